@@ -1,0 +1,82 @@
+import { ErrorKind } from './error-kind.js';
+
+/**
+ * Every stable error code of the system and its kind (STYLE.md rule 9). Codes are part of the
+ * contract with clients (they appear in problem responses as `code`), so they never change
+ * meaning; add new ones instead.
+ */
+export const ErrorCodes = {
+  // Input shape
+  'VALIDATION.FAILED': ErrorKind.INVALID,
+  'REQUEST.MALFORMED': ErrorKind.INVALID,
+  'REQUEST.TOO_LARGE': ErrorKind.TOO_LARGE,
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': ErrorKind.UNSUPPORTED_MEDIA,
+  'ROUTE.NOT_FOUND': ErrorKind.NOT_FOUND,
+  'METHOD.NOT_ALLOWED': ErrorKind.CONFLICT,
+
+  // Identifiers (DOMAIN.md "Identifiers")
+  'NIK.FORMAT': ErrorKind.INVALID,
+  'NIK.PROVINCE_UNKNOWN': ErrorKind.INVALID,
+  'NIK.REGENCY_UNKNOWN': ErrorKind.INVALID,
+  'NIK.DISTRICT_UNKNOWN': ErrorKind.INVALID,
+  'NIK.INVALID_DATE': ErrorKind.INVALID,
+  'NIK.FUTURE_DATE': ErrorKind.INVALID,
+  'NIK.SERIAL_ZERO': ErrorKind.INVALID,
+  'KK.FORMAT': ErrorKind.INVALID,
+  'KK.PROVINCE_UNKNOWN': ErrorKind.INVALID,
+  'KK.REGENCY_UNKNOWN': ErrorKind.INVALID,
+  'KK.DISTRICT_UNKNOWN': ErrorKind.INVALID,
+  'KK.INVALID_DATE': ErrorKind.INVALID,
+  'KK.SERIAL_ZERO': ErrorKind.INVALID,
+  'BIRTH_CERTIFICATE.FORMAT': ErrorKind.INVALID,
+  'BIRTH_CERTIFICATE.REGENCY_UNKNOWN': ErrorKind.INVALID,
+  'BIRTH_CERTIFICATE.INVALID_DATE': ErrorKind.INVALID,
+  'BIRTH_CERTIFICATE.SERIAL_ZERO': ErrorKind.INVALID,
+  'REGION.FORMAT': ErrorKind.INVALID,
+  'REGION.UNKNOWN': ErrorKind.INVALID,
+  'LABEL.UNKNOWN': ErrorKind.INVALID,
+  'DATE.INVALID': ErrorKind.INVALID,
+  'NUMBER.OUT_OF_RANGE': ErrorKind.INVALID,
+
+  // Accounts and access
+  'AUTH.UNAUTHENTICATED': ErrorKind.UNAUTHENTICATED,
+  'AUTH.INVALID_CREDENTIALS': ErrorKind.UNAUTHENTICATED,
+  'AUTH.FORBIDDEN': ErrorKind.FORBIDDEN,
+  'AUTH.TOO_MANY_ATTEMPTS': ErrorKind.RATE_LIMITED,
+  'AUTH.REGISTRATION_REJECTED': ErrorKind.RULE,
+  'AUTH.ACCOUNT_EXISTS': ErrorKind.CONFLICT,
+  'AGENCY.FIELD_NOT_ALLOWED': ErrorKind.FORBIDDEN,
+  'AGENCY.QUOTA_EXCEEDED': ErrorKind.RATE_LIMITED,
+  'AGENCY.SUSPENDED': ErrorKind.UNAUTHENTICATED,
+
+  // Registry
+  'RESIDENT.NOT_FOUND': ErrorKind.NOT_FOUND,
+  'FAMILY.NOT_FOUND': ErrorKind.NOT_FOUND,
+  'STAFF.USERNAME_TAKEN': ErrorKind.CONFLICT,
+
+  // Applications
+  'APPLICATION.NOT_FOUND': ErrorKind.NOT_FOUND,
+  'APPLICATION.INVALID_TRANSITION': ErrorKind.CONFLICT,
+  'APPLICATION.ROLE_NOT_ALLOWED': ErrorKind.FORBIDDEN,
+  'APPLICATION.FOUR_EYES': ErrorKind.FORBIDDEN,
+  'APPLICATION.RULE_VIOLATION': ErrorKind.RULE,
+  'ATTACHMENT.NOT_FOUND': ErrorKind.NOT_FOUND,
+
+  // Documents
+  'DOCUMENT.NOT_FOUND': ErrorKind.NOT_FOUND,
+  'DOCUMENT.ALREADY_REVOKED': ErrorKind.CONFLICT,
+
+  // Infrastructure
+  'SERVICE.UNAVAILABLE': ErrorKind.UNAVAILABLE,
+  'INTERNAL': ErrorKind.INTERNAL,
+} as const satisfies Record<string, ErrorKind>;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ErrorCodes, value);
+}
+
+export function kindOf(code: ErrorCode): ErrorKind {
+  return ErrorCodes[code];
+}
