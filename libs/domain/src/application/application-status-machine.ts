@@ -1,0 +1,132 @@
+import { Role } from '../enums/services.js';
+import { DomainError } from '../errors/index.js';
+
+/**
+ * The life cycle of an application (DOMAIN.md "Application life cycle"): one plain table of
+ * who may take which action from which status, and one function that checks a step against
+ * it. Services call {@link applyAction} before writing; the gateway's problem filter turns its
+ * errors into 409 (with the actions allowed now) or 403.
+ *
+ * The table knows roles only. Whether this resident owns this application, or this clerk works
+ * in its regency, is a question about data the caller answers before asking the table.
+ */
+
+export const ApplicationStatus = {
+  SUBMITTED: 'SUBMITTED',
+  VERIFIED: 'VERIFIED',
+  APPROVED: 'APPROVED',
+  ISSUED: 'ISSUED',
+  REVISION_REQUESTED: 'REVISION_REQUESTED',
+  REJECTED: 'REJECTED',
+  CANCELLED: 'CANCELLED',
+} as const;
+export type ApplicationStatus = (typeof ApplicationStatus)[keyof typeof ApplicationStatus];
+
+/** For residents' screens and notices. */
+export const APPLICATION_STATUS_LABELS: Readonly<Record<ApplicationStatus, string>> = {
+  SUBMITTED: 'DIAJUKAN',
+  VERIFIED: 'TERVERIFIKASI',
+  APPROVED: 'DISETUJUI',
+  ISSUED: 'DITERBITKAN',
+  REVISION_REQUESTED: 'PERLU PERBAIKAN',
+  REJECTED: 'DITOLAK',
+  CANCELLED: 'DIBATALKAN',
+};
+
+/** Statuses no action leaves. */
+export const FINAL_APPLICATION_STATUSES: readonly ApplicationStatus[] = [
+  ApplicationStatus.ISSUED,
+  ApplicationStatus.REJECTED,
+  ApplicationStatus.CANCELLED,
+];
+
+/** Action names are the verbs of the API paths (`POST /applications/{id}/verify`). */
+export const ApplicationAction = {
+  SUBMIT: 'submit',
+  RESUBMIT: 'resubmit',
+  CANCEL: 'cancel',
+  VERIFY: 'verify',
+  RETURN: 'return',
+  REJECT: 'reject',
+  APPROVE: 'approve',
+  ISSUE: 'issue',
+} as const;
+export type ApplicationAction = (typeof ApplicationAction)[keyof typeof ApplicationAction];
+
+/** Who acts: an account role, or the system itself (issuing once the documents exist). */
+export const SYSTEM_ACTOR = 'SYSTEM';
+export type ActorRole = Role | typeof SYSTEM_ACTOR;
+
+export interface ApplicationTransition {
+  action: ApplicationAction;
+  /** `null`: the action creates the application. */
+  from: readonly (ApplicationStatus | null)[];
+  to: ApplicationStatus;
+  roles: readonly ActorRole[];
+}
+
+const { SUBMITTED, VERIFIED, APPROVED, ISSUED, REVISION_REQUESTED, REJECTED, CANCELLED } = ApplicationStatus;
+
+/** The whole life cycle. Read it top to bottom against DOMAIN.md. */
+export const APPLICATION_TRANSITIONS: readonly ApplicationTransition[] = [
+  { action: 'submit', from: [null], to: SUBMITTED, roles: [Role.RESIDENT] },
+  { action: 'resubmit', from: [REVISION_REQUESTED], to: SUBMITTED, roles: [Role.RESIDENT] },
+  { action: 'cancel', from: [SUBMITTED], to: CANCELLED, roles: [Role.RESIDENT] },
+  { action: 'verify', from: [SUBMITTED], to: VERIFIED, roles: [Role.CLERK] },
+  { action: 'return', from: [SUBMITTED, VERIFIED], to: REVISION_REQUESTED, roles: [Role.CLERK, Role.OFFICIAL] },
+  { action: 'reject', from: [SUBMITTED, VERIFIED], to: REJECTED, roles: [Role.CLERK, Role.OFFICIAL] },
+  { action: 'approve', from: [VERIFIED], to: APPROVED, roles: [Role.OFFICIAL] },
+  { action: 'issue', from: [APPROVED], to: ISSUED, roles: [SYSTEM_ACTOR] },
+];
+
+const BY_ACTION = new Map<ApplicationAction, ApplicationTransition>(APPLICATION_TRANSITIONS.map((t) => [t.action, t]));
+
+/**
+ * The actions `role` may take on an application in `status` (`null`: not yet created), in
+ * table order — what a screen offers as buttons and what a 409 lists.
+ */
+export function allowedActions(status: ApplicationStatus | null, role: ActorRole): ApplicationAction[] {
+  return APPLICATION_TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.includes(role)).map((t) => t.action);
+}
+
+/** Whether `role` may take `action` from `status`, without throwing. */
+export function canApplyAction(status: ApplicationStatus | null, action: ApplicationAction, role: ActorRole): boolean {
+  const transition = BY_ACTION.get(action);
+  return transition !== undefined && transition.from.includes(status) && transition.roles.includes(role);
+}
+
+/**
+ * The status after `role` takes `action` on an application in `status`. Throws
+ * `APPLICATION.ROLE_NOT_ALLOWED` when the role may never take that action, and
+ * `APPLICATION.INVALID_TRANSITION` (with `details.allowedActions`) when it may, but not now.
+ */
+export function applyAction(status: ApplicationStatus | null, action: ApplicationAction, role: ActorRole): ApplicationStatus {
+  const transition = BY_ACTION.get(action);
+  if (transition === undefined || !transition.roles.includes(role)) {
+    throw new DomainError('APPLICATION.ROLE_NOT_ALLOWED', `A ${role} may not ${action} an application`, {
+      details: { action, role },
+    });
+  }
+  if (!transition.from.includes(status)) {
+    const allowed = allowedActions(status, role);
+    const now = allowed.length > 0 ? `allowed now: ${allowed.join(', ')}` : 'no action is allowed now';
+    throw new DomainError('APPLICATION.INVALID_TRANSITION', `Cannot ${action} an application that is ${status ?? 'not yet submitted'} (${now})`, {
+      details: { status, action, allowedActions: allowed },
+    });
+  }
+  return transition.to;
+}
+
+/**
+ * Four-eyes rule: whoever verified an application may not approve it. Identities are account
+ * ids; an application never verified has no verifier to compare.
+ */
+export function assertFourEyes(verifiedBy: string | null | undefined, approver: string): void {
+  if (verifiedBy === approver) {
+    throw new DomainError('APPLICATION.FOUR_EYES', 'The official who approves an application must not be the one who verified it');
+  }
+}
+
+export function isFinalStatus(status: ApplicationStatus): boolean {
+  return FINAL_APPLICATION_STATUSES.includes(status);
+}

@@ -1,0 +1,50 @@
+/**
+ * Names as two systems can compare them. Registry names are upper case without titles; an
+ * agency's records carry "Hj. Siti Aminah, S.Pd." — the same person. Normalising strips what
+ * is not the name (titles, academic degrees, punctuation, accents, case, spacing) and nothing
+ * else: a name is never guessed at or shortened.
+ */
+
+// Titles written before a name: haji/hajjah, doctor (dr./Dr./drg.), engineer, doctorandus/-a,
+// professor, kyai haji, and forms of address (nyonya, tuan, saudara/-i).
+const PREFIX_TITLE = /^(?:(?:PROF|DR|DRG|DRS|DRA|IR|HJ|H|KH|K\. ?H|NY|TN|SDR|SDRI)(?:\.\s*|\s+))+/;
+
+// Academic degrees written after a name (Indonesian bachelor's, master's, diploma and
+// professional degrees, and the usual foreign ones), compared without their dots.
+const DEGREES = new Set([
+  'SPD', 'SPDI', 'SE', 'SEI', 'SH', 'SHI', 'SAG', 'SSOS', 'SIP', 'SKOM', 'ST', 'SP', 'SPT', 'STP', 'SS', 'SSI', 'SPSI',
+  'SKM', 'SKEP', 'SKED', 'SFARM', 'SGZ', 'SAK', 'SIKOM', 'SHUT', 'SSTP', 'SST', 'SSN', 'STH', 'STR', 'SKG', 'SN',
+  'MM', 'MPD', 'MPDI', 'MSI', 'MKES', 'MH', 'MT', 'MKOM', 'MAG', 'MA', 'MAP', 'MSC', 'MBA', 'MPH', 'MARS', 'MSN', 'ME',
+  'AMD', 'AMDKEB', 'AMDKEP', 'AMK', 'AMAPD', 'AMA', 'APT', 'NS', 'BSC', 'BA', 'PHD', 'SPOG', 'SPA', 'SPPD', 'SPB', 'SPM',
+]);
+
+function isDegree(token: string): boolean {
+  return DEGREES.has(token.replaceAll('.', ''));
+}
+
+/** Removes accents (é → E) and keeps letters; apostrophes join (MA'RUF → MARUF), the rest separates. */
+function lettersOnly(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['`\u2018\u2019]/g, '')
+    .replace(/[^A-Z]+/g, ' ')
+    .trim();
+}
+
+/**
+ * `Hj. Siti  Aminah, S.Pd., M.M.` → `SITI AMINAH`. Upper case, single spaces, letters only;
+ * titles before the name and degrees after it removed.
+ */
+export function normalizeName(name: string): string {
+  const upper = name.toUpperCase();
+  const comma = upper.indexOf(',');
+  // Degrees follow the first comma; anything there that is not a degree stays part of the name.
+  const head = comma < 0 ? upper : upper.slice(0, comma);
+  const tail = comma < 0 ? [] : upper.slice(comma + 1).split(/[\s,]+/).filter((token) => token !== '' && !isDegree(token));
+  const tokens = head.trim().replace(PREFIX_TITLE, '').split(/\s+/);
+  // Without a comma, a degree is recognised only by its dots ("S.PD."), so a name such as
+  // "MA" or "SE" is never taken for one.
+  while (tokens.length > 1 && tokens[tokens.length - 1].includes('.') && isDegree(tokens[tokens.length - 1])) tokens.pop();
+  return lettersOnly([...tokens, ...tail].join(' '));
+}
