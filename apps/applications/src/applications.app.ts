@@ -1,0 +1,8 @@
+import { ServiceName } from '#lib/contracts';
+import { startServiceApp, type AppLogger, type RunningService } from '#lib/platform';
+import type { ApplicationsConfig } from './config/applications.config.js';
+import { ApplicationsModule } from './applications.module.js';
+
+export function startApplications(config: ApplicationsConfig, logger?: AppLogger): Promise<RunningService> {
+  return startServiceApp({ service: ServiceName.APPLICATIONS, config, logger, rootModule: (parts) => ApplicationsModule.register(parts) });
+}

@@ -1,0 +1,2 @@
+/** Every migration of the applications database, oldest first. */
+export const applicationsMigrations = [];

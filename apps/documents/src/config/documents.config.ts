@@ -1,0 +1,4 @@
+import { ServiceConfig } from '#lib/platform';
+
+/** Environment of the documents service, validated once at start-up. */
+export class DocumentsConfig extends ServiceConfig {}

@@ -1,0 +1,2 @@
+/** Every migration of the documents database, oldest first. */
+export const documentsMigrations = [];

@@ -1,0 +1,37 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { BaseConfig } from '#lib/platform';
+
+export class GatewayConfig extends BaseConfig {
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @Type(() => Number)
+  PORT: number = 3000;
+
+  @IsString()
+  HOST: string = '0.0.0.0';
+
+  /** Public origin of the deployment (used in document QR codes); defaults to the gateway's own. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_BASE_URL?: string;
+
+  /** How long a health check waits for each service. */
+  @IsInt()
+  @Min(100)
+  @Max(30_000)
+  @Type(() => Number)
+  HEALTH_TIMEOUT_MS: number = 1500;
+
+  /** Largest JSON body accepted, in bytes (uploads have their own limits). */
+  @IsInt()
+  @Min(1024)
+  @Type(() => Number)
+  BODY_LIMIT_BYTES: number = 1_048_576;
+
+  /** Trust X-Forwarded-* from a reverse proxy in front of the gateway. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+}

@@ -1,0 +1,23 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { PlatformModule, type PlatformParts } from '#lib/platform';
+import type { GatewayConfig } from './config/gateway.config.js';
+import { HealthModule } from './health/health.module.js';
+import { ProblemFilter } from './http/problem.filter.js';
+import { ServicesModule } from './nats/services.module.js';
+
+@Module({})
+export class GatewayModule {
+  static register(parts: PlatformParts & { config: GatewayConfig }): DynamicModule {
+    const { config } = parts;
+    return {
+      module: GatewayModule,
+      imports: [
+        PlatformModule.forApp(parts),
+        ServicesModule.register(config.NATS_URL, `gateway:${config.INSTANCE_ID ?? process.pid}`),
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+    };
+  }
+}

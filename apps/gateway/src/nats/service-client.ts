@@ -1,0 +1,105 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { NatsRecordBuilder, type ClientProxy } from '@nestjs/microservices';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { DomainError, isErrorCode, type FieldError } from '#lib/domain';
+import { APP_CONFIG, APP_LOGGER, CORRELATION_HEADER, currentCorrelationId, Metrics, type AppLogger } from '#lib/platform';
+import type { GatewayConfig } from '../config/gateway.config.js';
+
+export const NATS_CLIENT = Symbol('NATS_CLIENT');
+
+/**
+ * The gateway's only way to reach a service. Every call has a deadline; a service that does
+ * not answer in time, or a NATS that is down, becomes `SERVICE.UNAVAILABLE` (503), and an
+ * error a service sent back keeps its stable code. The correlation id travels in the headers.
+ */
+@Injectable()
+export class ServiceClient implements OnApplicationShutdown {
+  constructor(
+    @Inject(NATS_CLIENT) private readonly client: ClientProxy,
+    @Inject(APP_CONFIG) private readonly config: GatewayConfig,
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
+    private readonly metrics: Metrics,
+  ) {}
+
+  async request<T>(subject: string, payload: object, timeoutMs: number = this.config.NATS_TIMEOUT_MS): Promise<T> {
+    const service = subject.slice(0, subject.indexOf('.'));
+    const headers = natsHeaders();
+    const correlationId = currentCorrelationId();
+    if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
+    const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
+    const stop = this.metrics.natsSent.startTimer({ subject });
+    try {
+      const result = await firstValueFrom(this.client.send<T>(subject, record).pipe(timeout(timeoutMs)));
+      stop({ outcome: 'ok' });
+      return result;
+    } catch (error) {
+      const translated = this.translate(error, service, subject);
+      stop({ outcome: translated.code === 'SERVICE.UNAVAILABLE' ? 'unavailable' : 'error' });
+      throw translated;
+    }
+  }
+
+  /** Resolves when the NATS connection is up; used by health checks. */
+  async ensureConnected(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.client.connect(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('NATS connection timed out')), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private translate(error: unknown, service: string, subject: string): DomainError {
+    if (error instanceof DomainError) return error;
+    if (error instanceof TimeoutError) {
+      return unavailable(service, `Layanan ${service} tidak menjawab tepat waktu`);
+    }
+    if (isRemoteError(error)) {
+      if (isErrorCode(error.code)) {
+        return new DomainError(error.code, error.message, { errors: error.errors, details: error.details });
+      }
+    }
+    const text = typeof error === 'string' ? error : error instanceof Error ? error.message : '';
+    if (/no matching message handler/i.test(text)) {
+      return unavailable(service, `Layanan ${service} belum mendukung permintaan ini`);
+    }
+    if (/connection|CONNECTION_REFUSED|ECONNREFUSED|closed|disconnect|timeout/i.test(text) || text === '') {
+      this.logger.warn({ subject, reason: text || String(error) }, 'NATS request failed');
+      return new DomainError('SERVICE.UNAVAILABLE', 'Sistem pesan antarlayanan (NATS) tidak dapat dihubungi', {
+        details: { service: 'nats' },
+      });
+    }
+    this.logger.error({ subject, err: error }, 'Unexpected reply from service');
+    return new DomainError('INTERNAL', 'Terjadi kesalahan pada sistem; silakan coba lagi');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+function unavailable(service: string, message: string): DomainError {
+  return new DomainError('SERVICE.UNAVAILABLE', message, { details: { service } });
+}
+
+interface RemoteError {
+  code: string;
+  message: string;
+  errors?: FieldError[];
+  details?: Record<string, unknown>;
+}
+
+function isRemoteError(value: unknown): value is RemoteError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RemoteError).code === 'string' &&
+    typeof (value as RemoteError).message === 'string'
+  );
+}

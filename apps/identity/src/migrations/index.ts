@@ -1,0 +1,2 @@
+/** Every migration of the identity database, oldest first. */
+export const identityMigrations = [];

@@ -1,0 +1,70 @@
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { queueGroupOf, type ServiceName } from '#lib/contracts';
+import type { ServiceConfig } from '../config/base.config.js';
+import { registerMetricsRoute } from '../http/metrics-route.js';
+import { createLogger, NestLoggerAdapter, type AppLogger } from '../logging/logger.js';
+import { Metrics } from '../metrics/metrics.js';
+import { natsServerOptions } from '../nats/nats-options.js';
+import { RpcContextInterceptor } from '../nats/rpc-context.interceptor.js';
+import { RpcErrorFilter } from '../nats/rpc-exception.filter.js';
+import type { PlatformParts } from '../platform.module.js';
+import { createValidationPipe } from './validation-pipe.js';
+
+export interface ServiceAppOptions<C extends ServiceConfig> {
+  service: ServiceName;
+  config: C;
+  rootModule: (parts: PlatformParts & { config: C }) => DynamicModule;
+  logger?: AppLogger;
+}
+
+export interface RunningService {
+  app: NestFastifyApplication;
+  logger: AppLogger;
+  metrics: Metrics;
+  /** Where `/metrics` and `/live` answer. */
+  httpUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one replica of a service: its database (migrated), its NATS subscriptions in the
+ * service's queue group (so replicas share the load), and a small HTTP port for `/metrics`.
+ * Messages are validated on receipt with the same pipe as the gateway's.
+ */
+export async function startServiceApp<C extends ServiceConfig>(options: ServiceAppOptions<C>): Promise<RunningService> {
+  const { service, config } = options;
+  const logger =
+    options.logger ?? createLogger({ app: service, level: config.LOG_LEVEL, instanceId: config.INSTANCE_ID });
+  const metrics = new Metrics(service);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    options.rootModule({ config, logger, metrics }),
+    new FastifyAdapter(),
+    { logger: new NestLoggerAdapter(logger), abortOnError: false },
+  );
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new RpcErrorFilter(logger, metrics));
+  app.useGlobalInterceptors(new RpcContextInterceptor(metrics, logger));
+  app.connectMicroservice<MicroserviceOptions>(
+    natsServerOptions(config.NATS_URL, `${service}:${config.INSTANCE_ID ?? process.pid}`, queueGroupOf(service)),
+    { inheritAppConfig: true },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  registerMetricsRoute(fastify, metrics);
+  fastify.get('/live', async () => ({ status: 'up' }));
+
+  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  await app.startAllMicroservices();
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.HTTP_PORT;
+  logger.info({ port }, `${service} service started`);
+  return {
+    app,
+    logger,
+    metrics,
+    httpUrl: `http://127.0.0.1:${port}`,
+    close: () => app.close(),
+  };
+}

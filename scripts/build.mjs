@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Compiles every app and lib with tsc into dist/ (one program, one type-check). Apps import the
+// libs as `#lib/<name>`, which package.json maps to dist/ at run time and to the sources for
+// TypeScript and jest.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
+const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+  stdio: 'inherit',
+});
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+console.log('build: dist/ ready');

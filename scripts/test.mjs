@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm test`: every tier (unit, integration, whole-system) in one jest run. Integration and
+// whole-system tests need PostgreSQL (found, or started privately under .data/) and the
+// nats-server binary (each test stack starts a private NATS server).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { canConnect, DEFAULT_DATABASE_URL, freePort, hostPortOf, INSTALL_HINT, startPrivatePostgres } from './lib/infra.mjs';
+
+const args = process.argv.slice(2);
+const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
+let privatePostgres;
+
+const unitOnly = args.includes('unit') && args.includes('--selectProjects');
+if (!unitOnly) {
+  const databaseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const { host, port } = hostPortOf(databaseUrl, 5432);
+  if (await canConnect(host, port)) {
+    env.TEST_DATABASE_URL = databaseUrl;
+  } else {
+    console.log(`PostgreSQL is not answering at ${host}:${port}; starting a private one under .data/postgres-test`);
+    try {
+      privatePostgres = await startPrivatePostgres({ port: await freePort(), dataDir: path.resolve('.data/postgres-test') });
+      env.TEST_DATABASE_URL = privatePostgres.url;
+    } catch (error) {
+      console.error(`Cannot run integration tests: ${error.message}. ${INSTALL_HINT}`);
+      process.exit(1);
+    }
+  }
+}
+
+const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', ...args], { stdio: 'inherit', env });
+privatePostgres?.stop();
+process.exit(jest.status ?? 1);
