@@ -100,7 +100,11 @@ export function canApplyAction(status: ApplicationStatus | null, action: Applica
  * `APPLICATION.ROLE_NOT_ALLOWED` when the role may never take that action, and
  * `APPLICATION.INVALID_TRANSITION` (with `details.allowedActions`) when it may, but not now.
  */
-export function applyAction(status: ApplicationStatus | null, action: ApplicationAction, role: ActorRole): ApplicationStatus {
+export function applyAction(
+  status: ApplicationStatus | null,
+  action: ApplicationAction,
+  role: ActorRole,
+): ApplicationStatus {
   const transition = BY_ACTION.get(action);
   if (transition === undefined || !transition.roles.includes(role)) {
     throw new DomainError('APPLICATION.ROLE_NOT_ALLOWED', `A ${role} may not ${action} an application`, {
@@ -110,9 +114,13 @@ export function applyAction(status: ApplicationStatus | null, action: Applicatio
   if (!transition.from.includes(status)) {
     const allowed = allowedActions(status, role);
     const now = allowed.length > 0 ? `allowed now: ${allowed.join(', ')}` : 'no action is allowed now';
-    throw new DomainError('APPLICATION.INVALID_TRANSITION', `Cannot ${action} an application that is ${status ?? 'not yet submitted'} (${now})`, {
-      details: { status, action, allowedActions: allowed },
-    });
+    throw new DomainError(
+      'APPLICATION.INVALID_TRANSITION',
+      `Cannot ${action} an application that is ${status ?? 'not yet submitted'} (${now})`,
+      {
+        details: { status, action, allowedActions: allowed },
+      },
+    );
   }
   return transition.to;
 }
@@ -123,7 +131,10 @@ export function applyAction(status: ApplicationStatus | null, action: Applicatio
  */
 export function assertFourEyes(verifiedBy: string | null | undefined, approver: string): void {
   if (verifiedBy === approver) {
-    throw new DomainError('APPLICATION.FOUR_EYES', 'The official who approves an application must not be the one who verified it');
+    throw new DomainError(
+      'APPLICATION.FOUR_EYES',
+      'The official who approves an application must not be the one who verified it',
+    );
   }
 }
 

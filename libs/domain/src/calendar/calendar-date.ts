@@ -40,7 +40,10 @@ export function dateKey(year: number, month: number, day: number): number {
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
 
 /** `-MM-DD` for every month and day, so building an ISO date is one concatenation. */
-const MONTH_DAY_SUFFIX: readonly string[] = Array.from({ length: 13 * 32 }, (_, i) => `-${TWO_DIGITS[Math.floor(i / 32) % 100]}-${TWO_DIGITS[i % 32]}`);
+const MONTH_DAY_SUFFIX: readonly string[] = Array.from(
+  { length: 13 * 32 },
+  (_, i) => `-${TWO_DIGITS[Math.floor(i / 32) % 100]}-${TWO_DIGITS[i % 32]}`,
+);
 
 export function formatIsoDate(year: number, month: number, day: number): string {
   const yearText = year >= 1000 ? String(year) : String(year).padStart(4, '0');
@@ -129,7 +132,9 @@ export function referenceDateKey(reference: string | Date | undefined): number {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return Math.round((Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / MS_PER_DAY);
+  return Math.round(
+    (Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / MS_PER_DAY,
+  );
 }
 
 /**

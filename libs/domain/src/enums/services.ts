@@ -38,7 +38,8 @@ export const APPLICATION_TYPE_LABELS: Readonly<Record<ApplicationType, string>> 
 
 /** Why a KK is to be replaced (`FAMILY_CARD_REPLACEMENT.reason`). */
 export const FamilyCardReplacementReason = { HILANG: 'HILANG', RUSAK: 'RUSAK' } as const;
-export type FamilyCardReplacementReason = (typeof FamilyCardReplacementReason)[keyof typeof FamilyCardReplacementReason];
+export type FamilyCardReplacementReason =
+  (typeof FamilyCardReplacementReason)[keyof typeof FamilyCardReplacementReason];
 export const FAMILY_CARD_REPLACEMENT_REASON_LABELS: Readonly<Record<FamilyCardReplacementReason, string>> = {
   HILANG: 'HILANG',
   RUSAK: 'RUSAK',

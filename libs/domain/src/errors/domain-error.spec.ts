@@ -16,7 +16,11 @@ describe('DomainError', () => {
 
   it('lists field errors and leaves out empty parts', () => {
     const error = new DomainError('VALIDATION.FAILED', 'Invalid', { errors: [{ field: 'nik', message: 'bad' }] });
-    expect(error.toPayload()).toEqual({ code: 'VALIDATION.FAILED', message: 'Invalid', errors: [{ field: 'nik', message: 'bad' }] });
+    expect(error.toPayload()).toEqual({
+      code: 'VALIDATION.FAILED',
+      message: 'Invalid',
+      errors: [{ field: 'nik', message: 'bad' }],
+    });
     expect(new DomainError('INTERNAL', 'x').toPayload()).toEqual({ code: 'INTERNAL', message: 'x' });
   });
 

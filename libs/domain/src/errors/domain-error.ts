@@ -18,7 +18,11 @@ export class DomainError extends Error {
   readonly errors: FieldError[];
   readonly details: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, options: { errors?: FieldError[]; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { errors?: FieldError[]; details?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;

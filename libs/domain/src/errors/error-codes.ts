@@ -73,7 +73,7 @@ export const ErrorCodes = {
 
   // Infrastructure
   'SERVICE.UNAVAILABLE': ErrorKind.UNAVAILABLE,
-  'INTERNAL': ErrorKind.INTERNAL,
+  INTERNAL: ErrorKind.INTERNAL,
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -21,8 +21,7 @@ export interface ApplicationNumberParts {
 export type ApplicationNumberErrorCode = Extract<ErrorCode, `APPLICATION_NUMBER.${string}`>;
 
 export type ApplicationNumberParseResult =
-  | { ok: true; value: ApplicationNumberParts }
-  | { ok: false; code: ApplicationNumberErrorCode; message: string };
+  { ok: true; value: ApplicationNumberParts } | { ok: false; code: ApplicationNumberErrorCode; message: string };
 
 export const MAX_APPLICATION_SEQUENCE = 99_999;
 
@@ -54,11 +53,17 @@ export function tryParseApplicationNumber(
   if (!regions.isKnownRegency(regency)) return failure('APPLICATION_NUMBER.REGENCY_UNKNOWN');
   if (year < 1 || !isRealDate(year, month, day)) return failure('APPLICATION_NUMBER.INVALID_DATE');
   if (sequence === 0) return failure('APPLICATION_NUMBER.SEQUENCE_ZERO');
-  return { ok: true, value: { regencyCode: regions.dottedRegencyCode(regency), date: formatIsoDate(year, month, day), sequence } };
+  return {
+    ok: true,
+    value: { regencyCode: regions.dottedRegencyCode(regency), date: formatIsoDate(year, month, day), sequence },
+  };
 }
 
 /** Reads an application number; throws `APPLICATION_NUMBER.*` when it is not valid. */
-export function parseApplicationNumber(value: unknown, options?: { regions?: RegionDirectory }): ApplicationNumberParts {
+export function parseApplicationNumber(
+  value: unknown,
+  options?: { regions?: RegionDirectory },
+): ApplicationNumberParts {
   const result = tryParseApplicationNumber(value, options);
   if (!result.ok) throw new DomainError(result.code, result.message);
   return result.value;
@@ -69,17 +74,27 @@ export function isValidApplicationNumber(value: unknown, options?: { regions?: R
 }
 
 /** Writes an application number; throws `APPLICATION_NUMBER.*` when the parts break a rule. */
-export function formatApplicationNumber(parts: ApplicationNumberParts, options: { regions?: RegionDirectory } = {}): string {
+export function formatApplicationNumber(
+  parts: ApplicationNumberParts,
+  options: { regions?: RegionDirectory } = {},
+): string {
   const regency = normalizeRegionCode(parts.regencyCode);
   const { sequence } = parts;
-  if (regency?.level !== RegionLevel.REGENCY || !Number.isInteger(sequence) || sequence < 0 || sequence > MAX_APPLICATION_SEQUENCE) {
+  if (
+    regency?.level !== RegionLevel.REGENCY ||
+    !Number.isInteger(sequence) ||
+    sequence < 0 ||
+    sequence > MAX_APPLICATION_SEQUENCE
+  ) {
     throw new DomainError('APPLICATION_NUMBER.FORMAT', MESSAGES['APPLICATION_NUMBER.FORMAT']);
   }
   if (!(options.regions ?? regionDirectory()).isKnownRegency(Number(regency.compact))) {
     throw new DomainError('APPLICATION_NUMBER.REGENCY_UNKNOWN', MESSAGES['APPLICATION_NUMBER.REGENCY_UNKNOWN']);
   }
   const date = parseIsoDate(parts.date);
-  if (date === undefined) throw new DomainError('APPLICATION_NUMBER.INVALID_DATE', MESSAGES['APPLICATION_NUMBER.INVALID_DATE']);
-  if (sequence === 0) throw new DomainError('APPLICATION_NUMBER.SEQUENCE_ZERO', MESSAGES['APPLICATION_NUMBER.SEQUENCE_ZERO']);
+  if (date === undefined)
+    throw new DomainError('APPLICATION_NUMBER.INVALID_DATE', MESSAGES['APPLICATION_NUMBER.INVALID_DATE']);
+  if (sequence === 0)
+    throw new DomainError('APPLICATION_NUMBER.SEQUENCE_ZERO', MESSAGES['APPLICATION_NUMBER.SEQUENCE_ZERO']);
   return `${regency.compact}-${String(date.year).padStart(4, '0')}${twoDigits(date.month)}${twoDigits(date.day)}-${String(sequence).padStart(5, '0')}`;
 }

@@ -1,4 +1,12 @@
-import { type CalendarDate, daysBetween, formatIsoDate, isRealDate, parseIsoDate, readDigits, twoDigits } from '../calendar/calendar-date.js';
+import {
+  type CalendarDate,
+  daysBetween,
+  formatIsoDate,
+  isRealDate,
+  parseIsoDate,
+  readDigits,
+  twoDigits,
+} from '../calendar/calendar-date.js';
 import { DomainError, type ErrorCode } from '../errors/index.js';
 import { regionDirectory } from '../region/default-region-directory.js';
 import { normalizeRegionCode, RegionLevel } from '../region/region-code.js';
@@ -26,12 +34,13 @@ export interface BirthCertificateNumberParts {
 export type BirthCertificateErrorCode = Extract<ErrorCode, `BIRTH_CERTIFICATE.${string}`>;
 
 export type BirthCertificateNumberParseResult =
-  | { ok: true; value: BirthCertificateNumberParts }
-  | { ok: false; code: BirthCertificateErrorCode; message: string };
+  { ok: true; value: BirthCertificateNumberParts } | { ok: false; code: BirthCertificateErrorCode; message: string };
 
 const MESSAGES: Record<BirthCertificateErrorCode, string> = {
-  'BIRTH_CERTIFICATE.FORMAT': 'A birth certificate number is written RRRR-LU-DDMMYYYY-NNNN (or LT for a late registration)',
-  'BIRTH_CERTIFICATE.REGENCY_UNKNOWN': 'The regency code of the birth certificate number is not a known regency or city',
+  'BIRTH_CERTIFICATE.FORMAT':
+    'A birth certificate number is written RRRR-LU-DDMMYYYY-NNNN (or LT for a late registration)',
+  'BIRTH_CERTIFICATE.REGENCY_UNKNOWN':
+    'The regency code of the birth certificate number is not a known regency or city',
   'BIRTH_CERTIFICATE.INVALID_DATE': 'The registration date in the birth certificate number is not a real calendar date',
   'BIRTH_CERTIFICATE.SERIAL_ZERO': 'The serial number of a birth certificate number cannot be 0000',
 };
@@ -42,7 +51,9 @@ function failure(code: BirthCertificateErrorCode): BirthCertificateNumberParseRe
 
 /** `LU` when registered within 60 days of the birth, `LT` after that. */
 export function birthRegistrationKind(birthDate: CalendarDate, registrationDate: CalendarDate): BirthRegistrationKind {
-  return daysBetween(birthDate, registrationDate) > LATE_BIRTH_REGISTRATION_AFTER_DAYS ? BirthRegistrationKind.LT : BirthRegistrationKind.LU;
+  return daysBetween(birthDate, registrationDate) > LATE_BIRTH_REGISTRATION_AFTER_DAYS
+    ? BirthRegistrationKind.LT
+    : BirthRegistrationKind.LU;
 }
 
 export function tryParseBirthCertificateNumber(
@@ -77,7 +88,10 @@ export function tryParseBirthCertificateNumber(
 }
 
 /** Reads a birth certificate number; throws `BIRTH_CERTIFICATE.*` when it is not valid. */
-export function parseBirthCertificateNumber(value: unknown, options?: { regions?: RegionDirectory }): BirthCertificateNumberParts {
+export function parseBirthCertificateNumber(
+  value: unknown,
+  options?: { regions?: RegionDirectory },
+): BirthCertificateNumberParts {
   const result = tryParseBirthCertificateNumber(value, options);
   if (!result.ok) throw new DomainError(result.code, result.message);
   return result.value;
@@ -104,7 +118,12 @@ export function formatBirthCertificateNumber(
   options: { regions?: RegionDirectory } = {},
 ): string {
   const regency = normalizeRegionCode(fields.regencyCode);
-  if (regency?.level !== RegionLevel.REGENCY || !Number.isInteger(fields.serial) || fields.serial < 0 || fields.serial > 9999) {
+  if (
+    regency?.level !== RegionLevel.REGENCY ||
+    !Number.isInteger(fields.serial) ||
+    fields.serial < 0 ||
+    fields.serial > 9999
+  ) {
     throw new DomainError('BIRTH_CERTIFICATE.FORMAT', MESSAGES['BIRTH_CERTIFICATE.FORMAT']);
   }
   if (!(options.regions ?? regionDirectory()).isKnownRegency(Number(regency.compact))) {
@@ -113,9 +132,13 @@ export function formatBirthCertificateNumber(
   const birth = parseIsoDate(fields.birthDate);
   const registration = parseIsoDate(fields.registrationDate);
   if (birth === undefined || registration === undefined || daysBetween(birth, registration) < 0) {
-    throw new DomainError('BIRTH_CERTIFICATE.INVALID_DATE', 'The registration date must be a real date on or after the birth date');
+    throw new DomainError(
+      'BIRTH_CERTIFICATE.INVALID_DATE',
+      'The registration date must be a real date on or after the birth date',
+    );
   }
-  if (fields.serial === 0) throw new DomainError('BIRTH_CERTIFICATE.SERIAL_ZERO', MESSAGES['BIRTH_CERTIFICATE.SERIAL_ZERO']);
+  if (fields.serial === 0)
+    throw new DomainError('BIRTH_CERTIFICATE.SERIAL_ZERO', MESSAGES['BIRTH_CERTIFICATE.SERIAL_ZERO']);
   return [
     regency.compact,
     birthRegistrationKind(birth, registration),

@@ -33,8 +33,7 @@ export interface FamilyCardNumberParseOptions {
 export type FamilyCardNumberErrorCode = Extract<ErrorCode, `KK.${string}`>;
 
 export type FamilyCardNumberParseResult =
-  | { ok: true; value: FamilyCardNumberParts }
-  | { ok: false; code: FamilyCardNumberErrorCode; message: string };
+  { ok: true; value: FamilyCardNumberParts } | { ok: false; code: FamilyCardNumberErrorCode; message: string };
 
 const MESSAGES: Record<PopulationNumberFault, string> = {
   FORMAT: 'A No. KK is exactly 16 digits',

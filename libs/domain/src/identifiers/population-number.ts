@@ -1,4 +1,11 @@
-import { dateKey, daysInMonth, parseIsoDate, readDigits, resolveCentury, twoDigits } from '../calendar/calendar-date.js';
+import {
+  dateKey,
+  daysInMonth,
+  parseIsoDate,
+  readDigits,
+  resolveCentury,
+  twoDigits,
+} from '../calendar/calendar-date.js';
 import { normalizeRegionCode, RegionLevel } from '../region/region-code.js';
 import type { RegionDirectory } from '../region/region-directory.js';
 
@@ -86,7 +93,9 @@ export function decodePopulationNumber(
   if (day < 1 || day > 31 || month < 1 || month > 12) return 'INVALID_DATE';
   const knownYear = rules.knownYear;
   const year =
-    knownYear !== undefined && knownYear >= 0 && knownYear % 100 === yy ? knownYear : resolveCentury(yy, month, day, rules.referenceKey);
+    knownYear !== undefined && knownYear >= 0 && knownYear % 100 === yy
+      ? knownYear
+      : resolveCentury(yy, month, day, rules.referenceKey);
   // After the century: 29 February exists in 2000 but not in 1900.
   if (day > daysInMonth(year, month)) return 'INVALID_DATE';
 

@@ -1,4 +1,11 @@
-import { type CalendarDate, formatIsoDate, isRealDate, parseIsoDate, readDigits, twoDigits } from '../calendar/calendar-date.js';
+import {
+  type CalendarDate,
+  formatIsoDate,
+  isRealDate,
+  parseIsoDate,
+  readDigits,
+  twoDigits,
+} from '../calendar/calendar-date.js';
 import { DomainError } from '../errors/index.js';
 
 /**
@@ -7,7 +14,20 @@ import { DomainError } from '../errors/index.js';
  * of Indonesian documents and SIAK exports ("25-01-2026", "25 Januari 2026").
  */
 
-const UNITS = ['', 'SATU', 'DUA', 'TIGA', 'EMPAT', 'LIMA', 'ENAM', 'TUJUH', 'DELAPAN', 'SEMBILAN', 'SEPULUH', 'SEBELAS'];
+const UNITS = [
+  '',
+  'SATU',
+  'DUA',
+  'TIGA',
+  'EMPAT',
+  'LIMA',
+  'ENAM',
+  'TUJUH',
+  'DELAPAN',
+  'SEMBILAN',
+  'SEPULUH',
+  'SEBELAS',
+];
 
 // Largest first. "Se-" replaces "satu" only for seribu (and seratus/sepuluh/sebelas below a
 // thousand); a million is "satu juta", never "sejuta", in official writing.
@@ -35,7 +55,10 @@ function join(head: string, tail: string): string {
 /** A whole number 0–999 999 999 999 999 in upper-case Indonesian words: 2026 → `DUA RIBU DUA PULUH ENAM`. */
 export function numberToWords(n: number): string {
   if (!Number.isInteger(n) || n < 0 || n > MAX_NUMBER_IN_WORDS) {
-    throw new DomainError('NUMBER.OUT_OF_RANGE', `Only whole numbers from 0 to ${MAX_NUMBER_IN_WORDS} can be written in words`);
+    throw new DomainError(
+      'NUMBER.OUT_OF_RANGE',
+      `Only whole numbers from 0 to ${MAX_NUMBER_IN_WORDS} can be written in words`,
+    );
   }
   if (n === 0) return 'NOL';
   const words: string[] = [];
@@ -73,7 +96,8 @@ export const INDONESIAN_MONTHS = [
 
 function requireDate(isoDate: string): CalendarDate {
   const date = parseIsoDate(isoDate);
-  if (date === undefined) throw new DomainError('DATE.INVALID', 'A date is written YYYY-MM-DD and must be a real calendar date');
+  if (date === undefined)
+    throw new DomainError('DATE.INVALID', 'A date is written YYYY-MM-DD and must be a real calendar date');
   return date;
 }
 

@@ -7,19 +7,89 @@
 
 // Titles written before a name: haji/hajjah, doctor (dr./Dr./drg.), engineer, doctorandus/-a,
 // professor, kyai haji, and forms of address (nyonya, tuan, saudara/-i).
-const PREFIX_TITLE = /^(?:(?:PROF|DR|DRG|DRS|DRA|IR|HJ|H|KH|K\. ?H|NY|TN|SDR|SDRI)(?:\.\s*|\s+))+/;
+const PREFIX_TITLES = ['PROF', 'DR', 'DRG', 'DRS', 'DRA', 'IR', 'HJ', 'H', 'KH', 'NY', 'TN', 'SDR', 'SDRI'];
+// A title is followed by a dot or a space, so "HASAN" and "IRWAN" keep their first letters.
+const PREFIX_TITLE = new RegExp(`^(?:(?:${[...PREFIX_TITLES, 'K\\. ?H'].join('|')})(?:\\.\\s*|\\s+))+`);
 
 // Academic degrees written after a name (Indonesian bachelor's, master's, diploma and
 // professional degrees, and the usual foreign ones), compared without their dots.
 const DEGREES = new Set([
-  'SPD', 'SPDI', 'SE', 'SEI', 'SH', 'SHI', 'SAG', 'SSOS', 'SIP', 'SKOM', 'ST', 'SP', 'SPT', 'STP', 'SS', 'SSI', 'SPSI',
-  'SKM', 'SKEP', 'SKED', 'SFARM', 'SGZ', 'SAK', 'SIKOM', 'SHUT', 'SSTP', 'SST', 'SSN', 'STH', 'STR', 'SKG', 'SN',
-  'MM', 'MPD', 'MPDI', 'MSI', 'MKES', 'MH', 'MT', 'MKOM', 'MAG', 'MA', 'MAP', 'MSC', 'MBA', 'MPH', 'MARS', 'MSN', 'ME',
-  'AMD', 'AMDKEB', 'AMDKEP', 'AMK', 'AMAPD', 'AMA', 'APT', 'NS', 'BSC', 'BA', 'PHD', 'SPOG', 'SPA', 'SPPD', 'SPB', 'SPM',
+  'SPD',
+  'SPDI',
+  'SE',
+  'SEI',
+  'SH',
+  'SHI',
+  'SAG',
+  'SSOS',
+  'SIP',
+  'SKOM',
+  'ST',
+  'SP',
+  'SPT',
+  'STP',
+  'SS',
+  'SSI',
+  'SPSI',
+  'SKM',
+  'SKEP',
+  'SKED',
+  'SFARM',
+  'SGZ',
+  'SAK',
+  'SIKOM',
+  'SHUT',
+  'SSTP',
+  'SST',
+  'SSN',
+  'STH',
+  'STR',
+  'SKG',
+  'SN',
+  'MM',
+  'MPD',
+  'MPDI',
+  'MSI',
+  'MKES',
+  'MH',
+  'MT',
+  'MKOM',
+  'MAG',
+  'MA',
+  'MAP',
+  'MSC',
+  'MBA',
+  'MPH',
+  'MARS',
+  'MSN',
+  'ME',
+  'AMD',
+  'AMDKEB',
+  'AMDKEP',
+  'AMK',
+  'AMAPD',
+  'AMA',
+  'APT',
+  'NS',
+  'BSC',
+  'BA',
+  'PHD',
+  'SPOG',
+  'SPA',
+  'SPPD',
+  'SPB',
+  'SPM',
 ]);
+
+// After a comma, titles are listed as well as degrees ("RAHMAT, IR.").
+const TITLES_AND_DEGREES = new Set([...DEGREES, ...PREFIX_TITLES]);
 
 function isDegree(token: string): boolean {
   return DEGREES.has(token.replaceAll('.', ''));
+}
+
+function isTitleOrDegree(token: string): boolean {
+  return TITLES_AND_DEGREES.has(token.replaceAll('.', ''));
 }
 
 /** Removes accents (é → E) and keeps letters; apostrophes join (MA'RUF → MARUF), the rest separates. */
@@ -41,10 +111,17 @@ export function normalizeName(name: string): string {
   const comma = upper.indexOf(',');
   // Degrees follow the first comma; anything there that is not a degree stays part of the name.
   const head = comma < 0 ? upper : upper.slice(0, comma);
-  const tail = comma < 0 ? [] : upper.slice(comma + 1).split(/[\s,]+/).filter((token) => token !== '' && !isDegree(token));
+  const tail =
+    comma < 0
+      ? []
+      : upper
+          .slice(comma + 1)
+          .split(/[\s,]+/)
+          .filter((token) => token !== '' && !isTitleOrDegree(token));
   const tokens = head.trim().replace(PREFIX_TITLE, '').split(/\s+/);
   // Without a comma, a degree is recognised only by its dots ("S.PD."), so a name such as
   // "MA" or "SE" is never taken for one.
-  while (tokens.length > 1 && tokens[tokens.length - 1].includes('.') && isDegree(tokens[tokens.length - 1])) tokens.pop();
+  while (tokens.length > 1 && tokens[tokens.length - 1].includes('.') && isDegree(tokens[tokens.length - 1]))
+    tokens.pop();
   return lettersOnly([...tokens, ...tail].join(' '));
 }

@@ -4,7 +4,11 @@
  * `SLTA/SEDERAJAT`). Nothing else is forgiven: a misspelt label is not guessed at.
  */
 export function normalizeLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').replace(/ ?\/ ?/g, '/').toUpperCase();
+  return label
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/ ?\/ ?/g, '/')
+    .toUpperCase();
 }
 
 /** An enumeration as a plain `as const` object of upper-case names. */

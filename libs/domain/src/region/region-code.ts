@@ -15,7 +15,12 @@ export const REGION_LEVELS: readonly RegionLevel[] = Object.values(RegionLevel);
 
 /** Digits of the compact code at each level: PP, PPRR, PPRRDD, PPRRDDVVVV. */
 const COMPACT_LENGTH: Record<RegionLevel, number> = { province: 2, regency: 4, district: 6, village: 10 };
-const LEVEL_BY_COMPACT_LENGTH: Record<number, RegionLevel> = { 2: 'province', 4: 'regency', 6: 'district', 10: 'village' };
+const LEVEL_BY_COMPACT_LENGTH: Record<number, RegionLevel> = {
+  2: 'province',
+  4: 'regency',
+  6: 'district',
+  10: 'village',
+};
 
 export interface NormalizedRegionCode {
   /** Digits only, e.g. `160205`. */

@@ -49,10 +49,15 @@ function displayName(sourceName: string, level: RegionLevel): string {
 
 function unquote(field: string): string {
   // RFC 4180 quoting, should a future release quote a name that contains a comma.
-  return field.length >= 2 && field.startsWith('"') && field.endsWith('"') ? field.slice(1, -1).replaceAll('""', '"') : field;
+  return field.length >= 2 && field.startsWith('"') && field.endsWith('"')
+    ? field.slice(1, -1).replaceAll('""', '"')
+    : field;
 }
 
-function* csvRows(csv: string, hasParent: boolean): Generator<{ code: string; parentCode: string | null; name: string }> {
+function* csvRows(
+  csv: string,
+  hasParent: boolean,
+): Generator<{ code: string; parentCode: string | null; name: string }> {
   const lines = csv.split('\n');
   // Line 0 is the header.
   for (let i = 1; i < lines.length; i++) {
@@ -61,7 +66,11 @@ function* csvRows(csv: string, hasParent: boolean): Generator<{ code: string; pa
     const first = line.indexOf(',');
     const second = hasParent ? line.indexOf(',', first + 1) : first;
     if (first < 0 || second < 0) throw new Error(`Malformed region CSV line ${i + 1}: "${line}"`);
-    yield { code: line.slice(0, first), parentCode: hasParent ? line.slice(first + 1, second) : null, name: unquote(line.slice(second + 1)) };
+    yield {
+      code: line.slice(0, first),
+      parentCode: hasParent ? line.slice(first + 1, second) : null,
+      name: unquote(line.slice(second + 1)),
+    };
   }
 }
 
@@ -73,6 +82,8 @@ function* csvRows(csv: string, hasParent: boolean): Generator<{ code: string; pa
  */
 export class RegionDirectory {
   private readonly byCompactCode = new Map<string, Region>();
+  private readonly byLevel: Record<RegionLevel, Region[]> = { province: [], regency: [], district: [], village: [] };
+  private readonly childrenByParentCode = new Map<string, Region[]>();
   private readonly knownProvinces = new Uint8Array(100);
   private readonly knownRegencies = new Uint8Array(10_000);
   private readonly knownDistricts = new Uint8Array(1_000_000);
@@ -105,6 +116,12 @@ export class RegionDirectory {
         parentCode: row.parentCode,
       };
       this.byCompactCode.set(region.compactCode, region);
+      this.byLevel[level].push(region);
+      if (row.parentCode !== null) {
+        const siblings = this.childrenByParentCode.get(row.parentCode);
+        if (siblings === undefined) this.childrenByParentCode.set(row.parentCode, [region]);
+        else siblings.push(region);
+      }
       const value = Number(region.compactCode);
       if (level === RegionLevel.PROVINCE) this.knownProvinces[value] = 1;
       else if (level === RegionLevel.REGENCY) {
@@ -149,12 +166,28 @@ export class RegionDirectory {
   lineage(code: string): RegionLineage | undefined {
     const region = this.get(code);
     if (region === undefined) return undefined;
-    const at = (level: RegionLevel): Region | undefined => this.byCompactCode.get(ancestorCompactCode(region.compactCode, level));
+    const at = (level: RegionLevel): Region | undefined =>
+      this.byCompactCode.get(ancestorCompactCode(region.compactCode, level));
     const lineage: RegionLineage = { province: at(RegionLevel.PROVINCE) as Region };
     if (region.level !== RegionLevel.PROVINCE) lineage.regency = at(RegionLevel.REGENCY);
-    if (region.level === RegionLevel.DISTRICT || region.level === RegionLevel.VILLAGE) lineage.district = at(RegionLevel.DISTRICT);
+    if (region.level === RegionLevel.DISTRICT || region.level === RegionLevel.VILLAGE)
+      lineage.district = at(RegionLevel.DISTRICT);
     if (region.level === RegionLevel.VILLAGE) lineage.village = region;
     return lineage;
+  }
+
+  /** Every region of one level, in the source's order (codes ascending). */
+  list(level: RegionLevel): Region[] {
+    if (level === RegionLevel.VILLAGE) this.loadVillages();
+    return [...this.byLevel[level]];
+  }
+
+  /** The regions one level below a code (a regency's districts, a district's villages). */
+  childrenOf(code: string): Region[] {
+    const parent = this.get(code);
+    if (parent === undefined || parent.level === RegionLevel.VILLAGE) return [];
+    if (parent.level === RegionLevel.DISTRICT) this.loadVillages();
+    return [...(this.childrenByParentCode.get(parent.code) ?? [])];
   }
 
   /** The regency/city a regency, district or village belongs to. */
