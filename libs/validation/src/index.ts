@@ -1,0 +1,5 @@
+export * from './identifier.validators.js';
+export * from './region.validators.js';
+export * from './date.validators.js';
+export * from './label.validators.js';
+export * from './validation-pipe.options.js';
