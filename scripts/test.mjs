@@ -4,7 +4,14 @@
 // nats-server binary (each test stack starts a private NATS server).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { canConnect, DEFAULT_DATABASE_URL, freePort, hostPortOf, INSTALL_HINT, startPrivatePostgres } from './lib/infra.mjs';
+import {
+  canConnect,
+  DEFAULT_DATABASE_URL,
+  freePort,
+  hostPortOf,
+  INSTALL_HINT,
+  startPrivatePostgres,
+} from './lib/infra.mjs';
 
 const args = process.argv.slice(2);
 const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
@@ -19,7 +26,10 @@ if (!unitOnly) {
   } else {
     console.log(`PostgreSQL is not answering at ${host}:${port}; starting a private one under .data/postgres-test`);
     try {
-      privatePostgres = await startPrivatePostgres({ port: await freePort(), dataDir: path.resolve('.data/postgres-test') });
+      privatePostgres = await startPrivatePostgres({
+        port: await freePort(),
+        dataDir: path.resolve('.data/postgres-test'),
+      });
       env.TEST_DATABASE_URL = privatePostgres.url;
     } catch (error) {
       console.error(`Cannot run integration tests: ${error.message}. ${INSTALL_HINT}`);

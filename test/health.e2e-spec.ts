@@ -44,11 +44,16 @@ describe('health through the gateway', () => {
 
   it('carries the correlation id of a request into the service that served it', async () => {
     const correlationId = `test-${Date.now()}`;
-    await request(stack.url).get('/api/v1/health').set('x-correlation-id', correlationId).expect('x-correlation-id', correlationId);
+    await request(stack.url)
+      .get('/api/v1/health')
+      .set('x-correlation-id', correlationId)
+      .expect('x-correlation-id', correlationId);
     const lines = stack.logLines().filter((line) => line['correlationId'] === correlationId);
     const apps = new Set(lines.map((line) => line['app']));
     expect([...apps].sort()).toEqual(['applications', 'documents', 'gateway', 'identity']);
-    expect(lines).toContainEqual(expect.objectContaining({ app: 'identity', subject: 'identity.health.check', outcome: 'ok' }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ app: 'identity', subject: 'identity.health.check', outcome: 'ok' }),
+    );
   });
 
   it('answers 503 naming a stopped service, and 200 again once it is back', async () => {
@@ -115,8 +120,12 @@ describe('errors are problem details', () => {
   it('serves metrics in Prometheus format', async () => {
     await request(stack.url).get('/api/v1/health').expect(200);
     const metrics = await request(stack.url).get('/metrics').expect(200);
-    expect(metrics.text).toContain('http_request_duration_seconds_count{app="gateway",method="GET",route="/api/v1/health",status="200"}');
-    expect(metrics.text).toMatch(/nats_request_sent_duration_seconds_count\{app="gateway",subject="identity.health.check",outcome="ok"\} \d+/);
+    expect(metrics.text).toContain(
+      'http_request_duration_seconds_count{app="gateway",method="GET",route="/api/v1/health",status="200"}',
+    );
+    expect(metrics.text).toMatch(
+      /nats_request_sent_duration_seconds_count\{app="gateway",subject="identity.health.check",outcome="ok"\} \d+/,
+    );
   });
 
   it('serves the OpenAPI document', async () => {

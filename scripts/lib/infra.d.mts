@@ -8,5 +8,13 @@ export function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: numb
 export function freePort(): Promise<number>;
 export function findBinary(names: string[], extraDirs?: string[]): string | undefined;
 export function findPostgresBinaries(): { initdb: string; pgCtl: string } | undefined;
-export function startNats(options: { port: number; dataDir: string; binary?: string; quiet?: boolean }): Promise<ChildProcess>;
-export function startPrivatePostgres(options: { port: number; dataDir: string }): Promise<{ url: string; stop(): void }>;
+export function startNats(options: {
+  port: number;
+  dataDir: string;
+  binary?: string;
+  quiet?: boolean;
+}): Promise<ChildProcess>;
+export function startPrivatePostgres(options: {
+  port: number;
+  dataDir: string;
+}): Promise<{ url: string; stop(): void }>;

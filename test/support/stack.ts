@@ -85,14 +85,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const running = new Map<ServiceName, RunningService>();
   const starters: Record<ServiceName, () => Promise<RunningService>> = {
     [ServiceName.IDENTITY]: () =>
-      startIdentity(loadConfig('identity', IdentityConfig, env({ DATABASE_URL: databaseUrls.identity })), loggerOf('identity')),
+      startIdentity(
+        loadConfig('identity', IdentityConfig, env({ DATABASE_URL: databaseUrls.identity })),
+        loggerOf('identity'),
+      ),
     [ServiceName.APPLICATIONS]: () =>
       startApplications(
         loadConfig('applications', ApplicationsConfig, env({ DATABASE_URL: databaseUrls.applications })),
         loggerOf('applications'),
       ),
     [ServiceName.DOCUMENTS]: () =>
-      startDocuments(loadConfig('documents', DocumentsConfig, env({ DATABASE_URL: databaseUrls.documents })), loggerOf('documents')),
+      startDocuments(
+        loadConfig('documents', DocumentsConfig, env({ DATABASE_URL: databaseUrls.documents })),
+        loggerOf('documents'),
+      ),
   };
   const startService = async (name: ServiceName): Promise<void> => {
     if (!running.has(name)) running.set(name, await starters[name]());

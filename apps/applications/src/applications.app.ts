@@ -4,5 +4,10 @@ import type { ApplicationsConfig } from './config/applications.config.js';
 import { ApplicationsModule } from './applications.module.js';
 
 export function startApplications(config: ApplicationsConfig, logger?: AppLogger): Promise<RunningService> {
-  return startServiceApp({ service: ServiceName.APPLICATIONS, config, logger, rootModule: (parts) => ApplicationsModule.register(parts) });
+  return startServiceApp({
+    service: ServiceName.APPLICATIONS,
+    config,
+    logger,
+    rootModule: (parts) => ApplicationsModule.register(parts),
+  });
 }

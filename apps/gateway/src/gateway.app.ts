@@ -25,8 +25,12 @@ export interface RunningGateway {
 }
 
 /** Builds and starts the HTTP gateway; `main.ts` and the whole-system tests both use this. */
-export async function startGateway(config: GatewayConfig, options: { logger?: AppLogger } = {}): Promise<RunningGateway> {
-  const logger = options.logger ?? createLogger({ app: 'gateway', level: config.LOG_LEVEL, instanceId: config.INSTANCE_ID });
+export async function startGateway(
+  config: GatewayConfig,
+  options: { logger?: AppLogger } = {},
+): Promise<RunningGateway> {
+  const logger =
+    options.logger ?? createLogger({ app: 'gateway', level: config.LOG_LEVEL, instanceId: config.INSTANCE_ID });
   const metrics = new Metrics('gateway');
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,

@@ -4,5 +4,10 @@ import type { IdentityConfig } from './config/identity.config.js';
 import { IdentityModule } from './identity.module.js';
 
 export function startIdentity(config: IdentityConfig, logger?: AppLogger): Promise<RunningService> {
-  return startServiceApp({ service: ServiceName.IDENTITY, config, logger, rootModule: (parts) => IdentityModule.register(parts) });
+  return startServiceApp({
+    service: ServiceName.IDENTITY,
+    config,
+    logger,
+    rootModule: (parts) => IdentityModule.register(parts),
+  });
 }

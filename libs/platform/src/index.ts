@@ -8,7 +8,6 @@ export * from './logging/logger.js';
 export * from './metrics/metrics.js';
 export * from './http/metrics-route.js';
 export * from './nats/nats-options.js';
-export * from './nats/validation-errors.js';
 export * from './nats/rpc-exception.filter.js';
 export * from './nats/rpc-context.interceptor.js';
 export * from './database/ensure-database.js';

@@ -29,7 +29,9 @@ export function setupOpenApi(app: NestFastifyApplication): void {
   const assets = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   const fastify = app.getHttpAdapter().getInstance();
   registerStaticFolder(fastify, `${DOCS_PATH}/assets`, assets);
-  fastify.get(DOCS_PATH, async (_request, reply) => reply.header('content-type', 'text/html; charset=utf-8').send(UI_PAGE));
+  fastify.get(DOCS_PATH, async (_request, reply) =>
+    reply.header('content-type', 'text/html; charset=utf-8').send(UI_PAGE),
+  );
 }
 
 const UI_PAGE = `<!doctype html>

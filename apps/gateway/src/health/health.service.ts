@@ -69,10 +69,18 @@ export class HealthService {
     const started = performance.now();
     try {
       const reply = await this.services.request<HealthReply>(subject, {}, this.config.HEALTH_TIMEOUT_MS);
-      return [service, { status: ComponentStatus.UP, latencyMs: Math.round(performance.now() - started) }, reply.database];
+      return [
+        service,
+        { status: ComponentStatus.UP, latencyMs: Math.round(performance.now() - started) },
+        reply.database,
+      ];
     } catch (error) {
       const message = error instanceof Error ? error.message : 'unreachable';
-      return [service, { status: ComponentStatus.DOWN, error: message }, { status: ComponentStatus.DOWN, error: 'not reachable: service is down' }];
+      return [
+        service,
+        { status: ComponentStatus.DOWN, error: message },
+        { status: ComponentStatus.DOWN, error: 'not reachable: service is down' },
+      ];
     }
   }
 }

@@ -77,7 +77,7 @@ export function fromHttpStatus(status: number, message: string | undefined): Dom
 }
 
 function describeMalformed(message: string | undefined): string {
-  if (message && /JSON/i.test(message)) return 'Isi permintaan bukan JSON yang sah';
   if (message && /empty/i.test(message)) return 'Isi permintaan kosong';
+  if (message && /JSON/i.test(message)) return 'Isi permintaan bukan JSON yang sah';
   return 'Permintaan tidak dapat dibaca';
 }

@@ -35,7 +35,7 @@ export async function sendStaticFile(
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return false;
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  await reply
+  void reply
     .header('content-type', type)
     .header('content-length', info.size)
     .header('cache-control', cacheControl)
@@ -48,8 +48,7 @@ export async function sendStaticFile(
 export function registerStaticFolder(fastify: FastifyInstance, prefix: string, root: string): void {
   fastify.get(`${prefix}/*`, async (request, reply) => {
     const relative = (request.params as { '*': string })['*'];
-    if (!(await sendStaticFile(reply, root, relative))) {
-      await reply.callNotFound();
-    }
+    if (!(await sendStaticFile(reply, root, relative))) reply.callNotFound();
+    return reply;
   });
 }

@@ -3,7 +3,14 @@ import { NatsRecordBuilder, type ClientProxy } from '@nestjs/microservices';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { DomainError, isErrorCode, type FieldError } from '#lib/domain';
-import { APP_CONFIG, APP_LOGGER, CORRELATION_HEADER, currentCorrelationId, Metrics, type AppLogger } from '#lib/platform';
+import {
+  APP_CONFIG,
+  APP_LOGGER,
+  CORRELATION_HEADER,
+  currentCorrelationId,
+  Metrics,
+  type AppLogger,
+} from '#lib/platform';
 import type { GatewayConfig } from '../config/gateway.config.js';
 
 export const NATS_CLIENT = Symbol('NATS_CLIENT');
@@ -68,6 +75,10 @@ export class ServiceClient implements OnApplicationShutdown {
     const text = typeof error === 'string' ? error : error instanceof Error ? error.message : '';
     if (/no matching message handler/i.test(text)) {
       return unavailable(service, `Layanan ${service} belum mendukung permintaan ini`);
+    }
+    // NATS tells at once when no replica of the service is subscribed ("no responders").
+    if (/no subscribers|empty response/i.test(text)) {
+      return unavailable(service, `Layanan ${service} sedang tidak berjalan`);
     }
     if (/connection|CONNECTION_REFUSED|ECONNREFUSED|closed|disconnect|timeout/i.test(text) || text === '') {
       this.logger.warn({ subject, reason: text || String(error) }, 'NATS request failed');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { DomainError } from '../errors/index.js';
+import { type DomainError } from '../errors/index.js';
 import {
   birthRegistrationKind,
   formatBirthCertificateNumber,

@@ -45,25 +45,21 @@ describe('numbers in Indonesian words', () => {
       fc.property(fc.integer({ min: 0, max: MAX_NUMBER_IN_WORDS }), (n) => {
         const words = numberToWords(n);
         // 21 000 is "DUA PULUH SATU RIBU", but 1 000 is "SERIBU".
-        expect(words).not.toMatch(/SATU (RATUS|PULUH|BELAS)|(^|(JUTA|MILIAR|TRILIUN) )SATU RIBU|  |^ | $/);
+        expect(words).not.toMatch(/SATU (RATUS|PULUH|BELAS)|(^|(JUTA|MILIAR|TRILIUN) )SATU RIBU| {2}|^ | $/);
         expect(words).toMatch(/^[A-Z ]+$/);
       }),
     );
   });
 
   it.each([-1, 1.5, MAX_NUMBER_IN_WORDS + 1, Number.NaN])('refuses %p', (n) => {
-    expect(() => numberToWords(n)).toThrow(
-      expect.objectContaining({ code: 'NUMBER.OUT_OF_RANGE' }) as unknown as Error,
-    );
+    expect(() => numberToWords(n)).toThrow(expect.objectContaining({ code: 'NUMBER.OUT_OF_RANGE' }));
   });
 
   it('writes the birth order as the akta prints it', () => {
     expect(`anak ${ordinalToWords(2)}`).toBe('anak ke-DUA');
     expect(ordinalToWords(1)).toBe('ke-SATU');
     expect(ordinalToWords(12)).toBe('ke-DUA BELAS');
-    expect(() => ordinalToWords(0)).toThrow(
-      expect.objectContaining({ code: 'NUMBER.OUT_OF_RANGE' }) as unknown as Error,
-    );
+    expect(() => ordinalToWords(0)).toThrow(expect.objectContaining({ code: 'NUMBER.OUT_OF_RANGE' }));
   });
 });
 
@@ -71,9 +67,7 @@ describe('dates in Indonesian', () => {
   it('writes a birth date in words', () => {
     expect(dateToWords('2026-01-25')).toBe('DUA PULUH LIMA JANUARI DUA RIBU DUA PULUH ENAM');
     expect(dateToWords('1999-12-01')).toBe('SATU DESEMBER SERIBU SEMBILAN RATUS SEMBILAN PULUH SEMBILAN');
-    expect(() => dateToWords('2026-02-30')).toThrow(
-      expect.objectContaining({ code: 'DATE.INVALID' }) as unknown as Error,
-    );
+    expect(() => dateToWords('2026-02-30')).toThrow(expect.objectContaining({ code: 'DATE.INVALID' }));
   });
 
   it('formats the two Indonesian date styles', () => {

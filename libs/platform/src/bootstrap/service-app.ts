@@ -53,7 +53,7 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
   );
   const fastify = app.getHttpAdapter().getInstance();
   registerMetricsRoute(fastify, metrics);
-  fastify.get('/live', async () => ({ status: 'up' }));
+  fastify.get('/live', (_request, reply) => reply.send({ status: 'up' }));
 
   await app.listen(config.HTTP_PORT, '0.0.0.0');
   await app.startAllMicroservices();

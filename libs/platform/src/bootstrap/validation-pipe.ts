@@ -1,16 +1,10 @@
 import { ValidationPipe } from '@nestjs/common';
-import { validationFailed } from '../nats/validation-errors.js';
+import { validationPipeOptions } from '#lib/validation';
 
 /**
- * The one validation configuration of every app, HTTP and NATS alike: unknown fields are
- * refused, values transformed into their classes, and every invalid field listed.
+ * The one validation configuration of every app, HTTP and NATS alike (libs/validation):
+ * unknown fields are refused, values transformed into their classes, every invalid field listed.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => validationFailed(errors),
-  });
+  return new ValidationPipe(validationPipeOptions);
 }

@@ -32,14 +32,15 @@ export function loadConfig<T extends object>(
     exposeDefaultValues: true,
   });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigError(appName, describe(errors));
+  if (errors.length > 0) throw new ConfigError(appName, describe(errors, defined));
   return config;
 }
 
-function describe(errors: ValidationError[]): string[] {
+function describe(errors: ValidationError[], raw: Record<string, string>): string[] {
   return errors.map((error) => {
     const reasons = Object.values(error.constraints ?? {}).join('; ');
-    const shown = error.value === undefined ? 'unset' : `got ${JSON.stringify(redact(error.property, error.value))}`;
+    const given = raw[error.property];
+    const shown = given === undefined ? 'unset' : `got ${JSON.stringify(redact(error.property, given))}`;
     return `${error.property}: ${reasons} (${shown})`;
   });
 }

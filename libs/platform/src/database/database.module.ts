@@ -88,7 +88,9 @@ export class DatabaseModule {
           inject: [APP_LOGGER, Metrics],
           useFactory: async (logger: AppLogger, metrics: Metrics) => {
             const dataSource = await openDatabase(options, logger);
-            const driver = dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } };
+            const driver = dataSource.driver as unknown as {
+              master?: { totalCount: number; idleCount: number; waitingCount: number };
+            };
             if (driver.master) metrics.watchPool('main', driver.master);
             return dataSource;
           },

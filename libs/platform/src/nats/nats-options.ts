@@ -18,7 +18,13 @@ function connectionOptions(url: string, name: string) {
 export function natsServerOptions(url: string, name: string, queue: string): NatsOptions {
   return {
     transport: Transport.NATS,
-    options: { ...connectionOptions(url, name), queue, waitOnFirstConnect: true, gracefulShutdown: true, gracePeriod: 1000 } as NatsOptions['options'],
+    options: {
+      ...connectionOptions(url, name),
+      queue,
+      waitOnFirstConnect: true,
+      gracefulShutdown: true,
+      gracePeriod: 1000,
+    },
   };
 }
 

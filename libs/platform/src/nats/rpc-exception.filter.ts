@@ -24,7 +24,10 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
 
   private toPayload(exception: unknown, host: ArgumentsHost): ErrorPayload {
     if (exception instanceof DomainError) return exception.toPayload();
-    const subject = host.getType() === 'rpc' ? String(host.switchToRpc().getContext<{ getSubject?: () => string }>().getSubject?.()) : 'http';
+    const subject =
+      host.getType() === 'rpc'
+        ? String(host.switchToRpc().getContext<{ getSubject?: () => string }>().getSubject?.())
+        : 'http';
     this.logger.error({ err: exception, subject }, 'Unexpected error in message handler');
     return { code: 'INTERNAL', message: 'Terjadi kesalahan pada layanan' };
   }

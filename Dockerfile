@@ -1,0 +1,21 @@
+# One image for every app of the platform; the container's command picks the app, e.g.
+#   node dist/apps/gateway/src/main.js
+# Build stage: install everything, compile, then drop development dependencies.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+# Run stage: only what runs, as the unprivileged `node` user.
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json ./package.json
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/apps/documents/assets ./apps/documents/assets
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/gateway/src/main.js"]
