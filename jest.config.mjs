@@ -44,7 +44,7 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
       testMatch: ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -52,7 +52,7 @@ export default {
     {
       ...common,
       displayName: 'e2e',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

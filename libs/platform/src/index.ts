@@ -15,3 +15,4 @@ export * from './database/database.module.js';
 export * from './health/service-health.js';
 export * from './bootstrap/validation-pipe.js';
 export * from './bootstrap/service-app.js';
+export * from './events/index.js';

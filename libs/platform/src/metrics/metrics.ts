@@ -41,6 +41,21 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly eventsPublished = new Counter({
+    name: 'events_published_total',
+    help: 'Events published from the outbox to JetStream, by subject',
+    labelNames: ['subject'] as const,
+    registers: [this.registry],
+  });
+
+  readonly eventsHandled = new Histogram({
+    name: 'events_handled_duration_seconds',
+    help: 'JetStream events handled by this app, by subject and outcome (ok, retry, rejected)',
+    labelNames: ['subject', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
   constructor(app: string) {
     this.registry.setDefaultLabels({ app });
     collectDefaultMetrics({ register: this.registry });

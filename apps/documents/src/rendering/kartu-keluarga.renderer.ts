@@ -1,0 +1,269 @@
+import { DocumentFont } from './document-fonts.js';
+import type { KartuKeluargaMember, KartuKeluargaModel } from './document-models.js';
+import { electronicSignatureNotice } from './electronic-signature-notice.js';
+import {
+  createPdf,
+  drawQrCode,
+  drawTable,
+  finishPdf,
+  MM,
+  type Pdf,
+  type TableLayout,
+  type TableStyle,
+  textAt,
+  useStyle,
+} from './pdf-layout.js';
+import {
+  bloodTypeLabel,
+  citizenshipLabel,
+  maritalStatusLabel,
+  numericDate,
+  orDash,
+  relationshipLabel,
+  religionLabel,
+  rtRw,
+  sexLabel,
+  upper,
+} from './print-labels.js';
+
+/**
+ * Kartu Keluarga on A4 landscape, laid out as the SIAK card: title and number, the address
+ * block in two columns, the two member tables with numbered columns, and at the foot the head of
+ * the family on the left and the signing official (QR code in place of a wet signature) on the
+ * right. A family too large for one page continues on the next with the table header repeated;
+ * the signature block always follows the last row.
+ */
+
+const PAGE_WIDTH = 841.89;
+const PAGE_HEIGHT = 595.28;
+const MARGIN = 10 * MM;
+const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+const FOOTER_HEIGHT = 30;
+const FOOTER_TOP = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT;
+const QR_SIZE = 62;
+
+const TABLE_STYLE: TableStyle = {
+  header: { font: DocumentFont.SANS_CONDENSED_BOLD, size: 7, minSize: 6 },
+  body: { font: DocumentFont.SANS_CONDENSED, size: 7.5, minSize: 5.6 },
+  numbering: { font: DocumentFont.SANS_CONDENSED, size: 5.5 },
+  padding: 2.2,
+  minRowHeight: 12,
+  lineWidth: 0.5,
+  headerFill: '#ececec',
+};
+
+const MEMBERS_TABLE: TableLayout = {
+  x: MARGIN,
+  firstColumnNumber: 1,
+  style: TABLE_STYLE,
+  columns: [
+    { header: 'No', width: 18, align: 'center' },
+    { header: 'Nama Lengkap', width: 140 },
+    { header: 'NIK', width: 76, align: 'center' },
+    { header: 'Jenis Kelamin', width: 50, align: 'center' },
+    { header: 'Tempat Lahir', width: 80 },
+    { header: 'Tanggal Lahir', width: 50, align: 'center' },
+    // Wide enough for "KEPERCAYAAN TERHADAP TUHAN YME" on one line at the smallest size.
+    { header: 'Agama', width: 104, align: 'center' },
+    { header: 'Pendidikan', width: 92 },
+    { header: 'Jenis Pekerjaan', width: 130 },
+    { header: 'Golongan Darah', width: CONTENT_WIDTH - 740, align: 'center' },
+  ],
+};
+
+const STATUS_TABLE: TableLayout = {
+  x: MARGIN,
+  firstColumnNumber: 11,
+  style: TABLE_STYLE,
+  columns: [
+    { header: 'No', width: 18, align: 'center' },
+    { header: 'Status Perkawinan', width: 100, align: 'center' },
+    { header: 'Tanggal Perkawinan', width: 56, align: 'center' },
+    { header: 'Status Hubungan Dalam Keluarga', width: 80, align: 'center' },
+    { header: 'Kewarganegaraan', width: 64, align: 'center' },
+    { header: 'No. Paspor', width: 70, align: 'center', group: 'Dokumen Imigrasi' },
+    { header: 'No. KITAP', width: 70, align: 'center', group: 'Dokumen Imigrasi' },
+    { header: 'Nama Ayah', width: 163, group: 'Nama Orang Tua' },
+    { header: 'Nama Ibu', width: CONTENT_WIDTH - 621, group: 'Nama Orang Tua' },
+  ],
+};
+
+const ADDRESS_LABEL = { font: DocumentFont.SANS, size: 8.5 } as const;
+const ADDRESS_VALUE = { font: DocumentFont.SANS_BOLD, size: 8.5 } as const;
+const BLOCK_TEXT = { font: DocumentFont.SANS, size: 8 } as const;
+const BLOCK_BOLD = { font: DocumentFont.SANS_BOLD, size: 8 } as const;
+
+function memberRow(member: KartuKeluargaMember, index: number): string[] {
+  return [
+    String(index + 1),
+    upper(member.fullName),
+    member.nik,
+    sexLabel(member.sex),
+    upper(member.birthPlace),
+    numericDate(member.birthDate),
+    religionLabel(member.religion),
+    member.education,
+    member.occupation,
+    bloodTypeLabel(member.bloodType),
+  ];
+}
+
+function statusRow(member: KartuKeluargaMember, index: number): string[] {
+  return [
+    String(index + 1),
+    maritalStatusLabel(member.maritalStatus),
+    numericDate(member.marriageDate),
+    relationshipLabel(member.relationship),
+    citizenshipLabel(member.citizenship),
+    orDash(member.passportNumber),
+    orDash(member.kitapNumber),
+    upper(member.fatherName),
+    upper(member.motherName),
+  ];
+}
+
+function drawTitle(doc: Pdf, model: KartuKeluargaModel): number {
+  useStyle(doc, { font: DocumentFont.SANS_BOLD, size: 16 });
+  doc.text('KARTU KELUARGA', MARGIN, MARGIN, { width: CONTENT_WIDTH, align: 'center', characterSpacing: 1.5 });
+  useStyle(doc, { font: DocumentFont.SANS_BOLD, size: 11 });
+  doc.text(`No. ${model.familyCardNumber}`, MARGIN, MARGIN + 21, { width: CONTENT_WIDTH, align: 'center' });
+  return MARGIN + 42;
+}
+
+/** One column of `Label : VALUE` lines; returns the y below it. */
+function drawLabelledLines(doc: Pdf, lines: [string, string][], x: number, y: number, width: number): number {
+  const labelWidth = 108;
+  const valueX = x + labelWidth + 10;
+  for (const [label, value] of lines) {
+    useStyle(doc, ADDRESS_LABEL);
+    doc.text(label, x, y, { width: labelWidth });
+    doc.text(':', x + labelWidth, y, { width: 8 });
+    useStyle(doc, ADDRESS_VALUE);
+    y = Math.max(
+      y + doc.currentLineHeight(true) + 2.5,
+      textAt(doc, value, valueX, y, { width: width - labelWidth - 10 }) + 2.5,
+    );
+  }
+  return y;
+}
+
+function drawAddressBlock(doc: Pdf, model: KartuKeluargaModel, y: number): number {
+  const columnWidth = CONTENT_WIDTH / 2 - 20;
+  const left = drawLabelledLines(
+    doc,
+    [
+      ['Nama Kepala Keluarga', upper(model.headName)],
+      ['Alamat', upper(model.address)],
+      ['RT/RW', rtRw(model.rt, model.rw)],
+      ['Desa/Kelurahan', upper(model.villageName)],
+    ],
+    MARGIN,
+    y,
+    columnWidth,
+  );
+  const right = drawLabelledLines(
+    doc,
+    [
+      ['Kecamatan', upper(model.districtName)],
+      ['Kabupaten/Kota', upper(model.regencyName)],
+      ['Kode Pos', model.postalCode],
+      ['Provinsi', upper(model.provinceName)],
+    ],
+    MARGIN + CONTENT_WIDTH / 2 + 60,
+    y,
+    columnWidth - 60,
+  );
+  return Math.max(left, right) + 6;
+}
+
+function drawContinuationTitle(doc: Pdf, model: KartuKeluargaModel): number {
+  useStyle(doc, { font: DocumentFont.SANS_BOLD, size: 10 });
+  doc.text(`KARTU KELUARGA No. ${model.familyCardNumber} (lanjutan)`, MARGIN, MARGIN, {
+    width: CONTENT_WIDTH,
+    align: 'center',
+  });
+  return MARGIN + 20;
+}
+
+function signatureBlockHeight(doc: Pdf): number {
+  useStyle(doc, BLOCK_TEXT);
+  return 5 * (doc.currentLineHeight(true) + 2) + QR_SIZE + 12;
+}
+
+/** The foot of the card: head of the family on the left, the signing official on the right. */
+function drawSignatureBlock(doc: Pdf, model: KartuKeluargaModel, y: number): void {
+  useStyle(doc, BLOCK_TEXT);
+  const line = doc.currentLineHeight(true) + 2;
+  const rightWidth = 300;
+  const rightX = PAGE_WIDTH - MARGIN - rightWidth;
+
+  const leftWidth = 220;
+  const leftX = MARGIN + 60;
+  useStyle(doc, BLOCK_TEXT);
+  doc.text('KEPALA KELUARGA', leftX, y + line, { width: leftWidth, align: 'center' });
+  useStyle(doc, BLOCK_BOLD);
+  doc.text(upper(model.headName), leftX, y + 2 * line + QR_SIZE + 6, { width: leftWidth, align: 'center' });
+
+  useStyle(doc, BLOCK_TEXT);
+  doc.text(`Dikeluarkan Tanggal : ${numericDate(model.issuedAt)}`, rightX, y, { width: rightWidth, align: 'center' });
+  doc.text(upper(model.official.title), rightX, y + line, { width: rightWidth, align: 'center' });
+  doc.text(upper(model.issuingRegencyName), rightX, y + 2 * line, { width: rightWidth, align: 'center' });
+  const qrY = y + 3 * line + 2;
+  drawQrCode(doc, model.verificationUrl, rightX + (rightWidth - QR_SIZE) / 2, qrY, QR_SIZE);
+  useStyle(doc, BLOCK_BOLD);
+  const nameY = qrY + QR_SIZE + 4;
+  const name = upper(model.official.name);
+  doc.text(name, rightX, nameY, { width: rightWidth, align: 'center', underline: true });
+  useStyle(doc, BLOCK_TEXT);
+  doc.text(`NIP. ${model.official.nip}`, rightX, nameY + line, { width: rightWidth, align: 'center' });
+}
+
+/** Footnote on every page, and the page count once a card runs over one page. */
+function drawFooters(doc: Pdf, model: KartuKeluargaModel): void {
+  const range = doc.bufferedPageRange();
+  const notice = electronicSignatureNotice(model.certificateIssuer);
+  for (let index = 0; index < range.count; index++) {
+    doc.switchToPage(range.start + index);
+    doc.lineWidth(0.4).strokeColor('#555555');
+    doc
+      .moveTo(MARGIN, FOOTER_TOP)
+      .lineTo(PAGE_WIDTH - MARGIN, FOOTER_TOP)
+      .stroke();
+    useStyle(doc, { font: DocumentFont.SANS, size: 6.5 });
+    const right = [
+      model.documentNumber === undefined ? undefined : `No. Dokumen: ${model.documentNumber}`,
+      range.count > 1 ? `Halaman ${index + 1} dari ${range.count}` : undefined,
+    ]
+      .filter((part) => part !== undefined)
+      .join('   ');
+    const noticeWidth = CONTENT_WIDTH - (right === '' ? 0 : 150);
+    textAt(doc, notice.join(' '), MARGIN, FOOTER_TOP + 3, { width: noticeWidth, lineGap: 0.5 });
+    if (right !== '') doc.text(right, PAGE_WIDTH - MARGIN - 140, FOOTER_TOP + 3, { width: 140, align: 'right' });
+  }
+}
+
+export async function renderKartuKeluarga(model: KartuKeluargaModel): Promise<Buffer> {
+  const doc = createPdf({
+    title: `Kartu Keluarga No. ${model.familyCardNumber}`,
+    author: `Dinas Kependudukan dan Pencatatan Sipil ${model.issuingRegencyName}`,
+    subject: 'Kartu Keluarga',
+  });
+  const newPage = (): number => {
+    doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
+    return drawContinuationTitle(doc, model);
+  };
+  const flow = { bottom: FOOTER_TOP - 4, newPage };
+
+  doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
+  let y = drawTitle(doc, model);
+  y = drawAddressBlock(doc, model, y);
+  y = drawTable(doc, MEMBERS_TABLE, model.members.map(memberRow), y, flow);
+  y = drawTable(doc, STATUS_TABLE, model.members.map(statusRow), y + 8, flow);
+
+  const blockHeight = signatureBlockHeight(doc);
+  if (y + 6 + blockHeight > flow.bottom) y = newPage();
+  // The block sits at the foot of the page, as on the printed form, unless the tables reach it.
+  drawSignatureBlock(doc, model, Math.max(y + 6, flow.bottom - blockHeight));
+  drawFooters(doc, model);
+  return finishPdf(doc);
+}

@@ -1,0 +1,2 @@
+export * from './streams.js';
+export * from './hand-off.events.js';

@@ -1,0 +1,88 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { StreamDefinition } from '#lib/contracts';
+import type { BaseConfig } from '../config/base.config.js';
+import type { AppLogger } from '../logging/logger.js';
+import { APP_CONFIG, APP_LOGGER } from '../platform.tokens.js';
+
+const NANOS_PER_SECOND = 1_000_000_000;
+
+/**
+ * A service's connection for durable events (JetStream), apart from Nest's request/reply
+ * connection. It waits for NATS when it is down and never stops reconnecting.
+ */
+@Injectable()
+export class JetStreamConnection implements OnApplicationShutdown {
+  private connection?: Promise<NatsConnection>;
+  private connected?: NatsConnection;
+  private manager?: Promise<JetStreamManager>;
+  private readonly ensured = new Set<string>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: BaseConfig,
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  async nats(): Promise<NatsConnection> {
+    this.connection ??= connect({
+      servers: this.config.NATS_URL.split(',').map((s) => s.trim()),
+      name: `events:${this.config.INSTANCE_ID ?? process.pid}`,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      waitOnFirstConnect: true,
+    }).then((nc) => {
+      this.connected = nc;
+      return nc;
+    });
+    return this.connection;
+  }
+
+  async client(): Promise<JetStreamClient> {
+    return jetstream(await this.nats());
+  }
+
+  async jsm(): Promise<JetStreamManager> {
+    this.manager ??= this.nats().then((nc) => jetstreamManager(nc));
+    return this.manager;
+  }
+
+  /**
+   * Creates the stream when it does not exist (both its producer and its consumers call this,
+   * so start-up order does not matter). Events are kept 30 days; duplicates of a message id
+   * are dropped for 10 minutes.
+   */
+  async ensureStream(stream: StreamDefinition): Promise<void> {
+    if (this.ensured.has(stream.name)) return;
+    const jsm = await this.jsm();
+    const config = {
+      name: stream.name,
+      subjects: stream.subjects,
+      max_age: 30 * 24 * 3600 * NANOS_PER_SECOND,
+      duplicate_window: 600 * NANOS_PER_SECOND,
+    };
+    try {
+      await jsm.streams.info(stream.name);
+    } catch {
+      try {
+        await jsm.streams.add(config);
+        this.logger.info({ stream: stream.name }, 'Created JetStream stream');
+      } catch (error) {
+        // Another replica created it in between: that is fine, anything else is not.
+        await jsm.streams.info(stream.name).catch(() => {
+          throw error;
+        });
+      }
+    }
+    this.ensured.add(stream.name);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // A connection still waiting for NATS is simply dropped; an open one is drained.
+    const connected = this.connected;
+    this.connection = undefined;
+    this.connected = undefined;
+    this.manager = undefined;
+    if (connected && !connected.isClosed()) await connected.drain().catch(() => undefined);
+  }
+}
