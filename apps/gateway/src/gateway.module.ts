@@ -2,9 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule, type PlatformParts } from '#lib/platform';
 import type { GatewayConfig } from './config/gateway.config.js';
+import { AuthModule } from './auth/auth.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { ServicesModule } from './nats/services.module.js';
+import { RegistryModule } from './registry/registry.module.js';
 
 @Module({})
 export class GatewayModule {
@@ -16,6 +19,9 @@ export class GatewayModule {
         PlatformModule.forApp(parts),
         ServicesModule.register(config.NATS_URL, `gateway:${config.INSTANCE_ID ?? process.pid}`),
         HealthModule,
+        AuthModule,
+        RegistryModule,
+        DocumentsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

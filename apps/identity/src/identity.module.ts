@@ -1,8 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DatabaseModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
+import { AccessLogModule } from './access-log/access-log.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import type { IdentityConfig } from './config/identity.config.js';
 import { HealthHandler } from './health/health.handler.js';
+import { IdentifiersModule } from './identifiers/identifiers.module.js';
+import { identityEntities } from './identity.entities.js';
+import { ImportModule } from './import/import.module.js';
 import { identityMigrations } from './migrations/index.js';
+import { RegistryModule } from './registry/registry.module.js';
 
 @Module({})
 export class IdentityModule {
@@ -15,9 +22,15 @@ export class IdentityModule {
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,
-          entities: [],
+          entities: identityEntities,
           migrations: identityMigrations,
         }),
+        RegistryModule,
+        AccessLogModule,
+        AccountsModule,
+        AuthModule,
+        IdentifiersModule,
+        ImportModule,
       ],
       controllers: [HealthHandler],
       providers: [ServiceHealth],

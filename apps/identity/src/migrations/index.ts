@@ -1,2 +1,4 @@
+import { RegistryAndAccounts1767200000000 } from './1767200000000-registry-and-accounts.js';
+
 /** Every migration of the identity database, oldest first. */
-export const identityMigrations = [];
+export const identityMigrations = [RegistryAndAccounts1767200000000];

@@ -1,12 +1,4 @@
-import type {
-  BloodType,
-  Citizenship,
-  MaritalStatus,
-  PersonStatus,
-  Relationship,
-  Religion,
-  Sex,
-} from '#lib/domain';
+import type { BloodType, Citizenship, MaritalStatus, PersonStatus, Relationship, Religion, Sex } from '#lib/domain';
 
 /** A person of the registry as API.md "Person" shows it. Optional fields are left out when empty. */
 export interface PersonView {

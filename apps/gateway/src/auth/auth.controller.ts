@@ -1,0 +1,55 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { IdentityPatterns, type LoginReply, type RegisterAccountReply } from '#lib/contracts';
+import { ServiceClient } from '../nats/service-client.js';
+import { Public } from './auth.decorators.js';
+import { LoginBody, RegisterBody } from './auth.dto.js';
+
+@ApiTags('Accounts and tokens')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Post('register')
+  @Public()
+  @ApiOperation({
+    summary: 'A resident opens an account',
+    description:
+      'Only when the NIK is an ACTIVE member of that KK with that birth date; otherwise 422 with one generic ' +
+      'message. 409 when the NIK already has an account. Password of at least 10 characters.',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['nik', 'familyCardNumber', 'birthDate', 'password'],
+      properties: {
+        nik: { type: 'string', example: '1602054101900001' },
+        familyCardNumber: { type: 'string', example: '1602050101150001' },
+        birthDate: { type: 'string', format: 'date' },
+        password: { type: 'string', minLength: 10 },
+      },
+    },
+  })
+  register(@Body() body: RegisterBody): Promise<RegisterAccountReply> {
+    return this.services.request(IdentityPatterns.ACCOUNT_REGISTER, body);
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Residents (NIK as username) and staff sign in',
+    description: '401 on failure; after repeated failures for a username or from an address, 429 with Retry-After.',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['username', 'password'],
+      properties: { username: { type: 'string' }, password: { type: 'string' } },
+    },
+  })
+  login(@Body() body: LoginBody, @Req() request: FastifyRequest): Promise<LoginReply> {
+    return this.services.request(IdentityPatterns.ACCOUNT_LOGIN, { ...body, clientAddress: request.ip });
+  }
+}

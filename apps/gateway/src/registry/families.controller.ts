@@ -1,0 +1,29 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdentityPatterns, type FamilyView, type Principal } from '#lib/contracts';
+import { Role } from '#lib/domain';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import { ServiceClient } from '../nats/service-client.js';
+import { FamilyCardNumberParams } from './registry.dto.js';
+
+@ApiTags('Population registry')
+@ApiBearerAuth()
+@Controller('families')
+export class FamiliesController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Get(':familyCardNumber')
+  @Roles(Role.CLERK, Role.OFFICIAL, Role.ADMIN, Role.RESIDENT)
+  @ApiOperation({
+    summary: 'A family with its members (staff of its regency; residents who are members)',
+    description:
+      'Adds to API.md: headNik, districtCode, regencyCode, provinceCode and the upper-case names of the village, ' +
+      'district, regency and province. 404 for a family that is not yours.',
+  })
+  read(@Param() params: FamilyCardNumberParams, @CurrentPrincipal() principal: Principal): Promise<FamilyView> {
+    return this.services.request(IdentityPatterns.FAMILY_READ, {
+      principal,
+      familyCardNumber: params.familyCardNumber,
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { RegisterAccountReply, RegisterAccountRequest } from '#lib/contracts';
+import { DomainError, Role } from '#lib/domain';
+import { RegistryRepository } from '../registry/registry.repository.js';
+import { AccountRepository } from './account.repository.js';
+import { PasswordHasher } from './password-hasher.js';
+
+/**
+ * `POST /auth/register`: a resident opens their account by proving three facts of the registry.
+ * Every mismatch gets the same answer, so the endpoint cannot tell which fact was wrong, nor
+ * whether a NIK exists.
+ */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    private readonly registry: RegistryRepository,
+    private readonly accounts: AccountRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async register(request: RegisterAccountRequest): Promise<RegisterAccountReply> {
+    const matches = await this.registry.isActiveMember(request.nik, request.familyCardNumber, request.birthDate);
+    if (!matches) {
+      throw new DomainError(
+        'AUTH.REGISTRATION_REJECTED',
+        'Pendaftaran tidak dapat diproses: periksa kembali NIK, nomor KK dan tanggal lahir Anda',
+      );
+    }
+    const id = randomUUID();
+    const inserted = await this.accounts.insert({
+      id,
+      role: Role.RESIDENT,
+      nik: request.nik,
+      passwordHash: await this.hasher.hash(request.password),
+    });
+    if (!inserted) throw new DomainError('AUTH.ACCOUNT_EXISTS', 'NIK ini sudah memiliki akun; silakan masuk');
+    return { id, nik: request.nik };
+  }
+}

@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import type { ImportRejection } from '#lib/contracts';
+import { DomainError } from '#lib/domain';
+import { copyLine } from './copy-text.js';
+import type { ResidentRow } from './resident-row.js';
+
+export interface ImportSessionRow {
+  id: string;
+  account_id: string;
+  columns: string[];
+  next_seq: number;
+  finished_at: Date | null;
+}
+
+export interface ImportCounts {
+  imported: number;
+  updated: number;
+  rejected: number;
+}
+
+export type ChunkOutcome = { applied: true; imported: number; updated: number } | { applied: false };
+
+const STAGE_COLUMNS = [
+  'line',
+  'nik',
+  'full_name',
+  'sex',
+  'birth_place',
+  'birth_date',
+  'religion',
+  'education',
+  'occupation',
+  'blood_type',
+  'marital_status',
+  'marriage_date',
+  'relationship',
+  'citizenship',
+  'passport_number',
+  'kitap_number',
+  'father_name',
+  'mother_name',
+  'status',
+  'family_card_number',
+  'address',
+  'rt',
+  'rw',
+  'village_code',
+  'regency_code',
+  'postal_code',
+];
+
+function stageLine(row: ResidentRow): string {
+  return copyLine([
+    row.line,
+    row.nik,
+    row.fullName,
+    row.sex,
+    row.birthPlace,
+    row.birthDate,
+    row.religion,
+    row.education,
+    row.occupation,
+    row.bloodType,
+    row.maritalStatus,
+    row.marriageDate,
+    row.relationship,
+    row.citizenship,
+    row.passportNumber,
+    row.kitapNumber,
+    row.fatherName,
+    row.motherName,
+    row.status,
+    row.familyCardNumber,
+    row.address,
+    row.rt,
+    row.rw,
+    row.villageCode,
+    row.regencyCode,
+    row.postalCode,
+  ]);
+}
+
+const PERSON_VALUES = `full_name, sex, birth_place, birth_date, religion, education, occupation, blood_type,
+  marital_status, marriage_date, citizenship, passport_number, kitap_number, father_name, mother_name, status`;
+const FAMILY_VALUES = `address, rt, rw, village_code, regency_code, postal_code`;
+
+function excluded(columns: string): string {
+  return columns
+    .split(',')
+    .map((column) => `EXCLUDED.${column.trim()}`)
+    .join(', ');
+}
+
+function assignments(columns: string): string {
+  return columns
+    .split(',')
+    .map((column) => `${column.trim()} = EXCLUDED.${column.trim()}`)
+    .join(', ');
+}
+
+/**
+ * Import sessions and the bulk upsert of their rows. A chunk is applied in one transaction: its
+ * rows are COPied into a temporary staging table and merged into people, families and
+ * memberships by set operations; the session row, locked first, makes chunks of one import go
+ * in order and makes a chunk sent twice count once.
+ */
+@Injectable()
+export class ImportRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async createSession(id: string, accountId: string, columns: readonly string[]): Promise<void> {
+    await this.db.query(`DELETE FROM import_session WHERE started_at < now() - interval '7 days'`);
+    await this.db.query(`INSERT INTO import_session (id, account_id, columns) VALUES ($1, $2, $3::text[])`, [
+      id,
+      accountId,
+      columns,
+    ]);
+  }
+
+  async findSession(id: string): Promise<ImportSessionRow | undefined> {
+    const rows = await this.db.query<ImportSessionRow[]>(
+      `SELECT id, account_id, columns, next_seq, finished_at FROM import_session WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async applyChunk(
+    importId: string,
+    seq: number,
+    rows: readonly ResidentRow[],
+    rejections: readonly ImportRejection[],
+  ): Promise<ChunkOutcome> {
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await client.query('BEGIN');
+      const locked = await client.query<{ next_seq: number; finished: boolean }>(
+        `SELECT next_seq, finished_at IS NOT NULL AS finished FROM import_session WHERE id = $1 FOR UPDATE`,
+        [importId],
+      );
+      const session = locked.rows[0];
+      if (session === undefined) throw new DomainError('IMPORT.NOT_FOUND', 'Sesi impor tidak ditemukan');
+      if (session.finished) throw new DomainError('IMPORT.OUT_OF_ORDER', 'Sesi impor ini sudah selesai');
+      if (seq < session.next_seq) {
+        await client.query('ROLLBACK');
+        return { applied: false };
+      }
+      if (seq > session.next_seq) {
+        throw new DomainError('IMPORT.OUT_OF_ORDER', `Bagian ke-${seq} datang sebelum bagian ke-${session.next_seq}`);
+      }
+      let imported = 0;
+      if (rows.length > 0) imported = await this.merge(client, rows);
+      const updated = rows.length - imported;
+      if (rejections.length > 0) {
+        await client.query(
+          `INSERT INTO import_rejection (import_id, line, errors)
+           SELECT $1, r.line, r.errors FROM unnest($2::int[], $3::jsonb[]) AS r(line, errors)
+           ON CONFLICT DO NOTHING`,
+          [importId, rejections.map((r) => r.line), rejections.map((r) => JSON.stringify(r.errors))],
+        );
+      }
+      await client.query(
+        `UPDATE import_session SET next_seq = next_seq + 1, imported = imported + $2, updated = updated + $3,
+                rejected = rejected + $4 WHERE id = $1`,
+        [importId, imported, updated, rejections.length],
+      );
+      await client.query('COMMIT');
+      return { applied: true, imported, updated };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Upserts the rows; returns how many people were new. A NIK twice in a chunk: the last row wins. */
+  private async merge(client: PoolClient, rows: readonly ResidentRow[]): Promise<number> {
+    await client.query(`
+      CREATE TEMP TABLE import_stage (
+        line integer, nik char(16), full_name varchar(100), sex varchar(10), birth_place varchar(100),
+        birth_date date, religion varchar(12), education varchar(40), occupation varchar(60),
+        blood_type varchar(10), marital_status varchar(30), marriage_date date, relationship varchar(20),
+        citizenship varchar(3), passport_number varchar(30), kitap_number varchar(30),
+        father_name varchar(100), mother_name varchar(100), status varchar(10), family_card_number char(16),
+        address varchar(200), rt char(3), rw char(3), village_code varchar(13), regency_code varchar(5),
+        postal_code char(5)
+      ) ON COMMIT DROP`);
+    const copy = client.query(copyStreams.from(`COPY import_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`));
+    let data = '';
+    for (const row of rows) data += stageLine(row);
+    await pipeline(Readable.from([data]), copy);
+
+    await client.query(`
+      INSERT INTO family AS f (family_card_number, ${FAMILY_VALUES})
+      SELECT DISTINCT ON (family_card_number) family_card_number, ${FAMILY_VALUES}
+        FROM import_stage ORDER BY family_card_number, line DESC
+      ON CONFLICT (family_card_number) DO UPDATE SET ${assignments(FAMILY_VALUES)}, updated_at = now()
+      WHERE (${FAMILY_VALUES.split(',')
+        .map((c) => `f.${c.trim()}`)
+        .join(', ')}) IS DISTINCT FROM (${excluded(FAMILY_VALUES)})`);
+
+    const inserted = await client.query<{ inserted: number }>(`
+      WITH latest AS (SELECT DISTINCT ON (nik) * FROM import_stage ORDER BY nik, line DESC),
+      upserted AS (
+        INSERT INTO person AS p (nik, ${PERSON_VALUES})
+        SELECT nik, ${PERSON_VALUES} FROM latest ORDER BY nik
+        ON CONFLICT (nik) DO UPDATE SET ${assignments(PERSON_VALUES)}, updated_at = now()
+        WHERE (${PERSON_VALUES.split(',')
+          .map((c) => `p.${c.trim()}`)
+          .join(', ')}) IS DISTINCT FROM (${excluded(PERSON_VALUES)})
+        RETURNING xmax = 0 AS is_new
+      )
+      SELECT count(*) FILTER (WHERE is_new)::int AS inserted FROM upserted`);
+
+    // A membership that changed (another family, another relationship) is closed and a new
+    // one opened, so the family as it was stays on record.
+    await client.query(`
+      WITH latest AS (SELECT DISTINCT ON (nik) nik, family_card_number, relationship FROM import_stage ORDER BY nik, line DESC)
+      UPDATE family_membership m SET left_at = now()
+        FROM latest l
+       WHERE m.nik = l.nik AND m.left_at IS NULL
+         AND (m.family_card_number <> l.family_card_number OR m.relationship <> l.relationship)`);
+    await client.query(`
+      WITH latest AS (SELECT DISTINCT ON (nik) nik, family_card_number, relationship FROM import_stage ORDER BY nik, line DESC)
+      INSERT INTO family_membership (family_card_number, nik, relationship, joined_at)
+      SELECT l.family_card_number, l.nik, l.relationship, now() FROM latest l
+       WHERE NOT EXISTS (SELECT 1 FROM family_membership m WHERE m.nik = l.nik AND m.left_at IS NULL)
+       ORDER BY l.nik`);
+    return inserted.rows[0]?.inserted ?? 0;
+  }
+
+  /** Closes a session (again, harmlessly) and gives its counts. */
+  async finish(importId: string): Promise<ImportCounts> {
+    const rows = await this.db.query<Array<ImportCounts>>(
+      `UPDATE import_session SET finished_at = COALESCE(finished_at, now()) WHERE id = $1
+       RETURNING imported, updated, rejected`,
+      [importId],
+    );
+    // TypeORM returns [rows, affected] for UPDATE ... RETURNING.
+    const first = (Array.isArray(rows[0]) ? rows[0][0] : rows[0]) as ImportCounts | undefined;
+    if (first === undefined) throw new DomainError('IMPORT.NOT_FOUND', 'Sesi impor tidak ditemukan');
+    return first;
+  }
+
+  async listRejections(importId: string, afterLine: number, limit: number): Promise<ImportRejection[]> {
+    return this.db.query<ImportRejection[]>(
+      `SELECT line, errors FROM import_rejection WHERE import_id = $1 AND line > $2 ORDER BY line LIMIT $3`,
+      [importId, afterLine, limit],
+    );
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type {
+  FinishImportReply,
+  FinishImportRequest,
+  ImportChunkReply,
+  ImportChunkRequest,
+  ImportRejection,
+  ListImportRejectionsReply,
+  ListImportRejectionsRequest,
+  Principal,
+  StartImportReply,
+  StartImportRequest,
+} from '#lib/contracts';
+import { DomainError, Role } from '#lib/domain';
+import { readCsv } from './csv-reader.js';
+import { ImportRepository, type ImportSessionRow } from './import.repository.js';
+import {
+  IMPORT_COLUMNS,
+  parseImportHeader,
+  validateResidentRow,
+  type ImportColumn,
+  type ResidentRow,
+} from './resident-row.js';
+
+const KNOWN_COLUMNS: ReadonlySet<string> = new Set(IMPORT_COLUMNS);
+
+/**
+ * `POST /admin/residents/import`: rows are validated with the domain's rules and upserted by
+ * NIK, chunk by chunk as the gateway streams them; a bad row is reported with its line and
+ * field errors and never stops the good ones. Importing the same file again changes nothing.
+ */
+@Injectable()
+export class ImportService {
+  constructor(private readonly imports: ImportRepository) {}
+
+  async start({ principal, header }: StartImportRequest): Promise<StartImportReply> {
+    requireAdmin(principal);
+    const columns = parseImportHeader(header);
+    const importId = randomUUID();
+    await this.imports.createSession(importId, principal.accountId, columns);
+    return { importId };
+  }
+
+  async chunk(request: ImportChunkRequest): Promise<ImportChunkReply> {
+    const session = await this.ownSession(request.principal, request.importId);
+    const columns = session.columns.filter((c): c is ImportColumn => KNOWN_COLUMNS.has(c));
+    const { records, faults } = readCsv(request.text, request.firstLine);
+    const rows: ResidentRow[] = [];
+    const rejections: ImportRejection[] = faults.map((fault) => ({
+      line: fault.line,
+      errors: [{ field: 'row', message: fault.message }],
+    }));
+    for (const record of records) {
+      const result = validateResidentRow(columns, record.cells, record.line);
+      if (result.ok) rows.push(result.row);
+      else rejections.push({ line: record.line, errors: result.errors });
+    }
+    await this.imports.applyChunk(request.importId, request.seq, rows, rejections);
+    return { rows: rows.length, rejected: rejections.length };
+  }
+
+  async finish({ principal, importId }: FinishImportRequest): Promise<FinishImportReply> {
+    await this.ownSession(principal, importId);
+    const counts = await this.imports.finish(importId);
+    return { imported: counts.imported, updated: counts.updated, rejectedCount: counts.rejected };
+  }
+
+  async rejections(request: ListImportRejectionsRequest): Promise<ListImportRejectionsReply> {
+    await this.ownSession(request.principal, request.importId);
+    const items = await this.imports.listRejections(request.importId, request.afterLine ?? 0, request.limit ?? 1000);
+    return { items };
+  }
+
+  private async ownSession(principal: Principal, importId: string): Promise<ImportSessionRow> {
+    requireAdmin(principal);
+    const session = await this.imports.findSession(importId);
+    if (session === undefined || session.account_id !== principal.accountId) {
+      throw new DomainError('IMPORT.NOT_FOUND', 'Sesi impor tidak ditemukan');
+    }
+    return session;
+  }
+}
+
+function requireAdmin(principal: Principal): void {
+  if (principal.role !== Role.ADMIN) {
+    throw new DomainError('AUTH.FORBIDDEN', 'Hanya administrator yang dapat mengimpor data penduduk');
+  }
+}

@@ -1,0 +1,329 @@
+import {
+  BloodType,
+  BLOOD_TYPE_LABELS,
+  Citizenship,
+  CITIZENSHIP_LABELS,
+  dateKey,
+  DomainError,
+  EDUCATION_LIST,
+  MaritalStatus,
+  MARITAL_STATUS_LABELS,
+  normalizeLabel,
+  OCCUPATION_LIST,
+  parseIsoDate,
+  PersonStatus,
+  PERSON_STATUS_LABELS,
+  regionDirectory,
+  Relationship,
+  RELATIONSHIP_LABELS,
+  Religion,
+  RELIGION_LABELS,
+  Sex,
+  SEX_LABELS,
+  todayKey,
+  tryParseFamilyCardNumber,
+  tryParseNik,
+  type FieldError,
+  type FamilyCardNumberErrorCode,
+  type NikErrorCode,
+} from '#lib/domain';
+import { readCsv } from './csv-reader.js';
+
+/**
+ * One row of a registry import (API.md "Population registry"): the Person fields and the
+ * Family fields, validated with the domain's rules and turned into what the registry stores.
+ * Messages are in Bahasa Indonesia: the administrator who fixes the spreadsheet reads them.
+ */
+export const IMPORT_COLUMNS = [
+  'nik',
+  'fullName',
+  'sex',
+  'birthPlace',
+  'birthDate',
+  'religion',
+  'education',
+  'occupation',
+  'bloodType',
+  'maritalStatus',
+  'marriageDate',
+  'relationship',
+  'citizenship',
+  'passportNumber',
+  'kitapNumber',
+  'fatherName',
+  'motherName',
+  'status',
+  'familyCardNumber',
+  'address',
+  'rt',
+  'rw',
+  'villageCode',
+  'postalCode',
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+const OPTIONAL_COLUMNS: ReadonlySet<ImportColumn> = new Set(['marriageDate', 'passportNumber', 'kitapNumber']);
+
+/** A valid row as the registry stores it. */
+export interface ResidentRow {
+  line: number;
+  nik: string;
+  fullName: string;
+  sex: Sex;
+  birthPlace: string;
+  birthDate: string;
+  religion: Religion;
+  education: string;
+  occupation: string;
+  bloodType: BloodType;
+  maritalStatus: MaritalStatus;
+  marriageDate: string | null;
+  relationship: Relationship;
+  citizenship: Citizenship;
+  passportNumber: string | null;
+  kitapNumber: string | null;
+  fatherName: string;
+  motherName: string;
+  status: PersonStatus;
+  familyCardNumber: string;
+  address: string;
+  rt: string;
+  rw: string;
+  villageCode: string;
+  regencyCode: string;
+  postalCode: string;
+}
+
+export type RowResult = { ok: true; row: ResidentRow } | { ok: false; errors: FieldError[] };
+
+/**
+ * Reads the header line into the column of each position. Column names are the API's
+ * (`familyCardNumber`), compared ignoring case and surrounding spaces; unknown, repeated and
+ * missing required columns are refused with every problem listed.
+ */
+export function parseImportHeader(headerLine: string): ImportColumn[] {
+  const text = headerLine.charCodeAt(0) === 0xfeff ? headerLine.slice(1) : headerLine;
+  const { records } = readCsv(text);
+  const names = records[0]?.cells ?? [];
+  const byLowerName = new Map(IMPORT_COLUMNS.map((column) => [column.toLowerCase(), column]));
+  const errors: FieldError[] = [];
+  const columns: ImportColumn[] = [];
+  names.forEach((name, index) => {
+    const column = byLowerName.get(name.trim().toLowerCase());
+    if (column === undefined)
+      errors.push({ field: 'header', message: `Kolom ke-${index + 1} "${name}" tidak dikenal` });
+    else if (columns.includes(column))
+      errors.push({ field: 'header', message: `Kolom "${column}" muncul lebih dari sekali` });
+    else columns.push(column);
+  });
+  for (const column of IMPORT_COLUMNS) {
+    if (!OPTIONAL_COLUMNS.has(column) && !columns.includes(column)) {
+      errors.push({ field: 'header', message: `Kolom wajib "${column}" tidak ada` });
+    }
+  }
+  if (errors.length > 0) {
+    throw new DomainError('VALIDATION.FAILED', 'Baris judul (header) CSV tidak sesuai', { errors });
+  }
+  return columns;
+}
+
+/** An enumeration by its API name or printed label, with every spelling looked up once. */
+function lookup<V extends string>(values: Readonly<Record<string, V>>, labels: Readonly<Record<V, string>>) {
+  const map = new Map<string, V>();
+  for (const value of Object.values(values)) {
+    map.set(normalizeLabel(value), value);
+    map.set(normalizeLabel(labels[value]), value);
+  }
+  return (input: string): V | undefined => map.get(input) ?? map.get(normalizeLabel(input));
+}
+
+const SEX = lookup(Sex, SEX_LABELS);
+const RELIGION = lookup(Religion, RELIGION_LABELS);
+const BLOOD_TYPE = lookup(BloodType, BLOOD_TYPE_LABELS);
+const MARITAL_STATUS = lookup(MaritalStatus, MARITAL_STATUS_LABELS);
+const RELATIONSHIP = lookup(Relationship, RELATIONSHIP_LABELS);
+const CITIZENSHIP = lookup(Citizenship, CITIZENSHIP_LABELS);
+const STATUS = lookup(PersonStatus, PERSON_STATUS_LABELS);
+
+const NIK_MESSAGES: Record<NikErrorCode, string> = {
+  'NIK.FORMAT': 'NIK harus tepat 16 digit angka',
+  'NIK.PROVINCE_UNKNOWN': 'Kode provinsi pada NIK tidak dikenal',
+  'NIK.REGENCY_UNKNOWN': 'Kode kabupaten/kota pada NIK tidak dikenal',
+  'NIK.DISTRICT_UNKNOWN': 'Kode kecamatan pada NIK tidak dikenal',
+  'NIK.INVALID_DATE': 'Tanggal lahir pada NIK bukan tanggal yang sah',
+  'NIK.FUTURE_DATE': 'Tanggal lahir pada NIK tidak boleh di masa depan',
+  'NIK.SERIAL_ZERO': 'Nomor urut pada NIK tidak boleh 0000',
+};
+
+const KK_MESSAGES: Record<FamilyCardNumberErrorCode, string> = {
+  'KK.FORMAT': 'Nomor KK harus tepat 16 digit angka',
+  'KK.PROVINCE_UNKNOWN': 'Kode provinsi pada nomor KK tidak dikenal',
+  'KK.REGENCY_UNKNOWN': 'Kode kabupaten/kota pada nomor KK tidak dikenal',
+  'KK.DISTRICT_UNKNOWN': 'Kode kecamatan pada nomor KK tidak dikenal',
+  'KK.INVALID_DATE': 'Tanggal pada nomor KK bukan tanggal yang sah',
+  'KK.FUTURE_DATE': 'Tanggal pada nomor KK tidak boleh di masa depan',
+  'KK.SERIAL_ZERO': 'Nomor urut pada nomor KK tidak boleh 0000',
+};
+
+const NAME = /^[\p{L}][\p{L}\p{M} .,'`-]*$/u;
+const DIGITS = /^\d+$/;
+const DOCUMENT_NUMBER = /^[A-Z0-9][A-Z0-9./-]{3,29}$/;
+
+/** Validates one record against the header's columns. */
+export function validateResidentRow(
+  columns: readonly ImportColumn[],
+  cells: readonly string[],
+  line: number,
+): RowResult {
+  const errors: FieldError[] = [];
+  if (cells.length !== columns.length) {
+    return {
+      ok: false,
+      errors: [
+        { field: 'row', message: `Baris berisi ${cells.length} kolom, sedangkan header ${columns.length} kolom` },
+      ],
+    };
+  }
+  const raw: Partial<Record<ImportColumn, string>> = {};
+  for (let i = 0; i < columns.length; i++) {
+    const value = cells[i].trim();
+    if (value !== '') raw[columns[i]] = value;
+  }
+  const fail = (field: ImportColumn, message: string): undefined => {
+    errors.push({ field, message });
+    return undefined;
+  };
+  const required = (field: ImportColumn): string | undefined => raw[field] ?? fail(field, 'Wajib diisi');
+
+  const text = (field: ImportColumn, max: number, pattern?: RegExp, patternMessage?: string): string | undefined => {
+    const value = required(field);
+    if (value === undefined) return undefined;
+    const collapsed = value.replace(/\s+/g, ' ');
+    if (collapsed.length > max) return fail(field, `Paling banyak ${max} karakter`);
+    if (pattern !== undefined && !pattern.test(collapsed)) return fail(field, patternMessage ?? 'Isinya tidak sah');
+    return collapsed.toUpperCase();
+  };
+  const name = (field: ImportColumn): string | undefined =>
+    text(field, 100, NAME, "Hanya boleh berisi huruf, spasi, dan tanda . , ' -");
+  const choice = <V>(field: ImportColumn, find: (input: string) => V | undefined, what: string): V | undefined => {
+    const value = required(field);
+    if (value === undefined) return undefined;
+    return find(value) ?? fail(field, `Bukan ${what} yang dikenal`);
+  };
+  const pastDate = (field: ImportColumn, value: string | undefined): string | undefined => {
+    if (value === undefined) return undefined;
+    const date = parseIsoDate(value);
+    if (date === undefined) return fail(field, 'Harus tanggal yang sah dengan format YYYY-MM-DD');
+    if (dateKey(date.year, date.month, date.day) > todayKey()) return fail(field, 'Tidak boleh di masa depan');
+    return value;
+  };
+  const smallNumber = (field: ImportColumn, width: number): string | undefined => {
+    const value = required(field);
+    if (value === undefined) return undefined;
+    if (!DIGITS.test(value) || value.length > width || Number(value) === 0) {
+      return fail(field, `Harus angka 1 sampai ${'9'.repeat(width)}`);
+    }
+    return value.padStart(width, '0');
+  };
+  const documentNumber = (field: ImportColumn): string | null => {
+    const value = raw[field]?.toUpperCase();
+    if (value === undefined) return null;
+    return DOCUMENT_NUMBER.test(value) ? value : (fail(field, 'Nomor dokumen tidak sah (4–30 huruf/angka)') ?? null);
+  };
+
+  const nikText = required('nik');
+  const fullName = name('fullName');
+  const sex = choice('sex', SEX, 'jenis kelamin (LAKI_LAKI atau PEREMPUAN)');
+  const birthPlace = text('birthPlace', 100);
+  const birthDate = pastDate('birthDate', required('birthDate'));
+  const religion = choice('religion', RELIGION, 'agama');
+  const education = choice('education', (v) => EDUCATION_LIST.match(v), 'pendidikan dalam daftar SIAK');
+  const occupation = choice('occupation', (v) => OCCUPATION_LIST.match(v), 'pekerjaan dalam daftar SIAK');
+  const bloodType = choice('bloodType', BLOOD_TYPE, 'golongan darah (A, B, AB, O dengan +/- atau TIDAK_TAHU)');
+  const maritalStatus = choice('maritalStatus', MARITAL_STATUS, 'status perkawinan');
+  const marriageDate = pastDate('marriageDate', raw.marriageDate) ?? null;
+  const relationship = choice('relationship', RELATIONSHIP, 'status hubungan dalam keluarga');
+  const citizenship = choice('citizenship', CITIZENSHIP, 'kewarganegaraan (WNI atau WNA)');
+  const passportNumber = documentNumber('passportNumber');
+  const kitapNumber = documentNumber('kitapNumber');
+  const fatherName = name('fatherName');
+  const motherName = name('motherName');
+  const status = choice('status', STATUS, 'status penduduk (ACTIVE, DECEASED, MOVED_OUT)');
+  const kkText = required('familyCardNumber');
+  const address = text('address', 200);
+  const rt = smallNumber('rt', 3);
+  const rw = smallNumber('rw', 3);
+  const villageText = required('villageCode');
+  const postalCode = required('postalCode');
+
+  let nik: string | undefined;
+  if (nikText !== undefined) {
+    const birthYear = birthDate === undefined ? undefined : Number(birthDate.slice(0, 4));
+    const parsed = tryParseNik(nikText, { birthYear });
+    if (!parsed.ok) fail('nik', NIK_MESSAGES[parsed.code]);
+    else {
+      nik = nikText;
+      if (birthDate !== undefined && parsed.value.birthDate !== birthDate) {
+        fail('birthDate', 'Tidak sesuai dengan tanggal lahir yang tertulis pada NIK');
+      }
+      if (sex !== undefined && parsed.value.sex !== sex) {
+        fail('sex', 'Tidak sesuai dengan NIK (tanggal lahir perempuan pada NIK ditambah 40)');
+      }
+    }
+  }
+  if (marriageDate !== null && birthDate !== undefined && marriageDate < birthDate) {
+    fail('marriageDate', 'Tidak boleh sebelum tanggal lahir');
+  }
+  if (marriageDate !== null && maritalStatus === MaritalStatus.BELUM_KAWIN) {
+    fail('marriageDate', 'Tidak boleh diisi untuk status BELUM KAWIN');
+  }
+  let familyCardNumber: string | undefined;
+  if (kkText !== undefined) {
+    const parsed = tryParseFamilyCardNumber(kkText);
+    if (parsed.ok) familyCardNumber = kkText;
+    else fail('familyCardNumber', KK_MESSAGES[parsed.code]);
+  }
+  let regencyCode: string | undefined;
+  if (villageText !== undefined) {
+    const village = regionDirectory().find(villageText, 'village');
+    if (village === undefined || village.code !== villageText) {
+      fail('villageCode', 'Bukan kode desa/kelurahan idn-area-data, contoh "16.02.05.1002"');
+    } else {
+      regencyCode = regionDirectory().regencyOf(village.code)?.code;
+    }
+  }
+  if (postalCode !== undefined && !/^\d{5}$/.test(postalCode)) fail('postalCode', 'Kode pos harus 5 digit angka');
+
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    row: {
+      line,
+      nik: nik as string,
+      fullName: fullName as string,
+      sex: sex as Sex,
+      birthPlace: birthPlace as string,
+      birthDate: birthDate as string,
+      religion: religion as Religion,
+      education: education as string,
+      occupation: occupation as string,
+      bloodType: bloodType as BloodType,
+      maritalStatus: maritalStatus as MaritalStatus,
+      marriageDate,
+      relationship: relationship as Relationship,
+      citizenship: citizenship as Citizenship,
+      passportNumber,
+      kitapNumber,
+      fatherName: fatherName as string,
+      motherName: motherName as string,
+      status: status as PersonStatus,
+      familyCardNumber: familyCardNumber as string,
+      address: address as string,
+      rt: rt as string,
+      rw: rw as string,
+      villageCode: villageText as string,
+      regencyCode: regencyCode as string,
+      postalCode: postalCode as string,
+    },
+  };
+}

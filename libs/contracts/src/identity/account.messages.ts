@@ -1,0 +1,131 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Role, STAFF_ROLES, type StaffRole } from '#lib/domain';
+import { IsFamilyCardNumber, IsNik, IsPastDate, IsRegionCode } from '#lib/validation';
+import { Principal } from './principal.js';
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+/** Staff usernames: never all digits, so they cannot be mistaken for a resident's NIK at login. */
+export const STAFF_USERNAME_PATTERN = /^(?=.*[a-z])[a-z0-9._-]{3,64}$/;
+
+/** `identity.keys.list`: the public keys that verify access tokens (a JWKS). */
+export class ListKeysRequest {
+  /** The key id the asker is missing, if any (for the logs: a rotation is under way). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  kid?: string;
+}
+
+export interface PublicJwk {
+  kty: string;
+  crv?: string;
+  x?: string;
+  y?: string;
+  kid: string;
+  alg: string;
+  use: string;
+}
+
+export interface ListKeysReply {
+  keys: PublicJwk[];
+}
+
+/** `identity.account.register` (API.md `POST /auth/register`). */
+export class RegisterAccountRequest {
+  @IsNik()
+  nik: string;
+
+  @IsFamilyCardNumber()
+  familyCardNumber: string;
+
+  @IsPastDate()
+  birthDate: string;
+
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+export interface RegisterAccountReply {
+  id: string;
+  nik: string;
+}
+
+/** `identity.account.login` (API.md `POST /auth/login`): residents by NIK, staff by username. */
+export class LoginRequest {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  username: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+
+  /** The client's address as the gateway saw it: failures are throttled per address too. */
+  @IsString()
+  @MaxLength(100)
+  clientAddress: string;
+}
+
+export interface LoginReply {
+  accessToken: string;
+  expiresIn: number;
+  role: Role;
+}
+
+/** `identity.account.get` (API.md `GET /me`). */
+export class GetAccountRequest {
+  @ValidateNested()
+  @Type(() => Principal)
+  principal: Principal;
+}
+
+export interface AccountView {
+  id: string;
+  role: Role;
+  nik?: string;
+  username?: string;
+  regencyCode?: string;
+  fullName?: string;
+}
+
+/** `identity.staff.create` (API.md `POST /admin/staff`). */
+export class CreateStaffRequest {
+  @ValidateNested()
+  @Type(() => Principal)
+  principal: Principal;
+
+  @IsString()
+  @Matches(STAFF_USERNAME_PATTERN, {
+    message: 'username must be 3–64 characters of a–z, 0–9, ".", "_" or "-", with at least one letter',
+  })
+  username: string;
+
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  fullName: string;
+
+  @Matches(/^\d{18}$/, { message: 'nip must be exactly 18 digits' })
+  nip: string;
+
+  @IsIn(STAFF_ROLES)
+  role: StaffRole;
+
+  @IsRegionCode('regency')
+  regencyCode: string;
+}
+
+export interface CreateStaffReply {
+  id: string;
+}

@@ -1,0 +1,88 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsISO8601,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsFamilyCardNumber, IsNik } from '#lib/validation';
+import { Principal } from './principal.js';
+
+/** `identity.resident.read` (API.md `GET /residents/{nik}`): staff of the person's regency. */
+export class ReadResidentRequest {
+  @ValidateNested()
+  @Type(() => Principal)
+  principal: Principal;
+
+  @IsNik()
+  nik: string;
+}
+
+/** `identity.family.read` (API.md `GET /families/{familyCardNumber}`): staff of its regency or a member. */
+export class ReadFamilyRequest {
+  @ValidateNested()
+  @Type(() => Principal)
+  principal: Principal;
+
+  @IsFamilyCardNumber()
+  familyCardNumber: string;
+}
+
+/** `identity.family.read-own` (API.md `GET /me/family`). */
+export class ReadOwnFamilyRequest {
+  @ValidateNested()
+  @Type(() => Principal)
+  principal: Principal;
+}
+
+export const PAGE_DEFAULT_LIMIT = 20;
+export const PAGE_MAX_LIMIT = 100;
+
+/** `identity.access-log.list` (API.md `GET /me/access-log`), newest first. */
+export class ListAccessLogRequest {
+  @ValidateNested()
+  @Type(() => Principal)
+  principal: Principal;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_MAX_LIMIT)
+  limit?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+/** `identity.persons.get`: people by NIK for another service; unknown NIKs are left out. */
+export class GetPersonsRequest {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsNik({}, { each: true })
+  niks: string[];
+}
+
+/** `identity.family.get`: a family with its current members, for another service. */
+export class GetFamilyRequest {
+  @IsFamilyCardNumber()
+  familyCardNumber: string;
+
+  /** The members at this moment (ISO 8601) instead of now: a past KK print, reproduced. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}
+
+/** `identity.family.find-by-member`: the current family of a person, for another service. */
+export class FindFamilyByMemberRequest {
+  @IsNik()
+  nik: string;
+}

@@ -1,0 +1,89 @@
+import {
+  PopulationGenerator,
+  type SyntheticFamily,
+  type SyntheticPerson,
+} from '../../apps/identity/src/seed/population-generator.js';
+
+/**
+ * Synthetic registry data for tests (never real people): plausible families from the seed's
+ * generator, and the CSV the registry import takes.
+ */
+export const CSV_COLUMNS = [
+  'nik',
+  'fullName',
+  'sex',
+  'birthPlace',
+  'birthDate',
+  'religion',
+  'education',
+  'occupation',
+  'bloodType',
+  'maritalStatus',
+  'marriageDate',
+  'relationship',
+  'citizenship',
+  'passportNumber',
+  'kitapNumber',
+  'fatherName',
+  'motherName',
+  'status',
+  'familyCardNumber',
+  'address',
+  'rt',
+  'rw',
+  'villageCode',
+  'postalCode',
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+export function syntheticFamilies(options: {
+  regencyCode: string;
+  families: number;
+  seed?: number;
+}): SyntheticFamily[] {
+  const generator = new PopulationGenerator({ regencyCode: options.regencyCode, seed: options.seed ?? 1 });
+  return Array.from({ length: options.families }, () => generator.family());
+}
+
+/** A family with at least `members` members (head, spouse, children). */
+export function syntheticFamilyWith(options: { regencyCode: string; seed?: number; members: number }): SyntheticFamily {
+  const generator = new PopulationGenerator({ regencyCode: options.regencyCode, seed: options.seed ?? 7 });
+  for (;;) {
+    const family = generator.family();
+    if (family.members.length >= options.members) return family;
+  }
+}
+
+export function csvValue(value: string | undefined): string {
+  if (value === undefined) return '';
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export type CsvRowValues = Partial<Record<CsvColumn, string>>;
+
+export function rowOf(person: SyntheticPerson, family: SyntheticFamily): CsvRowValues {
+  return {
+    ...person,
+    familyCardNumber: family.familyCardNumber,
+    address: family.address,
+    rt: family.rt,
+    rw: family.rw,
+    villageCode: family.villageCode,
+    postalCode: family.postalCode,
+  };
+}
+
+export function csvLine(values: CsvRowValues, columns: readonly CsvColumn[] = CSV_COLUMNS): string {
+  return columns.map((column) => csvValue(values[column])).join(',');
+}
+
+/** The CSV of whole families, one row a person, header first. */
+export function residentsCsv(
+  families: readonly SyntheticFamily[],
+  columns: readonly CsvColumn[] = CSV_COLUMNS,
+): string {
+  const lines = [columns.join(',')];
+  for (const family of families)
+    for (const person of family.members) lines.push(csvLine(rowOf(person, family), columns));
+  return `${lines.join('\n')}\n`;
+}
