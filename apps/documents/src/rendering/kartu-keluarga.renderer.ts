@@ -124,7 +124,8 @@ function statusRow(member: KartuKeluargaMember, index: number): string[] {
 
 function drawTitle(doc: Pdf, model: KartuKeluargaModel): number {
   useStyle(doc, { font: DocumentFont.SANS_BOLD, size: 16 });
-  doc.text('KARTU KELUARGA', MARGIN, MARGIN, { width: CONTENT_WIDTH, align: 'center', characterSpacing: 1.5 });
+  // No letter spacing: pdftotext would read spaced capitals as separate words.
+  doc.text('KARTU KELUARGA', MARGIN, MARGIN, { width: CONTENT_WIDTH, align: 'center' });
   useStyle(doc, { font: DocumentFont.SANS_BOLD, size: 11 });
   doc.text(`No. ${model.familyCardNumber}`, MARGIN, MARGIN + 21, { width: CONTENT_WIDTH, align: 'center' });
   return MARGIN + 42;

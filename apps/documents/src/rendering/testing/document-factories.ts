@@ -191,13 +191,10 @@ export function buildAktaKelahiran(overrides: Partial<AktaKelahiranModel> = {}):
   if (regency === undefined) throw new Error('The region directory does not know regency 16.02');
   const birthDate = overrides.birthDate ?? '2026-01-25';
   const sex = overrides.sex ?? Sex.PEREMPUAN;
+  // Registered and issued three days after the birth: a timely (LU) registration.
+  const registrationDate = new Date(Date.parse(`${birthDate}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
   return {
-    certificateNumber: formatBirthCertificateNumber({
-      regencyCode: '16.02',
-      birthDate,
-      registrationDate: '2026-01-28',
-      serial: 1,
-    }),
+    certificateNumber: formatBirthCertificateNumber({ regencyCode: '16.02', birthDate, registrationDate, serial: 1 }),
     childNik: syntheticNik(birthDate, sex, 9915),
     childName: 'Siti Aisyah Hartono',
     sex,
@@ -207,7 +204,7 @@ export function buildAktaKelahiran(overrides: Partial<AktaKelahiranModel> = {}):
     fatherName: 'Rudi Hartono',
     motherName: 'Renée Yolanda Peña',
     issuePlace: 'Kayuagung',
-    issuedAt: '2026-01-28',
+    issuedAt: registrationDate,
     issuingRegencyName: regency.upperName,
     official: demoOfficial(),
     verificationUrl: demoVerificationUrl(),
