@@ -58,6 +58,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   mkdirSync(scratch, { recursive: true });
 
   const natsPort = await freePort();
+  // Known before the services start: documents prints it in every QR code.
+  const gatewayPort = await freePort();
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const natsUrl = `nats://127.0.0.1:${natsPort}`;
   let nats: ChildProcess | undefined = await startNats({ port: natsPort, dataDir: path.join(scratch, 'nats') });
 
@@ -96,7 +99,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ),
     [ServiceName.DOCUMENTS]: () =>
       startDocuments(
-        loadConfig('documents', DocumentsConfig, env({ DATABASE_URL: databaseUrls.documents })),
+        loadConfig(
+          'documents',
+          DocumentsConfig,
+          env({
+            DATABASE_URL: databaseUrls.documents,
+            PUBLIC_BASE_URL: gatewayUrl,
+            SIGNING_P12_PATH: path.join(scratch, 'signing-certificate.p12'),
+          }),
+        ),
         loggerOf('documents'),
       ),
   };
@@ -110,7 +121,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   await Promise.all(SERVICES.map(startService));
   const gateway: RunningGateway = await startGateway(
-    loadConfig('gateway', GatewayConfig, env({ PORT: '0', HOST: '127.0.0.1', HEALTH_TIMEOUT_MS: '1000' })),
+    loadConfig(
+      'gateway',
+      GatewayConfig,
+      env({ PORT: String(gatewayPort), HOST: '127.0.0.1', HEALTH_TIMEOUT_MS: '3000' }),
+    ),
     { logger: loggerOf('gateway') },
   );
 

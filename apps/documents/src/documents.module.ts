@@ -1,7 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DatabaseModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
+import { Streams } from '#lib/contracts';
+import { DatabaseModule, EventsModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
 import type { DocumentsConfig } from './config/documents.config.js';
+import { DocumentAccessService } from './documents/document-access.service.js';
+import { DocumentHandler } from './documents/document.handler.js';
 import { HealthHandler } from './health/health.handler.js';
+import { IssuanceConsumer } from './issuance/issuance.consumer.js';
+import { IssuanceService } from './issuance/issuance.service.js';
+import { IssuedDocumentEntity } from './issuance/issued-document.entity.js';
+import { IssuedDocumentRepository } from './issuance/issued-document.repository.js';
+import { SignedPdfFactory } from './issuance/signed-pdf.factory.js';
 import { documentsMigrations } from './migrations/index.js';
 
 @Module({})
@@ -15,12 +23,20 @@ export class DocumentsModule {
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,
-          entities: [],
+          entities: [IssuedDocumentEntity],
           migrations: documentsMigrations,
         }),
+        EventsModule.forRoot({ publishes: Streams.DOCUMENTS }),
       ],
-      controllers: [HealthHandler],
-      providers: [ServiceHealth],
+      controllers: [HealthHandler, DocumentHandler],
+      providers: [
+        ServiceHealth,
+        IssuedDocumentRepository,
+        SignedPdfFactory,
+        IssuanceService,
+        IssuanceConsumer,
+        DocumentAccessService,
+      ],
     };
   }
 }

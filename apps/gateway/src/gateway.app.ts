@@ -12,6 +12,7 @@ import {
 } from '#lib/platform';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { setupOpenApi } from './docs/openapi.js';
+import { VERIFICATION_PAGE_PATH } from './documents/verification-page.controller.js';
 import { GatewayModule } from './gateway.module.js';
 import { registerRequestContext } from './http/request-context.hooks.js';
 
@@ -43,7 +44,8 @@ export async function startGateway(
     adapter,
     { logger: new NestLoggerAdapter(logger), abortOnError: false },
   );
-  app.setGlobalPrefix(API_PREFIX);
+  // The page a document's QR code opens lives outside the API prefix: /verifikasi/{token}.
+  app.setGlobalPrefix(API_PREFIX, { exclude: [`${VERIFICATION_PAGE_PATH}/:token`] });
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestContext(fastify);

@@ -1,4 +1,30 @@
+import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import { ServiceConfig } from '#lib/platform';
 
 /** Environment of the documents service, validated once at start-up. */
-export class DocumentsConfig extends ServiceConfig {}
+export class DocumentsConfig extends ServiceConfig {
+  /** Public origin of the deployment: printed in every QR code (`<origin>/verifikasi/<token>`). */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_BASE_URL: string = 'http://localhost:3000';
+
+  /**
+   * The signing key and certificate (PKCS#12). Required in production; in development and
+   * tests a self-signed certificate is created at this path on first start.
+   */
+  @IsString()
+  SIGNING_P12_PATH: string = '.data/dev/signing-certificate.p12';
+
+  @IsOptional()
+  @IsString()
+  SIGNING_P12_PASSPHRASE?: string;
+
+  /** Who issued the signing certificate, for the footnote (default: BSrE, BSSN). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  CERTIFICATE_ISSUER_NAME?: string;
+
+  @IsString()
+  @MaxLength(120)
+  OFFICIAL_TITLE: string = 'KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL';
+}

@@ -1,2 +1,4 @@
+import { IssuedDocuments1767300000000 } from './1767300000000-issued-documents.js';
+
 /** Every migration of the documents database, oldest first. */
-export const documentsMigrations = [];
+export const documentsMigrations = [IssuedDocuments1767300000000];

@@ -1,0 +1,72 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, APP_LOGGER, type AppLogger } from '#lib/platform';
+import type { DocumentsConfig } from '../config/documents.config.js';
+import { renderAktaKelahiran } from '../rendering/akta-kelahiran.renderer.js';
+import type { AktaKelahiranModel, KartuKeluargaModel } from '../rendering/document-models.js';
+import { renderKartuKeluarga } from '../rendering/kartu-keluarga.renderer.js';
+import { ensureDevCertificate } from '../signing/dev-certificate.js';
+import { DocumentSigner } from '../signing/document.signer.js';
+
+const DEV_PASSPHRASE = 'dev-only-passphrase';
+const DEV_SUBJECT = 'Disdukcapil Kabupaten Ogan Komering Ilir (DEV)';
+
+/**
+ * Renders and signs. The PKCS#12 is read and parsed once at start-up (parsing it per document
+ * costs most of the time); outside production a self-signed development certificate is made
+ * at the configured path on first start, shared by replicas that share that path.
+ */
+@Injectable()
+export class SignedPdfFactory implements OnModuleInit {
+  private signer?: DocumentSigner;
+  private footnoteIssuer?: string;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: DocumentsConfig,
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const production = this.config.NODE_ENV === 'production';
+    const passphrase = this.config.SIGNING_P12_PASSPHRASE ?? (production ? undefined : DEV_PASSPHRASE);
+    if (passphrase === undefined) {
+      throw new Error('SIGNING_P12_PASSPHRASE is required in production (with SIGNING_P12_PATH)');
+    }
+    if (!production && (await ensureDevCertificate(this.config.SIGNING_P12_PATH, passphrase, DEV_SUBJECT))) {
+      this.logger.warn({ path: this.config.SIGNING_P12_PATH }, 'Created a self-signed development signing certificate');
+    }
+    this.signer = await DocumentSigner.fromPkcs12File(this.config.SIGNING_P12_PATH, passphrase);
+    const certificate = this.signer.certificate;
+    // The footnote must not claim BSrE for a certificate BSrE did not issue.
+    this.footnoteIssuer =
+      this.config.CERTIFICATE_ISSUER_NAME ?? (certificate.selfSigned ? certificate.issuerName : undefined);
+    this.logger.info(
+      {
+        subject: certificate.subjectName,
+        validTo: certificate.validTo.toISOString(),
+        selfSigned: certificate.selfSigned,
+      },
+      'Signing certificate loaded',
+    );
+  }
+
+  async kartuKeluarga(model: KartuKeluargaModel, signingTime: Date): Promise<Buffer> {
+    const pdf = await renderKartuKeluarga({
+      ...model,
+      certificateIssuer: model.certificateIssuer ?? this.footnoteIssuer,
+    });
+    return this.sign(pdf, signingTime);
+  }
+
+  async aktaKelahiran(model: AktaKelahiranModel, signingTime: Date): Promise<Buffer> {
+    const pdf = await renderAktaKelahiran({
+      ...model,
+      certificateIssuer: model.certificateIssuer ?? this.footnoteIssuer,
+    });
+    return this.sign(pdf, signingTime);
+  }
+
+  private sign(pdf: Buffer, signingTime: Date): Promise<Buffer> {
+    if (!this.signer) throw new Error('The signing certificate is not loaded yet');
+    return this.signer.sign(pdf, { signingTime });
+  }
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DocumentsPatterns, type DocumentView, type Principal, type PublicDocumentView } from '#lib/contracts';
+import { Role } from '#lib/domain';
+import { Authenticated, CurrentPrincipal, Public, Roles } from '../auth/auth.decorators.js';
+import { ServiceClient } from '../nats/service-client.js';
+import { DocumentDownloadService } from './document-download.service.js';
+import { DocumentIdParams, RevokeDocumentBody, VerificationTokenParams } from './documents.dto.js';
+
+@ApiTags('Documents')
+@Controller()
+export class DocumentsController {
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly downloads: DocumentDownloadService,
+  ) {}
+
+  @Get('documents/:id')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "An issued document (the family's members, staff of its regency)" })
+  get(@Param() params: DocumentIdParams, @CurrentPrincipal() principal: Principal): Promise<DocumentView> {
+    return this.services.request(DocumentsPatterns.DOCUMENT_GET, { principal, id: params.id });
+  }
+
+  @Get('documents/:id/pdf')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The signed PDF (PAdES, detached CMS), byte for byte as issued' })
+  async pdf(
+    @Param() params: DocumentIdParams,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const file = await this.downloads.download(principal, params.id);
+    void reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('x-content-sha256', file.sha256)
+      .header('cache-control', 'private, no-store');
+    return file.content;
+  }
+
+  @Post('admin/documents/:id/revoke')
+  @HttpCode(200)
+  @Roles(Role.ADMIN)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Revoke a document with a reason (ADMIN); its QR check then says REVOKED' })
+  revoke(
+    @Param() params: DocumentIdParams,
+    @Body() body: RevokeDocumentBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DocumentView> {
+    return this.services.request(DocumentsPatterns.DOCUMENT_REVOKE, { principal, id: params.id, reason: body.reason });
+  }
+
+  @Get('public/documents/:token')
+  @Public()
+  @ApiOperation({ summary: "Anyone holding a document: is it authentic and current? (holder's name masked)" })
+  verify(@Param() params: VerificationTokenParams): Promise<PublicDocumentView> {
+    return this.services.request(DocumentsPatterns.PUBLIC_VERIFY, { token: params.token });
+  }
+}

@@ -1,0 +1,108 @@
+import { DOCUMENT_KIND_LABELS, DocumentStatus, formatIndonesianDate } from '#lib/domain';
+import type { PublicDocumentView } from '#lib/contracts';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+
+const VERDICT: Record<DocumentStatus, { title: string; explanation: string; tone: string }> = {
+  [DocumentStatus.VALID]: {
+    title: 'DOKUMEN SAH',
+    explanation: 'Dokumen ini asli, diterbitkan secara elektronik, dan masih berlaku.',
+    tone: 'valid',
+  },
+  [DocumentStatus.SUPERSEDED]: {
+    title: 'DOKUMEN SUDAH DIGANTI',
+    explanation:
+      'Dokumen ini asli, tetapi sudah tidak berlaku karena telah diterbitkan cetakan yang lebih baru. Mintalah dokumen yang terbaru.',
+    tone: 'superseded',
+  },
+  [DocumentStatus.REVOKED]: {
+    title: 'DOKUMEN DICABUT',
+    explanation: 'Dokumen ini telah dicabut oleh Dinas Kependudukan dan Pencatatan Sipil dan tidak berlaku.',
+    tone: 'revoked',
+  },
+};
+
+const STYLE = `
+  :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+  body { margin: 0; background: #f3f4f6; color: #111827; }
+  main { max-width: 36rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+  header { font-size: .95rem; color: #374151; margin-bottom: 1rem; }
+  .verdict { border-radius: .75rem; padding: 1.25rem; color: #fff; }
+  .verdict h1 { margin: 0 0 .5rem; font-size: 2rem; letter-spacing: .02em; }
+  .verdict p { margin: 0; font-size: 1.05rem; }
+  .valid { background: #166534; } .superseded { background: #9a3412; } .revoked { background: #991b1b; }
+  .unknown { background: #374151; }
+  dl { background: #fff; border-radius: .75rem; padding: 1rem 1.25rem; margin: 1rem 0; }
+  dt { font-size: .85rem; color: #4b5563; margin-top: .75rem; } dt:first-child { margin-top: 0; }
+  dd { margin: .15rem 0 0; font-size: 1.1rem; font-weight: 600; word-break: break-word; }
+  footer { font-size: .85rem; color: #4b5563; }
+`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escape(title)} — Verifikasi Dokumen Kependudukan</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<header>Verifikasi Dokumen Kependudukan · Dinas Kependudukan dan Pencatatan Sipil</header>
+${body}
+<footer><p>Halaman ini menampilkan data yang tercatat saat dokumen diterbitkan. Nama pemegang disamarkan untuk melindungi data pribadi (UU 27/2022).</p></footer>
+</main>
+</body>
+</html>`;
+}
+
+/** The human page at a document's verification URL: the same facts as the JSON, in Indonesian, no JavaScript. */
+export function verificationPage(document: PublicDocumentView): string {
+  const verdict = VERDICT[document.status];
+  const issued = formatIndonesianDate(document.issuedAt.slice(0, 10), 'long');
+  const changed = document.statusChangedAt
+    ? formatIndonesianDate(document.statusChangedAt.slice(0, 10), 'long')
+    : undefined;
+  const rows: Array<[string, string]> = [
+    ['Jenis dokumen', DOCUMENT_KIND_LABELS[document.kind]],
+    ['Nomor', document.number],
+    ['Nama pemegang', document.holderName],
+    ['Tanggal terbit', issued],
+    ['Diterbitkan oleh', document.issuer],
+  ];
+  if (changed) rows.push([document.status === DocumentStatus.REVOKED ? 'Dicabut pada' : 'Diganti pada', changed]);
+  if (document.revokedReason) rows.push(['Alasan pencabutan', document.revokedReason]);
+  return page(
+    verdict.title,
+    `<section class="verdict ${verdict.tone}" role="status">
+<h1>${verdict.title}</h1>
+<p>${escape(verdict.explanation)}</p>
+</section>
+<dl>
+${rows.map(([label, value]) => `<dt>${escape(label)}</dt><dd>${escape(value)}</dd>`).join('\n')}
+</dl>`,
+  );
+}
+
+export function notFoundPage(): string {
+  return page(
+    'Dokumen tidak ditemukan',
+    `<section class="verdict revoked" role="status">
+<h1>DOKUMEN TIDAK DITEMUKAN</h1>
+<p>Kode verifikasi ini tidak dikenal. Dokumen dengan kode QR ini bukan terbitan sistem ini, atau kodenya salah.</p>
+</section>`,
+  );
+}
+
+export function unavailablePage(): string {
+  return page(
+    'Layanan tidak tersedia',
+    `<section class="verdict unknown" role="status">
+<h1>BELUM DAPAT DIPERIKSA</h1>
+<p>Layanan verifikasi sedang tidak tersedia. Silakan coba beberapa saat lagi.</p>
+</section>`,
+  );
+}
