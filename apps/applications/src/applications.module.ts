@@ -1,8 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DatabaseModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
+import { ApplicationDocumentEntity } from './applications/application-document.entity.js';
+import { ApplicationHistoryEntity } from './applications/application-history.entity.js';
+import { ApplicationEntity } from './applications/application.entity.js';
+import { ApplicationsFeatureModule } from './applications/applications.module.js';
+import { AttachmentEntity } from './attachments/attachment.entity.js';
 import type { ApplicationsConfig } from './config/applications.config.js';
 import { HealthHandler } from './health/health.handler.js';
 import { applicationsMigrations } from './migrations/index.js';
+import { RegistryModule } from './registry/registry.module.js';
 
 @Module({})
 export class ApplicationsModule {
@@ -15,9 +21,11 @@ export class ApplicationsModule {
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,
-          entities: [],
+          entities: [ApplicationEntity, ApplicationHistoryEntity, ApplicationDocumentEntity, AttachmentEntity],
           migrations: applicationsMigrations,
         }),
+        RegistryModule.register(config.NATS_URL, `applications:${config.INSTANCE_ID ?? process.pid}`),
+        ApplicationsFeatureModule,
       ],
       controllers: [HealthHandler],
       providers: [ServiceHealth],

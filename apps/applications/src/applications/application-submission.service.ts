@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type {
+  ApplicationInput,
+  ApplicationView,
+  ResubmitApplicationRequest,
+  SubmitApplicationRequest,
+} from '#lib/contracts';
+import {
+  ApplicationAction,
+  ApplicationStatus,
+  ApplicationType,
+  applyAction,
+  BirthType,
+  DomainError,
+  formatApplicationNumber,
+  todayIso,
+} from '#lib/domain';
+import { actorLabel, applicationNotFound, assertRoleMayEver, residentNik } from './application-actor.js';
+import { maySee } from './application-access.js';
+import { ApplicationQueryService } from './application-query.service.js';
+import { ApplicationEntity } from './application.entity.js';
+import { ApplicationRepository } from './application.repository.js';
+import { ApplicationRulesService } from './rules/application-rules.service.js';
+
+/** Residents apply (`submit`) and, when asked to, correct and send again (`resubmit`). */
+@Injectable()
+export class ApplicationSubmissionService {
+  constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly rules: ApplicationRulesService,
+    private readonly query: ApplicationQueryService,
+  ) {}
+
+  async submit({ principal, input }: SubmitApplicationRequest): Promise<ApplicationView> {
+    assertRoleMayEver(ApplicationAction.SUBMIT, principal);
+    const applicantNik = residentNik(principal);
+    const status = applyAction(null, ApplicationAction.SUBMIT, principal.role);
+    const checked = await this.rules.check(input, applicantNik);
+    const now = new Date();
+    const id = randomUUID();
+    await this.applications.transaction(async (manager) => {
+      const date = todayIso(now.getTime());
+      const sequence = await this.applications.nextSequence(manager, checked.regencyCode, date);
+      const application = Object.assign(new ApplicationEntity(), {
+        id,
+        number: formatApplicationNumber({ regencyCode: checked.regencyCode, date, sequence }),
+        type: input.type,
+        status,
+        applicantAccountId: principal.accountId,
+        applicantNik,
+        regencyCode: checked.regencyCode,
+        familyCardNumber: checked.familyCardNumber,
+        details: detailsOf(input),
+        verifiedBy: null,
+        approvedBy: null,
+        submittedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.applications.insert(manager, application);
+      await this.applications.addHistory(manager, {
+        applicationId: id,
+        at: now,
+        actorAccountId: principal.accountId,
+        actor: actorLabel(principal),
+        actorRole: principal.role,
+        fromStatus: null,
+        toStatus: status,
+        reason: null,
+      });
+    });
+    return this.query.view(id, principal);
+  }
+
+  async resubmit({ principal, applicationId, input }: ResubmitApplicationRequest): Promise<ApplicationView> {
+    assertRoleMayEver(ApplicationAction.RESUBMIT, principal);
+    const applicantNik = residentNik(principal);
+    const current = await this.applications.findById(applicationId);
+    if (current === null || !maySee(principal, current)) throw applicationNotFound();
+    // Say "not now" before asking the registry anything.
+    applyAction(current.status as ApplicationStatus, ApplicationAction.RESUBMIT, principal.role);
+    if (input.type !== current.type) {
+      throw new DomainError('VALIDATION.FAILED', 'Jenis permohonan tidak dapat diubah', {
+        errors: [{ field: 'type', message: `Jenis permohonan harus tetap ${current.type}` }],
+      });
+    }
+    const checked = await this.rules.check(input, applicantNik, applicationId);
+    await this.applications.transaction(async (manager) => {
+      const application = await this.applications.lockById(manager, applicationId);
+      if (application === null) throw applicationNotFound();
+      const from = application.status as ApplicationStatus;
+      const to = applyAction(from, ApplicationAction.RESUBMIT, principal.role);
+      const now = new Date();
+      Object.assign(application, {
+        status: to,
+        details: detailsOf(input),
+        regencyCode: checked.regencyCode,
+        familyCardNumber: checked.familyCardNumber,
+        // A corrected application is checked again from the start, by whoever takes it.
+        verifiedBy: null,
+        submittedAt: now,
+        updatedAt: now,
+      });
+      await this.applications.update(manager, application);
+      await this.applications.addHistory(manager, {
+        applicationId,
+        at: now,
+        actorAccountId: principal.accountId,
+        actor: actorLabel(principal),
+        actorRole: principal.role,
+        fromStatus: from,
+        toStatus: to,
+        reason: null,
+      });
+    });
+    return this.query.view(applicationId, principal);
+  }
+}
+
+/** The details as stored and shown: the body without its `type`, with defaults written out. */
+function detailsOf(input: ApplicationInput): Record<string, unknown> {
+  const { type: _type, ...details } = JSON.parse(JSON.stringify(input)) as Record<string, unknown> & { type: string };
+  if (input.type === ApplicationType.BIRTH_REGISTRATION) {
+    const child = details['child'] as Record<string, unknown>;
+    child['birthType'] ??= BirthType.TUNGGAL;
+  }
+  return details;
+}

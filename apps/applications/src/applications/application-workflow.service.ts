@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  ApplicationApprovedEvent,
+  EventSubjects,
+  type ApplicationActionRequest,
+  type ApplicationView,
+  type Principal,
+  type ReasonedActionRequest,
+  type VerifyApplicationRequest,
+} from '#lib/contracts';
+import {
+  ApplicationAction,
+  applyAction,
+  assertFourEyes,
+  DomainError,
+  type ApplicationStatus,
+  type ApplicationType,
+} from '#lib/domain';
+import { enqueueEvent } from '#lib/platform';
+import { RegistryClient, type StaffProfile } from '../registry/registry.client.js';
+import { actorLabel, applicationNotFound, assertRoleMayEver } from './application-actor.js';
+import { maySee } from './application-access.js';
+import { ApplicationQueryService } from './application-query.service.js';
+import type { ApplicationEntity } from './application.entity.js';
+import { ApplicationRepository } from './application.repository.js';
+
+interface Step {
+  principal: Principal;
+  applicationId: string;
+  action: ApplicationAction;
+  reason?: string;
+  /** Runs inside the transaction, after the status changed and before the history row. */
+  alsoDo?: (manager: EntityManager, application: ApplicationEntity, at: Date) => Promise<void>;
+}
+
+/**
+ * Every step of the life cycle after submission (DOMAIN.md "Application life cycle"): the
+ * status machine of libs/domain decides, the region and ownership rules say who may ask, and
+ * each step is one transaction holding the application's row lock, with its history row.
+ */
+@Injectable()
+export class ApplicationWorkflowService {
+  constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly query: ApplicationQueryService,
+    private readonly registry: RegistryClient,
+  ) {}
+
+  cancel({ principal, applicationId }: ApplicationActionRequest): Promise<ApplicationView> {
+    return this.step({ principal, applicationId, action: ApplicationAction.CANCEL });
+  }
+
+  verify({ principal, applicationId, note }: VerifyApplicationRequest): Promise<ApplicationView> {
+    return this.step({
+      principal,
+      applicationId,
+      action: ApplicationAction.VERIFY,
+      reason: note,
+      alsoDo: (_manager, application) => {
+        application.verifiedBy = principal.accountId;
+        return Promise.resolve();
+      },
+    });
+  }
+
+  return({ principal, applicationId, reason }: ReasonedActionRequest): Promise<ApplicationView> {
+    return this.step({ principal, applicationId, action: ApplicationAction.RETURN, reason });
+  }
+
+  reject({ principal, applicationId, reason }: ReasonedActionRequest): Promise<ApplicationView> {
+    return this.step({ principal, applicationId, action: ApplicationAction.REJECT, reason });
+  }
+
+  /**
+   * Approval commits the status and the hand-off event together (the outbox): identity applies
+   * it to the registry, documents issues the set, and `recordIssued` closes the application.
+   */
+  async approve({ principal, applicationId }: ApplicationActionRequest): Promise<ApplicationView> {
+    assertRoleMayEver(ApplicationAction.APPROVE, principal);
+    // Fail fast (and outside the row lock) on what can be judged before asking identity.
+    const current = await this.applications.findById(applicationId);
+    if (current === null || !maySee(principal, current)) throw applicationNotFound();
+    applyAction(current.status as ApplicationStatus, ApplicationAction.APPROVE, principal.role);
+    assertFourEyes(current.verifiedBy, principal.accountId);
+    const official = signingOfficial(await this.registry.staffProfile(principal));
+    return this.step({
+      principal,
+      applicationId,
+      action: ApplicationAction.APPROVE,
+      alsoDo: async (manager, application, at) => {
+        assertFourEyes(application.verifiedBy, principal.accountId);
+        application.approvedBy = principal.accountId;
+        const event: ApplicationApprovedEvent = {
+          applicationId: application.id,
+          number: application.number,
+          type: application.type as ApplicationType,
+          regencyCode: application.regencyCode,
+          applicantNik: application.applicantNik,
+          details: application.details,
+          approvedAt: at.toISOString(),
+          official,
+        };
+        await enqueueEvent(manager, EventSubjects.APPLICATION_APPROVED, event, application.id);
+      },
+    });
+  }
+
+  private async step({ principal, applicationId, action, reason, alsoDo }: Step): Promise<ApplicationView> {
+    assertRoleMayEver(action, principal);
+    await this.applications.transaction(async (manager) => {
+      const application = await this.applications.lockById(manager, applicationId);
+      if (application === null || !maySee(principal, application)) throw applicationNotFound();
+      const from = application.status as ApplicationStatus;
+      const to = applyAction(from, action, principal.role);
+      const at = new Date();
+      application.status = to;
+      application.updatedAt = at;
+      await alsoDo?.(manager, application, at);
+      await this.applications.update(manager, application);
+      await this.applications.addHistory(manager, {
+        applicationId,
+        at,
+        actorAccountId: principal.accountId,
+        actor: actorLabel(principal),
+        actorRole: principal.role,
+        fromStatus: from,
+        toStatus: to,
+        reason: reason ?? null,
+      });
+    });
+    return this.query.view(applicationId, principal);
+  }
+}
+
+/** The official as documents print them: without a name and NIP nothing can be signed. */
+function signingOfficial(profile: StaffProfile): ApplicationApprovedEvent['official'] {
+  if (profile.fullName === undefined || profile.nip === undefined || !/^\d{18}$/.test(profile.nip)) {
+    throw new DomainError(
+      'SERVICE.UNAVAILABLE',
+      'Nama dan NIP pejabat penyetuju tidak tersedia dari layanan identitas; persetujuan belum dapat dicatat',
+      { details: { service: 'identity' } },
+    );
+  }
+  return { accountId: profile.accountId, fullName: profile.fullName, nip: profile.nip };
+}

@@ -1,0 +1,48 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One application, its current status, and what a queue sorts and filters by. */
+@Entity({ name: 'application' })
+export class ApplicationEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 19 })
+  number: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  type: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: string;
+
+  @Column({ name: 'applicant_account_id', type: 'uuid' })
+  applicantAccountId: string;
+
+  @Column({ name: 'applicant_nik', type: 'char', length: 16 })
+  applicantNik: string;
+
+  @Column({ name: 'regency_code', type: 'varchar', length: 5 })
+  regencyCode: string;
+
+  @Column({ name: 'family_card_number', type: 'char', length: 16, nullable: true })
+  familyCardNumber: string | null;
+
+  @Column({ type: 'jsonb' })
+  details: Record<string, unknown>;
+
+  @Column({ name: 'verified_by', type: 'uuid', nullable: true })
+  verifiedBy: string | null;
+
+  @Column({ name: 'approved_by', type: 'uuid', nullable: true })
+  approvedBy: string | null;
+
+  /** The last (re)submission: the queue waits from here. */
+  @Column({ name: 'submitted_at', type: 'timestamptz' })
+  submittedAt: Date;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

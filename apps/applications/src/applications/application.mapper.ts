@@ -1,0 +1,65 @@
+import type {
+  ApplicationDocumentRef,
+  ApplicationHistoryEntry,
+  ApplicationView,
+  AttachmentView,
+  Principal,
+} from '#lib/contracts';
+import { ApplicationStatus, type ApplicationType, type AttachmentKind, type DocumentKind } from '#lib/domain';
+import type { AttachmentEntity } from '../attachments/attachment.entity.js';
+import { actionsFor } from './application-access.js';
+import type { ApplicationAggregate } from './application.repository.js';
+
+const WAITING: readonly string[] = [ApplicationStatus.SUBMITTED, ApplicationStatus.VERIFIED];
+
+export function toAttachmentView(attachment: AttachmentEntity): AttachmentView {
+  return {
+    id: attachment.id,
+    kind: attachment.kind as AttachmentKind,
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+    size: attachment.size,
+  };
+}
+
+/** API.md "Application": copies the allowed fields, so a new column never leaks. */
+export function toApplicationView(
+  { application, history, attachments, documents }: ApplicationAggregate,
+  principal: Principal,
+  now: Date = new Date(),
+): ApplicationView {
+  const status = application.status as ApplicationStatus;
+  const view: ApplicationView = {
+    id: application.id,
+    number: application.number,
+    type: application.type as ApplicationType,
+    status,
+    applicantNik: application.applicantNik,
+    regencyCode: application.regencyCode,
+    details: application.details,
+    submittedAt: application.submittedAt.toISOString(),
+    updatedAt: application.updatedAt.toISOString(),
+    history: history.map((entry) => {
+      const item: ApplicationHistoryEntry = {
+        at: entry.at.toISOString(),
+        actor: entry.actor,
+        from: entry.fromStatus as ApplicationStatus | null,
+        to: entry.toStatus as ApplicationStatus,
+      };
+      if (entry.reason !== null) item.reason = entry.reason;
+      return item;
+    }),
+    attachments: attachments.map(toAttachmentView),
+    documents: documents.map((document): ApplicationDocumentRef => ({
+      id: document.documentId,
+      kind: document.kind as DocumentKind,
+      number: document.number,
+    })),
+    allowedActions: actionsFor(principal, { ...application, status }),
+  };
+  if (WAITING.includes(status)) {
+    view.waitingSince = application.submittedAt.toISOString();
+    view.waitingSeconds = Math.max(0, Math.floor((now.getTime() - application.submittedAt.getTime()) / 1000));
+  }
+  return view;
+}

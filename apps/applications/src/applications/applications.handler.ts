@@ -1,0 +1,72 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  ApplicationActionRequest,
+  ApplicationsPatterns,
+  GetApplicationRequest,
+  ListApplicationsRequest,
+  ReasonedActionRequest,
+  ResubmitApplicationRequest,
+  SubmitApplicationRequest,
+  VerifyApplicationRequest,
+  type ApplicationPage,
+  type ApplicationView,
+} from '#lib/contracts';
+import { ApplicationQueryService } from './application-query.service.js';
+import { ApplicationSubmissionService } from './application-submission.service.js';
+import { ApplicationWorkflowService } from './application-workflow.service.js';
+
+/** Thin NATS adapter: one service call per subject. */
+@Controller()
+export class ApplicationsHandler {
+  constructor(
+    private readonly submissions: ApplicationSubmissionService,
+    private readonly workflow: ApplicationWorkflowService,
+    private readonly queries: ApplicationQueryService,
+  ) {}
+
+  @MessagePattern(ApplicationsPatterns.APPLICATION_SUBMIT)
+  submit(@Payload() request: SubmitApplicationRequest): Promise<ApplicationView> {
+    return this.submissions.submit(request);
+  }
+
+  @MessagePattern(ApplicationsPatterns.APPLICATION_RESUBMIT)
+  resubmit(@Payload() request: ResubmitApplicationRequest): Promise<ApplicationView> {
+    return this.submissions.resubmit(request);
+  }
+
+  @MessagePattern(ApplicationsPatterns.APPLICATION_CANCEL)
+  cancel(@Payload() request: ApplicationActionRequest): Promise<ApplicationView> {
+    return this.workflow.cancel(request);
+  }
+
+  @MessagePattern(ApplicationsPatterns.APPLICATION_VERIFY)
+  verify(@Payload() request: VerifyApplicationRequest): Promise<ApplicationView> {
+    return this.workflow.verify(request);
+  }
+
+  @MessagePattern(ApplicationsPatterns.APPLICATION_RETURN)
+  return(@Payload() request: ReasonedActionRequest): Promise<ApplicationView> {
+    return this.workflow.return(request);
+  }
+
+  @MessagePattern(ApplicationsPatterns.APPLICATION_REJECT)
+  reject(@Payload() request: ReasonedActionRequest): Promise<ApplicationView> {
+    return this.workflow.reject(request);
+  }
+
+  @MessagePattern(ApplicationsPatterns.APPLICATION_APPROVE)
+  approve(@Payload() request: ApplicationActionRequest): Promise<ApplicationView> {
+    return this.workflow.approve(request);
+  }
+
+  @MessagePattern(ApplicationsPatterns.APPLICATION_GET)
+  get(@Payload() request: GetApplicationRequest): Promise<ApplicationView> {
+    return this.queries.get(request);
+  }
+
+  @MessagePattern(ApplicationsPatterns.APPLICATION_LIST)
+  list(@Payload() request: ListApplicationsRequest): Promise<ApplicationPage> {
+    return this.queries.list(request);
+  }
+}
