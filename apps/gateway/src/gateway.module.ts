@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule, type PlatformParts } from '#lib/platform';
 import type { GatewayConfig } from './config/gateway.config.js';
+import { ApplicationsModule } from './applications/applications.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -22,6 +23,7 @@ export class GatewayModule {
         AuthModule,
         RegistryModule,
         DocumentsModule,
+        ApplicationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };
