@@ -10,5 +10,6 @@ export function toAccountView(account: AccountEntity, residentRegencyCode?: stri
   const regencyCode = account.regencyCode ?? residentRegencyCode;
   if (regencyCode !== undefined) view.regencyCode = regencyCode;
   if (account.fullName !== null) view.fullName = account.fullName;
+  if (account.nip !== null) view.nip = account.nip;
   return view;
 }

@@ -91,7 +91,9 @@ export interface AccountView {
   nik?: string;
   username?: string;
   regencyCode?: string;
+  /** Staff: the name and NIP printed under what they sign. */
   fullName?: string;
+  nip?: string;
 }
 
 /** `identity.staff.create` (API.md `POST /admin/staff`). */
