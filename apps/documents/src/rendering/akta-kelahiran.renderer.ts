@@ -132,7 +132,8 @@ function drawSignatureBlock(doc: Pdf, model: AktaKelahiranModel, y: number): num
 
 function drawFootnote(doc: Pdf, model: AktaKelahiranModel): void {
   const notice = electronicSignatureNotice(model.certificateIssuer);
-  useStyle(doc, { font: DocumentFont.SANS, size: 7 });
+  // The excerpt's own serif, not a third font: each font used is embedded per document.
+  useStyle(doc, { font: DocumentFont.SERIF, size: 6.8 });
   const height = doc.heightOfString(notice.join('\n'), { width: CONTENT_WIDTH, lineGap: 1 });
   const top = PAGE_HEIGHT - FRAME_INSET - 16 - height;
   doc.lineWidth(0.4).strokeColor('#555555');

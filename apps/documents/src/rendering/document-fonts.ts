@@ -8,8 +8,6 @@ import { create as parseFont, type Font, type GlyphPosition, type GlyphRun } fro
  * The standard PDF fonts (Helvetica, Times) would drop such letters.
  */
 export const DocumentFont = {
-  SANS: 'DejaVuSans',
-  SANS_BOLD: 'DejaVuSans-Bold',
   SANS_CONDENSED: 'DejaVuSansCondensed',
   SANS_CONDENSED_BOLD: 'DejaVuSansCondensed-Bold',
   SERIF: 'DejaVuSerif',
@@ -31,7 +29,7 @@ export function fontDirectory(): string {
   if (override !== undefined && override !== '') return override;
   for (const candidate of CANDIDATE_DIRECTORIES) {
     const directory = fileURLToPath(candidate);
-    if (existsSync(`${directory}${DocumentFont.SANS}.ttf`)) return directory;
+    if (existsSync(`${directory}${DocumentFont.SANS_CONDENSED}.ttf`)) return directory;
   }
   throw new Error(
     `Document fonts not found (looked in ${CANDIDATE_DIRECTORIES.map((url) => fileURLToPath(url)).join(', ')}); set DOCUMENT_FONTS_DIR`,

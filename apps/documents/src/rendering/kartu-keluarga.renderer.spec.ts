@@ -153,6 +153,20 @@ describe('renderKartuKeluarga', () => {
     }
   });
 
+  it('fits a family of ten, the rows of the printed form, on one page with its signature block', async () => {
+    const model = buildKartuKeluarga({ members: manyMembers(10) });
+    const pdf = await PdfFile.write(await renderKartuKeluarga(model));
+    try {
+      expect((await pdf.info()).Pages).toBe('1');
+      const text = await pdf.text();
+      for (const member of model.members) expect(text).toContain(member.nik);
+      expect(text).toContain(`NIP. ${model.official.nip}`);
+      expect(text).not.toContain('Halaman');
+    } finally {
+      await pdf.dispose();
+    }
+  });
+
   describe('a family of fifteen', () => {
     const members = manyMembers(15);
     const model = buildKartuKeluarga({ members });

@@ -37,17 +37,22 @@ import {
 const PAGE_WIDTH = 841.89;
 const PAGE_HEIGHT = 595.28;
 const MARGIN = 10 * MM;
+// Top and bottom are tighter than the sides so that ten members, the rows of the printed form,
+// fit on one page with the signature block.
+const TOP = 8 * MM;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
-const FOOTER_HEIGHT = 30;
-const FOOTER_TOP = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT;
-const QR_SIZE = 62;
+const FOOTER_HEIGHT = 24;
+const FOOTER_TOP = PAGE_HEIGHT - 8 * MM - FOOTER_HEIGHT;
+const QR_SIZE = 58;
+/** The printed form has ten rows per table; a smaller family leaves the rest blank. */
+const FORM_ROWS = 10;
 
 const TABLE_STYLE: TableStyle = {
   header: { font: DocumentFont.SANS_CONDENSED_BOLD, size: 7, minSize: 6 },
-  body: { font: DocumentFont.SANS_CONDENSED, size: 7.5, minSize: 5.6 },
+  body: { font: DocumentFont.SANS_CONDENSED, size: 7.2, minSize: 5.6 },
   numbering: { font: DocumentFont.SANS_CONDENSED, size: 5.5 },
-  padding: 2.2,
-  minRowHeight: 12,
+  padding: 1.8,
+  minRowHeight: 11,
   lineWidth: 0.5,
   headerFill: '#ececec',
 };
@@ -88,10 +93,12 @@ const STATUS_TABLE: TableLayout = {
   ],
 };
 
-const ADDRESS_LABEL = { font: DocumentFont.SANS, size: 8.5 } as const;
-const ADDRESS_VALUE = { font: DocumentFont.SANS_BOLD, size: 8.5 } as const;
-const BLOCK_TEXT = { font: DocumentFont.SANS, size: 8 } as const;
-const BLOCK_BOLD = { font: DocumentFont.SANS_BOLD, size: 8 } as const;
+// One family (regular and bold condensed) for the whole card: every font used is embedded as a
+// subset per document, and subsetting is the largest cost of a render.
+const ADDRESS_LABEL = { font: DocumentFont.SANS_CONDENSED, size: 8.5 } as const;
+const ADDRESS_VALUE = { font: DocumentFont.SANS_CONDENSED_BOLD, size: 8.5 } as const;
+const BLOCK_TEXT = { font: DocumentFont.SANS_CONDENSED, size: 8 } as const;
+const BLOCK_BOLD = { font: DocumentFont.SANS_CONDENSED_BOLD, size: 8 } as const;
 
 function memberRow(member: KartuKeluargaMember, index: number): string[] {
   return [
@@ -123,12 +130,12 @@ function statusRow(member: KartuKeluargaMember, index: number): string[] {
 }
 
 function drawTitle(doc: Pdf, model: KartuKeluargaModel): number {
-  useStyle(doc, { font: DocumentFont.SANS_BOLD, size: 16 });
+  useStyle(doc, { font: DocumentFont.SANS_CONDENSED_BOLD, size: 15 });
   // No letter spacing: pdftotext would read spaced capitals as separate words.
-  doc.text('KARTU KELUARGA', MARGIN, MARGIN, { width: CONTENT_WIDTH, align: 'center' });
-  useStyle(doc, { font: DocumentFont.SANS_BOLD, size: 11 });
-  doc.text(`No. ${model.familyCardNumber}`, MARGIN, MARGIN + 21, { width: CONTENT_WIDTH, align: 'center' });
-  return MARGIN + 42;
+  doc.text('KARTU KELUARGA', MARGIN, TOP, { width: CONTENT_WIDTH, align: 'center' });
+  useStyle(doc, { font: DocumentFont.SANS_CONDENSED_BOLD, size: 10.5 });
+  doc.text(`No. ${model.familyCardNumber}`, MARGIN, TOP + 19, { width: CONTENT_WIDTH, align: 'center' });
+  return TOP + 38;
 }
 
 /** One column of `Label : VALUE` lines; returns the y below it. */
@@ -141,8 +148,8 @@ function drawLabelledLines(doc: Pdf, lines: [string, string][], x: number, y: nu
     doc.text(':', x + labelWidth, y, { width: 8 });
     useStyle(doc, ADDRESS_VALUE);
     y = Math.max(
-      y + doc.currentLineHeight(true) + 2.5,
-      textAt(doc, value, valueX, y, { width: width - labelWidth - 10 }) + 2.5,
+      y + doc.currentLineHeight(true) + 1.5,
+      textAt(doc, value, valueX, y, { width: width - labelWidth - 10 }) + 1.5,
     );
   }
   return y;
@@ -178,43 +185,44 @@ function drawAddressBlock(doc: Pdf, model: KartuKeluargaModel, y: number): numbe
 }
 
 function drawContinuationTitle(doc: Pdf, model: KartuKeluargaModel): number {
-  useStyle(doc, { font: DocumentFont.SANS_BOLD, size: 10 });
-  doc.text(`KARTU KELUARGA No. ${model.familyCardNumber} (lanjutan)`, MARGIN, MARGIN, {
+  useStyle(doc, { font: DocumentFont.SANS_CONDENSED_BOLD, size: 10 });
+  doc.text(`KARTU KELUARGA No. ${model.familyCardNumber} (lanjutan)`, MARGIN, TOP, {
     width: CONTENT_WIDTH,
     align: 'center',
   });
-  return MARGIN + 20;
+  return TOP + 20;
 }
 
 function signatureBlockHeight(doc: Pdf): number {
   useStyle(doc, BLOCK_TEXT);
-  return 5 * (doc.currentLineHeight(true) + 2) + QR_SIZE + 12;
+  return 4 * (doc.currentLineHeight(true) + 1.5) + QR_SIZE + 8;
 }
 
-/** The foot of the card: head of the family on the left, the signing official on the right. */
+/**
+ * The foot of the card: date of issue and the head of the family on the left, the signing
+ * official on the right with the QR code where the wet signature used to be.
+ */
 function drawSignatureBlock(doc: Pdf, model: KartuKeluargaModel, y: number): void {
   useStyle(doc, BLOCK_TEXT);
-  const line = doc.currentLineHeight(true) + 2;
+  const line = doc.currentLineHeight(true) + 1.5;
   const rightWidth = 300;
   const rightX = PAGE_WIDTH - MARGIN - rightWidth;
+  const qrY = y + 2 * line + 3;
+  const nameY = qrY + QR_SIZE + 3;
 
   const leftWidth = 220;
-  const leftX = MARGIN + 60;
-  useStyle(doc, BLOCK_TEXT);
+  const leftX = MARGIN + 40;
+  doc.text(`Dikeluarkan Tanggal : ${numericDate(model.issuedAt)}`, leftX, y, { width: leftWidth, align: 'center' });
   doc.text('KEPALA KELUARGA', leftX, y + line, { width: leftWidth, align: 'center' });
   useStyle(doc, BLOCK_BOLD);
-  doc.text(upper(model.headName), leftX, y + 2 * line + QR_SIZE + 6, { width: leftWidth, align: 'center' });
+  doc.text(upper(model.headName), leftX, nameY, { width: leftWidth, align: 'center' });
 
   useStyle(doc, BLOCK_TEXT);
-  doc.text(`Dikeluarkan Tanggal : ${numericDate(model.issuedAt)}`, rightX, y, { width: rightWidth, align: 'center' });
-  doc.text(upper(model.official.title), rightX, y + line, { width: rightWidth, align: 'center' });
-  doc.text(upper(model.issuingRegencyName), rightX, y + 2 * line, { width: rightWidth, align: 'center' });
-  const qrY = y + 3 * line + 2;
+  doc.text(upper(model.official.title), rightX, y, { width: rightWidth, align: 'center' });
+  doc.text(upper(model.issuingRegencyName), rightX, y + line, { width: rightWidth, align: 'center' });
   drawQrCode(doc, model.verificationUrl, rightX + (rightWidth - QR_SIZE) / 2, qrY, QR_SIZE);
   useStyle(doc, BLOCK_BOLD);
-  const nameY = qrY + QR_SIZE + 4;
-  const name = upper(model.official.name);
-  doc.text(name, rightX, nameY, { width: rightWidth, align: 'center', underline: true });
+  doc.text(upper(model.official.name), rightX, nameY, { width: rightWidth, align: 'center', underline: true });
   useStyle(doc, BLOCK_TEXT);
   doc.text(`NIP. ${model.official.nip}`, rightX, nameY + line, { width: rightWidth, align: 'center' });
 }
@@ -230,7 +238,7 @@ function drawFooters(doc: Pdf, model: KartuKeluargaModel): void {
       .moveTo(MARGIN, FOOTER_TOP)
       .lineTo(PAGE_WIDTH - MARGIN, FOOTER_TOP)
       .stroke();
-    useStyle(doc, { font: DocumentFont.SANS, size: 6.5 });
+    useStyle(doc, { font: DocumentFont.SANS_CONDENSED, size: 6.5 });
     const right = [
       model.documentNumber === undefined ? undefined : `No. Dokumen: ${model.documentNumber}`,
       range.count > 1 ? `Halaman ${index + 1} dari ${range.count}` : undefined,
@@ -258,13 +266,15 @@ export async function renderKartuKeluarga(model: KartuKeluargaModel): Promise<Bu
   doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
   let y = drawTitle(doc, model);
   y = drawAddressBlock(doc, model, y);
-  y = drawTable(doc, MEMBERS_TABLE, model.members.map(memberRow), y, flow);
-  y = drawTable(doc, STATUS_TABLE, model.members.map(statusRow), y + 8, flow);
+  const blankRows = (layout: TableLayout): string[][] =>
+    Array.from({ length: Math.max(0, FORM_ROWS - model.members.length) }, () => layout.columns.map(() => ''));
+  y = drawTable(doc, MEMBERS_TABLE, [...model.members.map(memberRow), ...blankRows(MEMBERS_TABLE)], y, flow);
+  y = drawTable(doc, STATUS_TABLE, [...model.members.map(statusRow), ...blankRows(STATUS_TABLE)], y + 6, flow);
 
   const blockHeight = signatureBlockHeight(doc);
-  if (y + 6 + blockHeight > flow.bottom) y = newPage();
+  if (y + 4 + blockHeight > flow.bottom) y = newPage();
   // The block sits at the foot of the page, as on the printed form, unless the tables reach it.
-  drawSignatureBlock(doc, model, Math.max(y + 6, flow.bottom - blockHeight));
+  drawSignatureBlock(doc, model, Math.max(y + 4, flow.bottom - blockHeight));
   drawFooters(doc, model);
   return finishPdf(doc);
 }

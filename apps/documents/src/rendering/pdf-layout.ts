@@ -25,7 +25,7 @@ export function createPdf(metadata: PdfMetadata): Pdf {
     // pdfkit would otherwise load Helvetica's metrics for every document only to replace it;
     // it takes a parsed fontkit font wherever it takes a font file (it checks for `layout`),
     // which its typings do not list.
-    font: fonts.get(DocumentFont.SANS) as unknown as string,
+    font: fonts.get(DocumentFont.SANS_CONDENSED) as unknown as string,
     autoFirstPage: false,
     // Pages are filled in with their footers once the page count is known.
     bufferPages: true,
@@ -44,7 +44,6 @@ export function createPdf(metadata: PdfMetadata): Pdf {
     },
   });
   for (const [name, font] of fonts) doc.registerFont(name, font as unknown as Buffer);
-  doc.font(DocumentFont.SANS);
   return doc;
 }
 
