@@ -23,8 +23,8 @@ export class IdentifierRepository {
     const { table, column } = REGISTERED[kind];
     const rows = await this.db.query<Array<{ serial: number }>>(
       `INSERT INTO identifier_counter AS c (kind, prefix, next_serial)
-       VALUES ($1, $2, (SELECT COALESCE(MAX(substr(${column}, 13, 4)::int), 0) + 2 FROM ${table}
-                         WHERE ${column} BETWEEN $2 || '0000' AND $2 || '9999'))
+       VALUES ($1::varchar, $2::char(12), (SELECT COALESCE(MAX(substr(${column}, 13, 4)::int), 0) + 2 FROM ${table}
+                         WHERE ${column} BETWEEN $2::text || '0000' AND $2::text || '9999'))
        ON CONFLICT (kind, prefix) DO UPDATE SET next_serial = c.next_serial + 1
        RETURNING next_serial - 1 AS serial`,
       [kind, prefix],
@@ -37,7 +37,7 @@ export class IdentifierRepository {
     const { table, column } = REGISTERED[kind];
     const rows = await this.db.query<unknown[]>(
       `INSERT INTO issued_identifier (kind, value)
-       SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE ${column} = $2)
+       SELECT $1::varchar, $2::char(16) WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE ${column} = $2::char(16))
        ON CONFLICT DO NOTHING
        RETURNING value`,
       [kind, value],

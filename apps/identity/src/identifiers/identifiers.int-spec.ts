@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { IdentityPatterns, type AssignFamilyCardNumberReply, type AssignNikReply } from '#lib/contracts';
+import { tryParseFamilyCardNumber, tryParseNik } from '#lib/domain';
+import { IDENTITY_TEST_ENV, TEST_ADMIN, importCsv, login } from '../../../../test/factories/accounts.factory.js';
+import { IdentityTestClient } from '../../../../test/factories/identity-client.js';
+import { csvLine, rowOf, syntheticFamilyWith, CSV_COLUMNS } from '../../../../test/factories/registry.factory.js';
+import { startStack, type Stack } from '../../../../test/support/stack.js';
+
+describe('assigning NIKs and No. KKs over NATS (real PostgreSQL)', () => {
+  let stack: Stack;
+  let identity: IdentityTestClient;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: IDENTITY_TEST_ENV });
+    identity = new IdentityTestClient(stack.natsUrl);
+  });
+
+  afterAll(async () => {
+    await identity?.close();
+    await stack?.close();
+  });
+
+  it('gives 200 parallel requests for one district, date and sex 200 different NIKs, in serial order', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        identity.request<AssignNikReply>(IdentityPatterns.NIK_ASSIGN, {
+          districtCode: '16.02.05',
+          birthDate: '2026-01-25',
+          sex: 'PEREMPUAN',
+        }),
+      ),
+    );
+    const niks = replies.map((reply) => reply.nik);
+    expect(new Set(niks).size).toBe(200);
+    for (const nik of niks) {
+      const parsed = tryParseNik(nik);
+      expect(parsed.ok && parsed.value).toMatchObject({
+        districtCode: '16.02.05',
+        birthDate: '2026-01-25',
+        sex: 'PEREMPUAN',
+      });
+      expect(nik.slice(0, 12)).toBe('160205650126');
+    }
+    expect(niks.map((nik) => Number(nik.slice(12))).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 200 }, (_, i) => i + 1),
+    );
+  });
+
+  it('gives 200 parallel requests for one district and date 200 different No. KKs', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        identity.request<AssignFamilyCardNumberReply>(IdentityPatterns.FAMILY_CARD_NUMBER_ASSIGN, {
+          districtCode: '16.02.05',
+          issueDate: '2026-01-25',
+        }),
+      ),
+    );
+    const numbers = replies.map((reply) => reply.familyCardNumber);
+    expect(new Set(numbers).size).toBe(200);
+    for (const number of numbers) {
+      expect(tryParseFamilyCardNumber(number).ok).toBe(true);
+      expect(number.slice(0, 12)).toBe('160205250126');
+    }
+  });
+
+  it('skips serials already held by imported people', async () => {
+    const family = syntheticFamilyWith({ regencyCode: '16.02', members: 1, seed: 41 });
+    const person = family.members[0];
+    // An imported person holds serial 0001 and 0002 of a new prefix: the next NIK there is 0003.
+    const prefix = person.nik.slice(0, 12);
+    const lines = [
+      CSV_COLUMNS.join(','),
+      csvLine(rowOf({ ...person, nik: `${prefix}0001` }, family)),
+      csvLine(rowOf({ ...person, nik: `${prefix}0002`, relationship: 'FAMILI_LAIN' }, family)),
+    ];
+    const admin = await login(stack.url, TEST_ADMIN.username, TEST_ADMIN.password);
+    const imported = await importCsv(stack.url, admin, `${lines.join('\n')}\n`);
+    expect(imported.body).toMatchObject({ rejected: [] });
+    const parsed = tryParseNik(person.nik);
+    if (!parsed.ok) throw new Error('generator made a bad NIK');
+    const reply = await identity.request<AssignNikReply>(IdentityPatterns.NIK_ASSIGN, {
+      districtCode: parsed.value.districtCode,
+      birthDate: person.birthDate,
+      sex: person.sex,
+    });
+    expect(reply.nik).toBe(`${prefix}0003`);
+  });
+
+  it('refuses a district that is not current, a future date, and says so by code', async () => {
+    const unknownDistrict = await identity.failure(IdentityPatterns.NIK_ASSIGN, {
+      districtCode: '16.02.99',
+      birthDate: '2020-01-01',
+      sex: 'LAKI_LAKI',
+    });
+    expect(unknownDistrict.code).toBe('VALIDATION.FAILED');
+    const future = await identity.failure(IdentityPatterns.FAMILY_CARD_NUMBER_ASSIGN, {
+      districtCode: '16.02.05',
+      issueDate: '2999-01-01',
+    });
+    expect(future.code).toBe('VALIDATION.FAILED');
+  });
+
+  it('records every number handed out, so none is issued twice even before it is registered', async () => {
+    const client = new pg.Client({ connectionString: stack.databaseUrls.identity });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string; d: string }>(
+        `SELECT count(*) AS n, count(DISTINCT value) AS d FROM issued_identifier`,
+      );
+      expect(Number(rows[0].n)).toBeGreaterThanOrEqual(401);
+      expect(rows[0].n).toBe(rows[0].d);
+    } finally {
+      await client.end();
+    }
+  });
+});
