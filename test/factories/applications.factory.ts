@@ -142,7 +142,29 @@ export function daysAgo(days: number): string {
 }
 
 let childSerial = 0;
-const CHILD_NAMES = ['AYU LESTARI', 'BAGUS PRATAMA', 'CITRA DEWI', 'DIMAS SAPUTRA', 'EKA KURNIAWATI', 'FAJAR HIDAYAT'];
+// Names far apart from each other: the duplicate rule must not mistake one test child for another.
+const CHILD_NAMES = [
+  'AYU LESTARI',
+  'BAGUS PRATAMA',
+  'CITRA DEWI',
+  'DIMAS SAPUTRA',
+  'EKA KURNIAWATI',
+  'FAJAR HIDAYAT',
+  'GILANG RAMADHAN',
+  'HANA SALSABILA',
+  'INDRA WIJAYA',
+  'JOKO SUSILO',
+  'KARTIKA SARI',
+  'LUKMAN HAKIM',
+  'MAYA ANGGRAINI',
+  'NOVAL FIRMANSYAH',
+  'OKTAVIA RAHMA',
+  'PUTRA MAHENDRA',
+  'QORI NURHALIZA',
+  'RIZKY MAULANA',
+  'SINTA PERMATA',
+  'TAUFIK ISMAIL',
+];
 
 /** The children of the mother on record in the KK. */
 export function childrenOf(family: SyntheticFamily, mother: SyntheticPerson): SyntheticPerson[] {
@@ -153,7 +175,7 @@ export function childrenOf(family: SyntheticFamily, mother: SyntheticPerson): Sy
 export function birthBody(world: ApplicationsWorld, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const { birthFamily, father, mother } = world;
   const { child: childOverrides, ...rest } = overrides as { child?: Record<string, unknown> };
-  const name = `${CHILD_NAMES[childSerial++ % CHILD_NAMES.length]} ${'QWXZVJ'[childSerial % 6]}${'AEIOU'[childSerial % 5]}N`;
+  const name = CHILD_NAMES[childSerial++ % CHILD_NAMES.length];
   return {
     type: 'BIRTH_REGISTRATION',
     familyCardNumber: birthFamily.familyCardNumber,
