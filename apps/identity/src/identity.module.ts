@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DatabaseModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
+import { Streams } from '#lib/contracts';
+import { DatabaseModule, EventsModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
 import { AccessLogModule } from './access-log/access-log.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -10,6 +11,7 @@ import { identityEntities } from './identity.entities.js';
 import { ImportModule } from './import/import.module.js';
 import { identityMigrations } from './migrations/index.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { RegistryChangesModule } from './registry-changes/registry-changes.module.js';
 
 @Module({})
 export class IdentityModule {
@@ -31,6 +33,8 @@ export class IdentityModule {
         AuthModule,
         IdentifiersModule,
         ImportModule,
+        EventsModule.forRoot({ publishes: Streams.IDENTITY }),
+        RegistryChangesModule,
       ],
       controllers: [HealthHandler],
       providers: [ServiceHealth],

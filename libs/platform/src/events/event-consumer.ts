@@ -4,6 +4,7 @@ import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { StreamDefinition } from '#lib/contracts';
+import { DomainError, ErrorKind } from '#lib/domain';
 import { CORRELATION_HEADER, correlationIdFrom, runWithContext } from '../context/request-context.js';
 import type { AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
@@ -11,6 +12,15 @@ import { APP_LOGGER } from '../platform.tokens.js';
 import { JetStreamConnection } from './jetstream-connection.js';
 
 const NANOS_PER_SECOND = 1_000_000_000;
+
+/** Failures that a later attempt cannot cure. */
+const PERMANENT: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
+  ErrorKind.INVALID,
+  ErrorKind.RULE,
+  ErrorKind.NOT_FOUND,
+  ErrorKind.CONFLICT,
+  ErrorKind.FORBIDDEN,
+]);
 
 export interface EventSubscription<T extends object> {
   stream: StreamDefinition;
@@ -106,6 +116,17 @@ export class EventConsumerHost implements OnApplicationShutdown {
         message.ack();
         stop({ outcome: 'ok' });
       } catch (error) {
+        if (error instanceof DomainError && PERMANENT.has(error.kind)) {
+          // Trying again cannot help (the event breaks a rule or names what does not exist):
+          // set it aside, loudly, for an operator instead of retrying it forever.
+          this.logger.error(
+            { err: error, code: error.code, subject: message.subject, seq: message.seq },
+            'Event cannot be handled; set aside (terminated)',
+          );
+          message.term(error.code);
+          stop({ outcome: 'rejected' });
+          return;
+        }
         const attempt = message.info.deliveryCount;
         const delayMs = Math.min(60_000, 500 * 2 ** Math.min(attempt, 7));
         const level = attempt >= 5 ? 'error' : 'warn';
