@@ -175,14 +175,17 @@ export function childrenOf(family: SyntheticFamily, mother: SyntheticPerson): Sy
 export function birthBody(world: ApplicationsWorld, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const { birthFamily, father, mother } = world;
   const { child: childOverrides, ...rest } = overrides as { child?: Record<string, unknown> };
-  const name = CHILD_NAMES[childSerial++ % CHILD_NAMES.length];
+  const serial = childSerial++;
+  const name = CHILD_NAMES[serial % CHILD_NAMES.length];
   return {
     type: 'BIRTH_REGISTRATION',
     familyCardNumber: birthFamily.familyCardNumber,
     child: {
       fullName: name,
       sex: 'PEREMPUAN',
-      birthDate: daysAgo(5),
+      // Each report a few days earlier than the last: a birth the registry may already have
+      // recorded from an earlier test then comes after this one and leaves its birth order as is.
+      birthDate: daysAgo(3 + 3 * serial),
       birthTime: '08:15',
       birthPlace: 'KAYU AGUNG',
       placeKind: 'RUMAH_SAKIT',

@@ -192,7 +192,11 @@ export function checkBirthRegistration(
   if (mother !== undefined && isMember(family, mother.nik)) {
     const siblings = childrenOfMother(family, mother).filter((sibling) => sibling !== registered);
     const childDay = dayNumber(child.birthDate);
-    const older = siblings.filter((s) => dayNumber(s.birthDate) < childDay - (twins ? 1 : 0)).length;
+    // A single birth comes after every sibling born up to its day; twins may share an order
+    // with, or follow, the siblings born within a day of them.
+    const older = siblings.filter((s) =>
+      twins ? dayNumber(s.birthDate) < childDay - 1 : dayNumber(s.birthDate) <= childDay,
+    ).length;
     const sameBirth = twins ? siblings.filter((s) => withinADay(s.birthDate, child.birthDate)).length : 0;
     const lowest = older + 1;
     const highest = older + sameBirth + 1;
@@ -234,8 +238,9 @@ export function checkFamilyCardNew(
   if (!newMembers.has(applicantNik)) {
     v.add('members', 'Pemohon harus kepala keluarga atau salah satu anggota KK baru');
   }
-  const fields = new Map<string, string>([[input.headNik, 'headNik']]);
+  const fields = new Map<string, string>();
   input.members.forEach((member, index) => fields.set(member.nik, `members[${index}].nik`));
+  fields.set(input.headNik, 'headNik');
   for (const nik of newMembers) {
     const person = persons.get(nik);
     if (person?.familyCardNumber === undefined || person.relationship !== Relationship.KEPALA_KELUARGA) continue;
