@@ -3,14 +3,17 @@ import type { KartuKeluargaMember, KartuKeluargaModel } from './document-models.
 import { electronicSignatureNotice } from './electronic-signature-notice.js';
 import {
   createPdf,
+  drawFitted,
   drawQrCode,
   drawTable,
+  fitText,
   finishPdf,
   MM,
   type Pdf,
   type TableLayout,
   type TableStyle,
   textAt,
+  textLine,
   useStyle,
 } from './pdf-layout.js';
 import {
@@ -99,6 +102,9 @@ const ADDRESS_LABEL = { font: DocumentFont.SANS_CONDENSED, size: 8.5 } as const;
 const ADDRESS_VALUE = { font: DocumentFont.SANS_CONDENSED_BOLD, size: 8.5 } as const;
 const BLOCK_TEXT = { font: DocumentFont.SANS_CONDENSED, size: 8 } as const;
 const BLOCK_BOLD = { font: DocumentFont.SANS_CONDENSED_BOLD, size: 8 } as const;
+const FOOTER_TEXT = { font: DocumentFont.SANS_CONDENSED, size: 6.5 } as const;
+const CENTER = { align: 'center' } as const;
+const RIGHT = { align: 'right' } as const;
 
 function memberRow(member: KartuKeluargaMember, index: number): string[] {
   return [
@@ -130,11 +136,26 @@ function statusRow(member: KartuKeluargaMember, index: number): string[] {
 }
 
 function drawTitle(doc: Pdf, model: KartuKeluargaModel): number {
-  useStyle(doc, { font: DocumentFont.SANS_CONDENSED_BOLD, size: 15 });
   // No letter spacing: pdftotext would read spaced capitals as separate words.
-  doc.text('KARTU KELUARGA', MARGIN, TOP, { width: CONTENT_WIDTH, align: 'center' });
-  useStyle(doc, { font: DocumentFont.SANS_CONDENSED_BOLD, size: 10.5 });
-  doc.text(`No. ${model.familyCardNumber}`, MARGIN, TOP + 19, { width: CONTENT_WIDTH, align: 'center' });
+  textLine(
+    doc,
+    'KARTU KELUARGA',
+    MARGIN,
+    TOP,
+    CONTENT_WIDTH,
+    { font: DocumentFont.SANS_CONDENSED_BOLD, size: 15 },
+    CENTER,
+  );
+  const number = `No. ${model.familyCardNumber}`;
+  textLine(
+    doc,
+    number,
+    MARGIN,
+    TOP + 19,
+    CONTENT_WIDTH,
+    { font: DocumentFont.SANS_CONDENSED_BOLD, size: 10.5 },
+    CENTER,
+  );
   return TOP + 38;
 }
 
@@ -143,14 +164,12 @@ function drawLabelledLines(doc: Pdf, lines: [string, string][], x: number, y: nu
   const labelWidth = 108;
   const valueX = x + labelWidth + 10;
   for (const [label, value] of lines) {
-    useStyle(doc, ADDRESS_LABEL);
-    doc.text(label, x, y, { width: labelWidth });
-    doc.text(':', x + labelWidth, y, { width: 8 });
-    useStyle(doc, ADDRESS_VALUE);
-    y = Math.max(
-      y + doc.currentLineHeight(true) + 1.5,
-      textAt(doc, value, valueX, y, { width: width - labelWidth - 10 }) + 1.5,
-    );
+    const labelHeight = textLine(doc, label, x, y, labelWidth, ADDRESS_LABEL);
+    textLine(doc, ':', x + labelWidth, y, 8, ADDRESS_LABEL);
+    // A long address wraps rather than shrinking away.
+    const fitted = fitText(doc, value, width - labelWidth - 10, ADDRESS_VALUE);
+    drawFitted(doc, fitted, valueX, y, width - labelWidth - 10, 'left');
+    y += Math.max(labelHeight, fitted.height) + 1.5;
   }
   return y;
 }
@@ -212,19 +231,15 @@ function drawSignatureBlock(doc: Pdf, model: KartuKeluargaModel, y: number): voi
 
   const leftWidth = 220;
   const leftX = MARGIN + 40;
-  doc.text(`Dikeluarkan Tanggal : ${numericDate(model.issuedAt)}`, leftX, y, { width: leftWidth, align: 'center' });
-  doc.text('KEPALA KELUARGA', leftX, y + line, { width: leftWidth, align: 'center' });
-  useStyle(doc, BLOCK_BOLD);
-  doc.text(upper(model.headName), leftX, nameY, { width: leftWidth, align: 'center' });
+  textLine(doc, `Dikeluarkan Tanggal : ${numericDate(model.issuedAt)}`, leftX, y, leftWidth, BLOCK_TEXT, CENTER);
+  textLine(doc, 'KEPALA KELUARGA', leftX, y + line, leftWidth, BLOCK_TEXT, CENTER);
+  textLine(doc, upper(model.headName), leftX, nameY, leftWidth, BLOCK_BOLD, CENTER);
 
-  useStyle(doc, BLOCK_TEXT);
-  doc.text(upper(model.official.title), rightX, y, { width: rightWidth, align: 'center' });
-  doc.text(upper(model.issuingRegencyName), rightX, y + line, { width: rightWidth, align: 'center' });
+  textLine(doc, upper(model.official.title), rightX, y, rightWidth, BLOCK_TEXT, CENTER);
+  textLine(doc, upper(model.issuingRegencyName), rightX, y + line, rightWidth, BLOCK_TEXT, CENTER);
   drawQrCode(doc, model.verificationUrl, rightX + (rightWidth - QR_SIZE) / 2, qrY, QR_SIZE);
-  useStyle(doc, BLOCK_BOLD);
-  doc.text(upper(model.official.name), rightX, nameY, { width: rightWidth, align: 'center', underline: true });
-  useStyle(doc, BLOCK_TEXT);
-  doc.text(`NIP. ${model.official.nip}`, rightX, nameY + line, { width: rightWidth, align: 'center' });
+  textLine(doc, upper(model.official.name), rightX, nameY, rightWidth, BLOCK_BOLD, { ...CENTER, underline: true });
+  textLine(doc, `NIP. ${model.official.nip}`, rightX, nameY + line, rightWidth, BLOCK_TEXT, CENTER);
 }
 
 /** Footnote on every page, and the page count once a card runs over one page. */
@@ -238,7 +253,7 @@ function drawFooters(doc: Pdf, model: KartuKeluargaModel): void {
       .moveTo(MARGIN, FOOTER_TOP)
       .lineTo(PAGE_WIDTH - MARGIN, FOOTER_TOP)
       .stroke();
-    useStyle(doc, { font: DocumentFont.SANS_CONDENSED, size: 6.5 });
+    useStyle(doc, FOOTER_TEXT);
     const right = [
       model.documentNumber === undefined ? undefined : `No. Dokumen: ${model.documentNumber}`,
       range.count > 1 ? `Halaman ${index + 1} dari ${range.count}` : undefined,
@@ -247,7 +262,7 @@ function drawFooters(doc: Pdf, model: KartuKeluargaModel): void {
       .join('   ');
     const noticeWidth = CONTENT_WIDTH - (right === '' ? 0 : 150);
     textAt(doc, notice.join(' '), MARGIN, FOOTER_TOP + 3, { width: noticeWidth, lineGap: 0.5 });
-    if (right !== '') doc.text(right, PAGE_WIDTH - MARGIN - 140, FOOTER_TOP + 3, { width: 140, align: 'right' });
+    if (right !== '') textLine(doc, right, PAGE_WIDTH - MARGIN - 140, FOOTER_TOP + 3, 140, FOOTER_TEXT, RIGHT);
   }
 }
 

@@ -96,22 +96,91 @@ export function drawQrCode(doc: Pdf, text: string, x: number, y: number, size: n
   doc.restore();
 }
 
+/** A piece of text measured for a box: its size after fitting, and whether it wraps. */
+export interface FittedText {
+  text: string;
+  style: TextStyle;
+  /** Width of the text on one line, at the fitted size. */
+  width: number;
+  height: number;
+  wraps: boolean;
+}
+
 /**
- * The font size at which `text` fits `width` on one line, down to the style's minimum; when even
- * that is too wide the text wraps, at the size where its longest word still fits (pdfkit would
- * otherwise break inside a word: "Kewarganegaraa-n"). An official label reads better smaller on
- * one line than broken over three.
+ * Fits `text` into `width`: at the style's size when it fits on one line, else at a smaller size
+ * down to the style's minimum; when even that is too wide the text wraps, at the size where its
+ * longest word still fits (pdfkit would otherwise break inside a word: "Kewarganegaraa-n"). An
+ * official label reads better smaller on one line than broken over three.
  */
-export function fitFontSize(doc: Pdf, text: string, width: number, style: TextStyle): number {
+export function fitText(doc: Pdf, text: string, width: number, style: TextStyle): FittedText {
   useStyle(doc, style);
+  if (text === '') return { text, style, width: 0, height: doc.currentLineHeight(true), wraps: false };
+  // Widths scale linearly with the size: measure once, at the style's size.
   const full = doc.widthOfString(text);
-  if (full <= width) return style.size;
-  const minSize = style.minSize ?? style.size;
-  const oneLine = Math.floor(((style.size * width) / full) * 10) / 10;
-  if (oneLine >= minSize) return oneLine;
-  let longestWord = 0;
-  for (const word of text.split(/\s+/)) longestWord = Math.max(longestWord, doc.widthOfString(word));
-  return longestWord <= width ? style.size : Math.floor(((style.size * width) / longestWord) * 10) / 10;
+  let size = style.size;
+  if (full > width) {
+    const oneLine = Math.floor(((style.size * width) / full) * 10) / 10;
+    if (oneLine >= (style.minSize ?? style.size)) {
+      size = oneLine;
+    } else {
+      let longestWord = 0;
+      for (const word of text.split(/\s+/)) longestWord = Math.max(longestWord, doc.widthOfString(word));
+      if (longestWord > width) size = Math.floor(((style.size * width) / longestWord) * 10) / 10;
+    }
+  }
+  const fitted = { ...style, size };
+  useStyle(doc, fitted);
+  const textWidth = (full * size) / style.size;
+  if (textWidth <= width + 0.01) {
+    return { text, style: fitted, width: textWidth, height: doc.currentLineHeight(true), wraps: false };
+  }
+  return { text, style: fitted, width: textWidth, height: doc.heightOfString(text, { width }), wraps: true };
+}
+
+/**
+ * Draws fitted text in a box of `width` at (x, y). One-line text is placed directly: pdfkit's
+ * line wrapper, needed only for text that wraps, was most of the cost of a table.
+ */
+export function drawFitted(
+  doc: Pdf,
+  fitted: FittedText,
+  x: number,
+  y: number,
+  width: number,
+  align: 'left' | 'center' | 'right',
+  underline = false,
+): void {
+  if (fitted.text === '') return;
+  useStyle(doc, fitted.style);
+  if (fitted.wraps) {
+    doc.text(fitted.text, x, y, { width, align, underline });
+    return;
+  }
+  const offset = align === 'center' ? (width - fitted.width) / 2 : align === 'right' ? width - fitted.width : 0;
+  doc.text(fitted.text, x + offset, y, { lineBreak: false, underline });
+}
+
+export interface LineOptions {
+  align?: 'left' | 'center' | 'right';
+  underline?: boolean;
+}
+
+/**
+ * One line of text in a box of `width`, shrunk to the style's minimum (default: 80% of its size)
+ * before it wraps; returns its height. For names and titles whose length the layout cannot know.
+ */
+export function textLine(
+  doc: Pdf,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  style: TextStyle,
+  options: LineOptions = {},
+): number {
+  const fitted = fitText(doc, text, width, { ...style, minSize: style.minSize ?? style.size * 0.8 });
+  drawFitted(doc, fitted, x, y, width, options.align ?? 'left', options.underline);
+  return fitted.height;
 }
 
 export interface TextBoxOptions {
@@ -185,130 +254,158 @@ function spansOf(layout: TableLayout): Span[] {
   return spans;
 }
 
-function columnX(layout: TableLayout, index: number): number {
+function columnXs(layout: TableLayout): number[] {
+  const xs: number[] = [];
   let x = layout.x;
-  for (let i = 0; i < index; i++) x += layout.columns[i].width;
-  return x;
+  for (const column of layout.columns) {
+    xs.push(x);
+    x += column.width;
+  }
+  return xs;
 }
 
 function tableWidth(layout: TableLayout): number {
   return layout.columns.reduce((sum, column) => sum + column.width, 0);
 }
 
-function centeredText(
+interface HeaderMeasure {
+  groupRow: number;
+  labelRow: number;
+  numberingRow: number;
+  total: number;
+  spans: Span[];
+  groups: Map<Span, FittedText>;
+  labels: FittedText[];
+  xs: number[];
+}
+
+// Header measurements depend only on the layout and the process-wide fonts: measured once.
+const headerMeasures = new WeakMap<TableLayout, HeaderMeasure>();
+
+function measureHeader(doc: Pdf, layout: TableLayout): HeaderMeasure {
+  const known = headerMeasures.get(layout);
+  if (known !== undefined) return known;
+  const { style } = layout;
+  const spans = spansOf(layout);
+  const groups = new Map<Span, FittedText>();
+  for (const span of spans) {
+    if (span.grouped) groups.set(span, fitText(doc, span.label, span.width - 2 * style.padding, style.header));
+  }
+  const labels = layout.columns.map((column) =>
+    fitText(doc, column.header, column.width - 2 * style.padding, style.header),
+  );
+  useStyle(doc, style.header);
+  const groupRow = groups.size > 0 ? doc.currentLineHeight(true) + 2 * style.padding : 0;
+  const labelRow = Math.max(...labels.map((label) => label.height)) + 2 * style.padding;
+  useStyle(doc, style.numbering);
+  const numberingRow = doc.currentLineHeight(true) + 2;
+  const measure = {
+    groupRow,
+    labelRow,
+    numberingRow,
+    total: groupRow + labelRow + numberingRow,
+    spans,
+    groups,
+    labels,
+    xs: columnXs(layout),
+  };
+  headerMeasures.set(layout, measure);
+  return measure;
+}
+
+/** Draws `fitted` centred in a cell. */
+function drawCentred(
   doc: Pdf,
-  text: string,
+  fitted: FittedText,
   x: number,
   top: number,
   width: number,
   height: number,
   padding: number,
-  style: TextStyle,
 ) {
-  const inner = width - 2 * padding;
-  doc.fontSize(fitFontSize(doc, text, inner, style));
-  const textHeight = doc.heightOfString(text, { width: inner, align: 'center' });
-  doc.text(text, x + padding, top + Math.max(padding, (height - textHeight) / 2), { width: inner, align: 'center' });
+  drawFitted(
+    doc,
+    fitted,
+    x + padding,
+    top + Math.max(padding, (height - fitted.height) / 2),
+    width - 2 * padding,
+    'center',
+  );
 }
 
 /** Height the header of a table takes (two rows when a group is present, plus the numbering row). */
 export function tableHeaderHeight(doc: Pdf, layout: TableLayout): number {
-  const { style } = layout;
-  useStyle(doc, style.header);
-  const hasGroups = layout.columns.some((column) => column.group !== undefined);
-  const lineHeight = doc.currentLineHeight(true);
-  let tallest = 0;
-  for (const column of layout.columns) {
-    const inner = column.width - 2 * style.padding;
-    doc.fontSize(fitFontSize(doc, column.header, inner, style.header));
-    tallest = Math.max(tallest, doc.heightOfString(column.header, { width: inner }));
-  }
-  const labelRow = tallest + 2 * style.padding;
-  const groupRow = hasGroups ? lineHeight + 2 * style.padding : 0;
-  useStyle(doc, style.numbering);
-  return groupRow + labelRow + doc.currentLineHeight(true) + 2;
+  return measureHeader(doc, layout).total;
 }
 
 /** Draws the header at `y`; returns the y where the first body row starts. */
 export function drawTableHeader(doc: Pdf, layout: TableLayout, y: number): number {
   const { style } = layout;
-  const total = tableHeaderHeight(doc, layout);
-  useStyle(doc, style.header);
-  const hasGroups = layout.columns.some((column) => column.group !== undefined);
-  const groupRow = hasGroups ? doc.currentLineHeight(true) + 2 * style.padding : 0;
-  useStyle(doc, style.numbering);
-  const numberingRow = doc.currentLineHeight(true) + 2;
-  const labelBottom = y + total - numberingRow;
-  const width = tableWidth(layout);
-
+  const header = measureHeader(doc, layout);
+  const labelBottom = y + header.groupRow + header.labelRow;
   doc
     .save()
-    .rect(layout.x, y, width, total - numberingRow)
+    .rect(layout.x, y, tableWidth(layout), labelBottom - y)
     .fill(style.headerFill)
     .restore();
-  doc.lineWidth(style.lineWidth).strokeColor('black');
-  useStyle(doc, style.header);
-  for (const span of spansOf(layout)) {
-    if (span.grouped) {
-      doc.rect(span.x, y, span.width, groupRow).stroke();
-      centeredText(doc, span.label, span.x, y, span.width, groupRow, style.padding, style.header);
-      for (let index = span.first; index <= span.last; index++) {
-        const column = layout.columns[index];
-        const x = columnX(layout, index);
-        doc.rect(x, y + groupRow, column.width, labelBottom - y - groupRow).stroke();
-        centeredText(
-          doc,
-          column.header,
-          x,
-          y + groupRow,
-          column.width,
-          labelBottom - y - groupRow,
-          style.padding,
-          style.header,
-        );
-      }
-    } else {
-      doc.rect(span.x, y, span.width, labelBottom - y).stroke();
-      centeredText(doc, span.label, span.x, y, span.width, labelBottom - y, style.padding, style.header);
+  doc.lineWidth(style.lineWidth).strokeColor('black').fillColor('black');
+  for (const span of header.spans) {
+    const group = header.groups.get(span);
+    if (group !== undefined) {
+      doc.rect(span.x, y, span.width, header.groupRow).stroke();
+      drawCentred(doc, group, span.x, y, span.width, header.groupRow, style.padding);
+    }
+    const top = group === undefined ? y : y + header.groupRow;
+    for (let index = span.first; index <= span.last; index++) {
+      const column = layout.columns[index];
+      const x = header.xs[index];
+      doc.rect(x, top, column.width, labelBottom - top).stroke();
+      drawCentred(doc, header.labels[index], x, top, column.width, labelBottom - top, style.padding);
     }
   }
   useStyle(doc, style.numbering);
   layout.columns.forEach((column, index) => {
-    const x = columnX(layout, index);
-    doc.rect(x, labelBottom, column.width, numberingRow).stroke();
-    doc.text(`(${layout.firstColumnNumber + index})`, x, labelBottom + 1.5, { width: column.width, align: 'center' });
+    const x = header.xs[index];
+    doc.rect(x, labelBottom, column.width, header.numberingRow).stroke();
+    const number = `(${layout.firstColumnNumber + index})`;
+    doc.text(number, x + (column.width - doc.widthOfString(number)) / 2, labelBottom + 1.5, { lineBreak: false });
   });
-  return y + total;
+  return y + header.total;
 }
 
-export function tableRowHeight(doc: Pdf, layout: TableLayout, cells: readonly string[]): number {
-  const { style } = layout;
-  useStyle(doc, style.body);
-  let tallest = doc.currentLineHeight(true);
-  cells.forEach((text, index) => {
-    const inner = layout.columns[index].width - 2 * style.padding;
-    doc.fontSize(fitFontSize(doc, text, inner, style.body));
-    tallest = Math.max(tallest, doc.heightOfString(text, { width: inner }));
-  });
-  return Math.max(style.minRowHeight, tallest + 2 * style.padding);
+/** A body row measured once, for the page-break decision and for drawing. */
+export interface MeasuredRow {
+  height: number;
+  cells: FittedText[];
 }
 
-/** Draws one body row at `y` (the caller has checked it fits); returns the y below it. */
-export function drawTableRow(doc: Pdf, layout: TableLayout, cells: readonly string[], y: number): number {
+export function measureRow(doc: Pdf, layout: TableLayout, cells: readonly string[]): MeasuredRow {
   const { style } = layout;
-  const height = tableRowHeight(doc, layout, cells);
-  useStyle(doc, style.body);
+  const fitted = cells.map((text, index) =>
+    fitText(doc, text, layout.columns[index].width - 2 * style.padding, style.body),
+  );
+  const tallest = Math.max(...fitted.map((cell) => cell.height));
+  return { height: Math.max(style.minRowHeight, tallest + 2 * style.padding), cells: fitted };
+}
+
+/** Draws one measured body row at `y` (the caller has checked it fits); returns the y below it. */
+export function drawTableRow(doc: Pdf, layout: TableLayout, row: MeasuredRow, y: number): number {
+  const { style } = layout;
+  const xs = measureHeader(doc, layout).xs;
   doc.lineWidth(style.lineWidth).strokeColor('black');
-  cells.forEach((text, index) => {
+  row.cells.forEach((cell, index) => {
     const column = layout.columns[index];
-    const x = columnX(layout, index);
-    doc.rect(x, y, column.width, height).stroke();
-    const inner = column.width - 2 * style.padding;
-    doc.fontSize(fitFontSize(doc, text, inner, style.body));
-    const textHeight = doc.heightOfString(text, { width: inner });
-    doc.text(text, x + style.padding, y + (height - textHeight) / 2, { width: inner, align: column.align ?? 'left' });
+    doc.rect(xs[index], y, column.width, row.height).stroke();
+    drawFitted(
+      doc,
+      cell,
+      xs[index] + style.padding,
+      y + (row.height - cell.height) / 2,
+      column.width - 2 * style.padding,
+      column.align ?? 'left',
+    );
   });
-  return y + height;
+  return y + row.height;
 }
 
 export interface TableFlow {
@@ -329,14 +426,13 @@ export function drawTable(
   y: number,
   flow: TableFlow,
 ): number {
+  const measured = rows.map((row) => measureRow(doc, layout, row));
   const headerHeight = tableHeaderHeight(doc, layout);
   // Never leave a header alone at the bottom of a page.
-  if (rows.length > 0 && y + headerHeight + tableRowHeight(doc, layout, rows[0]) > flow.bottom) y = flow.newPage();
+  if (measured.length > 0 && y + headerHeight + measured[0].height > flow.bottom) y = flow.newPage();
   let cursor = drawTableHeader(doc, layout, y);
-  for (const row of rows) {
-    if (cursor + tableRowHeight(doc, layout, row) > flow.bottom) {
-      cursor = drawTableHeader(doc, layout, flow.newPage());
-    }
+  for (const row of measured) {
+    if (cursor + row.height > flow.bottom) cursor = drawTableHeader(doc, layout, flow.newPage());
     cursor = drawTableRow(doc, layout, row, cursor);
   }
   return cursor;
