@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DatabaseModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
+import { Streams } from '#lib/contracts';
+import { DatabaseModule, EventsModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
 import { ApplicationDocumentEntity } from './applications/application-document.entity.js';
 import { ApplicationHistoryEntity } from './applications/application-history.entity.js';
 import { ApplicationEntity } from './applications/application.entity.js';
 import { ApplicationsFeatureModule } from './applications/applications.module.js';
 import { AttachmentEntity } from './attachments/attachment.entity.js';
 import type { ApplicationsConfig } from './config/applications.config.js';
+import { HandOffModule } from './hand-off/hand-off.module.js';
 import { HealthHandler } from './health/health.handler.js';
 import { applicationsMigrations } from './migrations/index.js';
 import { RegistryModule } from './registry/registry.module.js';
@@ -26,6 +28,8 @@ export class ApplicationsModule {
         }),
         RegistryModule.register(config.NATS_URL, `applications:${config.INSTANCE_ID ?? process.pid}`),
         ApplicationsFeatureModule,
+        EventsModule.forRoot({ publishes: Streams.APPLICATIONS }),
+        HandOffModule,
       ],
       controllers: [HealthHandler],
       providers: [ServiceHealth],
