@@ -9,7 +9,7 @@
 //  5. Ctrl-C stops everything, private servers included.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
 import {
@@ -111,13 +111,12 @@ function developmentSecrets() {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     writeFileSync(jwtKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   }
-  const passFile = path.join(dir, 'signing-certificate.pass');
-  if (!existsSync(passFile)) writeFileSync(passFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  // The documents service makes its self-signed development certificate at this path on first
+  // start, with its development passphrase (SIGNING_P12_PASSPHRASE overrides it).
   return {
     JWT_PRIVATE_KEY: readFileSync(jwtKeyFile, 'utf8'),
     JWT_KEY_ID: 'dev-1',
     SIGNING_P12_PATH: path.join(dir, 'signing-certificate.p12'),
-    SIGNING_P12_PASSPHRASE: readFileSync(passFile, 'utf8'),
   };
 }
 
