@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // The web pages run in the browser.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Specs and test support may use jest's loose matchers (any-typed bodies from supertest).
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     rules: {

@@ -1,6 +1,7 @@
 // One jest configuration with three tiers (STYLE.md rule 11): unit specs beside the code,
 // integration specs against the real PostgreSQL and NATS, and whole-system specs through the
-// gateway. ESM throughout: run with NODE_OPTIONS=--experimental-vm-modules (scripts/test.mjs).
+// gateway; plus the web pages in a real browser. ESM throughout: run with
+// NODE_OPTIONS=--experimental-vm-modules (scripts/test.mjs).
 const swc = [
   '@swc/jest',
   {
@@ -54,6 +55,16 @@ export default {
       displayName: 'e2e',
       setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      // The web pages in real headless Chromium (Debian's, driven by playwright-core) against
+      // the whole system started in-process, as the e2e tier does.
+      ...common,
+      displayName: 'browser',
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

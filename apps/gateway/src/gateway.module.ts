@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { ServicesModule } from './nats/services.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { WebModule } from './web/web.module.js';
 
 @Module({})
 export class GatewayModule {
@@ -24,6 +25,7 @@ export class GatewayModule {
         RegistryModule,
         DocumentsModule,
         ApplicationsModule,
+        WebModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -1,0 +1,177 @@
+// One small client for shared/API.md: bearer token, problem details, file downloads.
+import type { Account, LoginReply } from './types';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string | undefined,
+    readonly errors: FieldProblem[],
+    readonly body: Record<string, unknown>,
+  ) {
+    super(detail ?? title);
+  }
+}
+
+const PREFIX = '/api/v1';
+const TOKEN_KEY = 'disduk.session';
+
+export interface Session {
+  token: string;
+  expiresAt: number;
+  account: Account;
+}
+
+let session: Session | undefined = readSession();
+const listeners = new Set<() => void>();
+
+function readSession(): Session | undefined {
+  try {
+    const raw = sessionStorage.getItem(TOKEN_KEY);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as Session;
+    return parsed.expiresAt > Date.now() ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function currentSession(): Session | undefined {
+  if (session && session.expiresAt <= Date.now()) setSession(undefined);
+  return session;
+}
+
+export function setSession(next: Session | undefined): void {
+  session = next;
+  // sessionStorage: the sign-in ends with the tab, which suits shared counter and family phones.
+  if (next) sessionStorage.setItem(TOKEN_KEY, JSON.stringify(next));
+  else sessionStorage.removeItem(TOKEN_KEY);
+  for (const listener of listeners) listener();
+}
+
+export function onSessionChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  let body: Record<string, unknown> = {};
+  try {
+    body = (await response.json()) as Record<string, unknown>;
+  } catch {
+    // not JSON: keep the status only
+  }
+  const errors = Array.isArray(body['errors']) ? (body['errors'] as FieldProblem[]) : [];
+  return new ApiError(
+    response.status,
+    typeof body['title'] === 'string' ? body['title'] : response.statusText,
+    typeof body['detail'] === 'string' ? body['detail'] : undefined,
+    errors,
+    body,
+  );
+}
+
+async function send(method: string, path: string, body?: BodyInit | object, contentType?: string): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const token = currentSession()?.token;
+  if (token) headers['authorization'] = `Bearer ${token}`;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData || body instanceof Blob) {
+    payload = body;
+    if (contentType) headers['content-type'] = contentType;
+  } else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['content-type'] = 'application/json';
+  }
+  const response = await fetch(`${PREFIX}${path}`, { method, headers, body: payload });
+  if (response.status === 401 && token) setSession(undefined);
+  if (!response.ok) throw await problemOf(response);
+  return response;
+}
+
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: object | FormData | Blob,
+  contentType?: string,
+): Promise<T> {
+  const response = await send(method, path, body, contentType);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const get = <T>(path: string): Promise<T> => api<T>('GET', path);
+export const post = <T>(path: string, body?: object | FormData | Blob, contentType?: string): Promise<T> =>
+  api<T>('POST', path, body, contentType);
+export const put = <T>(path: string, body: object): Promise<T> => api<T>('PUT', path, body);
+
+/** A protected file (evidence, issued PDF) as a Blob: the token cannot ride on a plain link. */
+export async function fetchBlob(path: string): Promise<Blob> {
+  const response = await send('GET', path);
+  return response.blob();
+}
+
+export async function saveFile(path: string, fileName: string): Promise<void> {
+  const blob = await fetchBlob(path);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function signIn(username: string, password: string): Promise<Session> {
+  const reply = await api<LoginReply>('POST', '/auth/login', { username, password });
+  const provisional: Session = {
+    token: reply.accessToken,
+    expiresAt: Date.now() + reply.expiresIn * 1000,
+    account: { id: '', role: reply.role },
+  };
+  session = provisional;
+  const account = await get<Account>('/me');
+  const next = { ...provisional, account };
+  setSession(next);
+  return next;
+}
+
+export function signOut(): void {
+  setSession(undefined);
+}
+
+/** A message for a person: the API's detail, else one by status. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    switch (error.status) {
+      case 401:
+        return 'Nama pengguna/NIK atau kata sandi salah, atau sesi Anda telah berakhir.';
+      case 403:
+        return 'Anda tidak berwenang melakukan tindakan ini.';
+      case 404:
+        return 'Data tidak ditemukan.';
+      case 409:
+        return 'Status permohonan sudah berubah. Muat ulang halaman untuk melihat keadaan terbaru.';
+      case 413:
+        return 'Berkas terlalu besar (maksimal 5 MB).';
+      case 415:
+        return 'Jenis berkas tidak diterima. Gunakan foto (JPEG/PNG) atau PDF.';
+      case 429:
+        return 'Terlalu banyak percobaan. Silakan tunggu sebentar lalu coba lagi.';
+      case 503:
+        return 'Layanan sedang tidak tersedia. Silakan coba beberapa saat lagi.';
+      default:
+        return error.detail ?? error.title ?? 'Permintaan tidak dapat diproses.';
+    }
+  }
+  if (error instanceof TypeError) return 'Tidak dapat terhubung ke server. Periksa koneksi Anda.';
+  // Our own messages (already in Indonesian) travel as plain Errors.
+  if (error instanceof Error && error.message) return error.message;
+  return 'Terjadi kesalahan. Silakan coba lagi.';
+}

@@ -1,0 +1,148 @@
+// The shapes of shared/API.md, as this client reads them (plus the documented optional extras).
+
+export type Role = 'RESIDENT' | 'CLERK' | 'OFFICIAL' | 'ADMIN' | 'AGENCY';
+export type ApplicationStatus =
+  'SUBMITTED' | 'VERIFIED' | 'APPROVED' | 'ISSUED' | 'REVISION_REQUESTED' | 'REJECTED' | 'CANCELLED';
+export type ApplicationType =
+  'BIRTH_REGISTRATION' | 'FAMILY_CARD_NEW' | 'FAMILY_CARD_UPDATE' | 'FAMILY_CARD_REPLACEMENT';
+export type ApplicationAction = 'submit' | 'resubmit' | 'cancel' | 'verify' | 'return' | 'reject' | 'approve' | 'issue';
+export type AttachmentKind =
+  'SURAT_KETERANGAN_LAHIR' | 'BUKU_NIKAH' | 'SPTJM' | 'SURAT_KEHILANGAN' | 'KK_LAMA' | 'LAINNYA';
+
+export interface LoginReply {
+  accessToken: string;
+  expiresIn: number;
+  role: Role;
+}
+
+export interface Account {
+  id: string;
+  role: Role;
+  nik?: string;
+  username?: string;
+  regencyCode?: string;
+  fullName?: string;
+  nip?: string;
+}
+
+export interface Person {
+  nik: string;
+  fullName: string;
+  sex: string;
+  birthPlace: string;
+  birthDate: string;
+  religion: string;
+  education: string;
+  occupation: string;
+  bloodType: string;
+  maritalStatus: string;
+  marriageDate?: string;
+  relationship?: string;
+  citizenship: string;
+  passportNumber?: string;
+  kitapNumber?: string;
+  fatherName: string;
+  motherName: string;
+  status: string;
+}
+
+export interface Family {
+  familyCardNumber: string;
+  address: string;
+  rt: string;
+  rw: string;
+  villageCode: string;
+  postalCode: string;
+  headNik?: string | null;
+  villageName?: string;
+  districtName?: string;
+  regencyName?: string;
+  provinceName?: string;
+  regencyCode?: string;
+  districtCode?: string;
+  members: Person[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface AccessLogItem {
+  at: string;
+  actor: string;
+  actorType: 'AGENCY' | 'STAFF';
+  purpose: string;
+  fields: string[];
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  from: ApplicationStatus | null;
+  to: ApplicationStatus;
+  reason?: string;
+}
+
+export interface Attachment {
+  id: string;
+  kind: AttachmentKind;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+export interface DocumentRef {
+  id: string;
+  kind: 'KARTU_KELUARGA' | 'AKTA_KELAHIRAN';
+  number: string;
+}
+
+export interface Application {
+  id: string;
+  number: string;
+  type: ApplicationType;
+  status: ApplicationStatus;
+  applicantNik: string;
+  regencyCode: string;
+  details: Record<string, unknown>;
+  submittedAt: string;
+  updatedAt: string;
+  history: HistoryEntry[];
+  attachments: Attachment[];
+  documents: DocumentRef[];
+  allowedActions?: ApplicationAction[];
+  waitingSince?: string;
+  waitingSeconds?: number;
+}
+
+export interface DocumentView {
+  id: string;
+  kind: 'KARTU_KELUARGA' | 'AKTA_KELAHIRAN';
+  number: string;
+  status: 'VALID' | 'SUPERSEDED' | 'REVOKED';
+  issuedAt: string;
+  applicationId: string;
+  verificationUrl: string;
+}
+
+export interface PublicDocument {
+  valid: boolean;
+  status: 'VALID' | 'SUPERSEDED' | 'REVOKED';
+  kind: 'KARTU_KELUARGA' | 'AKTA_KELAHIRAN';
+  number: string;
+  issuedAt: string;
+  issuer: string;
+  holderName: string;
+}
+
+export interface ImportReport {
+  imported: number;
+  updated: number;
+  rejected: Array<{ line: number; errors: Array<{ field?: string; message: string } | string> }>;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+}

@@ -1,0 +1,88 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { currentSession, onSessionChange, type Session } from './api/client';
+import type { Role } from './api/types';
+import { navigate, useLocation, match } from './router';
+import { Layout } from './ui/layout';
+import { LoginPage } from './pages/login';
+import { RegisterPage } from './pages/register';
+import { FamilyPage } from './pages/resident/family';
+import { MyApplicationsPage } from './pages/resident/my-applications';
+import { ApplyPage } from './pages/resident/apply';
+import { MyApplicationPage } from './pages/resident/my-application';
+import { ResubmitPage } from './pages/resident/resubmit';
+import { AccessLogPage } from './pages/resident/access-log';
+import { QueuePage } from './pages/staff/queue';
+import { ReviewPage } from './pages/staff/review';
+import { StaffAccountsPage } from './pages/admin/staff-accounts';
+import { ImportPage } from './pages/admin/import';
+import { AgenciesPage } from './pages/admin/agencies';
+import { RevokePage } from './pages/admin/revoke';
+import { CheckDocumentPage } from './pages/public/check-document';
+
+interface Screen {
+  title: string;
+  body: ReactNode;
+}
+
+const HOME: Record<Role, string> = {
+  RESIDENT: '/keluarga',
+  CLERK: '/petugas',
+  OFFICIAL: '/petugas',
+  ADMIN: '/admin/petugas',
+  AGENCY: '/cek-dokumen',
+};
+
+function useSession(): Session | undefined {
+  const [session, setSession] = useState(currentSession);
+  useEffect(() => onSessionChange(() => setSession(currentSession())), []);
+  return session;
+}
+
+function screenFor(path: string, session: Session | undefined): Screen | string {
+  if (path === '/masuk') return { title: 'Masuk', body: <LoginPage /> };
+  if (path === '/daftar') return { title: 'Daftar akun penduduk', body: <RegisterPage /> };
+  if (path === '/cek-dokumen') return { title: 'Periksa keaslian dokumen', body: <CheckDocumentPage /> };
+  if (!session) return `/masuk?lanjut=${encodeURIComponent(path)}`;
+  const role = session.account.role;
+  if (path === '/' || path === '') return HOME[role];
+  let params: Record<string, string> | undefined;
+  if (role === 'RESIDENT') {
+    if (path === '/keluarga') return { title: 'Keluarga saya', body: <FamilyPage /> };
+    if (path === '/permohonan') return { title: 'Permohonan saya', body: <MyApplicationsPage /> };
+    if (path === '/permohonan/baru') return { title: 'Ajukan permohonan', body: <ApplyPage /> };
+    if ((params = match('/permohonan/baru/:type', path)))
+      return { title: 'Ajukan permohonan', body: <ApplyPage type={params.type} /> };
+    if ((params = match('/permohonan/:id/perbaiki', path)))
+      return { title: 'Perbaiki permohonan', body: <ResubmitPage id={params.id} /> };
+    if ((params = match('/permohonan/:id', path)))
+      return { title: 'Rincian permohonan', body: <MyApplicationPage id={params.id} /> };
+    if (path === '/riwayat-akses') return { title: 'Riwayat akses data', body: <AccessLogPage /> };
+  }
+  if (role === 'CLERK' || role === 'OFFICIAL') {
+    if (path === '/petugas') return { title: 'Antrean permohonan', body: <QueuePage session={session} /> };
+    if ((params = match('/petugas/permohonan/:id', path)))
+      return { title: 'Pemeriksaan permohonan', body: <ReviewPage id={params.id} session={session} /> };
+  }
+  if (role === 'ADMIN') {
+    if (path === '/admin/petugas') return { title: 'Akun petugas', body: <StaffAccountsPage /> };
+    if (path === '/admin/impor') return { title: 'Impor data penduduk', body: <ImportPage /> };
+    if (path === '/admin/lembaga') return { title: 'Lembaga pengguna', body: <AgenciesPage /> };
+    if (path === '/admin/dokumen') return { title: 'Cabut dokumen', body: <RevokePage /> };
+  }
+  return { title: 'Halaman tidak ditemukan', body: <p>Halaman yang Anda cari tidak ada. Gunakan menu di atas.</p> };
+}
+
+export function App(): ReactNode {
+  const session = useSession();
+  const { path } = useLocation();
+  const screen = screenFor(path, session);
+  useEffect(() => {
+    if (typeof screen === 'string') navigate(screen, { replace: true });
+  }, [screen]);
+  if (typeof screen === 'string') return null;
+  return (
+    <Layout session={session} path={path} title={screen.title}>
+      {screen.body}
+    </Layout>
+  );
+}

@@ -1,0 +1,77 @@
+// Official print labels come from libs/domain; the status words are the ones residents and staff
+// read on screen (Diverifikasi, Dikembalikan untuk perbaikan, ...).
+import {
+  APPLICATION_TYPE_LABELS,
+  ATTACHMENT_KIND_LABELS,
+  BIRTH_ATTENDANT_LABELS,
+  BIRTH_PLACE_KIND_LABELS,
+  BIRTH_TYPE_LABELS,
+  DOCUMENT_KIND_LABELS,
+  FAMILY_CARD_REPLACEMENT_REASON_LABELS,
+  ROLE_LABELS,
+} from '../../../../libs/domain/src/enums/services.js';
+import {
+  MARITAL_STATUS_LABELS,
+  PERSON_STATUS_LABELS,
+  RELATIONSHIP_LABELS,
+  RELIGION_LABELS,
+  SEX_LABELS,
+} from '../../../../libs/domain/src/enums/population.js';
+import { SIAK_EDUCATION, SIAK_OCCUPATION } from '../../../../libs/domain/src/reference/siak-lists.data.js';
+import type { ApplicationStatus, ApplicationType } from '../api/types';
+
+export {
+  APPLICATION_TYPE_LABELS,
+  ATTACHMENT_KIND_LABELS,
+  BIRTH_ATTENDANT_LABELS,
+  BIRTH_PLACE_KIND_LABELS,
+  BIRTH_TYPE_LABELS,
+  DOCUMENT_KIND_LABELS,
+  FAMILY_CARD_REPLACEMENT_REASON_LABELS,
+  MARITAL_STATUS_LABELS,
+  PERSON_STATUS_LABELS,
+  RELATIONSHIP_LABELS,
+  RELIGION_LABELS,
+  ROLE_LABELS,
+  SEX_LABELS,
+};
+
+export const EDUCATION_LABELS: readonly string[] = SIAK_EDUCATION.map((entry) => entry.label);
+export const OCCUPATION_LABELS: readonly string[] = SIAK_OCCUPATION.map((entry) => entry.label);
+
+export const STATUS_LABELS: Readonly<Record<ApplicationStatus, string>> = {
+  SUBMITTED: 'Diajukan',
+  VERIFIED: 'Diverifikasi',
+  APPROVED: 'Disetujui',
+  ISSUED: 'Diterbitkan',
+  REVISION_REQUESTED: 'Dikembalikan untuk perbaikan',
+  REJECTED: 'Ditolak',
+  CANCELLED: 'Dibatalkan',
+};
+
+/** Short names of the four services for lists and buttons. */
+export const TYPE_SHORT_LABELS: Readonly<Record<ApplicationType, string>> = {
+  BIRTH_REGISTRATION: 'Pencatatan kelahiran (Akta Kelahiran)',
+  FAMILY_CARD_NEW: 'Kartu Keluarga baru',
+  FAMILY_CARD_UPDATE: 'Perubahan data Kartu Keluarga',
+  FAMILY_CARD_REPLACEMENT: 'Kartu Keluarga hilang/rusak',
+};
+
+export const DOCUMENT_STATUS_TEXT: Readonly<Record<string, { title: string; explanation: string; tone: string }>> = {
+  VALID: {
+    title: 'DOKUMEN SAH',
+    explanation: 'Dokumen ini asli, diterbitkan secara elektronik, dan masih berlaku.',
+    tone: 'valid',
+  },
+  SUPERSEDED: {
+    title: 'DOKUMEN SUDAH DIGANTI',
+    explanation:
+      'Dokumen ini asli, tetapi sudah tidak berlaku karena telah diterbitkan cetakan yang lebih baru. Mintalah dokumen yang terbaru.',
+    tone: 'superseded',
+  },
+  REVOKED: {
+    title: 'DOKUMEN DICABUT',
+    explanation: 'Dokumen ini telah dicabut oleh Dinas Kependudukan dan Pencatatan Sipil dan tidak berlaku.',
+    tone: 'revoked',
+  },
+};

@@ -1,0 +1,87 @@
+// The same NIK, No. KK and date rules as the API, from libs/domain, with messages in Bahasa
+// Indonesia for people typing. The server checks again; these only save a round trip.
+import { tryParseNik, type NikErrorCode } from '../../../../libs/domain/src/identifiers/nik.js';
+import {
+  tryParseFamilyCardNumber,
+  type FamilyCardNumberErrorCode,
+} from '../../../../libs/domain/src/identifiers/family-card-number.js';
+import { parseIsoDate, todayIso } from '../../../../libs/domain/src/calendar/calendar-date.js';
+import { regionDirectory } from './browser-region-directory';
+
+const NIK_MESSAGES: Record<NikErrorCode, string> = {
+  'NIK.FORMAT': 'NIK harus tepat 16 angka.',
+  'NIK.PROVINCE_UNKNOWN': 'Kode provinsi pada NIK tidak dikenal.',
+  'NIK.REGENCY_UNKNOWN': 'Kode kabupaten/kota pada NIK tidak dikenal.',
+  'NIK.DISTRICT_UNKNOWN': 'Kode kecamatan pada NIK tidak berlaku lagi.',
+  'NIK.INVALID_DATE': 'Tanggal lahir dalam NIK bukan tanggal yang benar.',
+  'NIK.FUTURE_DATE': 'Tanggal lahir dalam NIK tidak boleh di masa depan.',
+  'NIK.SERIAL_ZERO': 'Nomor urut NIK tidak boleh 0000.',
+};
+
+const KK_MESSAGES: Record<FamilyCardNumberErrorCode, string> = {
+  'KK.FORMAT': 'No. KK harus tepat 16 angka.',
+  'KK.PROVINCE_UNKNOWN': 'Kode provinsi pada No. KK tidak dikenal.',
+  'KK.REGENCY_UNKNOWN': 'Kode kabupaten/kota pada No. KK tidak dikenal.',
+  'KK.DISTRICT_UNKNOWN': 'Kode kecamatan pada No. KK tidak berlaku lagi.',
+  'KK.INVALID_DATE': 'Tanggal terbit dalam No. KK bukan tanggal yang benar.',
+  'KK.FUTURE_DATE': 'Tanggal terbit dalam No. KK tidak boleh di masa depan.',
+  'KK.SERIAL_ZERO': 'Nomor urut No. KK tidak boleh 0000.',
+};
+
+export interface Check {
+  error?: string;
+  /** Not a rejection: e.g. a district code split or renamed after the NIK was issued. */
+  warning?: string;
+}
+
+const OK: Check = {};
+
+export function checkNik(value: string, options: { birthDate?: string } = {}): Check {
+  if (value === '') return { error: 'NIK wajib diisi.' };
+  const result = tryParseNik(value, { regions: regionDirectory() });
+  if (!result.ok) return { error: NIK_MESSAGES[result.code] };
+  if (
+    options.birthDate &&
+    parseIsoDate(options.birthDate) &&
+    result.value.birthDate.slice(2) !== options.birthDate.slice(2)
+  ) {
+    return { error: 'Tanggal lahir tidak sesuai dengan NIK.' };
+  }
+  if (!result.value.districtKnown)
+    return {
+      warning: 'Kode kecamatan NIK ini sudah tidak ada dalam daftar wilayah (mungkin pemekaran). NIK tetap berlaku.',
+    };
+  return OK;
+}
+
+export function checkFamilyCardNumber(value: string): Check {
+  if (value === '') return { error: 'No. KK wajib diisi.' };
+  const result = tryParseFamilyCardNumber(value, { regions: regionDirectory() });
+  if (!result.ok) return { error: KK_MESSAGES[result.code] };
+  if (!result.value.districtKnown)
+    return { warning: 'Kode kecamatan No. KK ini sudah tidak ada dalam daftar wilayah.' };
+  return OK;
+}
+
+/** A real `YYYY-MM-DD` date, not after today (Indonesian time) unless allowed. */
+export function checkDate(value: string, options: { required?: boolean; allowFuture?: boolean } = {}): Check {
+  if (value === '') return options.required === false ? OK : { error: 'Tanggal wajib diisi.' };
+  if (parseIsoDate(value) === undefined) return { error: 'Tanggal tidak valid.' };
+  if (!options.allowFuture && value > todayIso()) return { error: 'Tanggal tidak boleh di masa depan.' };
+  return OK;
+}
+
+export function checkRequired(value: string, label: string): Check {
+  return value.trim() === '' ? { error: `${label} wajib diisi.` } : OK;
+}
+
+export function checkPassword(value: string): Check {
+  if (value.length < 10) return { error: 'Kata sandi minimal 10 karakter.' };
+  return OK;
+}
+
+export function checkDigits(value: string, length: number, label: string): Check {
+  return new RegExp(`^\\d{${length}}$`).test(value) ? OK : { error: `${label} harus ${length} angka.` };
+}
+
+export { todayIso };

@@ -1,0 +1,108 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { post } from '../../api/client';
+import { ROLE_LABELS } from '../../domain/labels';
+import { checkDigits, checkPassword, checkRequired } from '../../domain/rules';
+import { ErrorBox, Notice, SelectField, TextField, firstError } from '../../ui/form';
+
+export function StaffAccountsPage(): ReactNode {
+  const [username, setUsername] = useState('');
+  const [fullName, setFullName] = useState('');
+  const [nip, setNip] = useState('');
+  const [role, setRole] = useState('CLERK');
+  const [regencyCode, setRegencyCode] = useState('16.02');
+  const [password, setPassword] = useState('');
+  const [tried, setTried] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [created, setCreated] = useState<string>();
+  const checks = {
+    username: checkRequired(username, 'Nama pengguna'),
+    fullName: checkRequired(fullName, 'Nama lengkap'),
+    nip: checkDigits(nip, 18, 'NIP'),
+    regencyCode: /^\d{2}\.\d{2}$/.test(regencyCode) ? {} : { error: 'Kode kabupaten/kota seperti 16.02.' },
+    password: checkPassword(password),
+  };
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    setTried(true);
+    if (firstError(Object.values(checks))) return;
+    setError(undefined);
+    post<{ id: string }>('/admin/staff', { username, password, fullName, nip, role, regencyCode }).then(() => {
+      setCreated(`Akun ${username} (${ROLE_LABELS[role as keyof typeof ROLE_LABELS]}) dibuat.`);
+      setUsername('');
+      setFullName('');
+      setNip('');
+      setPassword('');
+      setTried(false);
+    }, setError);
+  };
+  return (
+    <div className="narrow">
+      <p>
+        Buat akun operator, pejabat pencatatan sipil, atau administrator. Berikan kata sandi awal secara langsung kepada
+        petugas.
+      </p>
+      <p className="hint">Menonaktifkan akun belum tersedia di API.</p>
+      {created ? <Notice tone="success">{created}</Notice> : null}
+      <form className="card" onSubmit={submit} noValidate>
+        <ErrorBox error={error} />
+        <TextField
+          label="Nama pengguna"
+          name="username"
+          autoComplete="off"
+          value={username}
+          onValue={setUsername}
+          check={checks.username}
+          showError={tried}
+        />
+        <TextField
+          label="Nama lengkap dan gelar"
+          name="fullName"
+          value={fullName}
+          onValue={setFullName}
+          check={checks.fullName}
+          showError={tried}
+          hint="Dicetak di bawah tanda tangan elektronik."
+        />
+        <TextField
+          label="NIP"
+          name="nip"
+          inputMode="numeric"
+          maxLength={18}
+          value={nip}
+          onValue={setNip}
+          check={checks.nip}
+          showError={tried || nip.length >= 18}
+        />
+        <SelectField
+          label="Peran"
+          name="role"
+          value={role}
+          onValue={setRole}
+          options={(['CLERK', 'OFFICIAL', 'ADMIN'] as const).map((r) => [r, ROLE_LABELS[r]] as const)}
+        />
+        <TextField
+          label="Kode kabupaten/kota"
+          name="regencyCode"
+          value={regencyCode}
+          onValue={setRegencyCode}
+          check={checks.regencyCode}
+          showError={tried}
+          hint="Wilayah kerja, mis. 16.02 (Kabupaten Ogan Komering Ilir)."
+        />
+        <TextField
+          label="Kata sandi awal"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onValue={setPassword}
+          check={checks.password}
+          showError={tried}
+        />
+        <button type="submit" className="button-primary">
+          Buat akun
+        </button>
+      </form>
+    </div>
+  );
+}

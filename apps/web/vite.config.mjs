@@ -1,0 +1,85 @@
+// The web pages (resident portal, staff console, admin, public check): React, built by Vite into
+// dist/web, which the gateway serves at `/`. Nothing is fetched from outside at run time.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const areaData = path.join(path.dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json')), 'data');
+const REGION_CODES = path.join(here, 'src/domain/region-codes.ts');
+const BROWSER_REGIONS = path.join(here, 'src/domain/browser-region-directory.ts');
+
+/**
+ * libs/domain's NIK and No. KK rules run in the browser unchanged; only where they get the
+ * region list from differs: the node-only default directory reads idn-area-data with node:fs,
+ * the browser's is built from the compact lists below.
+ */
+function browserDomain() {
+  return {
+    name: 'disduk-browser-domain',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (
+        importer &&
+        /default-region-directory(\.js)?$/.test(source) &&
+        importer.includes(`${path.sep}libs${path.sep}`)
+      )
+        return BROWSER_REGIONS;
+      return null;
+    },
+    load(id) {
+      if (id !== REGION_CODES) return null;
+      // Provinces and regencies with names (small); districts as codes only (the NIK check
+      // needs to know them; the pickers ask the gateway for names one regency at a time).
+      const read = (name) => readFileSync(path.join(areaData, `${name}.csv`), 'utf8');
+      // Districts as `16.02:01 02 03|16.03:...`: about a fifth of the CSV's size.
+      const byRegency = new Map();
+      for (const line of read('districts').split('\n').slice(1)) {
+        if (line === '') continue;
+        const [code, regency] = line.split(',');
+        const list = byRegency.get(regency) ?? [];
+        list.push(code.slice(regency.length + 1));
+        byRegency.set(regency, list);
+      }
+      const districts = [...byRegency].map(([regency, codes]) => `${regency}:${codes.join(' ')}`).join('|');
+      return [
+        `export const provinces = ${JSON.stringify(read('provinces'))};`,
+        `export const regencies = ${JSON.stringify(read('regencies'))};`,
+        `export const districtCodes = ${JSON.stringify(districts)};`,
+      ].join('\n');
+    },
+  };
+}
+
+/** theme.css: the colour and type tokens, at a fixed name, for the server-rendered QR page. */
+function themeFile() {
+  return {
+    name: 'disduk-theme-file',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'theme.css',
+        source: readFileSync(path.join(here, 'src/styles/tokens.css'), 'utf8'),
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: here,
+  base: '/',
+  publicDir: path.join(here, 'public'),
+  plugins: [browserDomain(), themeFile()],
+  oxc: { jsx: { runtime: 'automatic' } },
+  server: { fs: { allow: [repo] }, proxy: { '/api': 'http://127.0.0.1:3000', '/verifikasi': 'http://127.0.0.1:3000' } },
+  build: {
+    outDir: path.join(repo, 'dist/web'),
+    emptyOutDir: true,
+    target: 'es2020',
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+});
