@@ -1,0 +1,70 @@
+import type { SyntheticFamily, SyntheticPerson } from '../../../apps/identity/src/seed/population-generator.js';
+import { createStaff, importCsv, login, STAFF_PASSWORD, TEST_ADMIN } from '../../factories/accounts.factory.js';
+import { residentsCsv, syntheticFamilies } from '../../factories/registry.factory.js';
+
+export const REGENCY = '16.02';
+
+/** A couple with children whose father heads the KK: the family a birth report needs. */
+function coupleWithChildren(family: SyntheticFamily): boolean {
+  const head = family.members[0];
+  const wife = family.members.find((m) => m.relationship === 'ISTRI');
+  return (
+    family.members.every((m) => m.status === 'ACTIVE') &&
+    head.relationship === 'KEPALA_KELUARGA' &&
+    head.sex === 'LAKI_LAKI' &&
+    wife !== undefined &&
+    family.members.some((m) => m.relationship === 'ANAK' && m.motherName === wife.fullName)
+  );
+}
+
+export interface BrowserWorld {
+  admin: string;
+  families: SyntheticFamily[];
+  clerk: { username: string; password: string };
+  official: { username: string; password: string };
+}
+
+/** Registry and staff through the public API; residents register through the pages. */
+export async function buildWorld(url: string, count: number): Promise<BrowserWorld> {
+  const admin = await login(url, TEST_ADMIN.username, TEST_ADMIN.password);
+  const families = syntheticFamilies({ regencyCode: REGENCY, families: 80, seed: 31 })
+    .filter(coupleWithChildren)
+    .slice(0, count);
+  if (families.length < count) throw new Error('The synthetic population has too few couples; change the seed');
+  const imported = await importCsv(url, admin, residentsCsv(families));
+  if (imported.status !== 200 || imported.body.rejected.length > 0)
+    throw new Error(`registry import failed: ${imported.status} ${JSON.stringify(imported.body).slice(0, 300)}`);
+  await createStaff(url, admin, {
+    username: 'operator.oki',
+    role: 'CLERK',
+    regencyCode: REGENCY,
+    fullName: 'RINA MARLINA',
+  });
+  await createStaff(url, admin, {
+    username: 'pejabat.oki',
+    role: 'OFFICIAL',
+    regencyCode: REGENCY,
+    fullName: 'Drs. H. AHMAD SYAHRIAL, M.Si.',
+  });
+  return {
+    admin,
+    families,
+    clerk: { username: 'operator.oki', password: STAFF_PASSWORD },
+    official: { username: 'pejabat.oki', password: STAFF_PASSWORD },
+  };
+}
+
+export function headOf(family: SyntheticFamily): SyntheticPerson {
+  return family.members[0];
+}
+
+/** `YYYY-MM-DD`, `days` before today. */
+export function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A tiny real PDF: the server judges evidence by its content. */
+export const EVIDENCE_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
