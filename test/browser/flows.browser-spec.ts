@@ -100,6 +100,10 @@ describe('web pages in headless Chromium', () => {
     );
     expect((await request(stack.url).get('/theme.css')).headers['content-type']).toContain('text/css');
     expect((await request(stack.url).get('/tidak-ada.js')).status).toBe(404);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(home.text)?.[1] as string;
+    const gzipped = await request(stack.url).get(script).set('accept-encoding', 'gzip');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers['cache-control']).toContain('immutable');
     const villages = await request(stack.url).get('/api/v1/regions/16.02.05/children');
     expect(villages.body.items).toEqual(expect.arrayContaining([{ code: '16.02.05.1002', name: 'Kayuagung' }]));
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { currentSession, onSessionChange, type Session } from './api/client';
 import type { Role } from './api/types';
 import { navigate, useLocation, match } from './router';
@@ -11,12 +11,15 @@ import { ApplyPage } from './pages/resident/apply';
 import { MyApplicationPage } from './pages/resident/my-application';
 import { ResubmitPage } from './pages/resident/resubmit';
 import { AccessLogPage } from './pages/resident/access-log';
-import { QueuePage } from './pages/staff/queue';
-import { ReviewPage } from './pages/staff/review';
-import { StaffAccountsPage } from './pages/admin/staff-accounts';
-import { ImportPage } from './pages/admin/import';
-import { AgenciesPage } from './pages/admin/agencies';
-import { RevokePage } from './pages/admin/revoke';
+// Residents on slow phone connections never download the staff console or the admin pages.
+const QueuePage = lazy(() => import('./pages/staff/queue').then((m) => ({ default: m.QueuePage })));
+const ReviewPage = lazy(() => import('./pages/staff/review').then((m) => ({ default: m.ReviewPage })));
+const StaffAccountsPage = lazy(() =>
+  import('./pages/admin/staff-accounts').then((m) => ({ default: m.StaffAccountsPage })),
+);
+const ImportPage = lazy(() => import('./pages/admin/import').then((m) => ({ default: m.ImportPage })));
+const AgenciesPage = lazy(() => import('./pages/admin/agencies').then((m) => ({ default: m.AgenciesPage })));
+const RevokePage = lazy(() => import('./pages/admin/revoke').then((m) => ({ default: m.RevokePage })));
 import { CheckDocumentPage } from './pages/public/check-document';
 
 interface Screen {
@@ -82,7 +85,7 @@ export function App(): ReactNode {
   if (typeof screen === 'string') return null;
   return (
     <Layout session={session} path={path} title={screen.title}>
-      {screen.body}
+      <Suspense fallback={<p aria-live="polite">Memuat…</p>}>{screen.body}</Suspense>
     </Layout>
   );
 }

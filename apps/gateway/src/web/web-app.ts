@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sendStaticFile } from '../http/static-files.js';
@@ -45,6 +46,7 @@ export function registerWebApp(fastify: FastifyInstance, root: string = webRoot(
   const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     if (isReservedPath(request.url)) return notFound(reply);
     const relative = decodeURIComponent((request.params as { '*': string })['*'] ?? '');
+    if (relative !== '' && (await sendPrecompressed(request, reply, root, relative))) return reply;
     if (relative !== '' && (await sendStaticFile(reply, root, relative, cacheFor(relative)))) return reply;
     if (path.extname(relative) !== '') return notFound(reply);
     const html = index();
@@ -69,6 +71,38 @@ export function registerWebApp(fastify: FastifyInstance, root: string = webRoot(
   };
   fastify.get('/', handler);
   fastify.get('/*', handler);
+}
+
+const COMPRESSIBLE: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** The build's `.gz` copy of a script or style sheet, for a browser that accepts gzip. */
+async function sendPrecompressed(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  root: string,
+  relative: string,
+): Promise<boolean> {
+  const type = COMPRESSIBLE[path.extname(relative).toLowerCase()];
+  const accepts = request.headers['accept-encoding'];
+  if (type === undefined || typeof accepts !== 'string' || !/\bgzip\b/.test(accepts)) return false;
+  const resolvedRoot = path.resolve(root);
+  const file = path.resolve(resolvedRoot, `.${path.posix.normalize(`/${relative}`)}.gz`);
+  if (!file.startsWith(resolvedRoot + path.sep)) return false;
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return false;
+  void reply
+    .header('content-type', type)
+    .header('content-encoding', 'gzip')
+    .header('vary', 'accept-encoding')
+    .header('content-length', info.size)
+    .header('cache-control', cacheFor(relative))
+    .header('x-content-type-options', 'nosniff')
+    .send(createReadStream(file));
+  return true;
 }
 
 function notFound(reply: FastifyReply): FastifyReply {
