@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { IDENTITY_TEST_ENV, RESIDENT_PASSWORD } from '../factories/accounts.factory.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -13,62 +12,10 @@ import {
   signIn,
   type BrowserSession,
 } from './support/browser.js';
-import { buildWorld, daysAgo, EVIDENCE_PDF, headOf, type BrowserWorld } from './support/world.js';
+import { act, applyForBirth, openFromQueue, registerResident } from './support/pages.js';
+import { buildWorld, daysAgo, headOf, type BrowserWorld } from './support/world.js';
 
 jest.setTimeout(180_000);
-
-/** Registers through the page, as a resident on a phone would. */
-async function registerResident(page: Page, nik: string, familyCardNumber: string, birthDate: string): Promise<void> {
-  await page.goto('/daftar');
-  await page.getByLabel('NIK', { exact: true }).fill(nik);
-  await page.getByLabel('No. KK').fill(familyCardNumber);
-  await page.getByLabel('Tanggal lahir').fill(birthDate);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(RESIDENT_PASSWORD);
-  await page.getByLabel('Ulangi kata sandi').fill(RESIDENT_PASSWORD);
-  await page.getByRole('button', { name: 'Daftar' }).click();
-  await page.getByRole('heading', { name: 'Keluarga saya' }).waitFor();
-}
-
-/** Fills the birth report form and sends it with one evidence file; returns the application page's number. */
-async function applyForBirth(page: Page, child: { name: string; birthDate: string }): Promise<string> {
-  await page.getByRole('link', { name: 'Ajukan', exact: true }).click();
-  await page.getByRole('link', { name: /Pencatatan kelahiran/ }).click();
-  await page.getByLabel('Nama lengkap anak').fill(child.name);
-  await page.getByLabel('Jenis kelamin').selectOption('PEREMPUAN');
-  await page.getByLabel('Tanggal lahir').fill(child.birthDate);
-  await page.getByLabel('Pukul (tidak wajib)').fill('08:15');
-  await page.getByLabel('Tempat lahir (kota/kabupaten)').fill('Kayu Agung');
-  await page.getByLabel('Tempat dilahirkan').selectOption('RUMAH_SAKIT');
-  await page.getByLabel('Penolong kelahiran').selectOption('BIDAN');
-  await page.getByLabel('Berat (gram)').fill('3100');
-  await page.getByLabel('Nomor surat keterangan lahir').fill('SKL/RSUD-KAG/2026/0412');
-  await page.getByTestId('evidence-file').setInputFiles({
-    name: 'surat-keterangan-lahir.pdf',
-    mimeType: 'application/pdf',
-    buffer: EVIDENCE_PDF,
-  });
-  await page
-    .locator('.file-list')
-    .getByText(/surat-keterangan-lahir\.pdf/)
-    .first()
-    .waitFor();
-  await page.getByRole('button', { name: 'Kirim permohonan' }).click();
-  await page.getByText('Permohonan terkirim').waitFor();
-  return (await page.getByTestId('application-number').textContent()) ?? '';
-}
-
-async function openFromQueue(page: Page, number: string, status?: string): Promise<void> {
-  await page.goto(status ? `/petugas?status=${status}` : '/petugas');
-  await page.getByRole('link', { name: number }).click();
-  await page.getByRole('heading', { name: 'Pemeriksaan permohonan' }).waitFor();
-}
-
-async function act(page: Page, action: string, reason?: string): Promise<void> {
-  await page.getByRole('group', { name: 'Pilih tindakan' }).getByRole('button', { name: action }).click();
-  if (reason !== undefined) await page.getByRole('textbox').last().fill(reason);
-  await page.getByRole('button', { name: `Konfirmasi: ${action}` }).click();
-  await page.locator('.alert-success').waitFor();
-}
 
 describe('web pages in headless Chromium', () => {
   let stack: Stack;
