@@ -6,6 +6,8 @@ export interface AccessFacts {
   applicantAccountId: string;
   regencyCode: string;
   status: string;
+  /** Who verified it: that person may not approve it (four-eyes rule). */
+  verifiedBy?: string | null;
 }
 
 /**
@@ -30,7 +32,8 @@ export function maySee(principal: Principal, application: AccessFacts): boolean 
 export function actionsFor(principal: Principal, application: AccessFacts): ApplicationAction[] {
   if (!maySee(principal, application)) return [];
   // Creating is not an action on an existing application.
+  // The four-eyes rule removes `approve` for the one who verified, so it is never offered.
   return allowedActions(application.status as ApplicationStatus, principal.role).filter(
-    (action) => action !== 'submit',
+    (action) => action !== 'submit' && !(action === 'approve' && application.verifiedBy === principal.accountId),
   );
 }

@@ -23,20 +23,15 @@ const VERDICT: Record<DocumentStatus, { title: string; explanation: string; tone
   },
 };
 
-const STYLE = `
-  :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-  body { margin: 0; background: #f3f4f6; color: #111827; }
+/**
+ * Colours, type and the verdict block come from the web pages' theme (/theme.css, built from
+ * apps/web/src/styles/tokens.css), so the QR page and the app look alike. Only the page's own
+ * layout is here; without the theme the page still reads well (plain HTML, no script).
+ */
+const LAYOUT = `
   main { max-width: 36rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-  header { font-size: .95rem; color: #374151; margin-bottom: 1rem; }
-  .verdict { border-radius: .75rem; padding: 1.25rem; color: #fff; }
-  .verdict h1 { margin: 0 0 .5rem; font-size: 2rem; letter-spacing: .02em; }
-  .verdict p { margin: 0; font-size: 1.05rem; }
-  .valid { background: #166534; } .superseded { background: #9a3412; } .revoked { background: #991b1b; }
-  .unknown { background: #374151; }
-  dl { background: #fff; border-radius: .75rem; padding: 1rem 1.25rem; margin: 1rem 0; }
-  dt { font-size: .85rem; color: #4b5563; margin-top: .75rem; } dt:first-child { margin-top: 0; }
-  dd { margin: .15rem 0 0; font-size: 1.1rem; font-weight: 600; word-break: break-word; }
-  footer { font-size: .85rem; color: #4b5563; }
+  header { font-size: .95rem; margin-bottom: 1rem; }
+  footer { font-size: .85rem; }
 `;
 
 function page(title: string, body: string): string {
@@ -47,7 +42,8 @@ function page(title: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escape(title)} — Verifikasi Dokumen Kependudukan</title>
-<style>${STYLE}</style>
+<link rel="stylesheet" href="/theme.css">
+<style>${LAYOUT}</style>
 </head>
 <body>
 <main>

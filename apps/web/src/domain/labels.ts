@@ -1,5 +1,4 @@
-// Official print labels come from libs/domain; the status words are the ones residents and staff
-// read on screen (Diverifikasi, Dikembalikan untuk perbaikan, ...).
+// Official labels and status words come from libs/domain, one list for the API, documents and pages.
 import {
   APPLICATION_TYPE_LABELS,
   ATTACHMENT_KIND_LABELS,
@@ -18,6 +17,7 @@ import {
   SEX_LABELS,
 } from '../../../../libs/domain/src/enums/population.js';
 import { SIAK_EDUCATION, SIAK_OCCUPATION } from '../../../../libs/domain/src/reference/siak-lists.data.js';
+import { APPLICATION_STATUS_LABELS } from '../../../../libs/domain/src/application/application-status-machine.js';
 import type { ApplicationStatus, ApplicationType } from '../api/types';
 
 export {
@@ -39,15 +39,13 @@ export {
 export const EDUCATION_LABELS: readonly string[] = SIAK_EDUCATION.map((entry) => entry.label);
 export const OCCUPATION_LABELS: readonly string[] = SIAK_OCCUPATION.map((entry) => entry.label);
 
-export const STATUS_LABELS: Readonly<Record<ApplicationStatus, string>> = {
-  SUBMITTED: 'Diajukan',
-  VERIFIED: 'Diverifikasi',
-  APPROVED: 'Disetujui',
-  ISSUED: 'Diterbitkan',
-  REVISION_REQUESTED: 'Dikembalikan untuk perbaikan',
-  REJECTED: 'Ditolak',
-  CANCELLED: 'Dibatalkan',
-};
+/** The domain's status words (DIAJUKAN, DIKEMBALIKAN UNTUK PERBAIKAN, ...) as a sentence reads them. */
+export const STATUS_LABELS = Object.fromEntries(
+  Object.entries(APPLICATION_STATUS_LABELS).map(([status, label]) => [
+    status,
+    label.charAt(0) + label.slice(1).toLowerCase(),
+  ]),
+) as Readonly<Record<ApplicationStatus, string>>;
 
 /** Short names of the four services for lists and buttons. */
 export const TYPE_SHORT_LABELS: Readonly<Record<ApplicationType, string>> = {

@@ -25,10 +25,10 @@ export type ApplicationStatus = (typeof ApplicationStatus)[keyof typeof Applicat
 /** For residents' screens and notices. */
 export const APPLICATION_STATUS_LABELS: Readonly<Record<ApplicationStatus, string>> = {
   SUBMITTED: 'DIAJUKAN',
-  VERIFIED: 'TERVERIFIKASI',
+  VERIFIED: 'DIVERIFIKASI',
   APPROVED: 'DISETUJUI',
   ISSUED: 'DITERBITKAN',
-  REVISION_REQUESTED: 'PERLU PERBAIKAN',
+  REVISION_REQUESTED: 'DIKEMBALIKAN UNTUK PERBAIKAN',
   REJECTED: 'DITOLAK',
   CANCELLED: 'DIBATALKAN',
 };
