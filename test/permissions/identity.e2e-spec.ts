@@ -76,7 +76,7 @@ describe('identity permissions: every role, every endpoint', () => {
     const token = tokens.get(caller);
     if (token !== undefined) test = test.set('authorization', `Bearer ${token}`);
     if (contentType !== undefined) test = test.set('content-type', contentType);
-    return body === undefined ? test : test.send(body as object);
+    return body === undefined ? test : test.send(body);
   }
 
   const matrix: Array<{

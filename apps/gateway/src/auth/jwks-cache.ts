@@ -35,7 +35,7 @@ export class JwksCache {
     this.inflight ??= this.services
       .request<ListKeysReply>(IdentityPatterns.KEYS_LIST, kid === undefined ? {} : { kid })
       .then((reply) => {
-        this.keySet = createLocalJWKSet({ keys: reply.keys } as JSONWebKeySet);
+        this.keySet = createLocalJWKSet({ keys: reply.keys });
         this.kids = new Set(reply.keys.map((key) => key.kid));
         this.fetchedAt = Date.now();
       })
