@@ -220,18 +220,25 @@ export class ImportRepository {
       SELECT count(*) FILTER (WHERE is_new)::int AS inserted FROM upserted`);
 
     // A membership that changed (another family, another relationship) is closed and a new
-    // one opened, so the family as it was stays on record.
+    // one opened, so the family as it was stays on record. A chunk is a few thousand rows
+    // against millions: each staged person is looked up through the index of current
+    // memberships (LATERAL ... LIMIT 1 keeps the planner from joining the whole table, which
+    // it would do on statistics that lag behind a table growing during a big import).
     await client.query(`
       WITH latest AS (SELECT DISTINCT ON (nik) nik, family_card_number, relationship FROM import_stage ORDER BY nik, line DESC)
-      UPDATE family_membership m SET left_at = now()
-        FROM latest l
-       WHERE m.nik = l.nik AND m.left_at IS NULL
-         AND (m.family_card_number <> l.family_card_number OR m.relationship <> l.relationship)`);
+      UPDATE family_membership SET left_at = now()
+       WHERE id = ANY (ARRAY(
+         SELECT c.id FROM latest l
+          CROSS JOIN LATERAL (SELECT m.id, m.family_card_number, m.relationship FROM family_membership m
+                               WHERE m.nik = l.nik AND m.left_at IS NULL LIMIT 1) c
+          WHERE c.family_card_number <> l.family_card_number OR c.relationship <> l.relationship))`);
     await client.query(`
       WITH latest AS (SELECT DISTINCT ON (nik) nik, family_card_number, relationship FROM import_stage ORDER BY nik, line DESC)
       INSERT INTO family_membership (family_card_number, nik, relationship, joined_at)
       SELECT l.family_card_number, l.nik, l.relationship, now() FROM latest l
-       WHERE NOT EXISTS (SELECT 1 FROM family_membership m WHERE m.nik = l.nik AND m.left_at IS NULL)
+        LEFT JOIN LATERAL (SELECT 1 AS present FROM family_membership m
+                            WHERE m.nik = l.nik AND m.left_at IS NULL LIMIT 1) c ON true
+       WHERE c.present IS NULL
        ORDER BY l.nik`);
     return inserted.rows[0]?.inserted ?? 0;
   }

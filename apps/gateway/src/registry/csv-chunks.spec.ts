@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import { CsvRecordTooLargeError, csvPieces, type CsvPiece } from './csv-chunks.js';
+
+async function collect(parts: string[], maxBytes: number): Promise<CsvPiece[]> {
+  async function* source() {
+    for (const part of parts) yield Buffer.from(part);
+  }
+  const pieces: CsvPiece[] = [];
+  for await (const piece of csvPieces(source(), maxBytes)) pieces.push(piece);
+  return pieces;
+}
+
+describe('csvPieces', () => {
+  it('splits after whole records only, never inside quotes, keeping global line numbers', async () => {
+    const body = 'h1,h2\r\n1,a\n2,"b\nc"\n3,d\n4,e\n';
+    const pieces = await collect([body.slice(0, 5), body.slice(5, 13), body.slice(13)], 12);
+    expect(pieces[0]).toEqual({ kind: 'header', header: 'h1,h2' });
+    const chunks = pieces.slice(1) as Array<{ firstLine: number; text: string }>;
+    expect(chunks.map((c) => c.text).join('')).toBe(body.slice(7));
+    for (const chunk of chunks) expect(chunk.text.endsWith('\n')).toBe(true);
+    expect(chunks.find((c) => c.text.includes('"b\nc"'))).toBeDefined();
+    const lineOf = (row: string): number => {
+      const chunk = chunks.find((c) => c.text.includes(row)) as { firstLine: number; text: string };
+      return chunk.firstLine + chunk.text.slice(0, chunk.text.indexOf(row)).split('\n').length - 1;
+    };
+    expect([lineOf('1,a'), lineOf('2,"b'), lineOf('3,d'), lineOf('4,e')]).toEqual([2, 3, 5, 6]);
+  });
+
+  it('sends a last record without a final line break, and only a header for a header-only body', async () => {
+    expect(await collect(['a,b\n1,2'], 100)).toEqual([
+      { kind: 'header', header: 'a,b' },
+      { kind: 'chunk', firstLine: 2, text: '1,2' },
+    ]);
+    expect(await collect(['a,b'], 100)).toEqual([{ kind: 'header', header: 'a,b' }]);
+  });
+
+  it('refuses a record larger than a chunk', async () => {
+    await expect(collect(['h\n', 'x'.repeat(50), '\n'], 16)).rejects.toBeInstanceOf(CsvRecordTooLargeError);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from '@jest/globals';
+import { DomainError } from '#lib/domain';
+import { IMPORT_COLUMNS, parseImportHeader, validateResidentRow } from './resident-row.js';
+
+const good: Record<string, string> = {
+  nik: '1602054101900001',
+  fullName: 'Siti  Aminah',
+  sex: 'PEREMPUAN',
+  birthPlace: 'Kayu Agung',
+  birthDate: '1990-01-01',
+  religion: 'ISLAM',
+  education: 'slta / sederajat',
+  occupation: 'Mengurus Rumah Tangga',
+  bloodType: 'TIDAK_TAHU',
+  maritalStatus: 'KAWIN_TERCATAT',
+  marriageDate: '2012-05-05',
+  relationship: 'ISTRI',
+  citizenship: 'WNI',
+  passportNumber: '',
+  kitapNumber: '',
+  fatherName: 'AHMAD',
+  motherName: 'FATIMAH',
+  status: 'ACTIVE',
+  familyCardNumber: '1602050505120001',
+  address: 'JL. MERDEKA NO. 1',
+  rt: '3',
+  rw: '002',
+  villageCode: '16.02.05.1002',
+  postalCode: '30611',
+};
+
+const columns = [...IMPORT_COLUMNS];
+const cells = (values: Record<string, string>): string[] => columns.map((column) => values[column] ?? '');
+
+describe('validateResidentRow', () => {
+  it('turns a valid row into what the registry stores: canonical labels, upper case, padded RT', () => {
+    const result = validateResidentRow(columns, cells(good), 2);
+    expect(result).toMatchObject({
+      ok: true,
+      row: {
+        fullName: 'SITI AMINAH',
+        education: 'SLTA/SEDERAJAT',
+        occupation: 'MENGURUS RUMAH TANGGA',
+        rt: '003',
+        regencyCode: '16.02',
+        passportNumber: null,
+        marriageDate: '2012-05-05',
+      },
+    });
+  });
+
+  it('checks the NIK against the birth date and sex it encodes', () => {
+    const result = validateResidentRow(columns, cells({ ...good, sex: 'LAKI_LAKI', birthDate: '1990-01-02' }), 9);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.map((e) => e.field).sort()).toEqual(['birthDate', 'sex']);
+  });
+
+  it('lists every bad field at once', () => {
+    const result = validateResidentRow(
+      columns,
+      cells({
+        ...good,
+        nik: '160205410190000',
+        religion: 'JEDI',
+        rt: '0',
+        villageCode: '1602051002',
+        postalCode: '3061',
+        fullName: '',
+      }),
+      3,
+    );
+    expect(!result.ok && result.errors.map((e) => e.field).sort()).toEqual(
+      ['fullName', 'nik', 'postalCode', 'religion', 'rt', 'villageCode'].sort(),
+    );
+  });
+
+  it('refuses a marriage date for someone never married, and a row of the wrong width', () => {
+    const single = validateResidentRow(columns, cells({ ...good, maritalStatus: 'BELUM KAWIN' }), 4);
+    expect(!single.ok && single.errors).toEqual([
+      { field: 'marriageDate', message: 'Tidak boleh diisi untuk status BELUM KAWIN' },
+    ]);
+    const short = validateResidentRow(columns, ['1602054101900001'], 5);
+    expect(!short.ok && short.errors[0].field).toBe('row');
+  });
+});
+
+describe('parseImportHeader', () => {
+  it('accepts the API names in any order and case, with a BOM', () => {
+    expect(
+      parseImportHeader(
+        `\uFEFF${[...columns]
+          .reverse()
+          .map((c) => c.toUpperCase())
+          .join(',')}`,
+      ),
+    ).toEqual([...columns].reverse());
+  });
+
+  it('refuses unknown, repeated and missing columns, listing each', () => {
+    try {
+      parseImportHeader('nik,nik,shoe');
+      throw new Error('expected a failure');
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      const messages = (error as DomainError).errors.map((e) => e.message);
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          'Kolom "nik" muncul lebih dari sekali',
+          'Kolom ke-3 "shoe" tidak dikenal',
+          'Kolom wajib "fullName" tidak ada',
+        ]),
+      );
+    }
+  });
+});

@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { parseArgs, positiveInteger } from './cli-args.js';
+import { PopulationGenerator } from './population-generator.js';
+
+/**
+ * `npm run bench:import [-- --rows 200000]`: the registry import as a client sees it. Starts a
+ * private NATS, a fresh database, the identity service and the gateway as separate processes
+ * (as in production, each its own process), generates synthetic rows, posts them as one CSV
+ * through `POST /api/v1/admin/residents/import`, and prints rows per second — for a first
+ * import (all inserts) and for the same file again (all updates, nothing changes).
+ */
+const COLUMNS = [
+  'nik',
+  'fullName',
+  'sex',
+  'birthPlace',
+  'birthDate',
+  'religion',
+  'education',
+  'occupation',
+  'bloodType',
+  'maritalStatus',
+  'marriageDate',
+  'relationship',
+  'citizenship',
+  'fatherName',
+  'motherName',
+  'status',
+  'familyCardNumber',
+  'address',
+  'rt',
+  'rw',
+  'villageCode',
+  'postalCode',
+] as const;
+
+interface Infra {
+  freePort(): Promise<number>;
+  startNats(options: { port: number; dataDir: string }): Promise<ChildProcess>;
+  waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void>;
+}
+
+function csvOf(rows: number, regencyCode: string): { csv: string; count: number } {
+  const generator = new PopulationGenerator({ regencyCode, seed: 4242 });
+  const lines: string[] = [COLUMNS.join(',')];
+  let count = 0;
+  for (const family of generator.families(rows)) {
+    for (const person of family.members) {
+      const values: Record<string, string | undefined> = { ...person, ...family, members: undefined };
+      lines.push(COLUMNS.map((column) => values[column] ?? '').join(','));
+      count++;
+    }
+  }
+  return { csv: `${lines.join('\n')}\n`, count };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const rows = positiveInteger(args, 'rows', 200_000);
+  const regencyCode = args.get('regency') ?? '16.02';
+  const root = process.cwd();
+  const infra = (await import(pathToFileURL(path.join(root, 'scripts/lib/infra.mjs')).href)) as Infra;
+  const baseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const database = 'disduk_bench_identity';
+  const databaseUrl = Object.assign(new URL(baseUrl), { pathname: `/${database}` }).toString();
+  const admin = new pg.Client({
+    connectionString: Object.assign(new URL(baseUrl), { pathname: '/postgres' }).toString(),
+  });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+
+  const natsPort = await infra.freePort();
+  const gatewayPort = await infra.freePort();
+  const children: ChildProcess[] = [
+    await infra.startNats({ port: natsPort, dataDir: path.join(root, '.data/bench-nats') }),
+  ];
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
+    NATS_URL: `nats://127.0.0.1:${natsPort}`,
+    ADMIN_USERNAME: 'bench.admin',
+    ADMIN_PASSWORD: 'bench-admin-password',
+  };
+  const start = (app: string, extra: Record<string, string>): void => {
+    const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
+      env: { ...env, ...extra },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(child);
+  };
+  try {
+    process.stdout.write(`Generating ${rows} synthetic rows…\n`);
+    const { csv, count } = csvOf(rows, regencyCode);
+    start('identity', { DATABASE_URL: databaseUrl, HTTP_PORT: '0' });
+    start('gateway', { PORT: String(gatewayPort), HOST: '127.0.0.1' });
+    const url = `http://127.0.0.1:${gatewayPort}/api/v1`;
+    let token = '';
+    await infra.waitFor(
+      async () => {
+        try {
+          const response = await fetch(`${url}/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username: 'bench.admin', password: 'bench-admin-password' }),
+          });
+          if (response.status !== 200) return false;
+          token = ((await response.json()) as { accessToken: string }).accessToken;
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      60_000,
+      'the identity service and the gateway',
+    );
+    for (const label of ['first import (inserts)', 'same file again (updates)']) {
+      const started = performance.now();
+      const response = await fetch(`${url}/admin/residents/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+        body: csv,
+      });
+      const body = (await response.json()) as { imported: number; updated: number; rejected: unknown[] };
+      const seconds = (performance.now() - started) / 1000;
+      if (response.status !== 200) throw new Error(`import answered ${response.status}: ${JSON.stringify(body)}`);
+      process.stdout.write(
+        `${label}: ${count} rows (${(csv.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(2)} s — ` +
+          `${Math.round(count / seconds)} rows/s (imported ${body.imported}, updated ${body.updated}, rejected ${body.rejected.length})\n`,
+      );
+    }
+  } finally {
+    for (const child of children.reverse()) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:import failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
