@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet } from 'jose';
 import { IdentityPatterns, type ListKeysReply } from '#lib/contracts';
 import { ServiceClient } from '../nats/service-client.js';
 
