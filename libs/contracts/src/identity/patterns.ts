@@ -8,6 +8,14 @@ export const IdentityPatterns = {
   ACCOUNT_LOGIN: 'identity.account.login',
   ACCOUNT_GET: 'identity.account.get',
   STAFF_CREATE: 'identity.staff.create',
+  AGENCY_CREATE: 'identity.agency.create',
+  AGENCY_SUSPEND: 'identity.agency.suspend',
+  AGENCY_RESUME: 'identity.agency.resume',
+  AGENCY_TOKEN: 'identity.agency.token',
+
+  // Verification for agencies (API.md "Verification for agencies")
+  VERIFICATION_VERIFY: 'identity.verification.verify',
+  VERIFICATION_VERIFY_BATCH: 'identity.verification.verify-batch',
 
   // Population registry reads on behalf of a caller (region and family rules, access log)
   RESIDENT_READ: 'identity.resident.read',
