@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccessActorType } from '#lib/contracts';
-
-export interface AccessLogEntry {
-  subjectNiks: readonly string[];
-  actorType: AccessActorType;
-  actorId: string;
-  purpose: string;
-  fields: readonly string[];
-  endpoint: string;
-  correlationId?: string;
-}
+import { chainAfter, type AccessLogContent, type ChainHead } from './access-log-chain.js';
+import type { AuditRow } from './access-log-audit.js';
 
 export interface AccessLogRow {
   at: Date;
@@ -20,32 +12,93 @@ export interface AccessLogRow {
   fields: string[];
 }
 
+interface StoredRow {
+  id: string;
+  seq: string;
+  prev_hash: string;
+  hash: string;
+  subject_nik: string;
+  at: Date;
+  actor_type: string;
+  actor_id: string;
+  actor_name: string;
+  purpose: string;
+  fields: string[];
+  endpoint: string;
+  correlation_id: string | null;
+  request_id: string | null;
+}
+
+const UNKNOWN_ACCOUNT = 'Akun tidak dikenal';
+
 @Injectable()
 export class AccessLogRepository {
   constructor(private readonly db: DataSource) {}
 
-  /**
-   * One row per person read, in one statement. The actor's display name is copied from the
-   * account at the time of the read, so the log still says who it was if the account changes.
-   */
-  async append(entry: AccessLogEntry): Promise<void> {
-    if (entry.subjectNiks.length === 0) return;
-    await this.db.query(
-      `INSERT INTO access_log (subject_nik, actor_type, actor_id, actor_name, purpose, fields, endpoint, correlation_id)
-       SELECT s.nik, $2, $3,
-              COALESCE((SELECT COALESCE(a.full_name, a.username) FROM account a WHERE a.id = $3), 'Akun tidak dikenal'),
-              $4, $5::text[], $6, $7
-         FROM unnest($1::char(16)[]) AS s(nik)`,
-      [
-        entry.subjectNiks,
-        entry.actorType,
-        entry.actorId,
-        entry.purpose,
-        entry.fields,
-        entry.endpoint,
-        entry.correlationId ?? null,
-      ],
+  /** The display names of accounts, copied into the log so that it still says who it was later. */
+  async actorNames(accountIds: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>(accountIds.map((id) => [id, UNKNOWN_ACCOUNT]));
+    if (accountIds.length === 0) return names;
+    const rows = await this.db.query<Array<{ id: string; name: string | null }>>(
+      `SELECT id, COALESCE(full_name, username) AS name FROM account WHERE id = ANY($1::uuid[])`,
+      [accountIds],
     );
+    for (const row of rows) if (row.name !== null) names.set(row.id, row.name);
+    return names;
+  }
+
+  /**
+   * Appends entries at the end of the chain in one transaction: the head's row lock is taken
+   * once for the whole batch (writers of other replicas wait for it, briefly), the entries are
+   * chained in memory and written with one statement together with the new head. Returns when
+   * the commit is durable.
+   */
+  async appendChained(entries: readonly AccessLogContent[]): Promise<void> {
+    if (entries.length === 0) return;
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const heads = (await runner.query(
+        `SELECT seq::text AS seq, hash FROM access_log_head WHERE id = 1 FOR UPDATE`,
+      )) as ChainHead[];
+      const { chained, head } = chainAfter(heads[0], entries);
+      const rows = chained.map((entry) => ({
+        seq: entry.seq,
+        subject_nik: entry.subjectNik,
+        at: entry.at,
+        actor_type: entry.actorType,
+        actor_id: entry.actorId,
+        actor_name: entry.actorName,
+        purpose: entry.purpose,
+        fields: entry.fields,
+        endpoint: entry.endpoint,
+        correlation_id: entry.correlationId,
+        request_id: entry.requestId,
+        prev_hash: entry.prevHash,
+        hash: entry.hash,
+      }));
+      await runner.query(
+        `WITH written AS (
+           INSERT INTO access_log (seq, subject_nik, at, actor_type, actor_id, actor_name, purpose, fields, endpoint,
+                                   correlation_id, request_id, prev_hash, hash)
+           SELECT r.seq, r.subject_nik, r.at, r.actor_type, r.actor_id, r.actor_name, r.purpose, r.fields, r.endpoint,
+                  r.correlation_id, r.request_id, r.prev_hash, r.hash
+             FROM jsonb_to_recordset($1::jsonb) AS r(
+               seq bigint, subject_nik char(16), at timestamptz, actor_type varchar, actor_id uuid, actor_name varchar,
+               purpose varchar, fields text[], endpoint varchar, correlation_id varchar, request_id uuid,
+               prev_hash char(64), hash char(64))
+           RETURNING 1)
+         UPDATE access_log_head SET seq = $2, hash = $3 WHERE id = 1 AND (SELECT count(*) FROM written) = $4`,
+        [JSON.stringify(rows), head.seq, head.hash, rows.length],
+      );
+      await runner.commitTransaction();
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Reads of one person's record, newest first. */
@@ -59,5 +112,36 @@ export class AccessLogRepository {
       this.db.query<Array<{ total: string }>>(`SELECT count(*) AS total FROM access_log WHERE subject_nik = $1`, [nik]),
     ]);
     return { rows, total: Number(counts[0]?.total ?? 0) };
+  }
+
+  async readHead(): Promise<ChainHead> {
+    const rows = await this.db.query<ChainHead[]>(`SELECT seq::text AS seq, hash FROM access_log_head WHERE id = 1`);
+    return rows[0];
+  }
+
+  /** The next page of the log in chain order, after (seq, id). */
+  async pageInChainOrder(after: { seq: string; id: string }, limit: number): Promise<AuditRow[]> {
+    const rows = await this.db.query<StoredRow[]>(
+      `SELECT id::text AS id, seq::text AS seq, prev_hash, hash, subject_nik, at, actor_type, actor_id, actor_name,
+              purpose, fields, endpoint, correlation_id, request_id
+         FROM access_log WHERE (seq, id) > ($1::bigint, $2::bigint) ORDER BY seq, id LIMIT $3`,
+      [after.seq, after.id, limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      seq: row.seq,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+      subjectNik: row.subject_nik,
+      at: row.at,
+      actorType: row.actor_type,
+      actorId: row.actor_id,
+      actorName: row.actor_name,
+      purpose: row.purpose,
+      fields: row.fields,
+      endpoint: row.endpoint,
+      correlationId: row.correlation_id,
+      requestId: row.request_id,
+    }));
   }
 }

@@ -1,0 +1,114 @@
+import { describe, expect, it } from '@jest/globals';
+import { AccessLogAuditor, type AuditRow } from './access-log-audit.js';
+import { chainAfter, entryHash, GENESIS_HASH, type AccessLogContent } from './access-log-chain.js';
+
+function content(i: number): AccessLogContent {
+  return {
+    subjectNik: `160205410190${String(i).padStart(4, '0')}`,
+    at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+    actorType: 'AGENCY',
+    actorId: '7d7b8f4e-7a43-4a4e-9d0b-3b7e3f6f9a01',
+    actorName: 'BANK CONTOH',
+    purpose: 'Pembukaan rekening',
+    fields: ['fullName'],
+    endpoint: 'POST /verifications',
+    correlationId: null,
+    requestId: null,
+  };
+}
+
+/** A chain of `n` rows with ids 101, 102, … and the head after them. */
+function chain(n: number) {
+  const { chained, head } = chainAfter(
+    { seq: '0', hash: GENESIS_HASH },
+    Array.from({ length: n }, (_, i) => content(i + 1)),
+  );
+  const rows: AuditRow[] = chained.map((entry, i) => ({ ...entry, id: String(101 + i) }));
+  return { rows, head };
+}
+
+function audit(rows: AuditRow[], head: { seq: string; hash: string }) {
+  const auditor = new AccessLogAuditor(head);
+  const sorted = [...rows].sort((a, b) =>
+    a.seq === b.seq ? Number(a.id) - Number(b.id) : Number(BigInt(a.seq) - BigInt(b.seq)),
+  );
+  for (const row of sorted) auditor.push(row);
+  return auditor.finish();
+}
+
+describe('access-log hash chain audit', () => {
+  it('finds nothing wrong in an intact chain, and an empty log is intact', () => {
+    const { rows, head } = chain(10);
+    expect(audit(rows, head)).toEqual({ head, rows: 10, findings: [] });
+    expect(audit([], { seq: '0', hash: GENESIS_HASH }).findings).toEqual([]);
+  });
+
+  it('reports an edited row by id', () => {
+    const { rows, head } = chain(10);
+    rows[4] = { ...rows[4], purpose: 'Lain-lain' };
+    expect(audit(rows, head).findings).toEqual([{ kind: 'ALTERED', id: '105', seq: '5' }]);
+  });
+
+  it('reports an edited link or position', () => {
+    const { rows, head } = chain(6);
+    rows[2] = { ...rows[2], prevHash: GENESIS_HASH };
+    expect(audit(rows, head).findings).toEqual([{ kind: 'ALTERED', id: '103', seq: '3' }]);
+  });
+
+  it('reports a removed middle row by position and neighbours', () => {
+    const { rows, head } = chain(10);
+    rows.splice(6, 1);
+    expect(audit(rows, head).findings).toEqual([
+      { kind: 'DELETED', fromSeq: '7', toSeq: '7', afterId: '106', beforeId: '108' },
+    ]);
+  });
+
+  it('reports removed newest rows against the head', () => {
+    const { rows, head } = chain(10);
+    expect(audit(rows.slice(0, 8), head).findings).toEqual([
+      { kind: 'DELETED', fromSeq: '9', toSeq: '10', afterId: '108' },
+    ]);
+    expect(audit([], head).findings).toEqual([{ kind: 'DELETED', fromSeq: '1', toSeq: '10' }]);
+  });
+
+  it('tells a forged, correctly hashed copy from the real entry the chain builds on', () => {
+    const { rows, head } = chain(10);
+    const forgedContent = { ...content(4), purpose: 'Dipalsukan' };
+    const forged: AuditRow = {
+      ...forgedContent,
+      id: '999',
+      seq: '4',
+      prevHash: rows[2].hash,
+      hash: entryHash('4', rows[2].hash, forgedContent),
+    };
+    expect(audit([...rows, forged], head).findings).toEqual([{ kind: 'INSERTED', id: '999', seq: '4' }]);
+    // Even when the forgery has the lower id, so it is read first.
+    const early = { ...forged, id: '50' };
+    expect(audit([...rows, early], head).findings).toEqual([{ kind: 'INSERTED', id: '50', seq: '4' }]);
+  });
+
+  it('reports rows beyond the head as inserted', () => {
+    const { rows, head } = chain(3);
+    const extra = chain(4).rows[3];
+    expect(audit([...rows, { ...extra, id: '500' }], head).findings).toEqual([
+      { kind: 'INSERTED', id: '500', seq: '4' },
+    ]);
+  });
+
+  it('reports a head that does not match the last entry', () => {
+    const { rows, head } = chain(3);
+    const findings = audit(rows, { seq: head.seq, hash: 'f'.repeat(64) }).findings;
+    expect(findings).toEqual([{ kind: 'HEAD_MISMATCH', seq: '3', expected: 'f'.repeat(64), found: head.hash }]);
+  });
+
+  it('reports several kinds of tampering in one pass', () => {
+    const { rows, head } = chain(20);
+    rows[1] = { ...rows[1], actorName: 'ORANG LAIN' };
+    rows.splice(9, 2); // seq 10 and 11
+    const findings = audit(rows, head).findings;
+    expect(findings).toEqual([
+      { kind: 'ALTERED', id: '102', seq: '2' },
+      { kind: 'DELETED', fromSeq: '10', toSeq: '11', afterId: '109', beforeId: '112' },
+    ]);
+  });
+});
