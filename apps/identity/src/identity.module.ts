@@ -3,6 +3,7 @@ import { Streams } from '#lib/contracts';
 import { DatabaseModule, EventsModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
 import { AccessLogModule } from './access-log/access-log.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { AgenciesModule } from './agencies/agencies.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { IdentityConfig } from './config/identity.config.js';
 import { HealthHandler } from './health/health.handler.js';
@@ -12,6 +13,7 @@ import { ImportModule } from './import/import.module.js';
 import { identityMigrations } from './migrations/index.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { RegistryChangesModule } from './registry-changes/registry-changes.module.js';
+import { VerificationModule } from './verification/verification.module.js';
 
 @Module({})
 export class IdentityModule {
@@ -35,6 +37,8 @@ export class IdentityModule {
         ImportModule,
         EventsModule.forRoot({ publishes: Streams.IDENTITY }),
         RegistryChangesModule,
+        AgenciesModule,
+        VerificationModule,
       ],
       controllers: [HealthHandler],
       providers: [ServiceHealth],

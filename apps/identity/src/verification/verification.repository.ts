@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { SubjectRecord } from './field-matching.js';
+
+interface SubjectRow {
+  nik: string;
+  full_name: string;
+  birth_date: string;
+  birth_place: string;
+  sex: string;
+  mother_name: string;
+  status: string;
+  address: string | null;
+  rt: string | null;
+  rw: string | null;
+}
+
+/**
+ * The one read a verification makes of the registry: the people of a whole group of checks by
+ * primary key, in one statement, with their current family's address (unique partial index).
+ */
+export const SUBJECTS_QUERY = `
+  SELECT p.nik, p.full_name, p.birth_date::text AS birth_date, p.birth_place, p.sex, p.mother_name, p.status,
+         f.address, f.rt, f.rw
+    FROM person p
+    LEFT JOIN family_membership m ON m.nik = p.nik AND m.left_at IS NULL
+    LEFT JOIN family f ON f.family_card_number = m.family_card_number
+   WHERE p.nik = ANY($1::char(16)[])`;
+
+export function toSubjectRecord(row: SubjectRow): SubjectRecord {
+  const record: SubjectRecord = {
+    fullName: row.full_name,
+    birthDate: row.birth_date,
+    birthPlace: row.birth_place,
+    sex: row.sex,
+    motherName: row.mother_name,
+    status: row.status,
+  };
+  if (row.address !== null) record.address = { line: row.address, rt: row.rt ?? '', rw: row.rw ?? '' };
+  return record;
+}
+
+@Injectable()
+export class VerificationRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async findSubjects(niks: readonly string[]): Promise<Map<string, SubjectRecord>> {
+    const found = new Map<string, SubjectRecord>();
+    if (niks.length === 0) return found;
+    const rows = await this.db.query<SubjectRow[]>(SUBJECTS_QUERY, [niks]);
+    for (const row of rows) found.set(row.nik, toSubjectRecord(row));
+    return found;
+  }
+}
