@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { ServicesModule } from './nats/services.module.js';
 import { RegistryModule } from './registry/registry.module.js';
+import { VerificationModule } from './verification/verification.module.js';
 import { WebModule } from './web/web.module.js';
 
 @Module({})
@@ -25,6 +26,7 @@ export class GatewayModule {
         RegistryModule,
         DocumentsModule,
         ApplicationsModule,
+        VerificationModule,
         WebModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -1,5 +1,7 @@
-import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { AgencyTokenController } from './agency-token.controller.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { JwksCache } from './jwks-cache.js';
@@ -7,10 +9,30 @@ import { MeController } from './me.controller.js';
 import { StaffController } from './staff.controller.js';
 import { TokenVerifier } from './token-verifier.js';
 
-/** Sign-up, sign-in and the guard that verifies access tokens on every route that needs one. */
+/** A token request is a few short fields; anything longer is not one. */
+const FORM_BODY_LIMIT_BYTES = 8 * 1024;
+
+/**
+ * Sign-up, sign-in (agencies: OAuth 2.0 client credentials) and the guard that verifies access
+ * tokens on every route that needs one.
+ */
 @Module({
-  controllers: [AuthController, MeController, StaffController],
+  controllers: [AuthController, AgencyTokenController, MeController, StaffController],
   providers: [JwksCache, TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenVerifier],
 })
-export class AuthModule {}
+export class AuthModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /** OAuth 2.0 clients send the token request form-encoded (RFC 6749 §4.4.2). */
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    if (!fastify.hasContentTypeParser('application/x-www-form-urlencoded')) {
+      fastify.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES },
+        (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+      );
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CLIENT_CREDENTIALS_GRANT, IdentityPatterns, type AgencyTokenReply } from '#lib/contracts';
+import { ServiceClient } from '../nats/service-client.js';
+import { Public } from './auth.decorators.js';
+
+/**
+ * The token request as it arrives: the credentials may be in the body (API.md) or, as RFC 6749
+ * §2.3.1 prefers, in an HTTP Basic header; identity checks that they are there.
+ */
+export class AgencyTokenBody {
+  @IsIn([CLIENT_CREDENTIALS_GRANT], { message: 'grant_type must be "client_credentials"' })
+  grant_type: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  client_id?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  client_secret?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  scope?: string;
+}
+
+/** `Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1), or nothing. */
+function basicCredentials(header: string | undefined): { client_id: string; client_secret: string } | undefined {
+  const match = header === undefined ? null : /^Basic ([A-Za-z0-9+/=]+)$/.exec(header.trim());
+  if (match === null) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  try {
+    return {
+      client_id: decodeURIComponent(decoded.slice(0, colon)),
+      client_secret: decodeURIComponent(decoded.slice(colon + 1)),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+@ApiTags('Accounts and tokens')
+@Controller('auth')
+export class AgencyTokenController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Post('token')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Agencies obtain an access token (OAuth 2.0 client credentials)',
+    description:
+      'JSON or application/x-www-form-urlencoded; the credentials in the body or in an HTTP Basic header. ' +
+      '401 for bad credentials or a suspended agency; 400 for another grant_type.',
+  })
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['grant_type', 'client_id', 'client_secret'],
+      properties: {
+        grant_type: { type: 'string', enum: [CLIENT_CREDENTIALS_GRANT] },
+        client_id: { type: 'string' },
+        client_secret: { type: 'string' },
+      },
+    },
+  })
+  token(@Body() body: AgencyTokenBody, @Headers('authorization') authorization?: string): Promise<AgencyTokenReply> {
+    return this.services.request(IdentityPatterns.AGENCY_TOKEN, { ...body, ...basicCredentials(authorization) });
+  }
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import {
+  CreateAgencyRequest,
+  IdentityPatterns,
+  VERIFICATION_FIELDS,
+  type AgencyView,
+  type CreateAgencyReply,
+  type Principal,
+} from '#lib/contracts';
+import { Role } from '#lib/domain';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import { ServiceClient } from '../nats/service-client.js';
+
+/** `POST /admin/agencies`: the caller is added by the gateway. */
+export class CreateAgencyBody extends OmitType(CreateAgencyRequest, ['principal'] as const) {}
+
+export class AgencyIdParams {
+  @IsUUID()
+  id: string;
+}
+
+@ApiTags('Accounts and tokens')
+@ApiBearerAuth()
+@Controller('admin/agencies')
+export class AgenciesController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Post()
+  @Roles(Role.ADMIN)
+  @ApiOperation({
+    summary: 'An ADMIN registers an agency (lembaga pengguna)',
+    description:
+      'allowedFields are the request fields of POST /verifications the agreement allows; requestsPerMinute counts ' +
+      'NIK checks (a batch of 1,000 uses 1,000). The client secret is in this answer only.',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['name', 'allowedFields', 'requestsPerMinute'],
+      properties: {
+        name: { type: 'string', example: 'BANK CONTOH TBK' },
+        allowedFields: { type: 'array', items: { type: 'string', enum: [...VERIFICATION_FIELDS] } },
+        requestsPerMinute: { type: 'integer', minimum: 1, example: 6000 },
+      },
+    },
+  })
+  create(@Body() body: CreateAgencyBody, @CurrentPrincipal() principal: Principal): Promise<CreateAgencyReply> {
+    return this.services.request(IdentityPatterns.AGENCY_CREATE, { ...body, principal });
+  }
+
+  @Post(':id/suspend')
+  @Roles(Role.ADMIN)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Suspend an agency (added endpoint)',
+    description:
+      'Its tokens stop working at once (401 AGENCY.SUSPENDED) and it gets no new ones. 404 for an unknown id.',
+  })
+  suspend(@Param() params: AgencyIdParams, @CurrentPrincipal() principal: Principal): Promise<AgencyView> {
+    return this.services.request(IdentityPatterns.AGENCY_SUSPEND, { agencyId: params.id, principal });
+  }
+
+  @Post(':id/resume')
+  @Roles(Role.ADMIN)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume a suspended agency (added endpoint)' })
+  resume(@Param() params: AgencyIdParams, @CurrentPrincipal() principal: Principal): Promise<AgencyView> {
+    return this.services.request(IdentityPatterns.AGENCY_RESUME, { agencyId: params.id, principal });
+  }
+}
