@@ -124,7 +124,7 @@ export class AccessLogRepository {
     const rows = await this.db.query<StoredRow[]>(
       `SELECT id::text AS id, seq::text AS seq, prev_hash, hash, subject_nik, at, actor_type, actor_id, actor_name,
               purpose, fields, endpoint, correlation_id, request_id
-         FROM access_log WHERE (seq, id) > ($1::bigint, $2::bigint) ORDER BY seq, id LIMIT $3`,
+         FROM access_log l WHERE (l.seq, l.id) > ($1::bigint, $2::bigint) ORDER BY l.seq, l.id LIMIT $3`,
       [after.seq, after.id, limit],
     );
     return rows.map((row) => ({
