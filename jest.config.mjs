@@ -64,7 +64,12 @@ export default {
       ...common,
       displayName: 'browser',
       setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
-      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      // `npm run screenshots` adds the capture of docs/screenshots (it rewrites files in the repo,
+      // so an ordinary test run leaves it out rather than skipping it).
+      testMatch: [
+        '<rootDir>/test/browser/**/*.browser-spec.ts',
+        ...(process.env.SCREENSHOTS === '1' ? ['<rootDir>/test/browser/**/*.capture.ts'] : []),
+      ],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

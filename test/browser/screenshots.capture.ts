@@ -25,7 +25,6 @@ import { buildWorld, daysAgo, headOf, type BrowserWorld } from './support/world.
  * leaves the repository's files alone.
  */
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-const run = process.env['SCREENSHOTS'] === '1' ? describe : describe.skip;
 
 jest.setTimeout(240_000);
 
@@ -37,7 +36,7 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage, animations: 'disabled', caret: 'hide' });
 }
 
-run('screenshots', () => {
+describe('screenshots', () => {
   let stack: Stack;
   let world: BrowserWorld;
   let chromium: BrowserSession;
