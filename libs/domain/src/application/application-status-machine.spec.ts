@@ -76,9 +76,13 @@ describe('application status machine', () => {
     const error = failure(() => applyAction(VERIFIED, 'approve', Role.CLERK));
     expect(error.code).toBe('APPLICATION.ROLE_NOT_ALLOWED');
     expect(error.kind).toBe('FORBIDDEN');
+    expect(error.message).toBe('Permohonan tidak dapat disetujui oleh OPERATOR/VERIFIKATOR');
     expect(failure(() => applyAction(SUBMITTED, 'verify', Role.AGENCY)).code).toBe('APPLICATION.ROLE_NOT_ALLOWED');
     expect(failure(() => applyAction(SUBMITTED, 'fly' as ApplicationAction, Role.ADMIN)).code).toBe(
       'APPLICATION.ROLE_NOT_ALLOWED',
+    );
+    expect(failure(() => applyAction(SUBMITTED, 'fly' as ApplicationAction, Role.ADMIN)).message).toBe(
+      'Tindakan ini tidak dapat dilakukan oleh ADMINISTRATOR',
     );
     expect(canApplyAction(SUBMITTED, 'fly' as ApplicationAction, Role.ADMIN)).toBe(false);
   });
@@ -88,13 +92,15 @@ describe('application status machine', () => {
     expect(twice.code).toBe('APPLICATION.INVALID_TRANSITION');
     expect(twice.kind).toBe('CONFLICT');
     expect(twice.details).toEqual({ status: APPROVED, action: 'approve', allowedActions: [] });
-    expect(twice.message).toContain('no action is allowed now');
+    expect(twice.message).toBe(
+      'Permohonan dengan status DISETUJUI tidak dapat disetujui (saat ini tidak ada tindakan yang dapat dilakukan)',
+    );
 
     const early = failure(() => applyAction(SUBMITTED, 'approve', Role.OFFICIAL));
     expect(early.details.allowedActions).toEqual(['return', 'reject']);
-    expect(early.message).toContain('allowed now: return, reject');
+    expect(early.message).toContain('tindakan yang dapat dilakukan sekarang: pengembalian untuk perbaikan, penolakan');
 
-    expect(failure(() => applyAction(null, 'cancel', Role.RESIDENT)).message).toContain('not yet submitted');
+    expect(failure(() => applyAction(null, 'cancel', Role.RESIDENT)).message).toContain('belum diajukan');
   });
 
   it.each([
@@ -112,6 +118,7 @@ describe('application status machine', () => {
 
   it('applies the four-eyes rule', () => {
     expect(failure(() => assertFourEyes('clerk-1', 'clerk-1')).code).toBe('APPLICATION.FOUR_EYES');
+    expect(failure(() => assertFourEyes('clerk-1', 'clerk-1')).message).toContain('petugas yang memverifikasinya');
     expect(() => assertFourEyes('clerk-1', 'official-1')).not.toThrow();
     expect(() => assertFourEyes(null, 'official-1')).not.toThrow();
     expect(() => assertFourEyes(undefined, 'official-1')).not.toThrow();

@@ -1,4 +1,4 @@
-import { Role } from '../enums/services.js';
+import { Role, ROLE_LABELS } from '../enums/services.js';
 import { DomainError } from '../errors/index.js';
 
 /**
@@ -79,6 +79,33 @@ export const APPLICATION_TRANSITIONS: readonly ApplicationTransition[] = [
   { action: 'issue', from: [APPROVED], to: ISSUED, roles: [SYSTEM_ACTOR] },
 ];
 
+/** Who acts, as messages name them. */
+const ACTOR_LABELS: Readonly<Record<ActorRole, string>> = { ...ROLE_LABELS, SYSTEM: 'SISTEM' };
+
+/** What an action does to an application, in the passive: "Permohonan ... tidak dapat disetujui". */
+const ACTION_PASSIVE: Readonly<Record<ApplicationAction, string>> = {
+  submit: 'diajukan',
+  resubmit: 'diajukan kembali',
+  cancel: 'dibatalkan',
+  verify: 'diverifikasi',
+  return: 'dikembalikan untuk perbaikan',
+  reject: 'ditolak',
+  approve: 'disetujui',
+  issue: 'diterbitkan dokumennya',
+};
+
+/** An action as a noun, for the list of what may be done now. */
+const ACTION_NOUNS: Readonly<Record<ApplicationAction, string>> = {
+  submit: 'pengajuan',
+  resubmit: 'pengajuan kembali',
+  cancel: 'pembatalan',
+  verify: 'verifikasi',
+  return: 'pengembalian untuk perbaikan',
+  reject: 'penolakan',
+  approve: 'persetujuan',
+  issue: 'penerbitan dokumen',
+};
+
 const BY_ACTION = new Map<ApplicationAction, ApplicationTransition>(APPLICATION_TRANSITIONS.map((t) => [t.action, t]));
 
 /**
@@ -107,16 +134,26 @@ export function applyAction(
 ): ApplicationStatus {
   const transition = BY_ACTION.get(action);
   if (transition === undefined || !transition.roles.includes(role)) {
-    throw new DomainError('APPLICATION.ROLE_NOT_ALLOWED', `A ${role} may not ${action} an application`, {
-      details: { action, role },
-    });
+    const done = ACTION_PASSIVE[action] as string | undefined;
+    const message =
+      done === undefined
+        ? `Tindakan ini tidak dapat dilakukan oleh ${ACTOR_LABELS[role]}`
+        : `Permohonan tidak dapat ${done} oleh ${ACTOR_LABELS[role]}`;
+    throw new DomainError('APPLICATION.ROLE_NOT_ALLOWED', message, { details: { action, role } });
   }
   if (!transition.from.includes(status)) {
     const allowed = allowedActions(status, role);
-    const now = allowed.length > 0 ? `allowed now: ${allowed.join(', ')}` : 'no action is allowed now';
+    const subject =
+      status === null
+        ? 'Permohonan yang belum diajukan'
+        : `Permohonan dengan status ${APPLICATION_STATUS_LABELS[status]}`;
+    const now =
+      allowed.length > 0
+        ? `tindakan yang dapat dilakukan sekarang: ${allowed.map((a) => ACTION_NOUNS[a]).join(', ')}`
+        : 'saat ini tidak ada tindakan yang dapat dilakukan';
     throw new DomainError(
       'APPLICATION.INVALID_TRANSITION',
-      `Cannot ${action} an application that is ${status ?? 'not yet submitted'} (${now})`,
+      `${subject} tidak dapat ${ACTION_PASSIVE[action]} (${now})`,
       {
         details: { status, action, allowedActions: allowed },
       },
@@ -133,7 +170,7 @@ export function assertFourEyes(verifiedBy: string | null | undefined, approver: 
   if (verifiedBy === approver) {
     throw new DomainError(
       'APPLICATION.FOUR_EYES',
-      'The official who approves an application must not be the one who verified it',
+      'Permohonan tidak dapat disetujui oleh petugas yang memverifikasinya; persetujuan harus diberikan oleh pejabat lain',
     );
   }
 }

@@ -26,10 +26,10 @@ export type ApplicationNumberParseResult =
 export const MAX_APPLICATION_SEQUENCE = 99_999;
 
 const MESSAGES: Record<ApplicationNumberErrorCode, string> = {
-  'APPLICATION_NUMBER.FORMAT': 'An application number is written RRRR-YYYYMMDD-NNNNN',
-  'APPLICATION_NUMBER.REGENCY_UNKNOWN': 'The regency code of the application number is not a known regency or city',
-  'APPLICATION_NUMBER.INVALID_DATE': 'The date in the application number is not a real calendar date',
-  'APPLICATION_NUMBER.SEQUENCE_ZERO': 'The sequence of an application number starts at 00001',
+  'APPLICATION_NUMBER.FORMAT': 'Nomor permohonan ditulis RRRR-YYYYMMDD-NNNNN',
+  'APPLICATION_NUMBER.REGENCY_UNKNOWN': 'Kode kabupaten/kota pada nomor permohonan tidak dikenal',
+  'APPLICATION_NUMBER.INVALID_DATE': 'Tanggal pada nomor permohonan bukan tanggal yang sah',
+  'APPLICATION_NUMBER.SEQUENCE_ZERO': 'Nomor urut permohonan dimulai dari 00001',
 };
 
 function failure(code: ApplicationNumberErrorCode): ApplicationNumberParseResult {

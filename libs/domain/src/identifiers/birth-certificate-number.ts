@@ -37,12 +37,10 @@ export type BirthCertificateNumberParseResult =
   { ok: true; value: BirthCertificateNumberParts } | { ok: false; code: BirthCertificateErrorCode; message: string };
 
 const MESSAGES: Record<BirthCertificateErrorCode, string> = {
-  'BIRTH_CERTIFICATE.FORMAT':
-    'A birth certificate number is written RRRR-LU-DDMMYYYY-NNNN (or LT for a late registration)',
-  'BIRTH_CERTIFICATE.REGENCY_UNKNOWN':
-    'The regency code of the birth certificate number is not a known regency or city',
-  'BIRTH_CERTIFICATE.INVALID_DATE': 'The registration date in the birth certificate number is not a real calendar date',
-  'BIRTH_CERTIFICATE.SERIAL_ZERO': 'The serial number of a birth certificate number cannot be 0000',
+  'BIRTH_CERTIFICATE.FORMAT': 'Nomor akta kelahiran ditulis RRRR-LU-DDMMYYYY-NNNN (LT untuk pelaporan terlambat)',
+  'BIRTH_CERTIFICATE.REGENCY_UNKNOWN': 'Kode kabupaten/kota pada nomor akta kelahiran tidak dikenal',
+  'BIRTH_CERTIFICATE.INVALID_DATE': 'Tanggal pencatatan pada nomor akta kelahiran bukan tanggal yang sah',
+  'BIRTH_CERTIFICATE.SERIAL_ZERO': 'Nomor urut pada nomor akta kelahiran tidak boleh 0000',
 };
 
 function failure(code: BirthCertificateErrorCode): BirthCertificateNumberParseResult {
@@ -134,7 +132,7 @@ export function formatBirthCertificateNumber(
   if (birth === undefined || registration === undefined || daysBetween(birth, registration) < 0) {
     throw new DomainError(
       'BIRTH_CERTIFICATE.INVALID_DATE',
-      'The registration date must be a real date on or after the birth date',
+      'Tanggal pencatatan harus tanggal yang sah dan tidak boleh sebelum tanggal kelahiran',
     );
   }
   if (fields.serial === 0)

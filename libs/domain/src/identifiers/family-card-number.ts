@@ -36,13 +36,13 @@ export type FamilyCardNumberParseResult =
   { ok: true; value: FamilyCardNumberParts } | { ok: false; code: FamilyCardNumberErrorCode; message: string };
 
 const MESSAGES: Record<PopulationNumberFault, string> = {
-  FORMAT: 'A No. KK is exactly 16 digits',
-  PROVINCE_UNKNOWN: 'The province code of the No. KK is not a known province',
-  REGENCY_UNKNOWN: 'The regency code of the No. KK is not a known regency or city',
-  DISTRICT_UNKNOWN: 'The district code of the No. KK is not a current district',
-  INVALID_DATE: 'The issue date in the No. KK is not a real calendar date',
-  FUTURE_DATE: 'The issue date of a No. KK cannot be in the future',
-  SERIAL_ZERO: 'The serial number of a No. KK cannot be 0000',
+  FORMAT: 'No. KK harus tepat 16 digit angka',
+  PROVINCE_UNKNOWN: 'Kode provinsi pada No. KK tidak dikenal',
+  REGENCY_UNKNOWN: 'Kode kabupaten/kota pada No. KK tidak dikenal',
+  DISTRICT_UNKNOWN: 'Kode kecamatan pada No. KK bukan kode kecamatan yang berlaku',
+  INVALID_DATE: 'Tanggal penerbitan pada No. KK bukan tanggal yang sah',
+  FUTURE_DATE: 'Tanggal penerbitan pada No. KK tidak boleh di masa depan',
+  SERIAL_ZERO: 'Nomor urut No. KK tidak boleh 0000',
 };
 
 export function familyCardNumberErrorMessage(code: FamilyCardNumberErrorCode): string {

@@ -133,7 +133,7 @@ describe('parseNik', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('NIK.REGENCY_UNKNOWN');
     expect(error.message).not.toContain('1699052501900003');
-    expect(nikErrorMessage('NIK.SERIAL_ZERO')).toBe('The serial number of a NIK cannot be 0000');
+    expect(nikErrorMessage('NIK.SERIAL_ZERO')).toBe('Nomor urut NIK tidak boleh 0000');
   });
 
   it('judges against today by default', () => {

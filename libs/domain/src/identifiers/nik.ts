@@ -47,13 +47,13 @@ export type NikParseResult = { ok: true; value: NikParts } | { ok: false; code: 
 
 /** Messages fit for a client or a log: they never repeat the NIK itself. */
 const MESSAGES: Record<PopulationNumberFault, string> = {
-  FORMAT: 'A NIK is exactly 16 digits',
-  PROVINCE_UNKNOWN: 'The province code of the NIK is not a known province',
-  REGENCY_UNKNOWN: 'The regency code of the NIK is not a known regency or city',
-  DISTRICT_UNKNOWN: 'The district code of the NIK is not a current district',
-  INVALID_DATE: 'The birth date in the NIK is not a real calendar date',
-  FUTURE_DATE: 'The birth date of a NIK cannot be in the future',
-  SERIAL_ZERO: 'The serial number of a NIK cannot be 0000',
+  FORMAT: 'NIK harus tepat 16 digit angka',
+  PROVINCE_UNKNOWN: 'Kode provinsi pada NIK tidak dikenal',
+  REGENCY_UNKNOWN: 'Kode kabupaten/kota pada NIK tidak dikenal',
+  DISTRICT_UNKNOWN: 'Kode kecamatan pada NIK bukan kode kecamatan yang berlaku',
+  INVALID_DATE: 'Tanggal lahir pada NIK bukan tanggal yang sah',
+  FUTURE_DATE: 'Tanggal lahir pada NIK tidak boleh di masa depan',
+  SERIAL_ZERO: 'Nomor urut NIK tidak boleh 0000',
 };
 
 export function nikErrorMessage(code: NikErrorCode): string {

@@ -53,6 +53,7 @@ describe('numbers in Indonesian words', () => {
 
   it.each([-1, 1.5, MAX_NUMBER_IN_WORDS + 1, Number.NaN])('refuses %p', (n) => {
     expect(() => numberToWords(n)).toThrow(expect.objectContaining({ code: 'NUMBER.OUT_OF_RANGE' }));
+    expect(() => numberToWords(n)).toThrow('Hanya bilangan bulat dari 0 sampai 999.999.999.999.999');
   });
 
   it('writes the birth order as the akta prints it', () => {

@@ -39,6 +39,8 @@ const SCALES: readonly [number, string][] = [
 ];
 
 export const MAX_NUMBER_IN_WORDS = 999_999_999_999_999;
+/** `999.999.999.999.999`: thousands separated by dots, as Indonesian writes numbers. */
+const MAX_NUMBER_IN_WORDS_TEXT = String(MAX_NUMBER_IN_WORDS).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 function belowThousand(n: number): string {
   if (n < 12) return UNITS[n];
@@ -57,7 +59,7 @@ export function numberToWords(n: number): string {
   if (!Number.isInteger(n) || n < 0 || n > MAX_NUMBER_IN_WORDS) {
     throw new DomainError(
       'NUMBER.OUT_OF_RANGE',
-      `Only whole numbers from 0 to ${MAX_NUMBER_IN_WORDS} can be written in words`,
+      `Hanya bilangan bulat dari 0 sampai ${MAX_NUMBER_IN_WORDS_TEXT} yang dapat ditulis dengan huruf`,
     );
   }
   if (n === 0) return 'NOL';
@@ -75,7 +77,8 @@ export function numberToWords(n: number): string {
 
 /** An ordinal as the birth certificate prints it: 2 → `ke-DUA` (so "anak ke-DUA"). */
 export function ordinalToWords(n: number): string {
-  if (!Number.isInteger(n) || n < 1) throw new DomainError('NUMBER.OUT_OF_RANGE', 'An ordinal starts at 1');
+  if (!Number.isInteger(n) || n < 1)
+    throw new DomainError('NUMBER.OUT_OF_RANGE', 'Bilangan urutan (ke-) dimulai dari 1');
   return `ke-${numberToWords(n)}`;
 }
 
@@ -97,7 +100,7 @@ export const INDONESIAN_MONTHS = [
 function requireDate(isoDate: string): CalendarDate {
   const date = parseIsoDate(isoDate);
   if (date === undefined)
-    throw new DomainError('DATE.INVALID', 'A date is written YYYY-MM-DD and must be a real calendar date');
+    throw new DomainError('DATE.INVALID', 'Tanggal ditulis YYYY-MM-DD dan harus tanggal yang sah');
   return date;
 }
 

@@ -59,6 +59,7 @@ describe('SIAK lists', () => {
     expect(OCCUPATION_LIST.labelOf(9)).toBe('PETANI/PEKEBUN');
     expect(OCCUPATION_LIST.labelOf(999)).toBeUndefined();
     expect(() => OCCUPATION_LIST.parse('astronot')).toThrow(expect.objectContaining({ code: 'LABEL.UNKNOWN' }));
+    expect(() => OCCUPATION_LIST.parse('astronot')).toThrow('Isian tidak terdapat dalam daftar resmi jenis pekerjaan');
   });
 
   it('maps API blood types to SIAK labels and codes', () => {

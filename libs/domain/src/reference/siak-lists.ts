@@ -19,7 +19,7 @@ export class LabelList<L extends string = string> {
   private readonly byCode = new Map<number, SiakEntry<L>>();
 
   constructor(
-    /** What the list is of, for messages: `education`. */
+    /** What the list is of, in Indonesian, for messages: `pendidikan`. */
     readonly name: string,
     readonly entries: readonly SiakEntry<L>[],
   ) {
@@ -38,7 +38,8 @@ export class LabelList<L extends string = string> {
   /** The canonical label an input stands for; throws `LABEL.UNKNOWN` otherwise. */
   parse(input: unknown): L {
     const label = this.match(input);
-    if (label === undefined) throw new DomainError('LABEL.UNKNOWN', `Not a value of the official ${this.name} list`);
+    if (label === undefined)
+      throw new DomainError('LABEL.UNKNOWN', `Isian tidak terdapat dalam daftar resmi ${this.name}`);
     return label;
   }
 
@@ -58,11 +59,11 @@ export type Occupation = (typeof SIAK_OCCUPATION)[number]['label'];
 export type SiakBloodTypeLabel = (typeof SIAK_BLOOD_TYPE)[number]['label'];
 
 /** Pendidikan: the ten SIAK levels, `TIDAK/BELUM SEKOLAH` to `STRATA III`. */
-export const EDUCATION_LIST = new LabelList<Education>('education', SIAK_EDUCATION);
+export const EDUCATION_LIST = new LabelList<Education>('pendidikan', SIAK_EDUCATION);
 /** Jenis pekerjaan: the 89 SIAK occupations. */
-export const OCCUPATION_LIST = new LabelList<Occupation>('occupation', SIAK_OCCUPATION);
+export const OCCUPATION_LIST = new LabelList<Occupation>('jenis pekerjaan', SIAK_OCCUPATION);
 /** Golongan darah as SIAK labels them (`TIDAK TAHU` with a space). */
-export const SIAK_BLOOD_TYPE_LIST = new LabelList<SiakBloodTypeLabel>('blood type', SIAK_BLOOD_TYPE);
+export const SIAK_BLOOD_TYPE_LIST = new LabelList<SiakBloodTypeLabel>('golongan darah', SIAK_BLOOD_TYPE);
 
 /** The API blood type for an API name (`TIDAK_TAHU`) or a SIAK label (`tidak tahu`, `ab+`). */
 export function bloodTypeFromLabel(input: string): BloodType | undefined {
