@@ -8,12 +8,12 @@ export interface IsPastDateOptions {
 
 function dateFault(value: unknown, allowToday: boolean): string | undefined {
   const date = parseIsoDate(value);
-  if (date === undefined) return 'must be a real calendar date written YYYY-MM-DD';
+  if (date === undefined) return 'harus tanggal yang sah dengan format YYYY-MM-DD';
   const key = dateKey(date.year, date.month, date.day);
   // "Today" is today anywhere in Indonesia (the domain's calendar takes the easternmost zone).
   const today = todayKey();
   if (key > today || (!allowToday && key === today))
-    return allowToday ? 'must not be in the future' : 'must be before today';
+    return allowToday ? 'tidak boleh tanggal di masa depan' : 'harus tanggal sebelum hari ini';
   return undefined;
 }
 
@@ -25,7 +25,8 @@ export function IsPastDate(dateOptions: IsPastDateOptions = {}, options?: Valida
       name: 'isPastDate',
       validator: {
         validate: (value: unknown) => dateFault(value, allowToday) === undefined,
-        defaultMessage: (args?: ValidationArguments) => dateFault(args?.value, allowToday) ?? 'must be a past date',
+        defaultMessage: (args?: ValidationArguments) =>
+          dateFault(args?.value, allowToday) ?? 'harus tanggal yang sudah lewat',
       },
     },
     options,

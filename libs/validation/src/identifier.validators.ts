@@ -52,7 +52,7 @@ export interface IsNikOptions {
 /** A valid NIK: 16 ASCII digits, known province and regency, real birth date, serial not 0000. */
 export function IsNik(nikOptions: IsNikOptions = {}, options?: ValidationOptions): PropertyDecorator {
   const parseOptions = { requireKnownDistrict: nikOptions.requireKnownDistrict === true };
-  return identifierDecorator('isNik', (value) => tryParseNik(value, parseOptions), 'must be a valid NIK', options);
+  return identifierDecorator('isNik', (value) => tryParseNik(value, parseOptions), 'harus NIK yang sah', options);
 }
 
 /** A valid No. KK: 16 ASCII digits, known province and regency, real issue date, serial not 0000. */
@@ -60,7 +60,7 @@ export function IsFamilyCardNumber(options?: ValidationOptions): PropertyDecorat
   return identifierDecorator(
     'isFamilyCardNumber',
     (value) => tryParseFamilyCardNumber(value),
-    'must be a valid No. KK',
+    'harus No. KK yang sah',
     options,
   );
 }
@@ -70,7 +70,7 @@ export function IsBirthCertificateNumber(options?: ValidationOptions): PropertyD
   return identifierDecorator(
     'isBirthCertificateNumber',
     (value) => tryParseBirthCertificateNumber(value),
-    'must be a valid birth certificate number',
+    'harus nomor akta kelahiran yang sah',
     options,
   );
 }
@@ -80,7 +80,7 @@ export function IsApplicationNumber(options?: ValidationOptions): PropertyDecora
   return identifierDecorator(
     'isApplicationNumber',
     (value) => tryParseApplicationNumber(value),
-    'must be a valid application number',
+    'harus nomor permohonan yang sah',
     options,
   );
 }

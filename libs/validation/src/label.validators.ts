@@ -8,13 +8,15 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
  * also rewritten to the canonical label, so "slta / sederajat" is stored as `SLTA/SEDERAJAT`.
  */
 export function IsOneOfLabels(list: LabelList | readonly string[], options?: ValidationOptions): PropertyDecorator {
-  const labels =
-    list instanceof LabelList
-      ? list
-      : new LabelList(
-          'allowed',
-          list.map((label, index) => ({ code: index + 1, label })),
-        );
+  const official = list instanceof LabelList;
+  const labels = official
+    ? list
+    : new LabelList(
+        'yang diizinkan',
+        list.map((label, index) => ({ code: index + 1, label })),
+      );
+  // "daftar resmi pendidikan" for a SIAK list, "daftar yang diizinkan" for plain labels.
+  const described = official ? `daftar resmi ${labels.name}` : `daftar ${labels.name}`;
   const canonical = (value: unknown): unknown => labels.match(value) ?? value;
   const each = options?.each === true;
   const transform = Transform(({ value }: { value: unknown }) =>
@@ -26,7 +28,7 @@ export function IsOneOfLabels(list: LabelList | readonly string[], options?: Val
       constraints: [labels.name],
       validator: {
         validate: (value: unknown) => labels.match(value) !== undefined,
-        defaultMessage: () => `must be one of the official ${labels.name} labels, e.g. "${labels.labels[0]}"`,
+        defaultMessage: () => `harus salah satu isian ${described}, misalnya "${labels.labels[0]}"`,
       },
     },
     options,

@@ -1,6 +1,14 @@
 import { regionDirectory, type RegionLevel } from '#lib/domain';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
+/** Each level as Kemendagri names it, for messages. */
+const LEVEL_NAMES: Record<RegionLevel, string> = {
+  province: 'provinsi',
+  regency: 'kabupaten/kota',
+  district: 'kecamatan',
+  village: 'desa/kelurahan',
+};
+
 const EXAMPLES: Record<RegionLevel, string> = {
   province: '16',
   regency: '16.02',
@@ -20,7 +28,8 @@ export function IsRegionCode(level: RegionLevel, options?: ValidationOptions): P
       constraints: [level],
       validator: {
         validate: (value: unknown) => typeof value === 'string' && regionDirectory().find(value, level)?.code === value,
-        defaultMessage: () => `must be a known ${level} code written as in idn-area-data, e.g. "${EXAMPLES[level]}"`,
+        defaultMessage: () =>
+          `harus kode ${LEVEL_NAMES[level]} yang terdaftar, ditulis dengan titik, misalnya "${EXAMPLES[level]}"`,
       },
     },
     options,

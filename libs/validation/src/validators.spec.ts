@@ -64,11 +64,11 @@ describe('identifier validators', () => {
       applicationNumber: '1602-20261128-00000',
     });
     expect(errors).toEqual([
-      { field: 'nik', message: 'A NIK is exactly 16 digits' },
-      { field: 'witnessNiks', message: 'The serial number of a NIK cannot be 0000' },
-      { field: 'familyCardNumber', message: 'The issue date in the No. KK is not a real calendar date' },
+      { field: 'nik', message: 'NIK harus tepat 16 digit angka' },
+      { field: 'witnessNiks', message: 'Nomor urut NIK tidak boleh 0000' },
+      { field: 'familyCardNumber', message: 'Tanggal penerbitan pada No. KK bukan tanggal yang sah' },
       { field: 'birthCertificateNumber', message: expect.stringContaining('RRRR-LU-DDMMYYYY-NNNN') },
-      { field: 'applicationNumber', message: 'The sequence of an application number starts at 00001' },
+      { field: 'applicationNumber', message: 'Nomor urut permohonan dimulai dari 00001' },
     ]);
     expect(JSON.stringify(errors)).not.toContain('1602056811200003');
   });
@@ -84,7 +84,7 @@ describe('identifier validators', () => {
     const nik = '1602995811200003';
     expect(await fieldErrors(IdentifiersDto, { nik })).toEqual([]);
     expect(await fieldErrors(IdentifiersDto, { issuedNik: nik })).toEqual([
-      { field: 'issuedNik', message: 'The district code of the NIK is not a current district' },
+      { field: 'issuedNik', message: 'Kode kecamatan pada NIK bukan kode kecamatan yang berlaku' },
     ]);
   });
 });
@@ -109,7 +109,7 @@ describe('region validators', () => {
       villageCode: 1602051002,
     });
     expect(errors.map((e) => e.field)).toEqual(['provinceCode', 'regencyCode', 'districtCode', 'villageCode']);
-    expect(errors[1].message).toBe('must be a known regency code written as in idn-area-data, e.g. "16.02"');
+    expect(errors[1].message).toBe('harus kode kabupaten/kota yang terdaftar, ditulis dengan titik, misalnya "16.02"');
   });
 });
 
@@ -120,11 +120,11 @@ describe('IsPastDate', () => {
   });
 
   it.each([
-    [{ birthDate: '2023-02-29' }, 'must be a real calendar date written YYYY-MM-DD'],
-    [{ birthDate: '29-02-2024' }, 'must be a real calendar date written YYYY-MM-DD'],
-    [{ birthDate: 20240229 }, 'must be a real calendar date written YYYY-MM-DD'],
-    [{ birthDate: '9999-12-31' }, 'must not be in the future'],
-    [{ marriageDate: todayIso() }, 'must be before today'],
+    [{ birthDate: '2023-02-29' }, 'harus tanggal yang sah dengan format YYYY-MM-DD'],
+    [{ birthDate: '29-02-2024' }, 'harus tanggal yang sah dengan format YYYY-MM-DD'],
+    [{ birthDate: 20240229 }, 'harus tanggal yang sah dengan format YYYY-MM-DD'],
+    [{ birthDate: '9999-12-31' }, 'tidak boleh tanggal di masa depan'],
+    [{ marriageDate: todayIso() }, 'harus tanggal sebelum hari ini'],
   ])('refuses %p: %s', async (plain, message) => {
     expect((await fieldErrors(DatesDto, plain)).map((e) => e.message)).toEqual([message]);
   });
@@ -145,9 +145,12 @@ describe('IsOneOfLabels', () => {
     const dto = plainToInstance(LabelsDto, { education: 'SMA', occupations: ['GURU', 'ASTRONOT'], reason: 'DICURI' });
     expect(dto.education).toBe('SMA');
     expect(validationErrorsToFieldErrors(await validate(dto))).toEqual([
-      { field: 'education', message: 'must be one of the official education labels, e.g. "TIDAK/BELUM SEKOLAH"' },
-      { field: 'occupations', message: 'must be one of the official occupation labels, e.g. "BELUM/TIDAK BEKERJA"' },
-      { field: 'reason', message: 'must be one of the official allowed labels, e.g. "HILANG"' },
+      { field: 'education', message: 'harus salah satu isian daftar resmi pendidikan, misalnya "TIDAK/BELUM SEKOLAH"' },
+      {
+        field: 'occupations',
+        message: 'harus salah satu isian daftar resmi jenis pekerjaan, misalnya "BELUM/TIDAK BEKERJA"',
+      },
+      { field: 'reason', message: 'harus salah satu isian daftar yang diizinkan, misalnya "HILANG"' },
     ]);
   });
 });
