@@ -3,37 +3,14 @@ import {
   type SyntheticFamily,
   type SyntheticPerson,
 } from '../../apps/identity/src/seed/population-generator.js';
+import { IMPORT_COLUMNS } from '../../apps/identity/src/import/resident-row.js';
 
 /**
  * Synthetic registry data for tests (never real people): plausible families from the seed's
  * generator, and the CSV the registry import takes.
  */
-export const CSV_COLUMNS = [
-  'nik',
-  'fullName',
-  'sex',
-  'birthPlace',
-  'birthDate',
-  'religion',
-  'education',
-  'occupation',
-  'bloodType',
-  'maritalStatus',
-  'marriageDate',
-  'relationship',
-  'citizenship',
-  'passportNumber',
-  'kitapNumber',
-  'fatherName',
-  'motherName',
-  'status',
-  'familyCardNumber',
-  'address',
-  'rt',
-  'rw',
-  'villageCode',
-  'postalCode',
-] as const;
+/** The registry import's columns, in the order the service documents them. */
+export const CSV_COLUMNS = IMPORT_COLUMNS;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 export function syntheticFamilies(options: {

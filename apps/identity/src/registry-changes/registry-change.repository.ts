@@ -45,8 +45,11 @@ export interface PersonChanges {
 export class RegistryChangeRepository {
   constructor(private readonly db: DataSource) {}
 
-  async findApplied(applicationId: string): Promise<AppliedChange | undefined> {
-    const rows = await this.db.query<
+  async findApplied(
+    applicationId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<AppliedChange | undefined> {
+    const rows = await manager.query<
       Array<{ type: string; family_card_numbers: string[]; child_nik: string | null; applied_at: Date }>
     >('SELECT type, family_card_numbers, child_nik, applied_at FROM registry_change WHERE application_id = $1', [
       applicationId,
@@ -96,11 +99,8 @@ export class RegistryChangeRepository {
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
         `registry-change:${applicationId}`,
       ]);
-      const again = await manager.query<Array<{ application_id: string }>>(
-        'SELECT application_id FROM registry_change WHERE application_id = $1',
-        [applicationId],
-      );
-      if (again.length > 0) return (await this.findAppliedIn(manager, applicationId))!;
+      const again = await this.findApplied(applicationId, manager);
+      if (again) return again;
       const result = await write(new RegistryWriter(manager));
       const appliedAt = new Date();
       await manager.query(
@@ -110,23 +110,6 @@ export class RegistryChangeRepository {
       );
       return { type, familyCardNumbers: result.familyCardNumbers, childNik: result.childNik ?? null, appliedAt };
     });
-  }
-
-  private async findAppliedIn(manager: EntityManager, applicationId: string): Promise<AppliedChange | undefined> {
-    const rows = await manager.query<
-      Array<{ type: string; family_card_numbers: string[]; child_nik: string | null; applied_at: Date }>
-    >('SELECT type, family_card_numbers, child_nik, applied_at FROM registry_change WHERE application_id = $1', [
-      applicationId,
-    ]);
-    const row = rows[0];
-    return row
-      ? {
-          type: row.type,
-          familyCardNumbers: row.family_card_numbers,
-          childNik: row.child_nik,
-          appliedAt: row.applied_at,
-        }
-      : undefined;
   }
 }
 
