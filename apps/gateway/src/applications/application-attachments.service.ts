@@ -41,10 +41,10 @@ export class ApplicationAttachmentsService {
     const received = await readForm(request);
     const errors: FieldError[] = [];
     if (received.kind === undefined || !KINDS.includes(received.kind)) {
-      errors.push({ field: 'kind', message: `kind must be one of ${KINDS.join(', ')}` });
+      errors.push({ field: 'kind', message: `harus salah satu dari: ${KINDS.join(', ')}` });
     }
-    if (received.content === undefined) errors.push({ field: 'file', message: 'file is required' });
-    if (errors.length > 0) throw new DomainError('VALIDATION.FAILED', 'The request has invalid fields', { errors });
+    if (received.content === undefined) errors.push({ field: 'file', message: 'berkas wajib dilampirkan' });
+    if (errors.length > 0) throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', { errors });
     const session = await this.services.request<StartAttachmentUploadReply>(
       ApplicationsPatterns.ATTACHMENT_UPLOAD_START,
       { principal, applicationId, kind: received.kind, fileName: received.fileName ?? 'lampiran' },
@@ -121,8 +121,8 @@ async function readForm(request: FastifyRequest): Promise<ReceivedFile> {
       if (part.type === 'file') {
         if (part.fieldname !== 'file' || received.content !== undefined) {
           part.file.resume();
-          throw new DomainError('VALIDATION.FAILED', 'The request has invalid fields', {
-            errors: [{ field: part.fieldname, message: 'send exactly one file, in the field "file"' }],
+          throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', {
+            errors: [{ field: part.fieldname, message: 'kirim tepat satu berkas, pada kolom "file"' }],
           });
         }
         const chunks: Buffer[] = [];
@@ -133,8 +133,8 @@ async function readForm(request: FastifyRequest): Promise<ReceivedFile> {
       } else if (part.fieldname === 'kind') {
         received.kind = String(part.value);
       } else {
-        throw new DomainError('VALIDATION.FAILED', 'The request has invalid fields', {
-          errors: [{ field: part.fieldname, message: `property ${part.fieldname} should not exist` }],
+        throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', {
+          errors: [{ field: part.fieldname, message: 'tidak dikenal dan tidak boleh dikirim' }],
         });
       }
     }

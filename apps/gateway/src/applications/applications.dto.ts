@@ -58,8 +58,8 @@ export function assertEmptyBody(body: unknown): void {
   if (body === undefined || body === null || body === '') return;
   const fields = typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : ['body'];
   if (fields.length === 0) return;
-  throw new DomainError('VALIDATION.FAILED', 'The request has invalid fields', {
-    errors: fields.map((field) => ({ field, message: `property ${field} should not exist` })),
+  throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', {
+    errors: fields.map((field) => ({ field, message: 'tidak dikenal dan tidak boleh dikirim' })),
   });
 }
 
@@ -87,14 +87,16 @@ const TYPES = Object.keys(APPLICATION_INPUT_CLASSES);
  */
 export async function parseApplicationBody(body: unknown): Promise<ApplicationInput> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new DomainError('VALIDATION.FAILED', 'The request has invalid fields', {
-      errors: [{ field: 'type', message: `the body must be an object with a type, one of ${TYPES.join(', ')}` }],
+    throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', {
+      errors: [
+        { field: 'type', message: `isi permintaan harus objek JSON dengan type, salah satu dari: ${TYPES.join(', ')}` },
+      ],
     });
   }
   const type = (body as { type?: unknown }).type;
   if (typeof type !== 'string' || !TYPES.includes(type)) {
-    throw new DomainError('VALIDATION.FAILED', 'The request has invalid fields', {
-      errors: [{ field: 'type', message: `type must be one of ${TYPES.join(', ')}` }],
+    throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', {
+      errors: [{ field: 'type', message: `harus salah satu dari: ${TYPES.join(', ')}` }],
     });
   }
   const metatype = APPLICATION_INPUT_CLASSES[type as ApplicationType];

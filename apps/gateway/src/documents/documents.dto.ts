@@ -10,7 +10,7 @@ export class DocumentIdParams {
 export class VerificationTokenParams {
   @ApiProperty({ description: 'The token at the end of the verification URL in the QR code' })
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{16,64}$/, { message: 'token is not a document verification token' })
+  @Matches(/^[A-Za-z0-9_-]{16,64}$/, { message: 'bukan kode verifikasi dokumen' })
   token: string;
 }
 

@@ -27,8 +27,13 @@ export class RegionsController {
   children(@Param('code') code: string): { items: RegionItem[]; total: number } {
     const normalized = normalizeRegionCode(code);
     if (normalized === undefined || normalized.level === RegionLevel.VILLAGE) {
-      throw new DomainError('VALIDATION.FAILED', 'The request has invalid fields', {
-        errors: [{ field: 'code', message: 'code must be a province, regency or district code such as 16.02' }],
+      throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', {
+        errors: [
+          {
+            field: 'code',
+            message: 'kode wilayah harus kode provinsi, kabupaten/kota atau kecamatan, misalnya "16.02"',
+          },
+        ],
       });
     }
     const directory = regionDirectory();

@@ -58,7 +58,7 @@ export class BirthChildInput {
 
   /** `HH:mm`, local time of the birth place. */
   @IsOptional()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'birthTime must be HH:mm' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'jam lahir ditulis JJ:mm, misalnya "08:15"' })
   birthTime?: string;
 
   @IsString()
@@ -152,7 +152,7 @@ export class FamilyCardNewInput {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @ArrayUnique((member: NewFamilyMemberInput) => member?.nik, { message: 'members must not list a NIK twice' })
+  @ArrayUnique((member: NewFamilyMemberInput) => member?.nik, { message: 'satu NIK tidak boleh disebut dua kali' })
   @ValidateNested({ each: true })
   @Type(() => NewFamilyMemberInput)
   members: NewFamilyMemberInput[];
@@ -162,16 +162,16 @@ export class FamilyCardNewInput {
   @MaxLength(200)
   address: string;
 
-  @Matches(THREE_DIGITS, { message: 'rt must be 3 digits, e.g. "001"' })
+  @Matches(THREE_DIGITS, { message: 'RT ditulis 3 digit, misalnya "001"' })
   rt: string;
 
-  @Matches(THREE_DIGITS, { message: 'rw must be 3 digits, e.g. "002"' })
+  @Matches(THREE_DIGITS, { message: 'RW ditulis 3 digit, misalnya "002"' })
   rw: string;
 
   @IsVillageCode()
   villageCode: string;
 
-  @Matches(/^\d{5}$/, { message: 'postalCode must be 5 digits' })
+  @Matches(/^\d{5}$/, { message: 'kode pos harus 5 digit angka' })
   postalCode: string;
 
   @IsString()
@@ -215,11 +215,11 @@ export class FamilyCardUpdateInput {
   address?: string;
 
   @IsOptional()
-  @Matches(THREE_DIGITS, { message: 'rt must be 3 digits, e.g. "001"' })
+  @Matches(THREE_DIGITS, { message: 'RT ditulis 3 digit, misalnya "001"' })
   rt?: string;
 
   @IsOptional()
-  @Matches(THREE_DIGITS, { message: 'rw must be 3 digits, e.g. "002"' })
+  @Matches(THREE_DIGITS, { message: 'RW ditulis 3 digit, misalnya "002"' })
   rw?: string;
 
   @IsOptional()
@@ -227,13 +227,13 @@ export class FamilyCardUpdateInput {
   villageCode?: string;
 
   @IsOptional()
-  @Matches(/^\d{5}$/, { message: 'postalCode must be 5 digits' })
+  @Matches(/^\d{5}$/, { message: 'kode pos harus 5 digit angka' })
   postalCode?: string;
 
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
-  @ArrayUnique((change: MemberChangeInput) => change?.nik, { message: 'memberChanges must not list a NIK twice' })
+  @ArrayUnique((change: MemberChangeInput) => change?.nik, { message: 'satu NIK tidak boleh disebut dua kali' })
   @ValidateNested({ each: true })
   @Type(() => MemberChangeInput)
   memberChanges?: MemberChangeInput[];

@@ -104,7 +104,7 @@ export class CreateStaffRequest {
 
   @IsString()
   @Matches(STAFF_USERNAME_PATTERN, {
-    message: 'username must be 3–64 characters of a–z, 0–9, ".", "_" or "-", with at least one letter',
+    message: 'nama pengguna 3–64 karakter huruf kecil a–z, angka 0–9, ".", "_" atau "-", dengan sedikitnya satu huruf',
   })
   username: string;
 
@@ -118,7 +118,7 @@ export class CreateStaffRequest {
   @MaxLength(100)
   fullName: string;
 
-  @Matches(/^\d{18}$/, { message: 'nip must be exactly 18 digits' })
+  @Matches(/^\d{18}$/, { message: 'NIP harus tepat 18 digit angka' })
   nip: string;
 
   @IsIn(STAFF_ROLES)
