@@ -1,32 +1,9 @@
-// The same NIK, No. KK and date rules as the API, from libs/domain, with messages in Bahasa
-// Indonesia for people typing. The server checks again; these only save a round trip.
-import { tryParseNik, type NikErrorCode } from '../../../../libs/domain/src/identifiers/nik.js';
-import {
-  tryParseFamilyCardNumber,
-  type FamilyCardNumberErrorCode,
-} from '../../../../libs/domain/src/identifiers/family-card-number.js';
+// The same NIK, No. KK and date rules as the API, from libs/domain, with the domain's own
+// messages in Bahasa Indonesia (one wording, in the API and on the page). The server checks again; these only save a round trip.
+import { tryParseNik } from '../../../../libs/domain/src/identifiers/nik.js';
+import { tryParseFamilyCardNumber } from '../../../../libs/domain/src/identifiers/family-card-number.js';
 import { parseIsoDate, todayIso } from '../../../../libs/domain/src/calendar/calendar-date.js';
 import { regionDirectory } from './browser-region-directory';
-
-const NIK_MESSAGES: Record<NikErrorCode, string> = {
-  'NIK.FORMAT': 'NIK harus tepat 16 angka.',
-  'NIK.PROVINCE_UNKNOWN': 'Kode provinsi pada NIK tidak dikenal.',
-  'NIK.REGENCY_UNKNOWN': 'Kode kabupaten/kota pada NIK tidak dikenal.',
-  'NIK.DISTRICT_UNKNOWN': 'Kode kecamatan pada NIK tidak berlaku lagi.',
-  'NIK.INVALID_DATE': 'Tanggal lahir dalam NIK bukan tanggal yang benar.',
-  'NIK.FUTURE_DATE': 'Tanggal lahir dalam NIK tidak boleh di masa depan.',
-  'NIK.SERIAL_ZERO': 'Nomor urut NIK tidak boleh 0000.',
-};
-
-const KK_MESSAGES: Record<FamilyCardNumberErrorCode, string> = {
-  'KK.FORMAT': 'No. KK harus tepat 16 angka.',
-  'KK.PROVINCE_UNKNOWN': 'Kode provinsi pada No. KK tidak dikenal.',
-  'KK.REGENCY_UNKNOWN': 'Kode kabupaten/kota pada No. KK tidak dikenal.',
-  'KK.DISTRICT_UNKNOWN': 'Kode kecamatan pada No. KK tidak berlaku lagi.',
-  'KK.INVALID_DATE': 'Tanggal terbit dalam No. KK bukan tanggal yang benar.',
-  'KK.FUTURE_DATE': 'Tanggal terbit dalam No. KK tidak boleh di masa depan.',
-  'KK.SERIAL_ZERO': 'Nomor urut No. KK tidak boleh 0000.',
-};
 
 export interface Check {
   error?: string;
@@ -39,7 +16,7 @@ const OK: Check = {};
 export function checkNik(value: string, options: { birthDate?: string } = {}): Check {
   if (value === '') return { error: 'NIK wajib diisi.' };
   const result = tryParseNik(value, { regions: regionDirectory() });
-  if (!result.ok) return { error: NIK_MESSAGES[result.code] };
+  if (!result.ok) return { error: `${result.message}.` };
   if (
     options.birthDate &&
     parseIsoDate(options.birthDate) &&
@@ -57,7 +34,7 @@ export function checkNik(value: string, options: { birthDate?: string } = {}): C
 export function checkFamilyCardNumber(value: string): Check {
   if (value === '') return { error: 'No. KK wajib diisi.' };
   const result = tryParseFamilyCardNumber(value, { regions: regionDirectory() });
-  if (!result.ok) return { error: KK_MESSAGES[result.code] };
+  if (!result.ok) return { error: `${result.message}.` };
   if (!result.value.districtKnown)
     return { warning: 'Kode kecamatan No. KK ini sudah tidak ada dalam daftar wilayah.' };
   return OK;
