@@ -2,8 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { CsvRecordTooLargeError, csvPieces, type CsvPiece } from './csv-chunks.js';
 
 async function collect(parts: string[], maxBytes: number): Promise<CsvPiece[]> {
+  // An async source, as a request body is: each part arrives on a later turn.
   async function* source() {
-    for (const part of parts) yield Buffer.from(part);
+    for (const part of parts) yield await Promise.resolve(Buffer.from(part));
   }
   const pieces: CsvPiece[] = [];
   for await (const piece of csvPieces(source(), maxBytes)) pieces.push(piece);

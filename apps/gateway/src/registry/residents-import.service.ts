@@ -20,6 +20,11 @@ const CHUNK_BYTES = Math.min(IMPORT_CHUNK_MAX_BYTES, 384 * 1024);
 /** A chunk is a few thousand rows validated and merged in one transaction. */
 const CHUNK_TIMEOUT_MS = 60_000;
 const REJECTION_PAGE = 2000;
+/**
+ * Chunks in flight at once: identity validates the next chunk while the previous one merges
+ * (each waits for its turn to merge, so order and line numbers hold).
+ */
+const CHUNKS_IN_FLIGHT = 2;
 
 export interface ImportReport {
   imported: number;
@@ -39,6 +44,7 @@ export class ResidentsImportService {
   async import(body: AsyncIterable<Buffer>, principal: Principal): Promise<ImportReport> {
     let importId: string | undefined;
     let seq = 0;
+    const inFlight: Array<Promise<unknown>> = [];
     try {
       for await (const piece of csvPieces(body, CHUNK_BYTES)) {
         if (piece.kind === 'header') {
@@ -48,14 +54,19 @@ export class ResidentsImportService {
           });
           importId = reply.importId;
         } else {
-          await this.services.request(
+          const sent = this.services.request(
             IdentityPatterns.IMPORT_CHUNK,
             { principal, importId, seq, firstLine: piece.firstLine, text: piece.text },
             CHUNK_TIMEOUT_MS,
           );
+          // Observed below (in order); this only keeps a failure from going unhandled meanwhile.
+          sent.catch(() => undefined);
+          inFlight.push(sent);
           seq++;
+          if (inFlight.length >= CHUNKS_IN_FLIGHT) await inFlight.shift();
         }
       }
+      for (const sent of inFlight.splice(0)) await sent;
     } catch (error) {
       if (error instanceof CsvRecordTooLargeError) {
         throw new DomainError('REQUEST.TOO_LARGE', `Baris ${error.line} CSV melebihi ${CHUNK_BYTES / 1024} KB`);

@@ -23,7 +23,14 @@ export interface ImportCounts {
   rejected: number;
 }
 
-export type ChunkOutcome = { applied: true; imported: number; updated: number } | { applied: false };
+export type ChunkOutcome =
+  | { applied: true; imported: number; updated: number }
+  | { applied: false; waiting?: false }
+  /** A later chunk came while an earlier one is still being applied: try again shortly. */
+  | { applied: false; waiting: true };
+
+/** How far ahead of the next expected chunk a chunk may arrive and wait for its turn. */
+export const CHUNKS_AHEAD_ALLOWED = 2;
 
 const STAGE_COLUMNS = [
   'line',
@@ -152,6 +159,10 @@ export class ImportRepository {
         return { applied: false };
       }
       if (seq > session.next_seq) {
+        if (seq - session.next_seq <= CHUNKS_AHEAD_ALLOWED) {
+          await client.query('ROLLBACK');
+          return { applied: false, waiting: true };
+        }
         throw new DomainError('IMPORT.OUT_OF_ORDER', `Bagian ke-${seq} datang sebelum bagian ke-${session.next_seq}`);
       }
       let imported = 0;

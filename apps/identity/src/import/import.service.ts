@@ -24,6 +24,8 @@ import {
 } from './resident-row.js';
 
 const KNOWN_COLUMNS: ReadonlySet<string> = new Set(IMPORT_COLUMNS);
+/** How long an early chunk waits for the one before it (which merges a few thousand rows). */
+const CHUNK_TURN_WAIT_MS = 45_000;
 
 /**
  * `POST /admin/residents/import`: rows are validated with the domain's rules and upserted by
@@ -56,7 +58,20 @@ export class ImportService {
       if (result.ok) rows.push(result.row);
       else rejections.push({ line: record.line, errors: result.errors });
     }
-    await this.imports.applyChunk(request.importId, request.seq, rows, rejections);
+    // Chunks may overlap (the gateway sends the next one while this one merges): a chunk that
+    // came early has done its validation already and only waits for its turn to merge.
+    const deadline = Date.now() + CHUNK_TURN_WAIT_MS;
+    for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
+      const outcome = await this.imports.applyChunk(request.importId, request.seq, rows, rejections);
+      if (!(outcome.applied === false && outcome.waiting === true)) break;
+      if (Date.now() > deadline) {
+        throw new DomainError(
+          'IMPORT.OUT_OF_ORDER',
+          `Bagian ke-${request.seq} menunggu bagian sebelumnya terlalu lama`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
     return { rows: rows.length, rejected: rejections.length };
   }
 
