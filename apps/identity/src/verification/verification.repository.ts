@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SubjectRecord } from './field-matching.js';
 
-interface SubjectRow {
+export interface SubjectRow {
   nik: string;
   full_name: string;
   birth_date: string;

@@ -1,0 +1,364 @@
+import 'reflect-metadata';
+import autocannon, { type Result } from 'autocannon';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { databaseNameOf, ensureDatabase, withDatabase } from '#lib/platform';
+import { auditAccessLog } from '../src/access-log/access-log-audit.runner.js';
+import { seedPopulation } from '../src/seed/seed-population.js';
+
+/**
+ * `npm run bench:verify`: agency verification measured as deployed. Seeds BENCH_PEOPLE
+ * (default 1,000,000) synthetic residents with the seed's COPY path into a scratch database,
+ * starts a private NATS, the identity service and the gateway from dist/ as separate processes,
+ * creates an agency through the API and takes a token, then drives 64 connections with
+ * autocannon for BENCH_SECONDS (default 20) per scenario:
+ *   (a) POST /verifications       HTTP → gateway (token, validation) → NATS → identity (agency
+ *                                 row, registry by key, quota count, chained access-log commit)
+ *   (b) POST /verifications/batch the same with 1,000 NIKs per call
+ *   (c) baseline                  a bare Fastify + pg server doing the same lookup and comparison
+ * and prints requests/s, NIKs/s, p50/p99 latency and the ratios, writes them to
+ * docs/benchmarks.md, checks the access-log chain written under load, and drops the database.
+ */
+const PEOPLE = Number(process.env['BENCH_PEOPLE'] ?? 1_000_000);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
+const WARMUP_SECONDS = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 3);
+const CONNECTIONS = 64;
+const BATCH_SIZE = 1000;
+const SAMPLE = 100_000;
+const SERVER_URL =
+  process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN = { username: 'bench.admin', password: 'bench-admin-password' };
+
+interface Infra {
+  freePort(): Promise<number>;
+  startNats(options: { port: number; dataDir: string }): Promise<ChildProcess>;
+  waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void>;
+}
+
+interface Figures {
+  name: string;
+  requestsPerSecond: number;
+  niksPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  failures: number;
+}
+
+const root = process.cwd();
+const children: ChildProcess[] = [];
+
+function say(text: string): void {
+  process.stdout.write(`bench:verify | ${text}\n`);
+}
+
+function start(name: string, script: string, env: Record<string, string>): ChildProcess {
+  // BENCH_NODE_ARGS (e.g. `--prof`) goes to the apps under test, to see where their time goes.
+  const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`${name} | ${chunk.toString()}`));
+  children.push(child);
+  return child;
+}
+
+async function post(url: string, body: object, token?: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json: unknown = await response.json().catch(() => undefined);
+  return { status: response.status, body: json };
+}
+
+interface SampleRow {
+  nik: string;
+  full_name: string;
+  birth_date: string;
+  mother_name: string;
+}
+
+/** What a bank sends when it opens an account: name, birth date and mother's maiden name. */
+function itemOf(row: SampleRow): object {
+  return {
+    nik: row.nik,
+    purpose: 'Pembukaan rekening tabungan (uji beban)',
+    fullName: row.full_name,
+    birthDate: row.birth_date,
+    motherName: row.mother_name,
+  };
+}
+
+async function load(
+  name: string,
+  url: string,
+  path: string,
+  bodies: readonly string[],
+  niksPerRequest: number,
+  token?: string,
+): Promise<Figures> {
+  let next = 0;
+  const run = (duration: number): Promise<Result> =>
+    autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration,
+      timeout: 30,
+      requests: [
+        {
+          method: 'POST',
+          path,
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
+        },
+      ],
+    });
+  if (WARMUP_SECONDS > 0) await run(WARMUP_SECONDS);
+  const result = await run(SECONDS);
+  const figures: Figures = {
+    name,
+    requestsPerSecond: result.requests.average,
+    niksPerSecond: result.requests.average * niksPerRequest,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+  say(
+    `${name}: ${Math.round(figures.requestsPerSecond)} req/s, ${Math.round(figures.niksPerSecond)} NIK/s, ` +
+      `p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.failures} failed of ${figures.requests}`,
+  );
+  return figures;
+}
+
+function machine(postgresVersion: string): string[] {
+  const cpus = os.cpus();
+  const nats = spawnSync('nats-server', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  return [
+    `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} logical cores (shared by the load generator, ` +
+      'NATS, PostgreSQL and the apps: everything runs on this one machine)',
+    `- Memory: ${Math.round(os.totalmem() / 2 ** 30)} GiB; OS: ${os.type()} ${os.release()} (${os.arch()})`,
+    `- Node.js ${process.version}; ${postgresVersion.split(',')[0]}; ${nats || 'nats-server'}`,
+  ];
+}
+
+const number = (value: number): string => Math.round(value).toLocaleString('en-US');
+const ratio = (value: number): string => value.toFixed(2);
+
+function report(
+  figures: { single: Figures; batch: Figures; baseline: Figures },
+  context: { people: number; seedSeconds: number; machine: string[]; audit: string },
+): string {
+  const { single, batch, baseline } = figures;
+  const ac = single.requestsPerSecond / baseline.requestsPerSecond;
+  const ba = batch.niksPerSecond / single.niksPerSecond;
+  const row = (label: string, f: Figures): string =>
+    `| ${label} | ${number(f.requestsPerSecond)} | ${number(f.niksPerSecond)} | ${f.p50} | ${f.p99} | ` +
+    `${number(f.requests)} | ${f.failures} |`;
+  const verdict = (ok: boolean): string => (ok ? 'met' : '**not met**');
+  return [
+    '# Benchmarks',
+    '',
+    '## Agency verification (`npm run bench:verify`)',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:verify\`, which ` +
+      'writes this section; the figures below are from that run, not edited.',
+    '',
+    '### Machine',
+    '',
+    ...context.machine,
+    '',
+    '### Set-up',
+    '',
+    `- Registry: ${number(context.people)} synthetic residents (seeded with COPY in ${context.seedSeconds.toFixed(0)} s) ` +
+      'in a scratch database, dropped afterwards.',
+    '- One identity replica and one gateway, built (`dist/`) and started as separate processes with ' +
+      '`NODE_ENV=production`, `LOG_LEVEL=warn`, database pool 10, a private NATS server.',
+    `- Load: autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per ` +
+      'scenario. Each request checks a different NIK of a 100,000-person random sample with name, birth date ' +
+      "and mother's name — the way a bank checks a new customer.",
+    '- (a) and (b) run the full path as deployed: ES256 token check and body validation in the gateway, NATS ' +
+      'request/reply, validation again in identity, the agency row read fresh (suspension and agreement), the ' +
+      'shared per-minute quota counted in PostgreSQL, the registry read by primary key, and the access-log ' +
+      'entries committed (hash-chained) before the answer leaves. Nothing is cached between requests.',
+    '- (c) is a bare Fastify server, started by the bench, running the same registry query and comparison ' +
+      'with `pg` (pool 10), one query per request, and nothing else.',
+    '',
+    '### Results',
+    '',
+    '| scenario | requests/s | NIKs/s | p50 ms | p99 ms | requests | failed |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    row('(a) single, full path', single),
+    row(`(b) batch of ${BATCH_SIZE}, full path`, batch),
+    row('(c) baseline: Fastify + pg', baseline),
+    '',
+    '| goal | measured | |',
+    '|---|---:|---|',
+    `| (a)/(c) ≥ 1.0 (requests/s) | ${ratio(ac)} | ${verdict(ac >= 1)} |`,
+    `| (a) p99 ≤ 50 ms | ${single.p99} ms | ${verdict(single.p99 <= 50)} |`,
+    `| (b)/(a) ≥ 20 (NIKs/s) | ${ratio(ba)} | ${verdict(ba >= 20)} |`,
+    '',
+    `Access log after the run: ${context.audit}`,
+    '',
+  ].join('\n');
+}
+
+/** Drops the scratch database, and only a database whose name says it is a bench's. */
+async function dropBenchDatabase(url: string): Promise<void> {
+  const name = databaseNameOf(url);
+  if (!name.startsWith('disduk_bench_')) throw new Error(`Refusing to drop "${name}": not a bench database`);
+  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const infra = (await import(pathToFileURL(path.join(root, 'scripts/lib/infra.mjs')).href)) as Infra;
+  const databaseName = `disduk_bench_verify_${randomBytes(3).toString('hex')}`;
+  const databaseUrl = withDatabase(SERVER_URL, databaseName);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'disduk-bench-verify-'));
+  let keepDatabase = process.env['BENCH_KEEP_DATABASE'] === '1';
+  try {
+    say(`seeding ${number(PEOPLE)} synthetic residents into ${databaseName} …`);
+    await ensureDatabase(databaseUrl);
+    const seeded = await seedPopulation({ databaseUrl, regencyCode: '16.02', people: PEOPLE, seed: 7 });
+    say(`seeded ${number(seeded.people)} people in ${seeded.seconds.toFixed(0)} s`);
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    await db.query('ANALYZE');
+    const postgresVersion = (await db.query<{ version: string }>('SELECT version()')).rows[0].version;
+    const sample = (
+      await db.query<SampleRow>(
+        `SELECT nik, full_name, birth_date::text AS birth_date, mother_name
+           FROM person TABLESAMPLE SYSTEM (20) LIMIT $1`,
+        [SAMPLE],
+      )
+    ).rows.sort(() => Math.random() - 0.5);
+    await db.end();
+
+    const natsPort = await infra.freePort();
+    const gatewayPort = await infra.freePort();
+    const baselinePort = await infra.freePort();
+    children.push(await infra.startNats({ port: natsPort, dataDir: path.join(scratch, 'nats') }));
+    const signingKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    }) as string;
+    const common = { NODE_ENV: 'production', LOG_LEVEL: 'warn', NATS_URL: `nats://127.0.0.1:${natsPort}` };
+    start('identity', 'dist/apps/identity/src/main.js', {
+      ...common,
+      DATABASE_URL: databaseUrl,
+      JWT_PRIVATE_KEY: signingKey,
+      JWT_KEY_ID: 'bench',
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
+    });
+    start('gateway', 'dist/apps/gateway/src/main.js', { ...common, PORT: String(gatewayPort), HOST: '127.0.0.1' });
+    const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
+    let adminToken = '';
+    await infra.waitFor(
+      async () => {
+        const login = await post(`${api}/auth/login`, ADMIN).catch(() => ({ status: 0, body: undefined }));
+        adminToken = (login.body as { accessToken?: string } | undefined)?.accessToken ?? '';
+        return login.status === 200;
+      },
+      60_000,
+      'the gateway and identity',
+    );
+    const agency = await post(
+      `${api}/admin/agencies`,
+      {
+        name: 'BANK UJI BEBAN',
+        allowedFields: ['fullName', 'birthDate', 'birthPlace', 'sex', 'motherName', 'address'],
+        requestsPerMinute: 100_000_000,
+      },
+      adminToken,
+    );
+    if (agency.status !== 201) throw new Error(`creating the agency failed: ${JSON.stringify(agency.body)}`);
+    const { clientId, clientSecret } = agency.body as { clientId: string; clientSecret: string };
+    const token = await post(`${api}/auth/token`, {
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+    });
+    const accessToken = (token.body as { access_token: string }).access_token;
+
+    const singles = sample.map((row) => JSON.stringify(itemOf(row)));
+    const batches: string[] = [];
+    for (let i = 0; i + BATCH_SIZE <= sample.length; i += BATCH_SIZE) {
+      batches.push(JSON.stringify({ items: sample.slice(i, i + BATCH_SIZE).map(itemOf) }));
+    }
+    const check = await post(`${api}/verifications`, itemOf(sample[0]), accessToken);
+    const checked = check.body as { found?: boolean; fields?: Record<string, { match: boolean }> };
+    if (check.status !== 200 || checked.found !== true || checked.fields?.['fullName']?.match !== true) {
+      throw new Error(`a sample verification did not match: ${check.status} ${JSON.stringify(check.body)}`);
+    }
+
+    const gateway = `http://127.0.0.1:${gatewayPort}`;
+    const single = await load('(a) single', gateway, '/api/v1/verifications', singles, 1, accessToken);
+    const batch = await load('(b) batch', gateway, '/api/v1/verifications/batch', batches, BATCH_SIZE, accessToken);
+
+    start('baseline', 'dist/apps/identity/bench/verification-baseline.js', {
+      DATABASE_URL: databaseUrl,
+      PORT: String(baselinePort),
+    });
+    await infra.waitFor(
+      async () =>
+        (await post(`http://127.0.0.1:${baselinePort}/verifications`, itemOf(sample[0])).catch(() => ({ status: 0 })))
+          .status === 200,
+      30_000,
+      'the baseline server',
+    );
+    const baseline = await load('(c) baseline', `http://127.0.0.1:${baselinePort}`, '/verifications', singles, 1);
+
+    for (const child of children.splice(1)) child.kill('SIGTERM');
+    say('checking the access-log chain written under load …');
+    const audit = await auditAccessLog(databaseUrl);
+    const auditText =
+      audit.findings.length === 0
+        ? `${number(audit.rows)} entries, hash chain intact (checked by the audit:verify code).`
+        : `${number(audit.rows)} entries, ${audit.findings.length} findings — the chain is NOT intact.`;
+    say(auditText);
+
+    const text = report(
+      { single, batch, baseline },
+      { people: seeded.people, seedSeconds: seeded.seconds, machine: machine(postgresVersion), audit: auditText },
+    );
+    writeFileSync(path.join(root, 'docs/benchmarks.md'), text);
+    process.stdout.write(`\n${text}\n`);
+    say('written to docs/benchmarks.md');
+  } catch (error) {
+    keepDatabase = keepDatabase || process.env['BENCH_KEEP_DATABASE'] === 'on-failure';
+    throw error;
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    if (!keepDatabase) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await dropBenchDatabase(databaseUrl).catch((error: unknown) =>
+        say(`could not drop ${databaseName}: ${String(error)}`),
+      );
+    }
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:verify failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(1);
+});
