@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import autocannon, { type Result } from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -166,9 +166,7 @@ function report(
     `${number(f.requests)} | ${f.failures} |`;
   const verdict = (ok: boolean): string => (ok ? 'met' : '**not met**');
   return [
-    '# Benchmarks',
-    '',
-    '## Agency verification (`npm run bench:verify`)',
+    '## Agency verification (`npm run bench:verify`) — measured',
     '',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:verify\`, which ` +
       'writes this section; the figures below are from that run, not edited.',
@@ -186,8 +184,8 @@ function report(
     `- Load: autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per ` +
       'scenario. Each request checks a different NIK of a 100,000-person random sample with name, birth date ' +
       "and mother's name — the way a bank checks a new customer.",
-    '- (a) and (b) run the full path as deployed: ES256 token check and body validation in the gateway, NATS ' +
-      'request/reply, validation again in identity, the agency row read fresh (suspension and agreement), the ' +
+    '- (a) and (b) run the full path as deployed: ES256 token check and role in the gateway, NATS ' +
+      'request/reply, body validation in identity (the contract classes), the agency row read fresh (suspension and agreement), the ' +
       'shared per-minute quota counted in PostgreSQL, the registry read by primary key, and the access-log ' +
       'entries committed (hash-chained) before the answer leaves. Nothing is cached between requests.',
     '- (c) is a bare Fastify server, started by the bench, running the same registry query and comparison ' +
@@ -210,6 +208,22 @@ function report(
     `Access log after the run: ${context.audit}`,
     '',
   ].join('\n');
+}
+
+const SECTION_START = '<!-- bench:verify:start (written by npm run bench:verify) -->';
+const SECTION_END = '<!-- bench:verify:end -->';
+
+/** Replaces this bench's section of the file (or adds it), leaving the rest as it is. */
+function writeSection(file: string, section: string): void {
+  const block = `${SECTION_START}\n${section}\n${SECTION_END}`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = current.indexOf(SECTION_START);
+  const end = current.indexOf(SECTION_END);
+  const next =
+    start >= 0 && end > start
+      ? `${current.slice(0, start)}${block}${current.slice(end + SECTION_END.length)}`
+      : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
 }
 
 /** Drops the scratch database, and only a database whose name says it is a bench's. */
@@ -337,7 +351,7 @@ async function main(): Promise<void> {
       { single, batch, baseline },
       { people: seeded.people, seedSeconds: seeded.seconds, machine: machine(postgresVersion), audit: auditText },
     );
-    writeFileSync(path.join(root, 'docs/benchmarks.md'), text);
+    writeSection(path.join(root, 'docs/benchmarks.md'), text);
     process.stdout.write(`\n${text}\n`);
     say('written to docs/benchmarks.md');
   } catch (error) {
