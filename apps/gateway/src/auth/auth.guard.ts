@@ -8,8 +8,8 @@ import { TokenVerifier } from './token-verifier.js';
 /**
  * Global guard: a route marked `@Roles(...)` or `@Authenticated()` needs a valid Bearer token
  * (401 otherwise) of an allowed role (403 otherwise); the verified caller is put on the request
- * for the controller to pass on. `@Public()` routes, and routes not marked at all, are left
- * alone.
+ * for the controller to pass on. `@Public()` routes are open. A route marked with none of these
+ * is refused (and the gateway does not even start with one: AccessDeclarationsCheck).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -23,7 +23,8 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles === undefined) return true;
+    // Every route declares its access (checked at start-up); anything else is refused, not opened.
+    if (roles === undefined) throw new DomainError('AUTH.FORBIDDEN', 'Anda tidak berhak melakukan ini');
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization;

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { AccessDeclarationsCheck } from './access-declarations.check.js';
 import { AgencyTokenController } from './agency-token.controller.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
@@ -17,8 +18,9 @@ const FORM_BODY_LIMIT_BYTES = 8 * 1024;
  * tokens on every route that needs one.
  */
 @Module({
+  imports: [DiscoveryModule],
   controllers: [AuthController, AgencyTokenController, MeController, StaffController],
-  providers: [JwksCache, TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [JwksCache, TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }, AccessDeclarationsCheck],
   exports: [TokenVerifier],
 })
 export class AuthModule implements OnModuleInit {

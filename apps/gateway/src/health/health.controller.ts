@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/auth.decorators.js';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
 import { HealthService, type HealthReport } from './health.service.js';
 
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Gateway, NATS, every service and every database: up or down' })
   @ApiOkResponse({ description: 'All components are up' })
   @ApiServiceUnavailableResponse({ description: 'Problem details naming the components that are down (`down`)' })
