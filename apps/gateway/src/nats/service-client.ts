@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { NatsRecordBuilder, type ClientProxy } from '@nestjs/microservices';
-import { headers as natsHeaders } from '@nats-io/transport-node';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import type { ClientProxy } from '@nestjs/microservices';
+import { headers as natsHeaders, RequestError, TimeoutError, type NatsConnection } from '@nats-io/transport-node';
+import { randomUUID } from 'node:crypto';
 import { DomainError, isErrorCode, type FieldError } from '#lib/domain';
 import {
   APP_CONFIG,
@@ -34,12 +34,19 @@ export class ServiceClient implements OnApplicationShutdown {
     const headers = natsHeaders();
     const correlationId = currentCorrelationId();
     if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
-    const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
     const stop = this.metrics.natsSent.startTimer({ subject });
     try {
-      const result = await firstValueFrom(this.client.send<T>(subject, record).pipe(timeout(timeoutMs)));
+      // Nest's connection, shared: `connect()` fails at once while NATS is down. The request
+      // itself goes straight through nats.js, whose replies share one inbox subscription,
+      // instead of Nest's client, which subscribes a new inbox for every request.
+      const nats = (await this.client.connect()) as NatsConnection;
+      const packet = JSON.stringify({ pattern: subject, data: payload, id: randomUUID() });
+      const reply = await nats.request(subject, packet, { timeout: timeoutMs, headers });
+      if (reply.data.length === 0) throw new Error('Empty response');
+      const answer = reply.json<{ err?: unknown; response?: T }>();
+      if (answer.err !== undefined && answer.err !== null) throw this.translate(answer.err, service, subject);
       stop({ outcome: 'ok' });
-      return result;
+      return answer.response as T;
     } catch (error) {
       const translated = this.translate(error, service, subject);
       stop({ outcome: translated.code === 'SERVICE.UNAVAILABLE' ? 'unavailable' : 'error' });
@@ -64,8 +71,12 @@ export class ServiceClient implements OnApplicationShutdown {
 
   private translate(error: unknown, service: string, subject: string): DomainError {
     if (error instanceof DomainError) return error;
-    if (error instanceof TimeoutError) {
+    if (error instanceof TimeoutError || (error instanceof RequestError && error.cause instanceof TimeoutError)) {
       return unavailable(service, `Layanan ${service} tidak menjawab tepat waktu`);
+    }
+    // NATS tells at once when no replica of the service is subscribed ("no responders").
+    if (error instanceof RequestError && error.isNoResponders()) {
+      return unavailable(service, `Layanan ${service} sedang tidak berjalan`);
     }
     if (isRemoteError(error)) {
       if (isErrorCode(error.code)) {
