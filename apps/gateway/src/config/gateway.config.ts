@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { BaseConfig } from '#lib/platform';
 
 export class GatewayConfig extends BaseConfig {
@@ -12,10 +12,6 @@ export class GatewayConfig extends BaseConfig {
   @IsString()
   HOST: string = '0.0.0.0';
 
-  /** Public origin of the deployment (used in document QR codes); defaults to the gateway's own. */
-  @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true })
-  PUBLIC_BASE_URL?: string;
 
   /** How long a health check waits for each service. */
   @IsInt()
