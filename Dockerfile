@@ -16,6 +16,9 @@ COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/apps/documents/assets ./apps/documents/assets
+# Where the documents service keeps its signing certificate (a volume in docker-compose.yml):
+# owned by the app user, so a named volume mounted there starts writable.
+RUN mkdir -p /var/lib/disduk/keys && chown node:node /var/lib/disduk/keys
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/gateway/src/main.js"]
