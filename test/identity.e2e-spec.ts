@@ -160,15 +160,13 @@ describe('identity: registry import, accounts and reads through the gateway', ()
     });
 
     it('refuses malformed input with 400 naming the fields', async () => {
-      const response = await request(stack.url)
-        .post('/api/v1/auth/register')
-        .send({
-          nik: '1602 0501 0170 0001',
-          familyCardNumber: family.familyCardNumber,
-          birthDate: '1970-13-01',
-          password: 'short',
-          extra: 1,
-        });
+      const response = await request(stack.url).post('/api/v1/auth/register').send({
+        nik: '1602 0501 0170 0001',
+        familyCardNumber: family.familyCardNumber,
+        birthDate: '1970-13-01',
+        password: 'short',
+        extra: 1,
+      });
       expect(response.status).toBe(400);
       const fields = (response.body.errors as Array<{ field: string }>).map((e) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['nik', 'birthDate', 'password']));

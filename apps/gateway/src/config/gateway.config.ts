@@ -12,7 +12,6 @@ export class GatewayConfig extends BaseConfig {
   @IsString()
   HOST: string = '0.0.0.0';
 
-
   /** How long a health check waits for each service. */
   @IsInt()
   @Min(100)
