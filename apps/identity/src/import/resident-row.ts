@@ -27,6 +27,7 @@ import {
   type FamilyCardNumberErrorCode,
   type NikErrorCode,
 } from '#lib/domain';
+import { FAMILY_FIELDS, PERSON_FIELDS } from '#lib/contracts';
 import { readCsv } from './csv-reader.js';
 
 /**
@@ -34,32 +35,7 @@ import { readCsv } from './csv-reader.js';
  * Family fields, validated with the domain's rules and turned into what the registry stores.
  * Messages are in Bahasa Indonesia: the administrator who fixes the spreadsheet reads them.
  */
-export const IMPORT_COLUMNS = [
-  'nik',
-  'fullName',
-  'sex',
-  'birthPlace',
-  'birthDate',
-  'religion',
-  'education',
-  'occupation',
-  'bloodType',
-  'maritalStatus',
-  'marriageDate',
-  'relationship',
-  'citizenship',
-  'passportNumber',
-  'kitapNumber',
-  'fatherName',
-  'motherName',
-  'status',
-  'familyCardNumber',
-  'address',
-  'rt',
-  'rw',
-  'villageCode',
-  'postalCode',
-] as const;
+export const IMPORT_COLUMNS = [...PERSON_FIELDS, ...FAMILY_FIELDS] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 const OPTIONAL_COLUMNS: ReadonlySet<ImportColumn> = new Set(['marriageDate', 'passportNumber', 'kitapNumber']);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AccessActorType,
+  PERSON_FIELDS,
   type FamilyView,
   type PersonView,
   type Principal,
@@ -10,7 +11,7 @@ import {
 } from '#lib/contracts';
 import { DomainError, Role } from '#lib/domain';
 import { AccessLogService } from '../access-log/access-log.service.js';
-import { PERSON_FIELDS, toFamilyView, toPersonView } from './registry.mapper.js';
+import { toFamilyView, toPersonView } from './registry.mapper.js';
 import { RegistryRepository } from './registry.repository.js';
 
 const STAFF_ROLES: readonly Role[] = [Role.CLERK, Role.OFFICIAL, Role.ADMIN];

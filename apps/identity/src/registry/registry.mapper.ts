@@ -11,28 +11,6 @@ import {
 } from '#lib/domain';
 import type { FamilyWithMembers, PersonRow } from './registry.rows.js';
 
-/** The fields of API.md "Person", as the access log names what was read. */
-export const PERSON_FIELDS: readonly string[] = [
-  'nik',
-  'fullName',
-  'sex',
-  'birthPlace',
-  'birthDate',
-  'religion',
-  'education',
-  'occupation',
-  'bloodType',
-  'maritalStatus',
-  'marriageDate',
-  'relationship',
-  'citizenship',
-  'passportNumber',
-  'kitapNumber',
-  'fatherName',
-  'motherName',
-  'status',
-];
-
 /** Copies the fields API.md allows out of a row; a new column never leaks by accident. */
 export function toPersonView(row: PersonRow): PersonView {
   const view: PersonView = {

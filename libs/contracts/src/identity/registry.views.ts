@@ -1,5 +1,30 @@
 import type { BloodType, Citizenship, MaritalStatus, PersonStatus, Relationship, Religion, Sex } from '#lib/domain';
 
+/** The fields of API.md "Person", in its order: what a read shows and the access log names. */
+export const PERSON_FIELDS = [
+  'nik',
+  'fullName',
+  'sex',
+  'birthPlace',
+  'birthDate',
+  'religion',
+  'education',
+  'occupation',
+  'bloodType',
+  'maritalStatus',
+  'marriageDate',
+  'relationship',
+  'citizenship',
+  'passportNumber',
+  'kitapNumber',
+  'fatherName',
+  'motherName',
+  'status',
+] as const;
+
+/** The fields of API.md "Family" that a registry import carries with each person. */
+export const FAMILY_FIELDS = ['familyCardNumber', 'address', 'rt', 'rw', 'villageCode', 'postalCode'] as const;
+
 /** A person of the registry as API.md "Person" shows it. Optional fields are left out when empty. */
 export interface PersonView {
   nik: string;
