@@ -15,6 +15,9 @@ export const OUTBOX_STREAM = Symbol('OUTBOX_STREAM');
 const BATCH = 100;
 const POLL_MS = 1000;
 const RETRY_MS = 2000;
+/** Published events are kept a while for inspection, then removed (JetStream keeps its own copy). */
+const KEEP_PUBLISHED = '7 days';
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 interface OutboxRow {
   id: string;
@@ -37,6 +40,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
+  private prunedAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -54,6 +58,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Publishes everything pending now; resolves when the outbox is empty or NATS fails. */
   async drain(): Promise<number> {
     await this.jetStream.ensureStream(this.stream);
+    if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
+      this.prunedAt = Date.now();
+      await this.dataSource.query(
+        `DELETE FROM outbox_events WHERE published_at < now() - interval '${KEEP_PUBLISHED}'`,
+      );
+    }
     let total = 0;
     for (;;) {
       const published = await this.publishBatch();
