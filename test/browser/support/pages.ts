@@ -49,6 +49,31 @@ export async function applyForBirth(
   return (await page.getByTestId('application-number').textContent()) ?? '';
 }
 
+/** Opens the form of one service from "Ajukan", as a resident finds it. */
+export async function openApplicationForm(page: Page, service: string | RegExp): Promise<void> {
+  await page.getByRole('link', { name: 'Ajukan', exact: true }).click();
+  await page.getByRole('link', { name: service }).click();
+  await page.getByRole('button', { name: 'Kirim permohonan' }).waitFor();
+}
+
+/** Sends the open form; returns the new application's number from the page it lands on. */
+export async function sendApplication(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+  await page.getByText('Permohonan terkirim').waitFor();
+  return (await page.getByTestId('application-number').textContent()) ?? '';
+}
+
+/** The entry of one application in "Permohonan saya": its type and its status as the list shows them. */
+export async function myApplicationEntry(page: Page, number: string): Promise<{ type: string; status: string }> {
+  await page.goto('/permohonan');
+  const entry = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: number }) });
+  await entry.waitFor();
+  return {
+    type: ((await entry.locator('.application-type').textContent()) ?? '').trim(),
+    status: ((await entry.locator('.badge').textContent()) ?? '').trim(),
+  };
+}
+
 export async function openFromQueue(page: Page, number: string, status?: string): Promise<void> {
   await page.goto(status ? `/petugas?status=${status}` : '/petugas');
   await page.getByRole('link', { name: number }).click();

@@ -17,21 +17,32 @@ function coupleWithChildren(family: SyntheticFamily): boolean {
   );
 }
 
+/** A family whose grown-up child (ANAK, born before 2004) can start a Kartu Keluarga of their own. */
+function withAdultChild(family: SyntheticFamily): boolean {
+  return (
+    family.members.every((m) => m.status === 'ACTIVE') &&
+    family.members.some((m) => m.relationship === 'ANAK' && m.birthDate <= '2004-01-01')
+  );
+}
+
 export interface BrowserWorld {
   admin: string;
   families: SyntheticFamily[];
+  /** Families with a grown-up child, none of them among `families`. */
+  splitFamilies: SyntheticFamily[];
   clerk: { username: string; password: string };
   official: { username: string; password: string };
 }
 
 /** Registry and staff through the public API; residents register through the pages. */
-export async function buildWorld(url: string, count: number): Promise<BrowserWorld> {
+export async function buildWorld(url: string, count: number, splitCount = 0): Promise<BrowserWorld> {
   const admin = await login(url, TEST_ADMIN.username, TEST_ADMIN.password);
-  const families = syntheticFamilies({ regencyCode: REGENCY, families: 80, seed: 31 })
-    .filter(coupleWithChildren)
-    .slice(0, count);
+  const population = syntheticFamilies({ regencyCode: REGENCY, families: 80, seed: 31 });
+  const families = population.filter(coupleWithChildren).slice(0, count);
   if (families.length < count) throw new Error('The synthetic population has too few couples; change the seed');
-  const imported = await importCsv(url, admin, residentsCsv(families));
+  const splitFamilies = population.filter((f) => !families.includes(f) && withAdultChild(f)).slice(0, splitCount);
+  if (splitFamilies.length < splitCount) throw new Error('Too few families with a grown-up child; change the seed');
+  const imported = await importCsv(url, admin, residentsCsv([...families, ...splitFamilies]));
   if (imported.status !== 200 || imported.body.rejected.length > 0)
     throw new Error(`registry import failed: ${imported.status} ${JSON.stringify(imported.body).slice(0, 300)}`);
   await createStaff(url, admin, {
@@ -49,6 +60,7 @@ export async function buildWorld(url: string, count: number): Promise<BrowserWor
   return {
     admin,
     families,
+    splitFamilies,
     clerk: { username: 'operator.oki', password: STAFF_PASSWORD },
     official: { username: 'pejabat.oki', password: STAFF_PASSWORD },
   };
@@ -56,6 +68,14 @@ export async function buildWorld(url: string, count: number): Promise<BrowserWor
 
 export function headOf(family: SyntheticFamily): SyntheticPerson {
   return family.members[0];
+}
+
+/** The eldest grown-up child of a family picked by `withAdultChild`. */
+export function adultChildOf(family: SyntheticFamily): SyntheticPerson {
+  const children = family.members.filter((m) => m.relationship === 'ANAK' && m.birthDate <= '2004-01-01');
+  const eldest = children.sort((a, b) => a.birthDate.localeCompare(b.birthDate))[0];
+  if (!eldest) throw new Error('This family has no grown-up child');
+  return eldest;
 }
 
 /** `YYYY-MM-DD`, `days` before today. */
