@@ -81,8 +81,15 @@ export async function openFromQueue(page: Page, number: string, status?: string)
 }
 
 export async function act(page: Page, action: string, reason?: string): Promise<void> {
-  await page.getByRole('group', { name: 'Pilih tindakan' }).getByRole('button', { name: action }).click();
+  const choice = page.getByRole('group', { name: 'Pilih tindakan' }).getByRole('button', { name: action });
+  const confirm = page.getByRole('button', { name: `Konfirmasi: ${action}` });
+  // The evidence above the panel may still be loading and move it while the click lands: click
+  // again until the action is chosen.
+  for (let attempt = 0; attempt < 5 && !(await confirm.isVisible()); attempt++) {
+    await choice.click();
+    await confirm.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
   if (reason !== undefined) await page.getByRole('textbox').last().fill(reason);
-  await page.getByRole('button', { name: `Konfirmasi: ${action}` }).click();
+  await confirm.click();
   await page.locator('.alert-success').waitFor();
 }
