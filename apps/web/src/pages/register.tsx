@@ -2,14 +2,11 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, post, signIn } from '../api/client';
 import { checkDate, checkFamilyCardNumber, checkNik, checkPassword } from '../domain/rules';
 import { Link, navigate } from '../router';
-import { ErrorBox, NumberIdField, TextField, firstError, Notice } from '../ui/form';
+import { DateField, ErrorBox, NumberIdField, TextField, firstError, Notice } from '../ui/form';
 
 export function RegisterPage(): ReactNode {
-  const [nik, setNik] = useState('');
-  const [familyCardNumber, setFamilyCardNumber] = useState('');
-  const [birthDate, setBirthDate] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const [values, setValues] = useState({ nik: '', familyCardNumber: '', birthDate: '', password: '', confirm: '' });
+  const { nik, familyCardNumber, birthDate, password, confirm } = values;
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -22,8 +19,15 @@ export function RegisterPage(): ReactNode {
     password: checkPassword(password),
     confirm: confirm === password ? {} : { error: 'Ulangi kata sandi yang sama.' },
   };
-  const show = (field: string): boolean => tried || touched[field] === true;
-  const touch = (field: string) => () => setTouched((t) => ({ ...t, [field]: true }));
+  /** A field's value, its check, and its error shown once it was left or sending was tried. */
+  const bind = (field: keyof typeof values) => ({
+    name: field,
+    value: values[field],
+    onValue: (value: string) => setValues((v) => ({ ...v, [field]: value })),
+    onBlur: () => setTouched((t) => ({ ...t, [field]: true })),
+    check: checks[field],
+    showError: tried || touched[field] === true,
+  });
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -57,59 +61,17 @@ export function RegisterPage(): ReactNode {
         ) : (
           <ErrorBox error={error} />
         )}
-        <NumberIdField
-          label="NIK"
-          hint="16 angka, tertera pada KTP-el atau Kartu Keluarga."
-          name="nik"
-          value={nik}
-          onValue={setNik}
-          onBlur={touch('nik')}
-          check={checks.nik}
-          showError={show('nik') || nik.length >= 16}
-        />
-        <NumberIdField
-          label="No. KK"
-          hint="Nomor Kartu Keluarga, 16 angka."
-          name="familyCardNumber"
-          value={familyCardNumber}
-          onValue={setFamilyCardNumber}
-          onBlur={touch('familyCardNumber')}
-          check={checks.familyCardNumber}
-          showError={show('familyCardNumber') || familyCardNumber.length >= 16}
-        />
-        <TextField
-          label="Tanggal lahir"
-          type="date"
-          name="birthDate"
-          value={birthDate}
-          onValue={setBirthDate}
-          onBlur={touch('birthDate')}
-          check={checks.birthDate}
-          showError={show('birthDate')}
-        />
+        <NumberIdField label="NIK" hint="16 angka, tertera pada KTP-el atau Kartu Keluarga." {...bind('nik')} />
+        <NumberIdField label="No. KK" hint="Nomor Kartu Keluarga, 16 angka." {...bind('familyCardNumber')} />
+        <DateField label="Tanggal lahir" {...bind('birthDate')} />
         <TextField
           label="Kata sandi"
           hint="Minimal 10 karakter."
           type="password"
-          name="password"
           autoComplete="new-password"
-          value={password}
-          onValue={setPassword}
-          onBlur={touch('password')}
-          check={checks.password}
-          showError={show('password')}
+          {...bind('password')}
         />
-        <TextField
-          label="Ulangi kata sandi"
-          type="password"
-          name="confirm"
-          autoComplete="new-password"
-          value={confirm}
-          onValue={setConfirm}
-          onBlur={touch('confirm')}
-          check={checks.confirm}
-          showError={show('confirm')}
-        />
+        <TextField label="Ulangi kata sandi" type="password" autoComplete="new-password" {...bind('confirm')} />
         <button type="submit" className="button-primary" disabled={busy}>
           {busy ? 'Memproses…' : 'Daftar'}
         </button>

@@ -1,5 +1,6 @@
 import {
   useId,
+  type ChangeEvent,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -47,44 +48,70 @@ export function Field({ label, hint, check, showError = true, children }: FieldP
   );
 }
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> & {
+/** What every field takes: its label, hint, check, and its value as a string. */
+interface ValueProps {
   label: string;
   hint?: ReactNode;
   check?: Check;
   showError?: boolean;
   value: string;
   onValue: (value: string) => void;
-};
+}
+
+type ControlProps<Attributes> = Omit<Attributes, 'onChange' | 'value'> & ValueProps;
+
+/** The attributes that tie a control to its label, hint and error, and its value to the state. */
+function controlOf(
+  { id, describedBy, invalid }: { id: string; describedBy: string | undefined; invalid: boolean },
+  value: string,
+  onValue: (value: string) => void,
+) {
+  return {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': invalid || undefined,
+    value,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      onValue(event.target.value),
+  };
+}
+
+type InputProps = ControlProps<InputHTMLAttributes<HTMLInputElement>>;
 
 export function TextField({ label, hint, check, showError, value, onValue, ...rest }: InputProps): ReactNode {
   return (
     <Field label={label} hint={hint} check={check} showError={showError}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          value={value}
-          onChange={(event) => onValue(event.target.value)}
-          {...rest}
-        />
-      )}
+      {(ids) => <input {...controlOf(ids, value, onValue)} {...rest} />}
     </Field>
   );
 }
 
-/** 16-digit identifiers: numeric keyboard on phones, digits only, never trimmed by us. */
-export function NumberIdField(props: Omit<InputProps, 'inputMode' | 'maxLength' | 'pattern'>): ReactNode {
-  return <TextField inputMode="numeric" autoComplete="off" maxLength={16} spellCheck={false} {...props} />;
+/**
+ * 16-digit identifiers (NIK, No. KK): numeric keyboard on phones, digits only, never trimmed by us.
+ * The error shows once the person has touched it (`showError`) or typed all sixteen digits.
+ */
+export function NumberIdField({
+  showError,
+  ...props
+}: Omit<InputProps, 'inputMode' | 'maxLength' | 'pattern'>): ReactNode {
+  return (
+    <TextField
+      inputMode="numeric"
+      autoComplete="off"
+      maxLength={16}
+      spellCheck={false}
+      showError={(showError ?? true) || props.value.length >= 16}
+      {...props}
+    />
+  );
 }
 
-type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
-  label: string;
-  hint?: ReactNode;
-  check?: Check;
-  showError?: boolean;
-  value: string;
-  onValue: (value: string) => void;
+/** A date as `YYYY-MM-DD`, with the browser's date picker. */
+export function DateField(props: Omit<InputProps, 'type'>): ReactNode {
+  return <TextField type="date" {...props} />;
+}
+
+type SelectProps = ControlProps<SelectHTMLAttributes<HTMLSelectElement>> & {
   options: ReadonlyArray<readonly [string, string]>;
   placeholder?: string;
 };
@@ -102,15 +129,8 @@ export function SelectField({
 }: SelectProps): ReactNode {
   return (
     <Field label={label} hint={hint} check={check} showError={showError}>
-      {({ id, describedBy, invalid }) => (
-        <select
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          value={value}
-          onChange={(event) => onValue(event.target.value)}
-          {...rest}
-        >
+      {(ids) => (
+        <select {...controlOf(ids, value, onValue)} {...rest}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map(([optionValue, optionLabel]) => (
             <option key={optionValue} value={optionValue}>
@@ -123,28 +143,12 @@ export function SelectField({
   );
 }
 
-type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & {
-  label: string;
-  hint?: ReactNode;
-  check?: Check;
-  showError?: boolean;
-  value: string;
-  onValue: (value: string) => void;
-};
+type TextAreaProps = ControlProps<TextareaHTMLAttributes<HTMLTextAreaElement>>;
 
 export function TextAreaField({ label, hint, check, showError, value, onValue, ...rest }: TextAreaProps): ReactNode {
   return (
     <Field label={label} hint={hint} check={check} showError={showError}>
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          value={value}
-          onChange={(event) => onValue(event.target.value)}
-          {...rest}
-        />
-      )}
+      {(ids) => <textarea {...controlOf(ids, value, onValue)} {...rest} />}
     </Field>
   );
 }
