@@ -1,7 +1,7 @@
 // The four application forms (API.md "Details by type"). Each checks as the person types with the
 // shared rules, and hands back the body exactly as POST/PUT /applications takes it.
-import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Account, AttachmentKind, Family, Person } from '../../api/types';
+import { useState, type ReactNode } from 'react';
+import type { AttachmentKind, Person } from '../../api/types';
 import {
   BIRTH_ATTENDANT_LABELS,
   BIRTH_PLACE_KIND_LABELS,
@@ -14,63 +14,42 @@ import {
   RELIGION_LABELS,
   SEX_LABELS,
 } from '../../domain/labels';
-import { checkDate, checkDigits, checkNik, checkRequired, type Check } from '../../domain/rules';
-import { ErrorBox, NumberIdField, SelectField, TextAreaField, TextField, firstError } from '../../ui/form';
-import { EvidencePicker, type PendingFile } from './evidence';
-import { VillagePicker } from './village-picker';
+import { checkDate, checkNik, checkRequired, type Check } from '../../domain/rules';
+import { DateField, NumberIdField, SelectField, TextField, firstError } from '../../ui/form';
+import {
+  AddressFields,
+  ApplicationForm,
+  ChoiceField,
+  GroupError,
+  MemberRows,
+  OK,
+  ReasonField,
+  addressBody,
+  addressChecks,
+  listOptions,
+  newMemberChecks,
+  options,
+  reasonCheck,
+  str,
+  useAddress,
+  useFormState,
+  useValues,
+  type FormProps,
+  type NewMember,
+  type Options,
+} from './form-parts';
 
-export interface FormProps {
-  family: Family;
-  account: Account;
-  initial?: Record<string, unknown>;
-  submitLabel: string;
-  error?: unknown;
-  busy: boolean;
-  onSubmit: (body: Record<string, unknown>, files: PendingFile[]) => void;
-}
+export type { FormProps } from './form-parts';
 
-const options = (labels: Readonly<Record<string, string>>): Array<readonly [string, string]> =>
-  Object.entries(labels).map(([value, text]) => [value, text] as const);
-const listOptions = (labels: readonly string[]): Array<readonly [string, string]> =>
-  labels.map((text) => [text, text] as const);
-const str = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-const OK: Check = {};
 const PERSON_NAME = /^\p{L}[\p{L}\p{M} .'-]*$/u;
 
-function memberOptions(members: Person[], filter: (person: Person) => boolean): Array<readonly [string, string]> {
+function memberOptions(members: Person[], filter: (person: Person) => boolean): Options {
   return members.filter(filter).map((person) => [person.nik, `${person.fullName} (${person.nik})`] as const);
 }
 
-function Actions({ busy, label, blocked }: { busy: boolean; label: string; blocked: string | undefined }): ReactNode {
-  return (
-    <div className="form-actions">
-      {blocked ? (
-        <p className="hint" aria-live="polite">
-          Periksa isian yang ditandai sebelum mengirim.
-        </p>
-      ) : null}
-      <button type="submit" className="button-primary" disabled={busy}>
-        {busy ? 'Mengirim…' : label}
-      </button>
-    </div>
-  );
-}
-
-function useTried(): [boolean, (event: FormEvent) => boolean] {
-  const [tried, setTried] = useState(false);
-  return [
-    tried,
-    (event: FormEvent) => {
-      event.preventDefault();
-      setTried(true);
-      return true;
-    },
-  ];
-}
-
 /** Pencatatan kelahiran. */
-export function BirthForm({ family, initial, submitLabel, error, busy, onSubmit }: FormProps): ReactNode {
+export function BirthForm(props: FormProps): ReactNode {
+  const { family, initial } = props;
   const child = (initial?.['child'] ?? {}) as Record<string, unknown>;
   const mothers = family.members.filter(
     (p) =>
@@ -80,237 +59,192 @@ export function BirthForm({ family, initial, submitLabel, error, busy, onSubmit 
     (p) =>
       p.sex === 'LAKI_LAKI' && p.status === 'ACTIVE' && ['SUAMI', 'KEPALA_KELUARGA'].includes(p.relationship ?? ''),
   );
-  const [fullName, setFullName] = useState(str(child['fullName']));
-  const [sex, setSex] = useState(str(child['sex']));
-  const [birthDate, setBirthDate] = useState(str(child['birthDate']));
-  const [birthTime, setBirthTime] = useState(str(child['birthTime']));
-  const [birthPlace, setBirthPlace] = useState(str(child['birthPlace']));
-  const [placeKind, setPlaceKind] = useState(str(child['placeKind']));
-  const [attendant, setAttendant] = useState(str(child['attendant']));
-  const [weight, setWeight] = useState(str(child['weightGrams']));
-  const [length, setLength] = useState(str(child['lengthCm']).replace('.', ','));
-  const [religion, setReligion] = useState(str(child['religion']) || (fathers[0]?.religion ?? ''));
-  const [birthType, setBirthType] = useState(str(child['birthType']) || 'TUNGGAL');
-  const [fatherNik, setFatherNik] = useState(str(initial?.['fatherNik']) || (fathers[0]?.nik ?? ''));
-  const [motherNik, setMotherNik] = useState(str(initial?.['motherNik']) || (mothers[0]?.nik ?? ''));
-  const mother = family.members.find((p) => p.nik === motherNik);
-  const siblings = mother
-    ? family.members.filter((p) => p.relationship === 'ANAK' && p.motherName === mother.fullName).length
-    : 0;
-  const [birthOrder, setBirthOrder] = useState(str(child['birthOrder']) || String(siblings + 1));
-  const [birthLetterNumber, setBirthLetterNumber] = useState(str(initial?.['birthLetterNumber']));
+  /** The mother's children on record, to suggest the child's order of birth. */
+  const siblingsOf = (motherNik: string): number => {
+    const mother = family.members.find((p) => p.nik === motherNik);
+    return mother
+      ? family.members.filter((p) => p.relationship === 'ANAK' && p.motherName === mother.fullName).length
+      : 0;
+  };
   const witnesses = Array.isArray(initial?.['witnessNiks']) ? (initial['witnessNiks'] as string[]) : [];
-  const [witness1, setWitness1] = useState(witnesses[0] ?? '');
-  const [witness2, setWitness2] = useState(witnesses[1] ?? '');
-  const [files, setFiles] = useState<PendingFile[]>([]);
-  const [tried, attempt] = useTried();
+  const initialMotherNik = str(initial?.['motherNik']) || (mothers[0]?.nik ?? '');
+  const [v, set] = useValues({
+    fullName: str(child['fullName']),
+    sex: str(child['sex']),
+    birthDate: str(child['birthDate']),
+    birthTime: str(child['birthTime']),
+    birthPlace: str(child['birthPlace']),
+    placeKind: str(child['placeKind']),
+    attendant: str(child['attendant']),
+    weight: str(child['weightGrams']),
+    length: str(child['lengthCm']).replace('.', ','),
+    religion: str(child['religion']) || (fathers[0]?.religion ?? ''),
+    birthType: str(child['birthType']) || 'TUNGGAL',
+    fatherNik: str(initial?.['fatherNik']) || (fathers[0]?.nik ?? ''),
+    motherNik: initialMotherNik,
+    birthOrder: str(child['birthOrder']) || String(siblingsOf(initialMotherNik) + 1),
+    birthLetterNumber: str(initial?.['birthLetterNumber']),
+    witness1: witnesses[0] ?? '',
+    witness2: witnesses[1] ?? '',
+  });
+  const mother = family.members.find((p) => p.nik === v.motherNik);
+  const siblings = siblingsOf(v.motherNik);
+  const state = useFormState();
+  const { tried } = state;
 
-  const lengthNumber = Number(length.replace(',', '.'));
-  const checks: Record<string, Check> = {
+  const lengthNumber = Number(v.length.replace(',', '.'));
+  const noWitnesses = v.witness1 === '' && v.witness2 === '';
+  const checks = {
     fullName:
-      fullName.trim() === ''
+      v.fullName.trim() === ''
         ? { error: 'Nama anak wajib diisi.' }
-        : PERSON_NAME.test(fullName.trim())
+        : PERSON_NAME.test(v.fullName.trim())
           ? OK
           : { error: "Nama hanya boleh berisi huruf, spasi, dan tanda . ' -" },
-    sex: checkRequired(sex, 'Jenis kelamin'),
-    birthDate: checkDate(birthDate),
-    birthPlace: checkRequired(birthPlace, 'Tempat lahir'),
-    placeKind: checkRequired(placeKind, 'Tempat dilahirkan'),
-    attendant: checkRequired(attendant, 'Penolong kelahiran'),
-    religion: checkRequired(religion, 'Agama'),
+    sex: checkRequired(v.sex, 'Jenis kelamin'),
+    birthDate: checkDate(v.birthDate),
+    birthPlace: checkRequired(v.birthPlace, 'Tempat lahir'),
+    placeKind: checkRequired(v.placeKind, 'Tempat dilahirkan'),
+    attendant: checkRequired(v.attendant, 'Penolong kelahiran'),
+    religion: checkRequired(v.religion, 'Agama'),
     birthOrder:
-      /^\d{1,2}$/.test(birthOrder) && Number(birthOrder) >= 1 && Number(birthOrder) <= 30
+      /^\d{1,2}$/.test(v.birthOrder) && Number(v.birthOrder) >= 1 && Number(v.birthOrder) <= 30
         ? OK
         : { error: 'Anak ke- harus angka 1–30.' },
     weight:
-      weight === '' || (/^\d+$/.test(weight) && Number(weight) >= 200 && Number(weight) <= 8000)
+      v.weight === '' || (/^\d+$/.test(v.weight) && Number(v.weight) >= 200 && Number(v.weight) <= 8000)
         ? OK
         : { error: 'Berat bayi dalam gram, 200–8000.' },
     length:
-      length === '' || (/^\d+([.,]\d)?$/.test(length) && lengthNumber >= 15 && lengthNumber <= 80)
+      v.length === '' || (/^\d+([.,]\d)?$/.test(v.length) && lengthNumber >= 15 && lengthNumber <= 80)
         ? OK
         : { error: 'Panjang bayi dalam cm, 15–80 (satu angka desimal).' },
-    fatherNik: checkNik(fatherNik),
-    motherNik: checkNik(motherNik),
-    birthLetterNumber: checkRequired(birthLetterNumber, 'Nomor surat keterangan lahir'),
-    witness1: witness1 === '' && witness2 === '' ? OK : checkNik(witness1),
-    witness2:
-      witness1 === '' && witness2 === ''
-        ? OK
-        : witness2 === witness1
-          ? { error: 'Dua saksi harus orang yang berbeda.' }
-          : checkNik(witness2),
+    fatherNik: checkNik(v.fatherNik),
+    motherNik: checkNik(v.motherNik),
+    birthLetterNumber: checkRequired(v.birthLetterNumber, 'Nomor surat keterangan lahir'),
+    witness1: noWitnesses ? OK : checkNik(v.witness1),
+    witness2: noWitnesses
+      ? OK
+      : v.witness2 === v.witness1
+        ? { error: 'Dua saksi harus orang yang berbeda.' }
+        : checkNik(v.witness2),
   };
-  const blocked = firstError(Object.values(checks));
+  /** A field's name in the body, its value and its check. */
+  const field = (key: keyof typeof v & keyof typeof checks, name: string = key) => ({
+    name,
+    value: v[key],
+    onValue: set(key),
+    check: checks[key],
+  });
 
-  const submit = (event: FormEvent): void => {
-    attempt(event);
-    if (blocked) return;
-    const body: Record<string, unknown> = {
-      type: 'BIRTH_REGISTRATION',
-      familyCardNumber: family.familyCardNumber,
-      child: {
-        fullName: fullName.trim().toUpperCase(),
-        sex,
-        birthDate,
-        ...(birthTime ? { birthTime } : {}),
-        birthPlace: birthPlace.trim().toUpperCase(),
-        placeKind,
-        birthOrder: Number(birthOrder),
-        attendant,
-        ...(weight ? { weightGrams: Number(weight) } : {}),
-        ...(length ? { lengthCm: lengthNumber } : {}),
-        religion,
-        birthType,
-      },
-      fatherNik,
-      motherNik,
-      birthLetterNumber: birthLetterNumber.trim(),
-      ...(witness1 && witness2 ? { witnessNiks: [witness1, witness2] } : {}),
-    };
-    onSubmit(body, files);
-  };
+  const body = (): Record<string, unknown> => ({
+    type: 'BIRTH_REGISTRATION',
+    familyCardNumber: family.familyCardNumber,
+    child: {
+      fullName: v.fullName.trim().toUpperCase(),
+      sex: v.sex,
+      birthDate: v.birthDate,
+      ...(v.birthTime ? { birthTime: v.birthTime } : {}),
+      birthPlace: v.birthPlace.trim().toUpperCase(),
+      placeKind: v.placeKind,
+      birthOrder: Number(v.birthOrder),
+      attendant: v.attendant,
+      ...(v.weight ? { weightGrams: Number(v.weight) } : {}),
+      ...(v.length ? { lengthCm: lengthNumber } : {}),
+      religion: v.religion,
+      birthType: v.birthType,
+    },
+    fatherNik: v.fatherNik,
+    motherNik: v.motherNik,
+    birthLetterNumber: v.birthLetterNumber.trim(),
+    ...(v.witness1 && v.witness2 ? { witnessNiks: [v.witness1, v.witness2] } : {}),
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="application-form">
-      <ErrorBox error={error} />
+    <ApplicationForm
+      props={props}
+      state={state}
+      blocked={firstError(Object.values(checks))}
+      body={body}
+      suggested="SURAT_KETERANGAN_LAHIR"
+    >
       <fieldset>
         <legend>Data anak</legend>
         <TextField
           label="Nama lengkap anak"
-          name="child.fullName"
-          value={fullName}
-          onValue={setFullName}
-          check={checks.fullName}
-          showError={tried || fullName !== ''}
+          {...field('fullName', 'child.fullName')}
+          showError={tried || v.fullName !== ''}
           autoComplete="off"
         />
         <div className="two-columns">
-          <SelectField
-            label="Jenis kelamin"
-            name="child.sex"
-            value={sex}
-            onValue={setSex}
-            options={options(SEX_LABELS)}
-            placeholder="— pilih —"
-            check={checks.sex}
-            showError={tried}
-          />
-          <SelectField
-            label="Agama"
-            name="child.religion"
-            value={religion}
-            onValue={setReligion}
-            options={options(RELIGION_LABELS)}
-            placeholder="— pilih —"
-            check={checks.religion}
-            showError={tried}
-          />
+          <ChoiceField label="Jenis kelamin" labels={SEX_LABELS} tried={tried} {...field('sex', 'child.sex')} />
+          <ChoiceField label="Agama" labels={RELIGION_LABELS} tried={tried} {...field('religion', 'child.religion')} />
         </div>
         <div className="two-columns">
-          <TextField
+          <DateField
             label="Tanggal lahir"
-            type="date"
-            name="child.birthDate"
-            value={birthDate}
-            onValue={setBirthDate}
-            check={checks.birthDate}
-            showError={tried || birthDate !== ''}
+            {...field('birthDate', 'child.birthDate')}
+            showError={tried || v.birthDate !== ''}
           />
           <TextField
             label="Pukul (tidak wajib)"
             type="time"
             name="child.birthTime"
-            value={birthTime}
-            onValue={setBirthTime}
+            value={v.birthTime}
+            onValue={set('birthTime')}
           />
         </div>
         <TextField
           label="Tempat lahir (kota/kabupaten)"
-          name="child.birthPlace"
-          value={birthPlace}
-          onValue={setBirthPlace}
-          check={checks.birthPlace}
+          {...field('birthPlace', 'child.birthPlace')}
           showError={tried}
         />
         <div className="two-columns">
-          <SelectField
+          <ChoiceField
             label="Tempat dilahirkan"
-            name="child.placeKind"
-            value={placeKind}
-            onValue={setPlaceKind}
-            options={options(BIRTH_PLACE_KIND_LABELS)}
-            placeholder="— pilih —"
-            check={checks.placeKind}
-            showError={tried}
+            labels={BIRTH_PLACE_KIND_LABELS}
+            tried={tried}
+            {...field('placeKind', 'child.placeKind')}
           />
-          <SelectField
+          <ChoiceField
             label="Penolong kelahiran"
-            name="child.attendant"
-            value={attendant}
-            onValue={setAttendant}
-            options={options(BIRTH_ATTENDANT_LABELS)}
-            placeholder="— pilih —"
-            check={checks.attendant}
-            showError={tried}
+            labels={BIRTH_ATTENDANT_LABELS}
+            tried={tried}
+            {...field('attendant', 'child.attendant')}
           />
         </div>
         <div className="three-columns">
           <SelectField
             label="Jenis kelahiran"
             name="child.birthType"
-            value={birthType}
-            onValue={setBirthType}
+            value={v.birthType}
+            onValue={set('birthType')}
             options={options(BIRTH_TYPE_LABELS)}
           />
           <TextField
             label="Anak ke-"
             inputMode="numeric"
-            name="child.birthOrder"
-            value={birthOrder}
-            onValue={setBirthOrder}
-            check={checks.birthOrder}
+            {...field('birthOrder', 'child.birthOrder')}
             hint={mother ? `Tercatat ${siblings} anak dari ibu ini.` : undefined}
           />
-          <TextField
-            label="Berat (gram)"
-            inputMode="numeric"
-            name="child.weightGrams"
-            value={weight}
-            onValue={setWeight}
-            check={checks.weight}
-          />
+          <TextField label="Berat (gram)" inputMode="numeric" {...field('weight', 'child.weightGrams')} />
         </div>
-        <TextField
-          label="Panjang (cm)"
-          inputMode="decimal"
-          name="child.lengthCm"
-          value={length}
-          onValue={setLength}
-          check={checks.length}
-        />
+        <TextField label="Panjang (cm)" inputMode="decimal" {...field('length', 'child.lengthCm')} />
       </fieldset>
       <fieldset>
         <legend>Orang tua (sesuai Kartu Keluarga {family.familyCardNumber})</legend>
         <SelectField
           label="Ayah"
-          name="fatherNik"
-          value={fatherNik}
-          onValue={setFatherNik}
+          {...field('fatherNik')}
           options={memberOptions(family.members, (p) => fathers.includes(p))}
           placeholder="— pilih ayah —"
-          check={checks.fatherNik}
           showError={tried}
         />
         <SelectField
           label="Ibu"
-          name="motherNik"
-          value={motherNik}
-          onValue={setMotherNik}
+          {...field('motherNik')}
           options={memberOptions(family.members, (p) => mothers.includes(p))}
           placeholder="— pilih ibu —"
-          check={checks.motherNik}
           showError={tried}
         />
       </fieldset>
@@ -318,109 +252,54 @@ export function BirthForm({ family, initial, submitLabel, error, busy, onSubmit 
         <legend>Surat keterangan lahir dan saksi</legend>
         <TextField
           label="Nomor surat keterangan lahir"
-          name="birthLetterNumber"
-          value={birthLetterNumber}
-          onValue={setBirthLetterNumber}
-          check={checks.birthLetterNumber}
+          {...field('birthLetterNumber')}
           showError={tried}
           hint="Dari rumah sakit, puskesmas, atau bidan."
         />
         <div className="two-columns">
-          <NumberIdField
-            label="NIK saksi 1 (tidak wajib)"
-            name="witness1"
-            value={witness1}
-            onValue={setWitness1}
-            check={checks.witness1}
-            showError={tried || witness1.length >= 16}
-          />
-          <NumberIdField
-            label="NIK saksi 2 (tidak wajib)"
-            name="witness2"
-            value={witness2}
-            onValue={setWitness2}
-            check={checks.witness2}
-            showError={tried || witness2.length >= 16}
-          />
+          <NumberIdField label="NIK saksi 1 (tidak wajib)" {...field('witness1')} showError={tried} />
+          <NumberIdField label="NIK saksi 2 (tidak wajib)" {...field('witness2')} showError={tried} />
         </div>
       </fieldset>
-      <EvidencePicker files={files} onChange={setFiles} suggested="SURAT_KETERANGAN_LAHIR" />
-      <Actions busy={busy} label={submitLabel} blocked={tried ? blocked : undefined} />
-    </form>
+    </ApplicationForm>
   );
 }
 
-interface NewMember {
-  nik: string;
-  relationship: string;
-}
-
 /** Kartu Keluarga baru: members split from their KKs into a new family with a new address. */
-export function FamilyCardNewForm({
-  family,
-  account,
-  initial,
-  submitLabel,
-  error,
-  busy,
-  onSubmit,
-}: FormProps): ReactNode {
+export function FamilyCardNewForm(props: FormProps): ReactNode {
+  const { family, account, initial } = props;
   const initialMembers = Array.isArray(initial?.['members']) ? (initial['members'] as NewMember[]) : [];
   const [headNik, setHeadNik] = useState(str(initial?.['headNik']) || (account.nik ?? ''));
   const [members, setMembers] = useState<NewMember[]>(
     initialMembers.filter((m) => m.relationship !== 'KEPALA_KELUARGA'),
   );
-  const [address, setAddress] = useState(str(initial?.['address']));
-  const [rt, setRt] = useState(str(initial?.['rt']));
-  const [rw, setRw] = useState(str(initial?.['rw']));
-  const [villageCode, setVillageCode] = useState(str(initial?.['villageCode']));
-  const [postalCode, setPostalCode] = useState(str(initial?.['postalCode']));
+  const [address, setAddress] = useAddress(initial);
   const [reason, setReason] = useState(str(initial?.['reason']));
-  const [files, setFiles] = useState<PendingFile[]>([]);
-  const [tried, attempt] = useTried();
-  const regencyCode = family.regencyCode ?? family.villageCode.split('.').slice(0, 2).join('.');
+  const state = useFormState();
 
-  const memberChecks = members.map((member, index) => {
-    const nik = checkNik(member.nik);
-    if (nik.error) return nik;
-    if (member.nik === headNik || members.findIndex((m) => m.nik === member.nik) !== index)
-      return { error: 'NIK ini sudah tercantum.' };
-    return member.relationship ? OK : { error: 'Pilih hubungan dalam keluarga.' };
-  });
+  const memberChecks = newMemberChecks(members, headNik);
   const checks: Record<string, Check> = {
     headNik: checkNik(headNik),
-    address: checkRequired(address, 'Alamat'),
-    rt: checkDigits(rt, 3, 'RT'),
-    rw: checkDigits(rw, 3, 'RW'),
-    villageCode: checkRequired(villageCode, 'Desa/kelurahan'),
-    postalCode: checkDigits(postalCode, 5, 'Kode pos'),
-    reason: checkRequired(reason, 'Alasan'),
+    ...addressChecks(address),
+    reason: reasonCheck(reason),
   };
-  const blocked = firstError([...Object.values(checks), ...memberChecks]);
-
-  const submit = (event: FormEvent): void => {
-    attempt(event);
-    if (blocked) return;
-    onSubmit(
-      {
-        type: 'FAMILY_CARD_NEW',
-        headNik,
-        members: [{ nik: headNik, relationship: 'KEPALA_KELUARGA' }, ...members],
-        address: address.trim().toUpperCase(),
-        rt,
-        rw,
-        villageCode,
-        postalCode,
-        reason: reason.trim(),
-      },
-      files,
-    );
-  };
+  const body = (): Record<string, unknown> => ({
+    type: 'FAMILY_CARD_NEW',
+    headNik,
+    members: [{ nik: headNik, relationship: 'KEPALA_KELUARGA' }, ...members],
+    ...addressBody(address),
+    reason: reason.trim(),
+  });
   const relationships = options(RELATIONSHIP_LABELS).filter(([value]) => value !== 'KEPALA_KELUARGA');
 
   return (
-    <form onSubmit={submit} noValidate className="application-form">
-      <ErrorBox error={error} />
+    <ApplicationForm
+      props={props}
+      state={state}
+      blocked={firstError([...Object.values(checks), ...memberChecks])}
+      body={body}
+      suggested="BUKU_NIKAH"
+    >
       <fieldset>
         <legend>Anggota keluarga baru</legend>
         <NumberIdField
@@ -428,109 +307,38 @@ export function FamilyCardNewForm({
           name="headNik"
           value={headNik}
           onValue={setHeadNik}
-          check={checks.headNik}
-          showError={tried || headNik.length >= 16}
+          check={checks['headNik']}
+          showError={state.tried}
         />
-        {members.map((member, index) => (
-          <div className="member-row" key={index}>
-            <NumberIdField
-              label={`NIK anggota ${index + 2}`}
-              name={`members.${index}.nik`}
-              value={member.nik}
-              onValue={(nik) => setMembers(members.map((m, i) => (i === index ? { ...m, nik } : m)))}
-              check={memberChecks[index]}
-              showError={tried || member.nik.length >= 16}
-            />
-            <SelectField
-              label="Hubungan dalam keluarga"
-              name={`members.${index}.relationship`}
-              value={member.relationship}
-              onValue={(relationship) => setMembers(members.map((m, i) => (i === index ? { ...m, relationship } : m)))}
-              options={relationships}
-              placeholder="— pilih —"
-            />
-            <button
-              type="button"
-              className="button-link"
-              onClick={() => setMembers(members.filter((_, i) => i !== index))}
-            >
-              Hapus anggota {index + 2}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button"
-          onClick={() => setMembers([...members, { nik: '', relationship: '' }])}
-        >
-          Tambah anggota
-        </button>
+        <MemberRows
+          members={members}
+          onChange={setMembers}
+          checks={memberChecks}
+          tried={state.tried}
+          relationships={relationships}
+        />
       </fieldset>
       <fieldset>
         <legend>Alamat baru</legend>
-        <TextField
+        <AddressFields
+          family={family}
           label="Alamat (jalan, nomor, dusun)"
-          name="address"
           value={address}
-          onValue={setAddress}
-          check={checks.address}
-          showError={tried}
-        />
-        <div className="three-columns">
-          <TextField
-            label="RT"
-            inputMode="numeric"
-            maxLength={3}
-            name="rt"
-            value={rt}
-            onValue={setRt}
-            check={checks.rt}
-            showError={tried || rt.length >= 3}
-            hint="3 angka, mis. 004"
-          />
-          <TextField
-            label="RW"
-            inputMode="numeric"
-            maxLength={3}
-            name="rw"
-            value={rw}
-            onValue={setRw}
-            check={checks.rw}
-            showError={tried || rw.length >= 3}
-            hint="3 angka, mis. 002"
-          />
-          <TextField
-            label="Kode pos"
-            inputMode="numeric"
-            maxLength={5}
-            name="postalCode"
-            value={postalCode}
-            onValue={setPostalCode}
-            check={checks.postalCode}
-            showError={tried || postalCode.length >= 5}
-          />
-        </div>
-        <VillagePicker
-          regencyCode={regencyCode}
-          value={villageCode}
-          onValue={setVillageCode}
-          check={checks.villageCode}
-          showError={tried}
+          set={setAddress}
+          checks={checks}
+          tried={state.tried}
+          examples
         />
       </fieldset>
-      <TextAreaField
+      <ReasonField
         label="Alasan pembuatan KK baru"
-        name="reason"
         value={reason}
         onValue={setReason}
-        check={checks.reason}
-        showError={tried}
-        rows={3}
+        check={checks['reason'] ?? OK}
+        tried={state.tried}
         hint="Mis. membentuk keluarga baru setelah menikah."
       />
-      <EvidencePicker files={files} onChange={setFiles} suggested="BUKU_NIKAH" />
-      <Actions busy={busy} label={submitLabel} blocked={tried ? blocked : undefined} />
-    </form>
+    </ApplicationForm>
   );
 }
 
@@ -542,22 +350,28 @@ interface MemberChange {
   marriageDate?: string;
 }
 
+/** The choices a member's data may change to, each left empty when it does not change. */
+const CHANGE_CHOICES: ReadonlyArray<{
+  key: 'education' | 'occupation' | 'maritalStatus';
+  label: (person: Person) => string;
+  options: Options;
+}> = [
+  { key: 'education', label: (p) => `Pendidikan (sekarang: ${p.education})`, options: listOptions(EDUCATION_LABELS) },
+  { key: 'occupation', label: (p) => `Pekerjaan (sekarang: ${p.occupation})`, options: listOptions(OCCUPATION_LABELS) },
+  { key: 'maritalStatus', label: () => 'Status perkawinan', options: options(MARITAL_STATUS_LABELS) },
+];
+
 /** Perubahan data: address within the regency, or members' education, occupation, marital status. */
-export function FamilyCardUpdateForm({ family, initial, submitLabel, error, busy, onSubmit }: FormProps): ReactNode {
+export function FamilyCardUpdateForm(props: FormProps): ReactNode {
+  const { family, initial } = props;
   const initialChanges = Array.isArray(initial?.['memberChanges']) ? (initial['memberChanges'] as MemberChange[]) : [];
   const [moving, setMoving] = useState(initial?.['address'] !== undefined);
-  const [address, setAddress] = useState(str(initial?.['address']));
-  const [rt, setRt] = useState(str(initial?.['rt']));
-  const [rw, setRw] = useState(str(initial?.['rw']));
-  const [villageCode, setVillageCode] = useState(str(initial?.['villageCode']));
-  const [postalCode, setPostalCode] = useState(str(initial?.['postalCode']));
+  const [address, setAddress] = useAddress(initial);
   const [changes, setChanges] = useState<Record<string, MemberChange>>(
     Object.fromEntries(initialChanges.map((c) => [c.nik, c])),
   );
   const [reason, setReason] = useState(str(initial?.['reason']));
-  const [files, setFiles] = useState<PendingFile[]>([]);
-  const [tried, attempt] = useTried();
-  const regencyCode = family.regencyCode ?? family.villageCode.split('.').slice(0, 2).join('.');
+  const state = useFormState();
 
   const change = (nik: string, field: keyof MemberChange, value: string): void => {
     const next = { ...(changes[nik] ?? { nik }), [field]: value || undefined };
@@ -567,37 +381,29 @@ export function FamilyCardUpdateForm({ family, initial, submitLabel, error, busy
     (c) => c.education || c.occupation || c.maritalStatus || c.marriageDate,
   );
   const checks: Record<string, Check> = {
-    address: moving ? checkRequired(address, 'Alamat') : OK,
-    rt: moving ? checkDigits(rt, 3, 'RT') : OK,
-    rw: moving ? checkDigits(rw, 3, 'RW') : OK,
-    villageCode: moving ? checkRequired(villageCode, 'Desa/kelurahan') : OK,
-    postalCode: moving ? checkDigits(postalCode, 5, 'Kode pos') : OK,
-    reason: checkRequired(reason, 'Alasan'),
+    ...(moving ? addressChecks(address) : {}),
+    reason: reasonCheck(reason),
     something: moving || memberChanges.length > 0 ? OK : { error: 'Pilih sedikitnya satu perubahan.' },
     ...Object.fromEntries(
       memberChanges.map((c) => [`marriage-${c.nik}`, c.marriageDate ? checkDate(c.marriageDate) : OK]),
     ),
   };
-  const blocked = firstError(Object.values(checks));
-
-  const submit = (event: FormEvent): void => {
-    attempt(event);
-    if (blocked) return;
-    onSubmit(
-      {
-        type: 'FAMILY_CARD_UPDATE',
-        familyCardNumber: family.familyCardNumber,
-        ...(moving ? { address: address.trim().toUpperCase(), rt, rw, villageCode, postalCode } : {}),
-        ...(memberChanges.length > 0 ? { memberChanges } : {}),
-        reason: reason.trim(),
-      },
-      files,
-    );
-  };
+  const body = (): Record<string, unknown> => ({
+    type: 'FAMILY_CARD_UPDATE',
+    familyCardNumber: family.familyCardNumber,
+    ...(moving ? addressBody(address) : {}),
+    ...(memberChanges.length > 0 ? { memberChanges } : {}),
+    reason: reason.trim(),
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="application-form">
-      <ErrorBox error={error} />
+    <ApplicationForm
+      props={props}
+      state={state}
+      blocked={firstError(Object.values(checks))}
+      body={body}
+      suggested="LAINNYA"
+    >
       <fieldset>
         <legend>Pindah alamat (dalam kabupaten/kota yang sama)</legend>
         <label className="checkbox">
@@ -605,55 +411,15 @@ export function FamilyCardUpdateForm({ family, initial, submitLabel, error, busy
           keluarga berubah
         </label>
         {moving ? (
-          <>
-            <TextField
-              label="Alamat baru"
-              name="address"
-              value={address}
-              onValue={setAddress}
-              check={checks.address}
-              showError={tried}
-            />
-            <div className="three-columns">
-              <TextField
-                label="RT"
-                inputMode="numeric"
-                maxLength={3}
-                name="rt"
-                value={rt}
-                onValue={setRt}
-                check={checks.rt}
-                showError={tried || rt.length >= 3}
-              />
-              <TextField
-                label="RW"
-                inputMode="numeric"
-                maxLength={3}
-                name="rw"
-                value={rw}
-                onValue={setRw}
-                check={checks.rw}
-                showError={tried || rw.length >= 3}
-              />
-              <TextField
-                label="Kode pos"
-                inputMode="numeric"
-                maxLength={5}
-                name="postalCode"
-                value={postalCode}
-                onValue={setPostalCode}
-                check={checks.postalCode}
-                showError={tried || postalCode.length >= 5}
-              />
-            </div>
-            <VillagePicker
-              regencyCode={regencyCode}
-              value={villageCode}
-              onValue={setVillageCode}
-              check={checks.villageCode}
-              showError={tried}
-            />
-          </>
+          <AddressFields
+            family={family}
+            label="Alamat baru"
+            value={address}
+            set={setAddress}
+            checks={checks}
+            tried={state.tried}
+            examples={false}
+          />
         ) : null}
       </fieldset>
       <fieldset>
@@ -668,81 +434,54 @@ export function FamilyCardUpdateForm({ family, initial, submitLabel, error, busy
                 {RELATIONSHIP_LABELS[person.relationship as keyof typeof RELATIONSHIP_LABELS] ?? person.relationship}
               </summary>
               <div className="two-columns">
-                <SelectField
-                  label={`Pendidikan (sekarang: ${person.education})`}
-                  value={current.education ?? ''}
-                  onValue={(v) => change(person.nik, 'education', v)}
-                  options={listOptions(EDUCATION_LABELS)}
-                  placeholder="— tidak berubah —"
-                />
-                <SelectField
-                  label={`Pekerjaan (sekarang: ${person.occupation})`}
-                  value={current.occupation ?? ''}
-                  onValue={(v) => change(person.nik, 'occupation', v)}
-                  options={listOptions(OCCUPATION_LABELS)}
-                  placeholder="— tidak berubah —"
-                />
-                <SelectField
-                  label="Status perkawinan"
-                  value={current.maritalStatus ?? ''}
-                  onValue={(v) => change(person.nik, 'maritalStatus', v)}
-                  options={options(MARITAL_STATUS_LABELS)}
-                  placeholder="— tidak berubah —"
-                />
-                <TextField
+                {CHANGE_CHOICES.map((choice) => (
+                  <SelectField
+                    key={choice.key}
+                    label={choice.label(person)}
+                    value={current[choice.key] ?? ''}
+                    onValue={(value) => change(person.nik, choice.key, value)}
+                    options={choice.options}
+                    placeholder="— tidak berubah —"
+                  />
+                ))}
+                <DateField
                   label="Tanggal perkawinan"
-                  type="date"
                   value={current.marriageDate ?? ''}
-                  onValue={(v) => change(person.nik, 'marriageDate', v)}
+                  onValue={(value) => change(person.nik, 'marriageDate', value)}
                   check={checks[`marriage-${person.nik}`]}
                 />
               </div>
             </details>
           );
         })}
-        {tried && checks.something.error ? (
-          <p className="error-text" role="alert">
-            {checks.something.error}
-          </p>
-        ) : null}
+        <GroupError check={checks['something'] ?? OK} show={state.tried} />
       </fieldset>
-      <TextAreaField
+      <ReasonField
         label="Alasan perubahan"
-        name="reason"
         value={reason}
         onValue={setReason}
-        check={checks.reason}
-        showError={tried}
-        rows={3}
+        check={checks['reason'] ?? OK}
+        tried={state.tried}
       />
-      <EvidencePicker files={files} onChange={setFiles} suggested="LAINNYA" />
-      <Actions busy={busy} label={submitLabel} blocked={tried ? blocked : undefined} />
-    </form>
+    </ApplicationForm>
   );
 }
 
 /** KK hilang/rusak: reissued unchanged; the old print is superseded. */
-export function FamilyCardReplacementForm({
-  family,
-  initial,
-  submitLabel,
-  error,
-  busy,
-  onSubmit,
-}: FormProps): ReactNode {
+export function FamilyCardReplacementForm(props: FormProps): ReactNode {
+  const { family, initial } = props;
   const [reason, setReason] = useState(str(initial?.['reason']));
-  const [files, setFiles] = useState<PendingFile[]>([]);
-  const [tried, attempt] = useTried();
-  const check = checkRequired(reason, 'Alasan');
+  const state = useFormState();
+  const check = reasonCheck(reason);
   const suggested: AttachmentKind = reason === 'RUSAK' ? 'KK_LAMA' : 'SURAT_KEHILANGAN';
-  const submit = (event: FormEvent): void => {
-    attempt(event);
-    if (check.error) return;
-    onSubmit({ type: 'FAMILY_CARD_REPLACEMENT', familyCardNumber: family.familyCardNumber, reason }, files);
-  };
   return (
-    <form onSubmit={submit} noValidate className="application-form">
-      <ErrorBox error={error} />
+    <ApplicationForm
+      props={props}
+      state={state}
+      blocked={check.error}
+      body={() => ({ type: 'FAMILY_CARD_REPLACEMENT', familyCardNumber: family.familyCardNumber, reason })}
+      suggested={suggested}
+    >
       <p>
         Kartu Keluarga <span className="mono">{family.familyCardNumber}</span> akan dicetak ulang dengan data yang sama.
         Cetakan lama tidak berlaku lagi.
@@ -761,15 +500,9 @@ export function FamilyCardReplacementForm({
             {text}
           </label>
         ))}
-        {tried && check.error ? (
-          <p className="error-text" role="alert">
-            {check.error}
-          </p>
-        ) : null}
+        <GroupError check={check} show={state.tried} />
       </fieldset>
-      <EvidencePicker files={files} onChange={setFiles} suggested={suggested} />
-      <Actions busy={busy} label={submitLabel} blocked={tried ? check.error : undefined} />
-    </form>
+    </ApplicationForm>
   );
 }
 
