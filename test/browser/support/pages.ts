@@ -75,8 +75,19 @@ export async function myApplicationEntry(page: Page, number: string): Promise<{ 
 }
 
 export async function openFromQueue(page: Page, number: string, status?: string): Promise<void> {
-  await page.goto(status ? `/petugas?status=${status}` : '/petugas');
-  await page.getByRole('link', { name: number }).click();
+  const link = page.getByRole('link', { name: number });
+  // The queue is read when the page opens: load it again if the application is not listed yet.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.goto(status ? `/petugas?status=${status}` : '/petugas');
+    if (
+      await link.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+  }
+  await link.click();
   await page.getByRole('heading', { name: 'Pemeriksaan permohonan' }).waitFor();
 }
 
