@@ -1,3 +1,5 @@
+// The message classes use class-transformer decorators, which read design-time metadata.
+import 'reflect-metadata';
 export * from './common/health.messages.js';
 export * from './common/service-names.js';
 export * from './identity/index.js';
