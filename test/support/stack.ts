@@ -63,6 +63,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const natsUrl = `nats://127.0.0.1:${natsPort}`;
   let nats: ChildProcess | undefined = await startNats({ port: natsPort, dataDir: path.join(scratch, 'nats') });
+  // A test file that dies before closing its stack must not leave its NATS server behind.
+  process.once('exit', () => nats?.kill('SIGKILL'));
 
   const databaseUrls = Object.fromEntries(
     SERVICES.map((s) => [s, withDatabase(baseUrl, `disduk_test_${id}_${s}`)]),
