@@ -65,7 +65,13 @@ describe('health through the gateway', () => {
     expect(down.body.detail).toContain('documents');
 
     await stack.startService(ServiceName.DOCUMENTS);
-    await request(stack.url).get('/api/v1/health').expect(200);
+    // Its subscriptions reach the NATS server a moment after it has started.
+    const up = await eventually(
+      () => request(stack.url).get('/api/v1/health'),
+      (r) => r.status === 200,
+      10_000,
+    );
+    expect(up.status).toBe(200);
   });
 
   it('names NATS within 5 s when it stops, and recovers without restarting any app', async () => {
