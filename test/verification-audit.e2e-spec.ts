@@ -3,6 +3,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { auditAccessLog } from '../apps/identity/src/access-log/access-log-audit.runner.js';
 import { entryHash } from '../apps/identity/src/access-log/access-log-chain.js';
+import type { StoredAccessLogRow } from '../apps/identity/src/access-log/access-log.repository.js';
 import {
   IDENTITY_TEST_ENV,
   STAFF_PASSWORD,
@@ -15,23 +16,6 @@ import { agencyToken, createAgency, verification, verify, verifyBatch } from './
 import { residentsCsv, syntheticFamilyWith } from './factories/registry.factory.js';
 import { startStack, type Stack } from './support/stack.js';
 
-interface LogRow {
-  id: string;
-  seq: string;
-  prev_hash: string;
-  hash: string;
-  subject_nik: string;
-  at: Date;
-  actor_type: string;
-  actor_id: string;
-  actor_name: string;
-  purpose: string;
-  fields: string[];
-  endpoint: string;
-  correlation_id: string | null;
-  request_id: string | null;
-}
-
 /**
  * The access log's hash chain against someone with write access to the database: every edited,
  * removed or slipped-in entry is reported by the audit (`npm run audit:verify` runs the same
@@ -42,9 +26,9 @@ describe('access log: append-only, hash-chained, audited', () => {
   let db: pg.Client;
   const family = syntheticFamilyWith({ regencyCode: '16.02', members: 3, seed: 81 });
 
-  async function rows(): Promise<LogRow[]> {
+  async function rows(): Promise<StoredAccessLogRow[]> {
     return (
-      await db.query<LogRow>(
+      await db.query<StoredAccessLogRow>(
         `SELECT id::text AS id, seq::text AS seq, prev_hash, hash, subject_nik, at, actor_type, actor_id, actor_name,
                 purpose, fields, endpoint, correlation_id, request_id
            FROM access_log l ORDER BY l.seq, l.id`,

@@ -12,7 +12,8 @@ export interface AccessLogRow {
   fields: string[];
 }
 
-interface StoredRow {
+/** An access-log row as stored, chain columns included (what the audit reads). */
+export interface StoredAccessLogRow {
   id: string;
   seq: string;
   prev_hash: string;
@@ -121,7 +122,7 @@ export class AccessLogRepository {
 
   /** The next page of the log in chain order, after (seq, id). */
   async pageInChainOrder(after: { seq: string; id: string }, limit: number): Promise<AuditRow[]> {
-    const rows = await this.db.query<StoredRow[]>(
+    const rows = await this.db.query<StoredAccessLogRow[]>(
       `SELECT id::text AS id, seq::text AS seq, prev_hash, hash, subject_nik, at, actor_type, actor_id, actor_name,
               purpose, fields, endpoint, correlation_id, request_id
          FROM access_log l WHERE (l.seq, l.id) > ($1::bigint, $2::bigint) ORDER BY l.seq, l.id LIMIT $3`,

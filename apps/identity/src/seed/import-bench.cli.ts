@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { IMPORT_COLUMNS } from '../import/resident-row.js';
 import { parseArgs, positiveInteger } from './cli-args.js';
 import { PopulationGenerator } from './population-generator.js';
 
@@ -12,30 +13,8 @@ import { PopulationGenerator } from './population-generator.js';
  * through `POST /api/v1/admin/residents/import`, and prints rows per second — for a first
  * import (all inserts) and for the same file again (all updates, nothing changes).
  */
-const COLUMNS = [
-  'nik',
-  'fullName',
-  'sex',
-  'birthPlace',
-  'birthDate',
-  'religion',
-  'education',
-  'occupation',
-  'bloodType',
-  'maritalStatus',
-  'marriageDate',
-  'relationship',
-  'citizenship',
-  'fatherName',
-  'motherName',
-  'status',
-  'familyCardNumber',
-  'address',
-  'rt',
-  'rw',
-  'villageCode',
-  'postalCode',
-] as const;
+/** Every import column; the synthetic people have no passport or KITAP, so those cells stay empty. */
+const COLUMNS = IMPORT_COLUMNS;
 
 interface Infra {
   freePort(): Promise<number>;
