@@ -18,6 +18,7 @@ import {
 } from '#lib/domain';
 import { FEMALE_NAMES, MALE_NAMES, SECOND_NAMES, STREET_NAMES } from './indonesian-names.data.js';
 import { Prng } from './prng.js';
+import type { PersonView } from '#lib/contracts';
 
 /**
  * Synthetic, plausible families of one regency (never real people): a head, usually a spouse,
@@ -26,24 +27,10 @@ import { Prng } from './prng.js';
  * unique per district, date and sex; each No. KK its district and issue date. Religion,
  * education, occupation and marital status follow age. Same seed, same population.
  */
-export interface SyntheticPerson {
-  nik: string;
-  fullName: string;
-  sex: Sex;
-  birthPlace: string;
-  birthDate: string;
-  religion: Religion;
-  education: string;
-  occupation: string;
-  bloodType: BloodType;
-  maritalStatus: MaritalStatus;
-  marriageDate?: string;
+/** A person as API.md shows one (without passport or KITAP), always in a family. */
+export type SyntheticPerson = Omit<PersonView, 'passportNumber' | 'kitapNumber' | 'relationship'> & {
   relationship: Relationship;
-  citizenship: Citizenship;
-  fatherName: string;
-  motherName: string;
-  status: PersonStatus;
-}
+};
 
 export interface SyntheticFamily {
   familyCardNumber: string;
