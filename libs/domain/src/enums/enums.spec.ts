@@ -50,6 +50,7 @@ describe('enumerations', () => {
       'SPTJM',
       'SURAT_KEHILANGAN',
       'KK_LAMA',
+      'SURAT_KETERANGAN_KEMATIAN',
       'LAINNYA',
     ]);
     expect(Object.values(services.BirthType)).toEqual(['TUNGGAL', 'KEMBAR_2', 'KEMBAR_3', 'KEMBAR_4', 'LAINNYA']);

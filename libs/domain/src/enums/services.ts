@@ -27,6 +27,7 @@ export const ApplicationType = {
   FAMILY_CARD_NEW: 'FAMILY_CARD_NEW',
   FAMILY_CARD_UPDATE: 'FAMILY_CARD_UPDATE',
   FAMILY_CARD_REPLACEMENT: 'FAMILY_CARD_REPLACEMENT',
+  DEATH_REGISTRATION: 'DEATH_REGISTRATION',
 } as const;
 export type ApplicationType = (typeof ApplicationType)[keyof typeof ApplicationType];
 export const APPLICATION_TYPE_LABELS: Readonly<Record<ApplicationType, string>> = {
@@ -34,6 +35,7 @@ export const APPLICATION_TYPE_LABELS: Readonly<Record<ApplicationType, string>> 
   FAMILY_CARD_NEW: 'KARTU KELUARGA BARU',
   FAMILY_CARD_UPDATE: 'PERUBAHAN DATA KARTU KELUARGA',
   FAMILY_CARD_REPLACEMENT: 'PENGGANTIAN KARTU KELUARGA HILANG/RUSAK',
+  DEATH_REGISTRATION: 'PENCATATAN KEMATIAN',
 };
 
 /** Why a KK is to be replaced (`FAMILY_CARD_REPLACEMENT.reason`). */
@@ -51,6 +53,7 @@ export const AttachmentKind = {
   SPTJM: 'SPTJM',
   SURAT_KEHILANGAN: 'SURAT_KEHILANGAN',
   KK_LAMA: 'KK_LAMA',
+  SURAT_KETERANGAN_KEMATIAN: 'SURAT_KETERANGAN_KEMATIAN',
   LAINNYA: 'LAINNYA',
 } as const;
 export type AttachmentKind = (typeof AttachmentKind)[keyof typeof AttachmentKind];
@@ -60,14 +63,20 @@ export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, string>> = 
   SPTJM: 'SURAT PERNYATAAN TANGGUNG JAWAB MUTLAK',
   SURAT_KEHILANGAN: 'SURAT KETERANGAN KEHILANGAN',
   KK_LAMA: 'KARTU KELUARGA LAMA',
+  SURAT_KETERANGAN_KEMATIAN: 'SURAT KETERANGAN KEMATIAN',
   LAINNYA: 'LAINNYA',
 };
 
-export const DocumentKind = { KARTU_KELUARGA: 'KARTU_KELUARGA', AKTA_KELAHIRAN: 'AKTA_KELAHIRAN' } as const;
+export const DocumentKind = {
+  KARTU_KELUARGA: 'KARTU_KELUARGA',
+  AKTA_KELAHIRAN: 'AKTA_KELAHIRAN',
+  AKTA_KEMATIAN: 'AKTA_KEMATIAN',
+} as const;
 export type DocumentKind = (typeof DocumentKind)[keyof typeof DocumentKind];
 export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
   KARTU_KELUARGA: 'KARTU KELUARGA',
   AKTA_KELAHIRAN: 'KUTIPAN AKTA KELAHIRAN',
+  AKTA_KEMATIAN: 'KUTIPAN AKTA KEMATIAN',
 };
 
 export const DocumentStatus = { VALID: 'VALID', SUPERSEDED: 'SUPERSEDED', REVOKED: 'REVOKED' } as const;

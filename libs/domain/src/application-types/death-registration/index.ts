@@ -1,0 +1,2 @@
+export * from './death-registration.js';
+export * from './death-certificate-number.js';
