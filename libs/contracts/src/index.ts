@@ -6,3 +6,5 @@ export * from './identity/index.js';
 export * from './applications/index.js';
 export * from './documents/index.js';
 export * from './events/index.js';
+export * from './application-types/death-registration/index.js';
+export * from './document-kinds/akta-kematian.to-issue.js';

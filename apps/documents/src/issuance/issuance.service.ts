@@ -9,6 +9,7 @@ import {
 } from '#lib/domain';
 import { EventSubjects, type DocumentSetIssuedEvent, type RegistryChangeAppliedEvent } from '#lib/contracts';
 import { APP_CONFIG, APP_LOGGER, enqueueEvent, maskNiks, type AppLogger } from '#lib/platform';
+import { AktaKematianIssuer } from '../application-types/death-registration/akta-kematian.issuer.js';
 import type { DocumentsConfig } from '../config/documents.config.js';
 import { aktaKelahiranModel, issuerOf, kartuKeluargaModel } from './document-models.mapper.js';
 import { IssuedDocumentEntity } from './issued-document.entity.js';
@@ -31,6 +32,7 @@ export class IssuanceService {
   constructor(
     private readonly documents: IssuedDocumentRepository,
     private readonly pdfs: SignedPdfFactory,
+    private readonly aktaKematian: AktaKematianIssuer,
     @Inject(APP_CONFIG) private readonly config: DocumentsConfig,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
@@ -71,6 +73,23 @@ export class IssuanceService {
             familyCardNumber: family.familyCardNumber,
             holderName: head?.fullName ?? '',
             memberNiks: family.members.map((m) => m.nik),
+            issuer: issuer.officeName,
+          }),
+        );
+      } else if (wanted.kind === DocumentKind.AKTA_KEMATIAN) {
+        if (!wanted.death) throw invalidEvent('a Kutipan Akta Kematian without the death');
+        const akta = await this.aktaKematian.issue(wanted.death, event.regencyCode, issuer, details);
+        set.push(
+          this.toStore(event, akta.pdf, {
+            id,
+            token,
+            issuedAt,
+            kind: akta.kind,
+            number: akta.number,
+            subjectKey: akta.subjectKey,
+            familyCardNumber: null,
+            holderName: akta.holderName,
+            memberNiks: [...(familyOfSet ? familyOfSet.members.map((m) => m.nik) : []), wanted.death.deceasedNik],
             issuer: issuer.officeName,
           }),
         );

@@ -65,6 +65,16 @@ export class SignedPdfFactory implements OnModuleInit {
     return this.sign(pdf, signingTime);
   }
 
+  /** Renders any document with this certificate's footnote, and signs it. */
+  async signed<Model extends { certificateIssuer?: string }>(
+    render: (model: Model) => Promise<Buffer>,
+    model: Model,
+    signingTime: Date,
+  ): Promise<Buffer> {
+    const pdf = await render({ ...model, certificateIssuer: model.certificateIssuer ?? this.footnoteIssuer });
+    return this.sign(pdf, signingTime);
+  }
+
   private sign(pdf: Buffer, signingTime: Date): Promise<Buffer> {
     if (!this.signer) throw new Error('The signing certificate is not loaded yet');
     return this.signer.sign(pdf, { signingTime });

@@ -28,6 +28,10 @@ import {
 } from '#lib/domain';
 import { enqueueEvent } from '#lib/platform';
 import { IdentifierService } from '../identifiers/identifier.service.js';
+import {
+  deathRecordFacts,
+  registerDeath,
+} from '../application-types/death-registration/death-registration.registry-change.js';
 import { toFamilyView } from '../registry/registry.mapper.js';
 import { RegistryRepository } from '../registry/registry.repository.js';
 import { RegistryChangeRepository, type AppliedChange, type RegistryWriter } from './registry-change.repository.js';
@@ -58,7 +62,7 @@ export class RegistryChangeService {
       approvedAt: event.approvedAt,
       official: event.official,
       familyCardNumbers: applied.familyCardNumbers,
-      documents: await this.documentsFor(input, applied),
+      documents: await this.documentsFor(input, applied, event.regencyCode),
     };
     await this.dataSource.transaction((manager) =>
       enqueueEvent(
@@ -109,6 +113,8 @@ export class RegistryChangeService {
         return this.changes.applyOnce(id, input.type, () =>
           Promise.resolve({ familyCardNumbers: [input.familyCardNumber] }),
         );
+      case ApplicationType.DEATH_REGISTRATION:
+        return this.changes.applyOnce(id, input.type, (writer) => registerDeath(writer, input));
     }
   }
 
@@ -211,7 +217,11 @@ export class RegistryChangeService {
     return { familyCardNumbers: [input.familyCardNumber] };
   }
 
-  private async documentsFor(input: ApplicationInput, applied: AppliedChange): Promise<DocumentToIssue[]> {
+  private async documentsFor(
+    input: ApplicationInput,
+    applied: AppliedChange,
+    regencyCode: string,
+  ): Promise<DocumentToIssue[]> {
     const documents: DocumentToIssue[] = [];
     for (const familyCardNumber of applied.familyCardNumbers) {
       const found = await this.registry.findFamily(familyCardNumber);
@@ -236,6 +246,13 @@ export class RegistryChangeService {
           motherName: mother?.full_name ?? child.mother_name,
           registrationDate: todayIso(applied.appliedAt.getTime()),
         },
+      });
+    }
+    if (input.type === ApplicationType.DEATH_REGISTRATION) {
+      const deceased = await this.registry.findPerson(input.deceasedNik);
+      documents.push({
+        kind: DocumentKind.AKTA_KEMATIAN,
+        death: deathRecordFacts(input, deceased, regencyCode, applied.appliedAt),
       });
     }
     return documents;

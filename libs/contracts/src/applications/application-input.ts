@@ -32,6 +32,7 @@ import {
   Sex,
 } from '#lib/domain';
 import { IsFamilyCardNumber, IsNik, IsOneOfLabels, IsPastDate, IsVillageCode } from '#lib/validation';
+import { DeathRegistrationInput } from '../application-types/death-registration/death-registration.input.js';
 
 /**
  * The body of `POST /applications` and `PUT /applications/{id}`: `{ type, ...details }`, one
@@ -256,7 +257,11 @@ export class FamilyCardReplacementInput {
 }
 
 export type ApplicationInput =
-  BirthRegistrationInput | FamilyCardNewInput | FamilyCardUpdateInput | FamilyCardReplacementInput;
+  | BirthRegistrationInput
+  | FamilyCardNewInput
+  | FamilyCardUpdateInput
+  | FamilyCardReplacementInput
+  | DeathRegistrationInput;
 
 /** The input class of each type: what `type` in a body selects. */
 export const APPLICATION_INPUT_CLASSES = {
@@ -264,6 +269,7 @@ export const APPLICATION_INPUT_CLASSES = {
   [ApplicationType.FAMILY_CARD_NEW]: FamilyCardNewInput,
   [ApplicationType.FAMILY_CARD_UPDATE]: FamilyCardUpdateInput,
   [ApplicationType.FAMILY_CARD_REPLACEMENT]: FamilyCardReplacementInput,
+  [ApplicationType.DEATH_REGISTRATION]: DeathRegistrationInput,
 } as const;
 
 /** For `@Type(..., { discriminator })` where an input travels nested in a message. */

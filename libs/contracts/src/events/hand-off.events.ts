@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { ApplicationType, DocumentKind, Sex } from '#lib/domain';
 import { IsFamilyCardNumber, IsNik, IsRegionCode } from '#lib/validation';
+import { DeathRecordFacts } from '../document-kinds/akta-kematian.to-issue.js';
 import type { FamilyView } from '../identity/registry.views.js';
 
 /** The official who approved: printed on every document of the application. */
@@ -107,6 +108,12 @@ export class DocumentToIssue {
   @ValidateNested()
   @Type(() => BirthRecordFacts)
   birth?: BirthRecordFacts;
+
+  /** AKTA_KEMATIAN: the death as recorded. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeathRecordFacts)
+  death?: DeathRecordFacts;
 }
 
 /** `identity.registry.change-applied`: the registry changed; these documents must be issued. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ApplicationInput, FamilyView } from '#lib/contracts';
 import { ApplicationType, DomainError } from '#lib/domain';
+import { judgeDeathRegistration } from '../../application-types/death-registration/death-registration.rules.js';
 import { RegistryClient } from '../../registry/registry.client.js';
 import { ApplicationRepository } from '../application.repository.js';
 import {
@@ -70,6 +71,12 @@ export class ApplicationRulesService {
         const family = await this.registry.family(input.familyCardNumber);
         return checkFamilyCardReplacement(input, applicantNik, { family, persons: new Map() });
       }
+      case ApplicationType.DEATH_REGISTRATION:
+        return judgeDeathRegistration(input, applicantNik, {
+          family: (number) => this.registry.family(number),
+          persons: (niks) => this.registry.persons([...niks]),
+          reportedDeaths: () => Promise.resolve([]),
+        });
     }
   }
 }

@@ -2,10 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import { MaritalStatus, PersonStatus, Relationship } from '../../enums/population.js';
 import {
   checkDeathRegistration,
-  DEATH_CAUSE_LABELS,
-  DEATH_CERTIFIER_LABELS,
-  DeathCause,
-  DeathCertifier,
   deathRegistryChange,
   isAdult,
   NOT_APPLICANTS_FAMILY,
@@ -14,7 +10,8 @@ import {
   type DeathFamily,
   type DeathFamilyMember,
   type DeathReport,
-} from './death-registration.js';
+} from './death-registration.rules.js';
+import { DEATH_CAUSE_LABELS, DEATH_CERTIFIER_LABELS, DeathCause, DeathCertifier } from './death-registration.type.js';
 
 // Synthetic people: the NIKs only need to be distinct strings here.
 const HEAD = '1602051703850001';
@@ -115,6 +112,16 @@ describe('death registration: the checks', () => {
     expect(messages(checkDeathRegistration(report(), WIFE, facts({ family: departed })))).toEqual([
       'deceasedNik: Penduduk yang dilaporkan tidak berstatus aktif (mungkin sudah tercatat meninggal)',
     ]);
+  });
+
+  it('refuses a death another open report of the family already names', () => {
+    const reportedDeaths = new Set([GRANDMOTHER]);
+    expect(messages(checkDeathRegistration(report(), WIFE, facts({ reportedDeaths })))).toEqual([
+      'deceasedNik: Kematian penduduk ini sudah dilaporkan dalam permohonan lain yang sedang diproses',
+    ]);
+    expect(
+      messages(checkDeathRegistration(report({ deceasedNik: DAUGHTER }), WIFE, facts({ reportedDeaths }))),
+    ).toEqual([]);
   });
 
   it('refuses a date of death in the future or before the birth; today is allowed', () => {

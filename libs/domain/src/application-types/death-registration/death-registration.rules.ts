@@ -3,46 +3,12 @@ import { MaritalStatus, PersonStatus, Relationship } from '../../enums/populatio
 import type { FieldError } from '../../errors/index.js';
 
 /**
- * Pencatatan kematian (DOMAIN.md "Death registration"): what a report says, the checks it must
+ * The rules of a death report (DOMAIN.md "Death registration"): the checks it must
  * pass before a clerk sees it, and what its approval changes in the family — as pure functions
  * of what the registry said. Messages are in Bahasa Indonesia and never carry a NIK; a rule
  * about someone outside the applicant's family is one generic message, so a refusal never
  * tells a resident whether a stranger's NIK exists, is deceased or heads a family (API.md).
  */
-
-/** Sebab kematian (form F-2.01, section kematian). */
-export const DeathCause = {
-  SAKIT_BIASA: 'SAKIT_BIASA',
-  WABAH_PENYAKIT: 'WABAH_PENYAKIT',
-  KECELAKAAN: 'KECELAKAAN',
-  KRIMINALITAS: 'KRIMINALITAS',
-  BUNUH_DIRI: 'BUNUH_DIRI',
-  LAINNYA: 'LAINNYA',
-} as const;
-export type DeathCause = (typeof DeathCause)[keyof typeof DeathCause];
-export const DEATH_CAUSE_LABELS: Readonly<Record<DeathCause, string>> = {
-  SAKIT_BIASA: 'SAKIT BIASA/TUA',
-  WABAH_PENYAKIT: 'WABAH PENYAKIT',
-  KECELAKAAN: 'KECELAKAAN',
-  KRIMINALITAS: 'KRIMINALITAS',
-  BUNUH_DIRI: 'BUNUH DIRI',
-  LAINNYA: 'LAINNYA',
-};
-
-/** Yang menerangkan kematian (form F-2.01). */
-export const DeathCertifier = {
-  DOKTER: 'DOKTER',
-  TENAGA_KESEHATAN: 'TENAGA_KESEHATAN',
-  KEPOLISIAN: 'KEPOLISIAN',
-  LAINNYA: 'LAINNYA',
-} as const;
-export type DeathCertifier = (typeof DeathCertifier)[keyof typeof DeathCertifier];
-export const DEATH_CERTIFIER_LABELS: Readonly<Record<DeathCertifier, string>> = {
-  DOKTER: 'DOKTER',
-  TENAGA_KESEHATAN: 'TENAGA KESEHATAN',
-  KEPOLISIAN: 'KEPOLISIAN',
-  LAINNYA: 'LAINNYA',
-};
 
 /** Wajib KTP (UU 24/2013): 17 years old, or married now or before. */
 export const ADULT_AGE_YEARS = 17;
@@ -80,6 +46,8 @@ export interface DeathFacts {
   witnesses: ReadonlyMap<string, { status: PersonStatus }>;
   /** Today in the family's regency (`YYYY-MM-DD`). */
   today: string;
+  /** The deceased named by the family's other open death reports (a death is reported once). */
+  reportedDeaths?: ReadonlySet<string>;
 }
 
 export interface DeathRuleOutcome {
@@ -141,8 +109,12 @@ export function checkDeathRegistration(report: DeathReport, applicantNik: string
   if (deceased.status !== PersonStatus.ACTIVE) {
     add('deceasedNik', 'Penduduk yang dilaporkan tidak berstatus aktif (mungkin sudah tercatat meninggal)');
   }
-  if (report.deceasedNik === applicantNik)
+  if (report.deceasedNik === applicantNik) {
     add('deceasedNik', 'Pemohon tidak dapat melaporkan kematian dirinya sendiri');
+  }
+  if (facts.reportedDeaths?.has(report.deceasedNik) === true) {
+    add('deceasedNik', 'Kematian penduduk ini sudah dilaporkan dalam permohonan lain yang sedang diproses');
+  }
   if (dayKeyOf(report.dateOfDeath) < dayKeyOf(deceased.birthDate)) {
     add('dateOfDeath', 'Tanggal kematian tidak boleh sebelum tanggal lahir');
   }
