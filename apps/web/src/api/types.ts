@@ -4,10 +4,16 @@ export type Role = 'RESIDENT' | 'CLERK' | 'OFFICIAL' | 'ADMIN' | 'AGENCY';
 export type ApplicationStatus =
   'SUBMITTED' | 'VERIFIED' | 'APPROVED' | 'ISSUED' | 'REVISION_REQUESTED' | 'REJECTED' | 'CANCELLED';
 export type ApplicationType =
-  'BIRTH_REGISTRATION' | 'FAMILY_CARD_NEW' | 'FAMILY_CARD_UPDATE' | 'FAMILY_CARD_REPLACEMENT';
+  'BIRTH_REGISTRATION' | 'FAMILY_CARD_NEW' | 'FAMILY_CARD_UPDATE' | 'FAMILY_CARD_REPLACEMENT' | 'DEATH_REGISTRATION';
 export type ApplicationAction = 'submit' | 'resubmit' | 'cancel' | 'verify' | 'return' | 'reject' | 'approve' | 'issue';
 export type AttachmentKind =
-  'SURAT_KETERANGAN_LAHIR' | 'BUKU_NIKAH' | 'SPTJM' | 'SURAT_KEHILANGAN' | 'KK_LAMA' | 'LAINNYA';
+  | 'SURAT_KETERANGAN_LAHIR'
+  | 'BUKU_NIKAH'
+  | 'SPTJM'
+  | 'SURAT_KEHILANGAN'
+  | 'KK_LAMA'
+  | 'SURAT_KETERANGAN_KEMATIAN'
+  | 'LAINNYA';
 
 export interface LoginReply {
   accessToken: string;
@@ -94,7 +100,7 @@ export interface Attachment {
 
 export interface DocumentRef {
   id: string;
-  kind: 'KARTU_KELUARGA' | 'AKTA_KELAHIRAN';
+  kind: 'KARTU_KELUARGA' | 'AKTA_KELAHIRAN' | 'AKTA_KEMATIAN';
   number: string;
 }
 
@@ -118,7 +124,7 @@ export interface Application {
 
 export interface DocumentView {
   id: string;
-  kind: 'KARTU_KELUARGA' | 'AKTA_KELAHIRAN';
+  kind: 'KARTU_KELUARGA' | 'AKTA_KELAHIRAN' | 'AKTA_KEMATIAN';
   number: string;
   status: 'VALID' | 'SUPERSEDED' | 'REVOKED';
   issuedAt: string;
@@ -129,7 +135,7 @@ export interface DocumentView {
 export interface PublicDocument {
   valid: boolean;
   status: 'VALID' | 'SUPERSEDED' | 'REVOKED';
-  kind: 'KARTU_KELUARGA' | 'AKTA_KELAHIRAN';
+  kind: 'KARTU_KELUARGA' | 'AKTA_KELAHIRAN' | 'AKTA_KEMATIAN';
   number: string;
   issuedAt: string;
   issuer: string;

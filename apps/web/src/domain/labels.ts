@@ -53,6 +53,7 @@ export const TYPE_SHORT_LABELS: Readonly<Record<ApplicationType, string>> = {
   FAMILY_CARD_NEW: 'Kartu Keluarga baru',
   FAMILY_CARD_UPDATE: 'Perubahan data Kartu Keluarga',
   FAMILY_CARD_REPLACEMENT: 'Kartu Keluarga hilang/rusak',
+  DEATH_REGISTRATION: 'Pencatatan kematian (Akta Kematian)',
 };
 
 export const DOCUMENT_STATUS_TEXT: Readonly<Record<string, { title: string; explanation: string; tone: string }>> = {

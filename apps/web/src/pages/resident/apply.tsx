@@ -14,6 +14,7 @@ const SLUGS: Record<string, ApplicationType> = {
   'kk-baru': 'FAMILY_CARD_NEW',
   'perubahan-kk': 'FAMILY_CARD_UPDATE',
   'kk-hilang-rusak': 'FAMILY_CARD_REPLACEMENT',
+  kematian: 'DEATH_REGISTRATION',
 };
 
 const DESCRIPTIONS: Record<ApplicationType, string> = {
@@ -22,6 +23,7 @@ const DESCRIPTIONS: Record<ApplicationType, string> = {
   FAMILY_CARD_NEW: 'Membentuk Kartu Keluarga baru, mis. setelah menikah, dengan alamat baru.',
   FAMILY_CARD_UPDATE: 'Pindah alamat dalam kabupaten/kota, atau perubahan pendidikan, pekerjaan, status perkawinan.',
   FAMILY_CARD_REPLACEMENT: 'Mencetak ulang Kartu Keluarga yang hilang atau rusak.',
+  DEATH_REGISTRATION: 'Melaporkan kematian anggota keluarga: Kutipan Akta Kematian dan Kartu Keluarga yang diperbarui.',
 };
 
 export function ApplyPage({ type }: { type?: string }): ReactNode {

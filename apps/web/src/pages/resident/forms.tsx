@@ -15,6 +15,7 @@ import {
   SEX_LABELS,
 } from '../../domain/labels';
 import { checkDate, checkNik, checkRequired, type Check } from '../../domain/rules';
+import { DeathRegistrationForm } from '../../application-types/death-registration/death-registration.form';
 import { DateField, NumberIdField, SelectField, TextField, firstError } from '../../ui/form';
 import {
   AddressFields,
@@ -511,4 +512,5 @@ export const FORMS = {
   FAMILY_CARD_NEW: FamilyCardNewForm,
   FAMILY_CARD_UPDATE: FamilyCardUpdateForm,
   FAMILY_CARD_REPLACEMENT: FamilyCardReplacementForm,
+  DEATH_REGISTRATION: DeathRegistrationForm,
 } as const;

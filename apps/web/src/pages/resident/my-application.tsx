@@ -136,13 +136,20 @@ export function MyApplicationPage({ id }: { id: string }): ReactNode {
   );
 }
 
+/** How a resident's download names each kind of document: the button, and the file. */
+const DOWNLOADS: Readonly<Record<DocumentView['kind'], { name: string; file: string }>> = {
+  KARTU_KELUARGA: { name: 'Kartu Keluarga', file: 'kartu-keluarga' },
+  AKTA_KELAHIRAN: { name: 'Akta Kelahiran', file: 'akta-kelahiran' },
+  AKTA_KEMATIAN: { name: 'Akta Kematian', file: 'akta-kematian' },
+};
+
 function IssuedDocument({ id, kind, number }: { id: string; kind: DocumentView['kind']; number: string }): ReactNode {
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const doc = useLoad(() => get<DocumentView>(`/documents/${id}`), [id]);
   const download = (): void => {
     setBusy(true);
-    const fileName = `${kind === 'AKTA_KELAHIRAN' ? 'akta-kelahiran' : 'kartu-keluarga'}-${number.replace(/[^0-9A-Za-z-]/g, '')}.pdf`;
+    const fileName = `${DOWNLOADS[kind].file}-${number.replace(/[^0-9A-Za-z-]/g, '')}.pdf`;
     saveFile(`/documents/${id}/pdf`, fileName).then(
       () => setBusy(false),
       (error: unknown) => {
@@ -165,9 +172,7 @@ function IssuedDocument({ id, kind, number }: { id: string; kind: DocumentView['
         ) : null}
       </div>
       <button type="button" className="button button-primary" onClick={download} disabled={busy}>
-        {busy
-          ? 'Mengunduh…'
-          : `Unduh PDF ${DOCUMENT_KIND_LABELS[kind] === 'KUTIPAN AKTA KELAHIRAN' ? 'Akta Kelahiran' : 'Kartu Keluarga'}`}
+        {busy ? 'Mengunduh…' : `Unduh PDF ${DOWNLOADS[kind].name}`}
       </button>
       {problem ? (
         <p className="error-text" role="alert">

@@ -11,6 +11,7 @@ import {
   SEX_LABELS,
 } from '../../domain/labels';
 import { formatDate } from '../../ui/format';
+import { deathRegistrationRows } from '../../application-types/death-registration/death-registration.details';
 
 type Row = [string, ReactNode];
 const s = (value: unknown): string =>
@@ -100,6 +101,8 @@ function rowsOf(application: Application): Row[] {
         ['No. KK', <span className="mono">{s(d['familyCardNumber'])}</span>],
         ['Alasan', l(FAMILY_CARD_REPLACEMENT_REASON_LABELS, d['reason'])],
       ];
+    case 'DEATH_REGISTRATION':
+      return deathRegistrationRows(d);
   }
 }
 
@@ -120,7 +123,14 @@ export function ApplicationDetails({ application }: { application: Application }
 export function niksNamed(application: Application): string[] {
   const d = application.details;
   const witnesses: unknown[] = Array.isArray(d['witnessNiks']) ? (d['witnessNiks'] as unknown[]) : [];
-  const niks: unknown[] = [d['fatherNik'], d['motherNik'], d['headNik'], ...witnesses];
+  const niks: unknown[] = [
+    d['fatherNik'],
+    d['motherNik'],
+    d['headNik'],
+    d['deceasedNik'],
+    d['newHeadNik'],
+    ...witnesses,
+  ];
   if (Array.isArray(d['members'])) niks.push(...(d['members'] as Array<{ nik: string }>).map((m) => m.nik));
   if (Array.isArray(d['memberChanges'])) niks.push(...(d['memberChanges'] as Array<{ nik: string }>).map((m) => m.nik));
   return niks.filter((nik): nik is string => typeof nik === 'string');
