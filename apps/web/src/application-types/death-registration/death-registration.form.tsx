@@ -79,7 +79,7 @@ export function DeathRegistrationForm(props: FormProps): ReactNode {
         : checkNik(v.witness2),
   };
   /** A field's name in the body, its value and its check. */
-  const field = (key: keyof typeof v & keyof typeof checks) => ({
+  const field = (key: keyof typeof v) => ({
     name: key,
     value: v[key],
     onValue: set(key),
