@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { EventSubjects, type RegistryChangeAppliedEvent } from '#lib/contracts';
+import { enqueueEvent } from '#lib/platform';
 
+/** An approved application as applied to the registry (one row per application). */
 export interface AppliedChange {
   type: string;
+  /** The families the change touched: each is reissued when it still has members. */
   familyCardNumbers: string[];
+  /** The NIK a birth registration assigned. */
   childNik: string | null;
   appliedAt: Date;
+}
+
+/** What the writes of one application report. */
+export interface ChangeResult {
+  familyCardNumbers: string[];
+  childNik?: string;
 }
 
 export interface NewPerson {
@@ -93,7 +104,7 @@ export class RegistryChangeRepository {
   async applyOnce(
     applicationId: string,
     type: string,
-    write: (writer: RegistryWriter) => Promise<{ familyCardNumbers: string[]; childNik?: string }>,
+    write: (writer: RegistryWriter) => Promise<ChangeResult>,
   ): Promise<AppliedChange> {
     return this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
@@ -111,11 +122,23 @@ export class RegistryChangeRepository {
       return { type, familyCardNumbers: result.familyCardNumbers, childNik: result.childNik ?? null, appliedAt };
     });
   }
+
+  /** Announces an applied change (the outbox keeps one copy however often it is announced). */
+  async enqueueApplied(event: RegistryChangeAppliedEvent): Promise<void> {
+    await this.db.transaction((manager) =>
+      enqueueEvent(
+        manager,
+        EventSubjects.REGISTRY_CHANGE_APPLIED,
+        event,
+        `registry-change-applied:${event.applicationId}`,
+      ),
+    );
+  }
 }
 
 /** Registry writes inside one transaction. */
 export class RegistryWriter {
-  constructor(readonly manager: EntityManager) {}
+  constructor(private readonly manager: EntityManager) {}
 
   async insertPerson(person: NewPerson, at: Date): Promise<void> {
     await this.manager.query(
@@ -228,9 +251,5 @@ export class RegistryWriter {
       [niks],
     );
     return new Map(rows.map((r) => [r.nik, r.full_name]));
-  }
-
-  async enqueue(fn: (manager: EntityManager) => Promise<void>): Promise<void> {
-    await fn(this.manager);
   }
 }

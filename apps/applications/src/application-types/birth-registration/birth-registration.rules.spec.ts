@@ -1,61 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { BirthRegistrationInput, FamilyCardNewInput, FamilyView, PersonRecord, PersonView } from '#lib/contracts';
-import { checkBirthRegistration, checkFamilyCardNew } from './application-rules.js';
-
-// Synthetic people only.
-const KK = '1602051201150003';
-function person(nik: string, fullName: string, extra: Partial<PersonRecord> = {}): PersonRecord {
-  return {
-    nik,
-    fullName,
-    sex: 'LAKI_LAKI',
-    birthPlace: 'KAYU AGUNG',
-    birthDate: '1990-01-01',
-    religion: 'ISLAM',
-    education: 'SLTA/SEDERAJAT',
-    occupation: 'WIRASWASTA',
-    bloodType: 'O',
-    maritalStatus: 'KAWIN_TERCATAT',
-    citizenship: 'WNI',
-    fatherName: 'AYAH',
-    motherName: 'IBU',
-    status: 'ACTIVE',
-    familyCardNumber: KK,
-    regencyCode: '16.02',
-    ...extra,
-  };
-}
-const father = person('1602050101900001', 'BUDI SANTOSO', { relationship: 'KEPALA_KELUARGA' });
-const mother = person('1602054202920002', 'SITI AMINAH', {
-  sex: 'PEREMPUAN',
-  relationship: 'ISTRI',
-  birthDate: '1992-02-02',
-});
-const firstChild = person('1602051503150003', 'RINA SANTOSO', {
-  relationship: 'ANAK',
-  birthDate: '2015-03-15',
-  motherName: 'SITI AMINAH',
-});
-
-function family(members: PersonView[]): FamilyView {
-  return {
-    familyCardNumber: KK,
-    address: 'JL. MERDEKA',
-    rt: '001',
-    rw: '002',
-    villageCode: '16.02.05.1002',
-    postalCode: '30611',
-    headNik: father.nik,
-    villageName: '',
-    districtCode: '16.02.05',
-    districtName: '',
-    regencyCode: '16.02',
-    regencyName: '',
-    provinceCode: '16',
-    provinceName: '',
-    members,
-  };
-}
+import type { BirthRegistrationInput } from '#lib/contracts';
+import { family, father, fields, firstChild, KK, mother, person } from '../testing/registry-fixtures.js';
+import { checkBirthRegistration } from './birth-registration.rules.js';
 
 function birth(child: Partial<BirthRegistrationInput['child']>): BirthRegistrationInput {
   return {
@@ -79,7 +25,6 @@ function birth(child: Partial<BirthRegistrationInput['child']>): BirthRegistrati
 }
 
 const persons = new Map([father, mother].map((p) => [p.nik, p]));
-const fields = (outcome: { violations: Array<{ field: string }> }) => outcome.violations.map((v) => v.field);
 
 describe('birth registration rules', () => {
   it('accepts the next child of the mother, reported by the father, in the family regency', () => {
@@ -157,56 +102,5 @@ describe('birth registration rules', () => {
       pendingBirths: [{ motherNik: mother.nik, childName: 'BAYU SANTOSO', birthDate: '2026-11-21' }],
     });
     expect(fields(outcome)).toEqual(['child.fullName']);
-  });
-});
-
-describe('new family rules', () => {
-  const input = (members: FamilyCardNewInput['members'], headNik = firstChild.nik): FamilyCardNewInput => ({
-    type: 'FAMILY_CARD_NEW',
-    headNik,
-    members,
-    address: 'JL. BARU',
-    rt: '001',
-    rw: '001',
-    villageCode: '16.02.05.1002',
-    postalCode: '30611',
-    reason: 'Menikah',
-  });
-  const all = new Map([father, mother, firstChild].map((p) => [p.nik, p]));
-  const families = new Map([[KK, family([father, mother, firstChild])]]);
-
-  it('takes the regency of the new address', () => {
-    const outcome = checkFamilyCardNew(
-      input([{ nik: firstChild.nik, relationship: 'KEPALA_KELUARGA' }]),
-      firstChild.nik,
-      {
-        persons: all,
-        families,
-      },
-    );
-    expect(outcome).toEqual({ violations: [], regencyCode: '16.02' });
-  });
-
-  it('refuses a head of another KK who would leave members behind, and a second head', () => {
-    const outcome = checkFamilyCardNew(
-      input(
-        [
-          { nik: father.nik, relationship: 'KEPALA_KELUARGA' },
-          { nik: firstChild.nik, relationship: 'KEPALA_KELUARGA' },
-        ],
-        father.nik,
-      ),
-      father.nik,
-      { persons: all, families },
-    );
-    expect(fields(outcome)).toEqual(['members[1].relationship', 'headNik']);
-  });
-
-  it('wants the applicant among the new family', () => {
-    const outcome = checkFamilyCardNew(input([{ nik: firstChild.nik, relationship: 'KEPALA_KELUARGA' }]), mother.nik, {
-      persons: all,
-      families,
-    });
-    expect(fields(outcome)).toEqual(['members']);
   });
 });
