@@ -7,8 +7,7 @@ import { DocumentHandler } from './documents/document.handler.js';
 import { HealthHandler } from './health/health.handler.js';
 import { IssuanceConsumer } from './issuance/issuance.consumer.js';
 import { IssuanceService } from './issuance/issuance.service.js';
-import { AktaKematianIssuer } from './application-types/death-registration/akta-kematian.issuer.js';
-import { DeathCertificateNumberRepository } from './application-types/death-registration/death-certificate-number.repository.js';
+import { DeathCertificateNumberRepository } from './document-kinds/akta-kematian/death-certificate-number.repository.js';
 import { IssuedDocumentEntity } from './issuance/issued-document.entity.js';
 import { IssuedDocumentRepository } from './issuance/issued-document.repository.js';
 import { SignedPdfFactory } from './issuance/signed-pdf.factory.js';
@@ -38,7 +37,6 @@ export class DocumentsModule {
         IssuanceService,
         IssuanceConsumer,
         DeathCertificateNumberRepository,
-        AktaKematianIssuer,
         DocumentAccessService,
       ],
     };

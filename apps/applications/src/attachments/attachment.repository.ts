@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity.js';
 import { AttachmentEntity } from './attachment.entity.js';
 
 export interface UploadSession {
@@ -17,6 +18,11 @@ export class AttachmentRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
+  }
+
+  /** The application the evidence is for, locked until the transaction ends (its status decides). */
+  lockApplication(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
+    return manager.findOne(ApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async startUpload(session: UploadSession): Promise<void> {

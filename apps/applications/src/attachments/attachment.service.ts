@@ -86,7 +86,7 @@ export class AttachmentService {
       const contentType = sniffContentType(data.subarray(0, SNIFF_BYTES));
       if (contentType === undefined) throw unsupportedType();
       // The application may have moved on while the bytes travelled: decide under its lock.
-      const application = await this.applications.lockById(manager, session.applicationId);
+      const application = await this.attachments.lockApplication(manager, session.applicationId);
       if (application === null || !maySee(principal, application)) throw applicationNotFound();
       assertOpenForEvidence(principal, application);
       const attachment = Object.assign(new AttachmentEntity(), {
@@ -146,7 +146,7 @@ export class AttachmentService {
 
 function assertOpenForEvidence(principal: Principal, application: ApplicationEntity): void {
   if (!OPEN_FOR_EVIDENCE.includes(application.status)) {
-    const status = application.status as ApplicationStatus;
+    const status = application.status;
     throw new DomainError(
       'APPLICATION.INVALID_TRANSITION',
       'Lampiran hanya dapat ditambahkan selama permohonan berstatus SUBMITTED atau REVISION_REQUESTED',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Role, type DocumentKind } from '#lib/domain';
+import { documentFileName, DomainError, Role } from '#lib/domain';
 import type { DocumentFileChunk, DocumentView, Principal, PublicDocumentView } from '#lib/contracts';
 import type { IssuedDocumentEntity } from '../issuance/issued-document.entity.js';
 import { IssuedDocumentRepository } from '../issuance/issued-document.repository.js';
@@ -7,12 +7,6 @@ import { IssuanceService } from '../issuance/issuance.service.js';
 import { toDocumentView, toPublicView } from './document.mapper.js';
 
 const STAFF: ReadonlySet<string> = new Set([Role.CLERK, Role.OFFICIAL, Role.ADMIN]);
-/** The downloaded file is `<name>-<number>.pdf`. */
-const FILE_NAMES: Readonly<Record<DocumentKind, string>> = {
-  KARTU_KELUARGA: 'kartu-keluarga',
-  AKTA_KELAHIRAN: 'kutipan-akta-kelahiran',
-  AKTA_KEMATIAN: 'kutipan-akta-kematian',
-};
 
 /**
  * Reading issued documents: staff of the document's regency and the residents of the family it
@@ -37,7 +31,7 @@ export class DocumentAccessService {
       data: part.data.toString('base64'),
       size: part.size,
       sha256: document.sha256,
-      fileName: `${FILE_NAMES[document.kind]}-${document.number}.pdf`,
+      fileName: documentFileName(document.kind, document.number),
     };
   }
 

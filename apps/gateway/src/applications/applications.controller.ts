@@ -8,7 +8,7 @@ import {
   type Principal,
   type StoredAttachmentView,
 } from '#lib/contracts';
-import { Role } from '#lib/domain';
+import { ApplicationType, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { ServiceClient } from '../nats/service-client.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
@@ -28,8 +28,8 @@ const EXTRAS =
   '409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.';
 
 const BODY_DESCRIPTION =
-  '`{ type, ...details }` with the details of API.md "Details by type" for BIRTH_REGISTRATION, FAMILY_CARD_NEW, ' +
-  'FAMILY_CARD_UPDATE or FAMILY_CARD_REPLACEMENT. 400 lists every invalid field; 422 ' +
+  '`{ type, ...details }` with the details of API.md "Details by type" for ' +
+  `${Object.values(ApplicationType).join(', ')}. 400 lists every invalid field; 422 ` +
   '(`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`.';
 
 @ApiTags('Applications')

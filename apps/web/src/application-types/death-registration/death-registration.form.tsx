@@ -27,18 +27,18 @@ const personOptions = (people: Person[]): Options =>
 const heads = (family: FormProps['family'], person: Person | undefined): boolean =>
   person !== undefined && (family.headNik === person.nik || person.relationship === 'KEPALA_KELUARGA');
 
-export function DeathRegistrationForm(props: FormProps): ReactNode {
+export function DeathRegistrationForm(props: FormProps<'DEATH_REGISTRATION'>): ReactNode {
   const { family, account, initial } = props;
-  const witnesses = Array.isArray(initial?.['witnessNiks']) ? (initial['witnessNiks'] as string[]) : [];
+  const witnesses = initial?.witnessNiks ?? [];
   const [v, set] = useValues({
-    deceasedNik: str(initial?.['deceasedNik']),
-    dateOfDeath: str(initial?.['dateOfDeath']),
-    timeOfDeath: str(initial?.['timeOfDeath']),
-    placeOfDeath: str(initial?.['placeOfDeath']),
-    cause: str(initial?.['cause']),
-    certifiedBy: str(initial?.['certifiedBy']),
-    deathLetterNumber: str(initial?.['deathLetterNumber']),
-    newHeadNik: str(initial?.['newHeadNik']),
+    deceasedNik: str(initial?.deceasedNik),
+    dateOfDeath: str(initial?.dateOfDeath),
+    timeOfDeath: str(initial?.timeOfDeath),
+    placeOfDeath: str(initial?.placeOfDeath),
+    cause: str(initial?.cause),
+    certifiedBy: str(initial?.certifiedBy),
+    deathLetterNumber: str(initial?.deathLetterNumber),
+    newHeadNik: str(initial?.newHeadNik),
     witness1: witnesses[0] ?? '',
     witness2: witnesses[1] ?? '',
   });

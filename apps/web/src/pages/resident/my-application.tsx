@@ -1,7 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { describeError, get, post, saveFile } from '../../api/client';
 import type { Application, DocumentView } from '../../api/types';
-import { ATTACHMENT_KIND_LABELS, DOCUMENT_KIND_LABELS, TYPE_SHORT_LABELS } from '../../domain/labels';
+import {
+  ATTACHMENT_KIND_LABELS,
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_KINDS,
+  TYPE_SHORT_LABELS,
+  documentFileName,
+} from '../../domain/labels';
 import { Link, useLocation } from '../../router';
 import { ErrorBox, Notice } from '../../ui/form';
 import { formatDateTime, formatSize } from '../../ui/format';
@@ -136,20 +142,13 @@ export function MyApplicationPage({ id }: { id: string }): ReactNode {
   );
 }
 
-/** How a resident's download names each kind of document: the button, and the file. */
-const DOWNLOADS: Readonly<Record<DocumentView['kind'], { name: string; file: string }>> = {
-  KARTU_KELUARGA: { name: 'Kartu Keluarga', file: 'kartu-keluarga' },
-  AKTA_KELAHIRAN: { name: 'Akta Kelahiran', file: 'akta-kelahiran' },
-  AKTA_KEMATIAN: { name: 'Akta Kematian', file: 'akta-kematian' },
-};
-
 function IssuedDocument({ id, kind, number }: { id: string; kind: DocumentView['kind']; number: string }): ReactNode {
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const doc = useLoad(() => get<DocumentView>(`/documents/${id}`), [id]);
   const download = (): void => {
     setBusy(true);
-    const fileName = `${DOWNLOADS[kind].file}-${number.replace(/[^0-9A-Za-z-]/g, '')}.pdf`;
+    const fileName = documentFileName(kind, number);
     saveFile(`/documents/${id}/pdf`, fileName).then(
       () => setBusy(false),
       (error: unknown) => {
@@ -172,7 +171,7 @@ function IssuedDocument({ id, kind, number }: { id: string; kind: DocumentView['
         ) : null}
       </div>
       <button type="button" className="button button-primary" onClick={download} disabled={busy}>
-        {busy ? 'Mengunduh…' : `Unduh PDF ${DOWNLOADS[kind].name}`}
+        {busy ? 'Mengunduh…' : `Unduh PDF ${DOCUMENT_KINDS[kind].shortLabel}`}
       </button>
       {problem ? (
         <p className="error-text" role="alert">

@@ -1,8 +1,17 @@
+import { ApplicationType, DocumentKind } from '../../enums/services.js';
+import type { ApplicationTypeDefinition } from '../application-type-definition.js';
+
 /**
  * Pencatatan kematian (DOMAIN.md "Death registration"): a family member reports a death (form
  * F-2.01, section kematian); approval makes the person DECEASED, reissues the KK and issues a
  * Kutipan Akta Kematian.
  */
+export const deathRegistration: ApplicationTypeDefinition<typeof ApplicationType.DEATH_REGISTRATION> = {
+  type: ApplicationType.DEATH_REGISTRATION,
+  label: 'PENCATATAN KEMATIAN',
+  shortLabel: 'Pencatatan kematian (Akta Kematian)',
+  documents: [DocumentKind.KARTU_KELUARGA, DocumentKind.AKTA_KEMATIAN],
+};
 
 /** Sebab kematian (form F-2.01, section kematian). */
 export const DeathCause = {

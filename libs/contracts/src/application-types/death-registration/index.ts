@@ -1,1 +1,0 @@
-export * from './death-registration.input.js';
