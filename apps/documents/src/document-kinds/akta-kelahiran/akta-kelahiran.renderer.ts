@@ -1,9 +1,18 @@
 import { Citizenship, dateToWords, formatIndonesianDate, numberToWords } from '#lib/domain';
-import { DocumentFont } from './document-fonts.js';
-import type { AktaKelahiranModel } from './document-models.js';
-import { electronicSignatureNotice } from './electronic-signature-notice.js';
-import { createPdf, drawQrCode, finishPdf, MM, type Pdf, type TextStyle, textAt, useStyle } from './pdf-layout.js';
-import { sexLabel, upper } from './print-labels.js';
+import { DocumentFont } from '../../rendering/document-fonts.js';
+import type { AktaKelahiranModel } from './akta-kelahiran.model.js';
+import { electronicSignatureNotice } from '../../rendering/electronic-signature-notice.js';
+import {
+  createPdf,
+  drawQrCode,
+  finishPdf,
+  MM,
+  type Pdf,
+  type TextStyle,
+  textAt,
+  useStyle,
+} from '../../rendering/pdf-layout.js';
+import { sexLabel, upper } from '../../rendering/print-labels.js';
 
 /**
  * Kutipan Akta Kelahiran on A4 portrait, laid out as the civil registry's excerpt: heading,
