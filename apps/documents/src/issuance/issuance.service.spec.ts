@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { FamilyView, PersonView, RegistryChangeAppliedEvent } from '#lib/contracts';
 import { DomainError } from '#lib/domain';
-import type { AppLogger } from '#lib/platform';
+import type { AppLogger } from '#lib/platform/core';
 import { DocumentsConfig } from '../config/documents.config.js';
 import type { IssuanceDetails } from '../rendering/document-models.js';
 import { IssuanceService } from './issuance.service.js';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import { APPLICATION_TYPES, DocumentKind, DocumentStatus, DomainError } from '#lib/domain';
 import type { DocumentSetIssuedEvent, DocumentToIssue, RegistryChangeAppliedEvent } from '#lib/contracts';
-import { APP_CONFIG, APP_LOGGER, maskNiks, type AppLogger } from '#lib/platform';
+import { APP_CONFIG, APP_LOGGER, maskNiks, type AppLogger } from '#lib/platform/core';
 import type { DocumentsConfig } from '../config/documents.config.js';
 import type { DocumentDraft, IssueContext } from '../document-kinds/document-issuer.js';
 import { DOCUMENT_ISSUERS, issuerFor } from '../document-kinds/document-issuers.registry.js';

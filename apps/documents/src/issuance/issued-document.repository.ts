@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventSubjects, type DocumentSetIssuedEvent } from '#lib/contracts';
 import { DocumentStatus } from '#lib/domain';
-import { enqueueEvent } from '#lib/platform';
+import { enqueueEvent } from '#lib/platform/events';
 import { IssuedDocumentEntity } from './issued-document.entity.js';
 
 export interface DocumentToStore {

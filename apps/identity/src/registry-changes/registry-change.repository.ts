@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventSubjects, type RegistryChangeAppliedEvent } from '#lib/contracts';
-import { enqueueEvent } from '#lib/platform';
+import { enqueueEvent } from '#lib/platform/events';
 
 /** An approved application as applied to the registry (one row per application). */
 export interface AppliedChange {
