@@ -16,11 +16,15 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { buildAktaKematian } from '../src/document-kinds/akta-kematian/akta-kematian.factory.js';
 import { renderAktaKematian } from '../src/document-kinds/akta-kematian/akta-kematian.renderer.js';
-import { renderAktaKelahiran } from '../src/rendering/akta-kelahiran.renderer.js';
-import { renderKartuKeluarga } from '../src/rendering/kartu-keluarga.renderer.js';
+import { renderAktaKelahiran } from '../src/document-kinds/akta-kelahiran/akta-kelahiran.renderer.js';
+import { renderKartuKeluarga } from '../src/document-kinds/kartu-keluarga/kartu-keluarga.renderer.js';
 import { buildAktaKelahiran, buildKartuKeluarga } from '../src/rendering/testing/document-factories.js';
 import { ensureDevCertificate } from '../src/signing/dev-certificate.js';
 import { DocumentSigner } from '../src/signing/document.signer.js';
+import { installIdnAreaRegions } from '#lib/platform/regions';
+
+// libs/domain does no I/O: this process hands it the idn-area-data regions first.
+installIdnAreaRegions();
 
 const run = promisify(execFile);
 

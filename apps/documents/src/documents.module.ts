@@ -1,13 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Streams } from '#lib/contracts';
-import { DatabaseModule, EventsModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
+import { DatabaseModule } from '#lib/platform/db';
+import { EventsModule } from '#lib/platform/events';
+import { PlatformModule, type PlatformParts } from '#lib/platform/core';
+import { ServiceHealth } from '#lib/platform/health';
 import type { DocumentsConfig } from './config/documents.config.js';
 import { DocumentAccessService } from './documents/document-access.service.js';
 import { DocumentHandler } from './documents/document.handler.js';
 import { HealthHandler } from './health/health.handler.js';
 import { IssuanceConsumer } from './issuance/issuance.consumer.js';
 import { IssuanceService } from './issuance/issuance.service.js';
-import { DeathCertificateNumberRepository } from './document-kinds/akta-kematian/death-certificate-number.repository.js';
 import { IssuedDocumentEntity } from './issuance/issued-document.entity.js';
 import { IssuedDocumentRepository } from './issuance/issued-document.repository.js';
 import { SignedPdfFactory } from './issuance/signed-pdf.factory.js';
@@ -36,7 +38,6 @@ export class DocumentsModule {
         SignedPdfFactory,
         IssuanceService,
         IssuanceConsumer,
-        DeathCertificateNumberRepository,
         DocumentAccessService,
       ],
     };

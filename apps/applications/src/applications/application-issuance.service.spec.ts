@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { ApplicationStatus } from '#lib/domain';
-import type { AppLogger } from '#lib/platform';
+import type { AppLogger } from '#lib/platform/core';
 import { ApplicationIssuanceService } from './application-issuance.service.js';
 import { replacementApplication } from './testing/application-fixtures.js';
 import { InMemoryApplicationRepository } from './testing/in-memory-application.repository.js';

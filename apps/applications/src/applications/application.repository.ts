@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { EventSubjects, type ApplicationApprovedEvent, type ApplicationDetailsOf } from '#lib/contracts';
 import { ApplicationStatus, type ApplicationType } from '#lib/domain';
-import { enqueueEvent } from '#lib/platform';
+import { enqueueEvent } from '#lib/platform/events';
 import { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { ApplicationDocumentEntity } from './application-document.entity.js';
 import { ApplicationHistoryEntity } from './application-history.entity.js';

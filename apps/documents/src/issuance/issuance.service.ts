@@ -2,12 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import { APPLICATION_TYPES, DocumentKind, DocumentStatus, DomainError } from '#lib/domain';
 import type { DocumentSetIssuedEvent, DocumentToIssue, RegistryChangeAppliedEvent } from '#lib/contracts';
-import { APP_CONFIG, APP_LOGGER, maskNiks, type AppLogger } from '#lib/platform';
+import { APP_CONFIG, APP_LOGGER, maskNiks, type AppLogger } from '#lib/platform/core';
 import type { DocumentsConfig } from '../config/documents.config.js';
 import type { DocumentDraft, IssueContext } from '../document-kinds/document-issuer.js';
-import { DeathCertificateNumberRepository } from '../document-kinds/akta-kematian/death-certificate-number.repository.js';
 import { DOCUMENT_ISSUERS, issuerFor } from '../document-kinds/document-issuers.registry.js';
-import { issuerOf } from './document-models.mapper.js';
+import { issuerOf } from './issuing-office.js';
 import { IssuedDocumentEntity } from './issued-document.entity.js';
 import { IssuedDocumentRepository, type DocumentToStore } from './issued-document.repository.js';
 import { SignedPdfFactory } from './signed-pdf.factory.js';
@@ -29,7 +28,6 @@ export class IssuanceService {
   constructor(
     private readonly documents: IssuedDocumentRepository,
     private readonly pdfs: SignedPdfFactory,
-    private readonly deathNumbers: DeathCertificateNumberRepository,
     @Inject(APP_CONFIG) private readonly config: DocumentsConfig,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
@@ -62,7 +60,7 @@ export class IssuanceService {
         sign: (render, model) => this.pdfs.signed(render, model, issuedAt),
         numbers: {
           birthCertificate: (...args) => this.documents.birthCertificateSerial(...args),
-          deathCertificate: (...args) => this.deathNumbers.numberFor(...args),
+          deathCertificate: (...args) => this.documents.deathCertificateSerial(...args),
         },
       };
       const kindIssuer = issuerFor(wanted);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, APP_LOGGER, type AppLogger } from '#lib/platform';
+import { APP_CONFIG, APP_LOGGER, type AppLogger } from '#lib/platform/core';
 import type { DocumentsConfig } from '../config/documents.config.js';
 import type { IssuanceDetails } from '../rendering/document-models.js';
 import { ensureDevCertificate } from '../signing/dev-certificate.js';

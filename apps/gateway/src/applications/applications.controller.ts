@@ -2,13 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } fr
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  APPLICATION_INPUT_CLASSES,
   ApplicationsPatterns,
   type ApplicationPage,
   type ApplicationView,
   type Principal,
   type StoredAttachmentView,
 } from '#lib/contracts';
-import { ApplicationType, Role } from '#lib/domain';
+import { Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { ServiceClient } from '../nats/service-client.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
@@ -28,8 +29,8 @@ const EXTRAS =
   '409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.';
 
 const BODY_DESCRIPTION =
-  '`{ type, ...details }` with the details of API.md "Details by type" for ' +
-  `${Object.values(ApplicationType).join(', ')}. 400 lists every invalid field; 422 ` +
+  `\`{ type, ...details }\` with the details of API.md "Details by type" for ${Object.keys(APPLICATION_INPUT_CLASSES).join(', ')}. ` +
+  '400 lists every invalid field; 422 ' +
   '(`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`.';
 
 @ApiTags('Applications')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventSubjects, type RegistryChangeAppliedEvent } from '#lib/contracts';
 import { Relationship, type MaritalStatus, type PersonStatus } from '#lib/domain';
-import { enqueueEvent } from '#lib/platform';
+import { enqueueEvent } from '#lib/platform/events';
 
 /** An approved application as applied to the registry (one row per application). */
 export interface AppliedChange {
@@ -127,7 +127,7 @@ export class RegistryChangeRepository {
       ]);
       const again = await this.findApplied(applicationId, manager);
       if (again) return again;
-      const result = await write(new RegistryWriter(manager));
+      const result = await write(new SqlRegistryWriter(manager));
       const appliedAt = new Date();
       await manager.query(
         `INSERT INTO registry_change (application_id, type, applied_at, family_card_numbers, child_nik)
@@ -151,8 +151,34 @@ export class RegistryChangeRepository {
   }
 }
 
-/** Registry writes inside one transaction. */
-export class RegistryWriter {
+/**
+ * The registry writes an application type's change may make, inside the transaction that
+ * records the application as applied. A type that needs another kind of write adds it here and
+ * in `SqlRegistryWriter`.
+ */
+export interface RegistryWriter {
+  insertPerson(person: NewPerson, at: Date): Promise<void>;
+  insertFamily(familyCardNumber: string, fields: FamilyFields, at: Date): Promise<void>;
+  /** Changes the fields given and marks the family changed (its KK is printed again). */
+  updateFamily(familyCardNumber: string, fields: Partial<FamilyFields>, at: Date): Promise<void>;
+  updatePerson(nik: string, changes: PersonChanges, at: Date): Promise<void>;
+  /** Ends the person's current membership (if any) and returns the family they left. */
+  leaveCurrentFamily(nik: string, at: Date): Promise<string | undefined>;
+  join(familyCardNumber: string, nik: string, relationship: string, at: Date): Promise<void>;
+  /** Current members of a family. */
+  memberCount(familyCardNumber: string): Promise<number>;
+  /** Names of people by NIK, for the child's parents. */
+  fullNames(niks: string[]): Promise<Map<string, string>>;
+  /** A family and its current members as the change sees them, locked until the transaction ends. */
+  currentFamily(familyCardNumber: string): Promise<CurrentFamily | undefined>;
+  /** A person's status (`DECEASED`). */
+  setStatus(nik: string, status: PersonStatus, at: Date): Promise<void>;
+  /** A member's new relationship in their family (the new head). */
+  changeRelationship(familyCardNumber: string, nik: string, relationship: Relationship, at: Date): Promise<void>;
+}
+
+/** Registry writes inside one transaction, in SQL. */
+class SqlRegistryWriter implements RegistryWriter {
   constructor(private readonly manager: EntityManager) {}
 
   async insertPerson(person: NewPerson, at: Date): Promise<void> {

@@ -1,6 +1,6 @@
 import { DocumentKind, formatBirthCertificateNumber } from '#lib/domain';
-import { aktaKelahiranModel } from '../../issuance/document-models.mapper.js';
-import { renderAktaKelahiran } from '../../rendering/akta-kelahiran.renderer.js';
+import { aktaKelahiranModel } from './akta-kelahiran.model.js';
+import { renderAktaKelahiran } from './akta-kelahiran.renderer.js';
 import type { DocumentIssuer } from '../document-issuer.js';
 
 /** Kutipan Akta Kelahiran: one per child, numbered `RRRR-LU-DDMMYYYY-NNNN` once. */

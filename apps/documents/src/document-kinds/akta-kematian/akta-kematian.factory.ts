@@ -1,6 +1,6 @@
 import { formatDeathCertificateNumber, regionDirectory, Sex } from '#lib/domain';
 import { demoOfficial, demoVerificationUrl, syntheticNik } from '../../rendering/testing/document-factories.js';
-import type { AktaKematianModel } from './akta-kematian.renderer.js';
+import type { AktaKematianModel } from './akta-kematian.model.js';
 
 /** A synthetic Kutipan Akta Kematian (tests and samples): the demo family's father, invented. */
 export function buildAktaKematian(overrides: Partial<AktaKematianModel> = {}): AktaKematianModel {

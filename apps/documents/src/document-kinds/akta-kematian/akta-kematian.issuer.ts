@@ -1,31 +1,7 @@
-import type { DeathRecordFacts } from '#lib/contracts';
 import { DocumentKind, formatDeathCertificateNumber } from '#lib/domain';
-import type { IssuanceDetails } from '../../rendering/document-models.js';
-import { issueDateOf } from '../../rendering/print-labels.js';
 import type { DocumentIssuer } from '../document-issuer.js';
-import { renderAktaKematian, type AktaKematianModel } from './akta-kematian.renderer.js';
-
-export function aktaKematianModel(
-  death: DeathRecordFacts,
-  certificateNumber: string,
-  issuePlace: string,
-  details: Omit<IssuanceDetails, 'issuedAt'> & { issuedAt: Date },
-): AktaKematianModel {
-  return {
-    ...details,
-    issuedAt: issueDateOf(details.issuedAt),
-    certificateNumber,
-    deceasedNik: death.deceasedNik,
-    deceasedName: death.deceasedName,
-    sex: death.sex,
-    birthPlace: death.birthPlace.toUpperCase(),
-    birthDate: death.birthDate,
-    placeOfDeath: death.placeOfDeath.toUpperCase(),
-    dateOfDeath: death.dateOfDeath,
-    timeOfDeath: death.timeOfDeath,
-    issuePlace,
-  };
-}
+import { aktaKematianModel } from './akta-kematian.model.js';
+import { renderAktaKematian } from './akta-kematian.renderer.js';
 
 /**
  * Kutipan Akta Kematian: one per deceased, numbered `RRRR-KM-DDMMYYYY-NNNN` once (the serial of

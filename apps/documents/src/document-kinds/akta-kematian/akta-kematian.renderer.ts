@@ -1,29 +1,7 @@
-import { dateToWords, formatIndonesianDate, type Citizenship, type Sex } from '#lib/domain';
-import type { IssuanceDetails } from '../../rendering/document-models.js';
+import { dateToWords, formatIndonesianDate } from '#lib/domain';
 import { fact, form, renderKutipanAkta } from '../../rendering/kutipan-akta-layout.js';
 import { sexLabel, upper } from '../../rendering/print-labels.js';
-
-/** What a Kutipan Akta Kematian prints, resolved by the issuing service. */
-export interface AktaKematianModel extends IssuanceDetails {
-  /** `1602-KM-28112026-0001` */
-  certificateNumber: string;
-  deceasedNik: string;
-  deceasedName: string;
-  sex: Sex;
-  /** City or regency of birth as printed: `PALEMBANG`. */
-  birthPlace: string;
-  /** `YYYY-MM-DD` */
-  birthDate: string;
-  /** City or regency of death as printed: `KAYUAGUNG`. */
-  placeOfDeath: string;
-  /** `YYYY-MM-DD`, printed in words. */
-  dateOfDeath: string;
-  /** `HH:mm` local time, printed when known. */
-  timeOfDeath?: string;
-  /** Place of issue, printed before the date: `Kayuagung`. */
-  issuePlace: string;
-  citizenship?: Citizenship;
-}
+import type { AktaKematianModel } from './akta-kematian.model.js';
 
 /**
  * Kutipan Akta Kematian on A4 portrait, in the style of the akta kelahiran (the shared page of

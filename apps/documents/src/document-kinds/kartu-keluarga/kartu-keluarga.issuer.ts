@@ -1,6 +1,6 @@
 import { DocumentKind } from '#lib/domain';
-import { kartuKeluargaModel } from '../../issuance/document-models.mapper.js';
-import { renderKartuKeluarga } from '../../rendering/kartu-keluarga.renderer.js';
+import { kartuKeluargaModel } from './kartu-keluarga.model.js';
+import { renderKartuKeluarga } from './kartu-keluarga.renderer.js';
 import type { DocumentIssuer } from '../document-issuer.js';
 
 /** Kartu Keluarga: numbered by its No. KK, printed as the family stands, supersedes older prints. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DeathRegistrationInput, FamilyView, KartuKeluargaToIssue } from '#lib/contracts';
+import type {
+  ApplicationApprovedEvent,
+  DeathRegistrationInput,
+  FamilyView,
+  KartuKeluargaToIssue,
+} from '#lib/contracts';
 import { DomainError, MaritalStatus, PersonStatus, Relationship } from '#lib/domain';
 import type { PersonRow } from '../../registry/registry.rows.js';
 import type {
@@ -8,6 +13,8 @@ import type {
   CurrentFamily,
   RegistryWriter,
 } from '../../registry-changes/registry-change.repository.js';
+import { RegistryChangeService } from '../../registry-changes/registry-change.service.js';
+import { InMemoryRegistry } from '../../registry-changes/testing/in-memory-registry.js';
 import type { DocumentsContext, RegistryChangeContext } from '../registry-change-type.js';
 import { deathRegistrationChange } from './death-registration.registry-change.js';
 
@@ -164,5 +171,81 @@ describe('death registration: the registry change', () => {
     await expect(
       deathRegistrationChange.documents(input({ deceasedNik: WIFE }), applied, context),
     ).rejects.toMatchObject({ code: 'RESIDENT.NOT_FOUND' });
+  });
+});
+
+describe('death registration through the registry change service, on the in-memory registry', () => {
+  type PersonFixture = Parameters<InMemoryRegistry['addFamily']>[1][number];
+  const fixture = (nik: string, fullName: string, extra: Partial<PersonFixture>): PersonFixture => ({
+    nik,
+    full_name: fullName,
+    sex: 'LAKI_LAKI',
+    birth_place: 'PALEMBANG',
+    birth_date: '1990-01-01',
+    religion: 'ISLAM',
+    education: 'SLTA/SEDERAJAT',
+    occupation: 'WIRASWASTA',
+    blood_type: 'O',
+    marital_status: 'KAWIN_TERCATAT',
+    marriage_date: null,
+    citizenship: 'WNI',
+    passport_number: null,
+    kitap_number: null,
+    father_name: 'AYAH',
+    mother_name: 'IBU',
+    status: 'ACTIVE',
+    relationship: 'KEPALA_KELUARGA',
+    ...extra,
+  });
+
+  it('announces the KK as it now stands and the akta kematian, once however often the approval arrives', async () => {
+    const db = new InMemoryRegistry();
+    db.addFamily(
+      {
+        family_card_number: KK,
+        address: 'JL. MERDEKA NO. 5',
+        rt: '001',
+        rw: '002',
+        village_code: '16.02.05.1002',
+        regency_code: '16.02',
+        postal_code: '30611',
+      },
+      [
+        fixture(HEAD, 'BUDI SANTOSO', {}),
+        fixture(WIFE, 'SITI AMINAH', { sex: 'PEREMPUAN', relationship: 'ISTRI' }),
+        fixture(SON, 'RUDI SANTOSO', { birth_date: '2005-03-15', relationship: 'ANAK', marital_status: 'BELUM_KAWIN' }),
+      ],
+    );
+    const service = new RegistryChangeService(db.changes(), db.registry(), db.identifiers());
+    const { type, ...details } = input();
+    const approval: ApplicationApprovedEvent = {
+      applicationId: '00000000-0000-4000-8000-000000000101',
+      number: '1602-20261128-00101',
+      type,
+      regencyCode: '16.02',
+      applicantNik: WIFE,
+      details,
+      approvedAt: '2026-11-28T03:00:00.000Z',
+      official: {
+        accountId: '00000000-0000-4000-8000-000000000020',
+        fullName: 'IR. HENDRA',
+        nip: '197805122005011003',
+      },
+    };
+    const announced = await service.apply(approval);
+    expect(announced.documents.map((d) => d.kind)).toEqual(['KARTU_KELUARGA', 'AKTA_KEMATIAN']);
+    const card = announced.documents[0].kind === 'KARTU_KELUARGA' ? announced.documents[0].family : undefined;
+    expect(card?.members.map((m) => [m.nik, m.relationship, m.maritalStatus])).toEqual([
+      [WIFE, 'ISTRI', 'CERAI_MATI'],
+      [SON, 'KEPALA_KELUARGA', 'BELUM_KAWIN'],
+    ]);
+    expect(card?.headNik).toBe(SON);
+    expect(announced.documents[1]).toMatchObject({
+      kind: 'AKTA_KEMATIAN',
+      death: { deceasedNik: HEAD, deceasedName: 'BUDI SANTOSO', dateOfDeath: '2026-11-25' },
+    });
+    expect(db.state.people.get(HEAD)?.status).toBe('DECEASED');
+    expect(await service.apply(approval)).toEqual(announced);
+    expect(db.state.memberships.filter((m) => m.nik === SON)).toHaveLength(2);
   });
 });

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { BLOOD_TYPE_LABELS, MaritalStatus, MARITAL_STATUS_LABELS, Religion, Sex } from '#lib/domain';
 import { renderKartuKeluarga } from './kartu-keluarga.renderer.js';
-import { BSRE_CERTIFICATE_ISSUER } from './electronic-signature-notice.js';
-import { buildKartuKeluarga, buildMember, demoFamilyMembers, manyMembers } from './testing/document-factories.js';
-import { flatten, PdfFile } from './testing/pdf-tools.js';
+import { BSRE_CERTIFICATE_ISSUER } from '../../rendering/electronic-signature-notice.js';
+import {
+  buildKartuKeluarga,
+  buildMember,
+  demoFamilyMembers,
+  manyMembers,
+} from '../../rendering/testing/document-factories.js';
+import { flatten, PdfFile } from '../../rendering/testing/pdf-tools.js';
 
 jest.setTimeout(30_000);
 

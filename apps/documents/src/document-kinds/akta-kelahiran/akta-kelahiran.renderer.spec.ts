@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Sex } from '#lib/domain';
 import { renderAktaKelahiran } from './akta-kelahiran.renderer.js';
-import { buildAktaKelahiran } from './testing/document-factories.js';
-import { flatten, PdfFile } from './testing/pdf-tools.js';
+import { buildAktaKelahiran } from '../../rendering/testing/document-factories.js';
+import { flatten, PdfFile } from '../../rendering/testing/pdf-tools.js';
 
 jest.setTimeout(30_000);
 

@@ -1,11 +1,11 @@
 import { dateToWords, numberToWords } from '#lib/domain';
-import type { AktaKelahiranModel } from './document-models.js';
-import { fact, form, renderKutipanAkta } from './kutipan-akta-layout.js';
-import { sexLabel, upper } from './print-labels.js';
+import { fact, form, renderKutipanAkta } from '../../rendering/kutipan-akta-layout.js';
+import { sexLabel, upper } from '../../rendering/print-labels.js';
+import type { AktaKelahiranModel } from './akta-kelahiran.model.js';
 
 /**
- * Kutipan Akta Kelahiran on A4 portrait (the shared page of `kutipan-akta-layout.ts`): the
- * number under the title, the child's NIK, and the sentence of the birth.
+ * Kutipan Akta Kelahiran on A4 portrait (the shared page of `rendering/kutipan-akta-layout.ts`):
+ * the number under the title, the child's NIK, and the sentence of the birth.
  */
 export async function renderAktaKelahiran(model: AktaKelahiranModel): Promise<Buffer> {
   return renderKutipanAkta({

@@ -1,41 +1,57 @@
+import type { FamilyView, PersonView } from '#lib/contracts';
 import {
   EDUCATION_LIST,
   OCCUPATION_LIST,
   Relationship,
-  regionDirectory,
+  type BloodType,
+  type Citizenship,
   type Education,
+  type MaritalStatus,
   type Occupation,
+  type Religion,
+  type Sex,
 } from '#lib/domain';
-import type { BirthRecordFacts, FamilyView, PersonView } from '#lib/contracts';
-import type {
-  AktaKelahiranModel,
-  IssuanceDetails,
-  KartuKeluargaMember,
-  KartuKeluargaModel,
-} from '../rendering/document-models.js';
-import { issueDateOf } from '../rendering/print-labels.js';
+import type { IssuanceDetails } from '../../rendering/document-models.js';
+import { issueDateOf } from '../../rendering/print-labels.js';
 
-export interface Issuer {
-  regencyCode: string;
-  /** `KABUPATEN OGAN KOMERING ILIR` */
-  regencyName: string;
-  /** `Dinas Kependudukan dan Pencatatan Sipil Kabupaten Ogan Komering Ilir`, for the public page. */
-  officeName: string;
-  /** `Ogan Komering Ilir`: printed as the place of issue. */
-  place: string;
+export interface KartuKeluargaMember {
+  fullName: string;
+  nik: string;
+  sex: Sex;
+  birthPlace: string;
+  /** `YYYY-MM-DD` */
+  birthDate: string;
+  religion: Religion;
+  education: Education;
+  occupation: Occupation;
+  bloodType: BloodType;
+  maritalStatus: MaritalStatus;
+  /** `YYYY-MM-DD` */
+  marriageDate?: string;
+  relationship: Relationship;
+  citizenship: Citizenship;
+  passportNumber?: string;
+  kitapNumber?: string;
+  fatherName: string;
+  motherName: string;
 }
 
-/** The issuing office of a regency, named from idn-area-data. */
-export function issuerOf(regencyCode: string): Issuer {
-  const regency = regionDirectory().find(regencyCode, 'regency');
-  const upperName = regency?.upperName ?? regencyCode;
-  const titled = upperName.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-  return {
-    regencyCode,
-    regencyName: upperName,
-    officeName: `Dinas Kependudukan dan Pencatatan Sipil ${titled}`,
-    place: titled.replace(/^(Kabupaten|Kota|Kab\.) /, ''),
-  };
+export interface KartuKeluargaModel extends IssuanceDetails {
+  /** No. KK, 16 digits. */
+  familyCardNumber: string;
+  headName: string;
+  address: string;
+  rt: string;
+  rw: string;
+  villageName: string;
+  districtName: string;
+  regencyName: string;
+  provinceName: string;
+  postalCode: string;
+  /** In the order printed (head first, as SIAK orders them). */
+  members: KartuKeluargaMember[];
+  /** The service's own document number, printed small in the footer when given. */
+  documentNumber?: string;
 }
 
 /** Orders members as a KK prints them: the head first, then by relationship and age. */
@@ -102,27 +118,5 @@ export function kartuKeluargaModel(
     postalCode: family.postalCode,
     members: members.map(memberOf),
     documentNumber,
-  };
-}
-
-export function aktaKelahiranModel(
-  birth: BirthRecordFacts,
-  certificateNumber: string,
-  issuePlace: string,
-  details: Omit<IssuanceDetails, 'issuedAt'> & { issuedAt: Date },
-): AktaKelahiranModel {
-  return {
-    ...details,
-    issuedAt: issueDateOf(details.issuedAt),
-    certificateNumber,
-    childNik: birth.childNik,
-    childName: birth.childName,
-    sex: birth.sex,
-    birthPlace: birth.birthPlace.toUpperCase(),
-    birthDate: birth.birthDate,
-    birthOrder: birth.birthOrder,
-    fatherName: birth.fatherName ?? '-',
-    motherName: birth.motherName,
-    issuePlace,
   };
 }

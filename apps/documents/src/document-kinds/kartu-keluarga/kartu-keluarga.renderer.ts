@@ -1,6 +1,6 @@
-import { DocumentFont } from './document-fonts.js';
-import type { KartuKeluargaMember, KartuKeluargaModel } from './document-models.js';
-import { electronicSignatureNotice } from './electronic-signature-notice.js';
+import { DocumentFont } from '../../rendering/document-fonts.js';
+import type { KartuKeluargaMember, KartuKeluargaModel } from './kartu-keluarga.model.js';
+import { electronicSignatureNotice } from '../../rendering/electronic-signature-notice.js';
 import {
   createPdf,
   drawFitted,
@@ -15,7 +15,7 @@ import {
   textAt,
   textLine,
   useStyle,
-} from './pdf-layout.js';
+} from '../../rendering/pdf-layout.js';
 import {
   bloodTypeLabel,
   citizenshipLabel,
@@ -27,7 +27,7 @@ import {
   rtRw,
   sexLabel,
   upper,
-} from './print-labels.js';
+} from '../../rendering/print-labels.js';
 
 /**
  * Kartu Keluarga on A4 landscape, laid out as the SIAK card: title and number, the address
