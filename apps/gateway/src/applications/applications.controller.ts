@@ -9,7 +9,7 @@ import {
   type Principal,
   type StoredAttachmentView,
 } from '#lib/contracts';
-import { Role } from '#lib/domain';
+import { AttachmentKind, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { ServiceClient } from '../nats/service-client.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
@@ -175,7 +175,7 @@ export class ApplicationsController {
       properties: {
         kind: {
           type: 'string',
-          enum: ['SURAT_KETERANGAN_LAHIR', 'BUKU_NIKAH', 'SPTJM', 'SURAT_KEHILANGAN', 'KK_LAMA', 'LAINNYA'],
+          enum: Object.values(AttachmentKind),
         },
         file: { type: 'string', format: 'binary' },
       },
