@@ -2,15 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } fr
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  ApplicationsPatterns,
   type ApplicationPage,
   type ApplicationView,
   type Principal,
   type StoredAttachmentView,
+  ApplicationsRpc,
 } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
-import { ServiceClient } from '../nats/service-client.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
 import {
   ApplicationIdParams,
@@ -37,7 +37,7 @@ const BODY_DESCRIPTION =
 @Controller('applications')
 export class ApplicationsController {
   constructor(
-    private readonly services: ServiceClient,
+    private readonly services: RpcClient,
     private readonly attachments: ApplicationAttachmentsService,
   ) {}
 
@@ -47,7 +47,7 @@ export class ApplicationsController {
   @ApiBody({ schema: { type: 'object', required: ['type'], additionalProperties: true } })
   async submit(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<ApplicationView> {
     const input = await parseApplicationBody(body);
-    return this.services.request(ApplicationsPatterns.APPLICATION_SUBMIT, { principal, input });
+    return this.services.call(ApplicationsRpc.APPLICATION_SUBMIT, { principal, input });
   }
 
   @Get()
@@ -57,14 +57,14 @@ export class ApplicationsController {
     description: `\`{ items, total }\`. ${EXTRAS}`,
   })
   list(@Query() query: ListApplicationsQuery, @CurrentPrincipal() principal: Principal): Promise<ApplicationPage> {
-    return this.services.request(ApplicationsPatterns.APPLICATION_LIST, { principal, ...query });
+    return this.services.call(ApplicationsRpc.APPLICATION_LIST, { principal, ...query });
   }
 
   @Get(':id')
   @Roles(Role.RESIDENT, Role.CLERK, Role.OFFICIAL)
   @ApiOperation({ summary: 'One application (owner, staff of its regency)', description: EXTRAS })
   get(@Param() params: ApplicationIdParams, @CurrentPrincipal() principal: Principal): Promise<ApplicationView> {
-    return this.services.request(ApplicationsPatterns.APPLICATION_GET, { principal, applicationId: params.id });
+    return this.services.call(ApplicationsRpc.APPLICATION_GET, { principal, applicationId: params.id });
   }
 
   @Put(':id')
@@ -80,7 +80,7 @@ export class ApplicationsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicationView> {
     const input = await parseApplicationBody(body);
-    return this.services.request(ApplicationsPatterns.APPLICATION_RESUBMIT, {
+    return this.services.call(ApplicationsRpc.APPLICATION_RESUBMIT, {
       principal,
       applicationId: params.id,
       input,
@@ -97,7 +97,7 @@ export class ApplicationsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicationView> {
     assertEmptyBody(body);
-    return this.services.request(ApplicationsPatterns.APPLICATION_CANCEL, { principal, applicationId: params.id });
+    return this.services.call(ApplicationsRpc.APPLICATION_CANCEL, { principal, applicationId: params.id });
   }
 
   @Post(':id/verify')
@@ -109,7 +109,7 @@ export class ApplicationsController {
     @Body() body: VerifyBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicationView> {
-    return this.services.request(ApplicationsPatterns.APPLICATION_VERIFY, {
+    return this.services.call(ApplicationsRpc.APPLICATION_VERIFY, {
       principal,
       applicationId: params.id,
       ...body,
@@ -125,7 +125,7 @@ export class ApplicationsController {
     @Body() body: ReasonBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicationView> {
-    return this.services.request(ApplicationsPatterns.APPLICATION_RETURN, {
+    return this.services.call(ApplicationsRpc.APPLICATION_RETURN, {
       principal,
       applicationId: params.id,
       reason: body.reason,
@@ -141,7 +141,7 @@ export class ApplicationsController {
     @Body() body: ReasonBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicationView> {
-    return this.services.request(ApplicationsPatterns.APPLICATION_REJECT, {
+    return this.services.call(ApplicationsRpc.APPLICATION_REJECT, {
       principal,
       applicationId: params.id,
       reason: body.reason,
@@ -161,7 +161,7 @@ export class ApplicationsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicationView> {
     assertEmptyBody(body);
-    return this.services.request(ApplicationsPatterns.APPLICATION_APPROVE, { principal, applicationId: params.id });
+    return this.services.call(ApplicationsRpc.APPLICATION_APPROVE, { principal, applicationId: params.id });
   }
 
   @Post(':id/attachments')

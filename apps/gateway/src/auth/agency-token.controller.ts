@@ -1,8 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CLIENT_CREDENTIALS_GRANT, IdentityPatterns, type AgencyTokenReply } from '#lib/contracts';
-import { ServiceClient } from '../nats/service-client.js';
+import { CLIENT_CREDENTIALS_GRANT, type AgencyTokenReply, IdentityRpc } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { Public } from './auth.decorators.js';
 
 /**
@@ -49,7 +49,7 @@ function basicCredentials(header: string | undefined): { client_id: string; clie
 @ApiTags('Accounts and tokens')
 @Controller('auth')
 export class AgencyTokenController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   @Post('token')
   @Public()
@@ -73,6 +73,6 @@ export class AgencyTokenController {
     },
   })
   token(@Body() body: AgencyTokenBody, @Headers('authorization') authorization?: string): Promise<AgencyTokenReply> {
-    return this.services.request(IdentityPatterns.AGENCY_TOKEN, { ...body, ...basicCredentials(authorization) });
+    return this.services.call(IdentityRpc.AGENCY_TOKEN, { ...body, ...basicCredentials(authorization) });
   }
 }
