@@ -25,6 +25,10 @@ interface ReceivedFile {
 
 const KINDS: readonly string[] = Object.values(AttachmentKind);
 
+function isAttachmentKind(value: string | undefined): value is AttachmentKind {
+  return value !== undefined && KINDS.includes(value);
+}
+
 /**
  * Evidence through the gateway: the multipart form is read (the file at most 5 MB, held in
  * memory), the service checks owner and status first, then the bytes go over NATS in chunks
@@ -38,15 +42,18 @@ export class ApplicationAttachmentsService {
   async upload(request: FastifyRequest, principal: Principal, applicationId: string): Promise<StoredAttachmentView> {
     const received = await readForm(request);
     const errors: FieldError[] = [];
-    if (received.kind === undefined || !KINDS.includes(received.kind)) {
+    const kind = received.kind;
+    if (!isAttachmentKind(kind)) {
       errors.push({ field: 'kind', message: `harus salah satu dari: ${KINDS.join(', ')}` });
     }
     if (received.content === undefined) errors.push({ field: 'file', message: 'berkas wajib dilampirkan' });
-    if (errors.length > 0) throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', { errors });
+    if (errors.length > 0 || !isAttachmentKind(kind)) {
+      throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', { errors });
+    }
     const session = await this.services.call(ApplicationsRpc.ATTACHMENT_UPLOAD_START, {
       principal,
       applicationId,
-      kind: received.kind,
+      kind,
       fileName: received.fileName ?? 'lampiran',
     });
     if (received.tooLarge) {

@@ -9,8 +9,8 @@ import {
   ApplicationsRpc,
 } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
-import { Role } from '#lib/domain';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import { ApplicationAction, Role } from '#lib/domain';
+import { CurrentPrincipal, Roles, RolesFor } from '../auth/auth.decorators.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
 import {
   ApplicationIdParams,
@@ -42,7 +42,7 @@ export class ApplicationsController {
   ) {}
 
   @Post()
-  @Roles(Role.RESIDENT)
+  @RolesFor(ApplicationAction.SUBMIT)
   @ApiOperation({ summary: 'Apply (RESIDENT) → 201 Application', description: `${BODY_DESCRIPTION} ${EXTRAS}` })
   @ApiBody({ schema: { type: 'object', required: ['type'], additionalProperties: true } })
   async submit(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<ApplicationView> {
@@ -68,7 +68,7 @@ export class ApplicationsController {
   }
 
   @Put(':id')
-  @Roles(Role.RESIDENT)
+  @RolesFor(ApplicationAction.RESUBMIT)
   @ApiOperation({
     summary: 'Correct and resubmit (owner, while REVISION_REQUESTED; same type) → SUBMITTED',
     description: `${BODY_DESCRIPTION} ${EXTRAS}`,
@@ -89,7 +89,7 @@ export class ApplicationsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @Roles(Role.RESIDENT)
+  @RolesFor(ApplicationAction.CANCEL)
   @ApiOperation({ summary: 'Cancel (owner, while SUBMITTED) → CANCELLED', description: EXTRAS })
   cancel(
     @Param() params: ApplicationIdParams,
@@ -102,7 +102,7 @@ export class ApplicationsController {
 
   @Post(':id/verify')
   @HttpCode(200)
-  @Roles(Role.CLERK)
+  @RolesFor(ApplicationAction.VERIFY)
   @ApiOperation({ summary: 'Verify (CLERK of its regency, while SUBMITTED) → VERIFIED', description: EXTRAS })
   verify(
     @Param() params: ApplicationIdParams,
@@ -118,7 +118,7 @@ export class ApplicationsController {
 
   @Post(':id/return')
   @HttpCode(200)
-  @Roles(Role.CLERK, Role.OFFICIAL)
+  @RolesFor(ApplicationAction.RETURN)
   @ApiOperation({ summary: 'Return for correction with a reason → REVISION_REQUESTED', description: EXTRAS })
   return(
     @Param() params: ApplicationIdParams,
@@ -134,7 +134,7 @@ export class ApplicationsController {
 
   @Post(':id/reject')
   @HttpCode(200)
-  @Roles(Role.CLERK, Role.OFFICIAL)
+  @RolesFor(ApplicationAction.REJECT)
   @ApiOperation({ summary: 'Reject with a reason (final) → REJECTED', description: EXTRAS })
   reject(
     @Param() params: ApplicationIdParams,
@@ -150,7 +150,7 @@ export class ApplicationsController {
 
   @Post(':id/approve')
   @HttpCode(202)
-  @Roles(Role.OFFICIAL)
+  @RolesFor(ApplicationAction.APPROVE)
   @ApiOperation({
     summary: 'Approve (OFFICIAL of its regency, not the verifier) → 202 APPROVED; ISSUED once its documents exist',
     description: EXTRAS,

@@ -46,6 +46,8 @@ export class ResidentsImportService {
           });
           importId = reply.importId;
         } else {
+          // csvPieces yields the header first, whose reply set importId.
+          if (importId === undefined) throw new Error('CSV chunk before its header');
           const sent = this.services.call(
             IdentityRpc.IMPORT_CHUNK,
             { principal, importId, seq, firstLine: piece.firstLine, text: piece.text },

@@ -54,7 +54,8 @@ export class RpcClient implements OnApplicationShutdown {
 
   async call<Req extends object, Reply>(
     rpc: RpcDefinition<Req, Reply>,
-    request: Req,
+    // NoInfer: the definition alone decides the request type; a request missing a field is an error.
+    request: NoInfer<Req>,
     options: RpcCallOptions = {},
   ): Promise<Reply> {
     const stop = this.options.metrics.natsSent.startTimer({ subject: rpc.subject });
