@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } fr
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  APPLICATION_INPUT_CLASSES,
   type ApplicationPage,
   type ApplicationView,
   type Principal,
@@ -28,8 +29,8 @@ const EXTRAS =
   '409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.';
 
 const BODY_DESCRIPTION =
-  '`{ type, ...details }` with the details of API.md "Details by type" for BIRTH_REGISTRATION, FAMILY_CARD_NEW, ' +
-  'FAMILY_CARD_UPDATE or FAMILY_CARD_REPLACEMENT. 400 lists every invalid field; 422 ' +
+  `\`{ type, ...details }\` with the details of API.md "Details by type" for ${Object.keys(APPLICATION_INPUT_CLASSES).join(', ')}. ` +
+  '400 lists every invalid field; 422 ' +
   '(`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`.';
 
 @ApiTags('Applications')
