@@ -1,7 +1,7 @@
 import type { DocumentToIssueOf, FamilyView, RegistryChangeAppliedEvent } from '#lib/contracts';
 import type { DocumentKind } from '#lib/domain';
 import type { IssuanceDetails } from '../rendering/document-models.js';
-import type { Issuer } from '../issuance/issuing-office.js';
+import type { Issuer } from '../issuance/document-models.mapper.js';
 
 /**
  * The part of a kind of document the documents service owns: its number, how it is rendered,

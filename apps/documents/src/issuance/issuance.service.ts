@@ -6,7 +6,7 @@ import { APP_CONFIG, APP_LOGGER, maskNiks, type AppLogger } from '#lib/platform/
 import type { DocumentsConfig } from '../config/documents.config.js';
 import type { DocumentDraft, IssueContext } from '../document-kinds/document-issuer.js';
 import { DOCUMENT_ISSUERS, issuerFor } from '../document-kinds/document-issuers.registry.js';
-import { issuerOf } from './issuing-office.js';
+import { issuerOf } from './document-models.mapper.js';
 import { IssuedDocumentEntity } from './issued-document.entity.js';
 import { IssuedDocumentRepository, type DocumentToStore } from './issued-document.repository.js';
 import { SignedPdfFactory } from './signed-pdf.factory.js';
