@@ -45,8 +45,8 @@ describe('the idn-area-data region directory', () => {
   it('holds every region of the package', () => {
     expect(regions.list(RegionLevel.PROVINCE)).toHaveLength(38);
     expect(regions.list(RegionLevel.REGENCY)).toHaveLength(514);
-    expect(regions.list(RegionLevel.DISTRICT)).toHaveLength(7277);
-    expect(regions.list(RegionLevel.VILLAGE)).toHaveLength(83763);
+    expect(regions.list(RegionLevel.DISTRICT)).toHaveLength(7285);
+    expect(regions.list(RegionLevel.VILLAGE)).toHaveLength(83762);
   });
 
   it('finds the first customer’s regions by dotted or compact code', () => {
@@ -63,7 +63,8 @@ describe('the idn-area-data region directory', () => {
     expect(regions.get('16.02.05')?.name).toBe('Kayu Agung');
     expect(regions.get('16.02.05')?.upperName).toBe('KAYU AGUNG');
     expect(regions.get('16.02.05.1002')?.name).toBe('Kayuagung');
-    expect(regions.get('31')?.name).toBe('DKI Jakarta');
+    // Since idn-area-data 4 the source spells names in mixed case and in full.
+    expect(regions.get('31')?.name).toBe('Daerah Khusus Ibukota Jakarta');
     expect(regions.get('16')?.name).toBe('Sumatera Selatan');
   });
 
@@ -119,6 +120,16 @@ describe('a region directory from other CSV text', () => {
     districts: 'code,regency_code,name\n77.01.01,77.01,"Satu, Dua"\n',
     villages: () => 'code,district_code,name\n77.01.01.2001,77.01.01,"Desa ""Lama"""\n',
   };
+
+  it('keeps mixed-case names as written and title-cases names in capitals (idn-area-data 3)', () => {
+    const regions = RegionDirectory.fromCsv({
+      ...source,
+      provinces: 'code,name\n31,DKI JAKARTA\n77,Provinsi Uji di Sini\n',
+    });
+    expect(regions.get('31')?.name).toBe('DKI Jakarta');
+    expect(regions.get('77')?.name).toBe('Provinsi Uji di Sini');
+    expect(regions.get('77')?.upperName).toBe('PROVINSI UJI DI SINI');
+  });
 
   it('reads quoted names, CRLF line ends and blank lines', () => {
     const regions = RegionDirectory.fromCsv(source);
