@@ -6,6 +6,7 @@ import type { AktaKelahiranModel, KartuKeluargaModel } from '../rendering/docume
 import { renderKartuKeluarga } from '../rendering/kartu-keluarga.renderer.js';
 import { ensureDevCertificate } from '../signing/dev-certificate.js';
 import { DocumentSigner } from '../signing/document.signer.js';
+import { TimestampAuthorityClient } from '../signing/timestamp-authority.js';
 
 const DEV_PASSPHRASE = 'dev-only-passphrase';
 const DEV_SUBJECT = 'Disdukcapil Kabupaten Ogan Komering Ilir (DEV)';
@@ -34,7 +35,10 @@ export class SignedPdfFactory implements OnModuleInit {
     if (!production && (await ensureDevCertificate(this.config.SIGNING_P12_PATH, passphrase, DEV_SUBJECT))) {
       this.logger.warn({ path: this.config.SIGNING_P12_PATH }, 'Created a self-signed development signing certificate');
     }
-    this.signer = await DocumentSigner.fromPkcs12File(this.config.SIGNING_P12_PATH, passphrase);
+    const tsaUrl = this.config.SIGNING_TSA_URL;
+    this.signer = await DocumentSigner.fromPkcs12File(this.config.SIGNING_P12_PATH, passphrase, {
+      timestampAuthority: tsaUrl === undefined ? undefined : new TimestampAuthorityClient(tsaUrl),
+    });
     const certificate = this.signer.certificate;
     // The footnote must not claim BSrE for a certificate BSrE did not issue.
     this.footnoteIssuer =
@@ -44,6 +48,7 @@ export class SignedPdfFactory implements OnModuleInit {
         subject: certificate.subjectName,
         validTo: certificate.validTo.toISOString(),
         selfSigned: certificate.selfSigned,
+        timestampAuthority: tsaUrl ?? null,
       },
       'Signing certificate loaded',
     );
