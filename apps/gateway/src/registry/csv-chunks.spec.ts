@@ -35,6 +35,31 @@ describe('csvPieces', () => {
     expect(await collect(['a,b'], 100)).toEqual([{ kind: 'header', header: 'a,b' }]);
   });
 
+  it('keeps a stray quote in an unquoted field inside its record (5\'6") and goes on', async () => {
+    const body = 'nik,height\n1,5\'6" tall\n2,"quoted, ok"\n3,plain\n';
+    const pieces = await collect([body], 16);
+    const chunks = pieces.slice(1) as Array<{ firstLine: number; text: string }>;
+    expect(chunks.map((c) => c.text)).toEqual(['1,5\'6" tall\n', '2,"quoted, ok"\n', '3,plain\n']);
+    expect(chunks.map((c) => c.firstLine)).toEqual([2, 3, 4]);
+  });
+
+  it('reads a header with a UTF-8 BOM and semicolons (Excel in Indonesian)', async () => {
+    const body = '\ufeffnik;nama\r\n1;"A; B"\r\n';
+    expect(await collect([body.slice(0, 2), body.slice(2)], 100)).toEqual([
+      { kind: 'header', header: 'nik;nama' },
+      { kind: 'chunk', firstLine: 2, text: '1;"A; B"\r\n' },
+    ]);
+  });
+
+  it('passes a quote never closed on to identity with its line, up to the chunk limit', async () => {
+    const pieces = await collect(['h,x\n1,a\n"open,b\n2,c\n'], 100);
+    expect(pieces).toEqual([
+      { kind: 'header', header: 'h,x' },
+      { kind: 'chunk', firstLine: 2, text: '1,a\n"open,b\n2,c\n' },
+    ]);
+    await expect(collect(['h\n1\n"', 'x'.repeat(400)], 16)).rejects.toBeInstanceOf(CsvRecordTooLargeError);
+  });
+
   it('refuses a record larger than a chunk', async () => {
     await expect(collect(['h\n', 'x'.repeat(50), '\n'], 16)).rejects.toBeInstanceOf(CsvRecordTooLargeError);
   });
