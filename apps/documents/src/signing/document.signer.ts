@@ -5,7 +5,7 @@ import { SignPdf } from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import forge from 'node-forge';
 import { CmsError, CmsSignedDataBuilder } from './cms-signed-data.js';
-import { TIMESTAMP_TOKEN_ALLOWANCE, TimestampAuthorityClient, TimestampError } from './timestamp-authority.js';
+import { TIMESTAMP_TOKEN_ALLOWANCE, type TimestampAuthorityClient, TimestampError } from './timestamp-authority.js';
 
 /**
  * Electronic signature (TTE) of issued documents: an invisible PAdES signature (CMS detached,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ContentInfo, SignedData, id_signedData } from '@peculiar/asn1-cms';
+import { type ContentInfo, SignedData, id_signedData } from '@peculiar/asn1-cms';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { MessageImprint, PKIStatus, TimeStampReq, TimeStampResp, TSTInfo, id_ct_tstInfo } from '@peculiar/asn1-tsp';
