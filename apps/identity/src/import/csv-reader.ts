@@ -1,4 +1,4 @@
-import { parse, type CsvError, type Options } from 'csv-parse/sync';
+import { parse, type CsvError, type Info, type Options } from 'csv-parse/sync';
 import { importCsvOptions, type ImportCsvDelimiter } from '#lib/contracts';
 
 /**
@@ -29,29 +29,33 @@ const FAULT_MESSAGES: Record<string, string> = {
 };
 
 export function readCsv(text: string, firstLine = 1, delimiter: ImportCsvDelimiter = ','): CsvReadResult {
-  const records: CsvRecord[] = [];
-  const faults: CsvFault[] = [];
-  /** The last line (counted from 1 in `text`) of the record read before. */
-  let previousEnd = 0;
-  const at = (relativeLine: number): number => firstLine - 1 + relativeLine;
-  // Both callbacks run in the order of the text, so each record starts after the one before.
-  const options: Options = {
+  /** Where each record and each skipped (unreadable) record ends, in the order of the text. */
+  const ends: Array<{ end: number; cells?: string[]; fault?: string }> = [];
+  const skipped: Array<{ end: number; fault: string }> = [];
+  // (An `on_record` callback would be simpler, and costs csv-parse twice the time.)
+  const parsed = parse(text, {
     ...importCsvOptions(delimiter),
     on_skip: (error: CsvError | undefined) => {
       if (error === undefined) return;
-      faults.push({ line: at(previousEnd + 1), message: FAULT_MESSAGES[error.code] ?? 'Baris CSV tidak dapat dibaca' });
       const { lines } = error as CsvError & { lines?: number };
-      if (typeof lines === 'number') previousEnd = lines;
+      skipped.push({ end: lines ?? 0, fault: FAULT_MESSAGES[error.code] ?? 'Baris CSV tidak dapat dibaca' });
     },
-    // With `info` the record comes as { record, info }; the context carries the same counts.
-    on_record: (entry, context) => {
-      const { record } = entry as unknown as { record: string[] };
-      const start = previousEnd + 1;
-      previousEnd = context.lines;
-      if (!(record.length === 1 && record[0].trim() === '')) records.push({ line: at(start), cells: record });
-      return null;
-    },
-  };
-  parse(text, options);
+  } satisfies Options) as unknown as Array<{ record: string[]; info: Info }>;
+  for (const { record, info } of parsed) ends.push({ end: info.lines, cells: record });
+  if (skipped.length > 0) {
+    // Faults come through the callback, not in the records: their end lines put them in place.
+    ends.push(...skipped);
+    ends.sort((a, b) => a.end - b.end);
+  }
+  const records: CsvRecord[] = [];
+  const faults: CsvFault[] = [];
+  let previousEnd = 0;
+  for (const { end, cells, fault } of ends) {
+    // A record starts on the line after the one the record before it ended on.
+    const line = firstLine + previousEnd;
+    previousEnd = end;
+    if (fault !== undefined) faults.push({ line, message: fault });
+    else if (cells !== undefined && !(cells.length === 1 && cells[0].trim() === '')) records.push({ line, cells });
+  }
   return { records, faults };
 }
