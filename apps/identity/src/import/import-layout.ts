@@ -22,7 +22,7 @@ export function readImportHeader(headerLine: string): ImportLayout {
   if (isSiakHeader(names)) {
     const { headers, errors } = parseSiakHeader(names);
     if (errors.length > 0) {
-      throw new DomainError('VALIDATION.FAILED', 'Baris judul (header) ekspor SIAK tidak lengkap', { errors });
+      throw new DomainError('VALIDATION.FAILED', 'Baris judul (header) ekspor SIAK tidak sesuai', { errors });
     }
     return { format: 'siak', delimiter, headers };
   }

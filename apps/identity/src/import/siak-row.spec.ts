@@ -66,6 +66,21 @@ describe('SIAK export rows', () => {
     expect(byNik.get('1602036204500003')).toMatchObject({ status: 'DECEASED', relationship: 'ORANG_TUA' });
   });
 
+  it('takes a postal code from an added "Kode Pos" column, and ignores empty columns Excel adds', () => {
+    const extended = readImportHeader(`${headerLine};kode pos;;`);
+    expect(extended).toMatchObject({ format: 'siak', headers: [...headers, 'Kode Pos', '', ''] });
+    const withPostalCode = [...rowAt(2), '30611', '', ''];
+    const converted = siakRowToImport(extended.format === 'siak' ? extended.headers : [], withPostalCode, '16.02');
+    expect(converted).toMatchObject({ ok: true });
+    if (converted.ok) {
+      expect(validateResidentRow(converted.columns, converted.cells, 2)).toMatchObject({
+        ok: true,
+        row: { postalCode: '30611' },
+      });
+    }
+    expect(() => readImportHeader(`${headerLine};Ukuran Sepatu`)).toThrow(/ekspor SIAK tidak sesuai/);
+  });
+
   it('reads a plain KAWIN without a deed as not recorded', () => {
     const cells = set(set(rowAt(2), 'Nomor Akta Kawin', ''), 'Status Kawin', 'kawin');
     expect(validate(cells, 2)).toMatchObject({ ok: true, row: { maritalStatus: 'KAWIN_BELUM_TERCATAT' } });

@@ -34,8 +34,8 @@ export function isSiakHeader(cells: readonly string[]): boolean {
 }
 
 /**
- * The canonical SIAK header of each position; every SIAK column must be there once (SIAK
- * always writes all 37), plus optionally `Kode Pos`. Throws the list of problems.
+ * The canonical SIAK header of each position (`''` for an empty one); every SIAK column must be
+ * there once (SIAK always writes all 37), plus optionally `Kode Pos`.
  */
 export function parseSiakHeader(cells: readonly string[]): { headers: string[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
@@ -45,6 +45,11 @@ export function parseSiakHeader(cells: readonly string[]): { headers: string[]; 
     const header =
       SIAK_COLUMNS.get(normalized)?.header ??
       (normalized === normalizeLabel(SIAK_POSTAL_CODE_HEADER) ? SIAK_POSTAL_CODE_HEADER : undefined);
+    if (normalized === '') {
+      // Excel writes empty columns after the last one it was given: nothing to read there.
+      headers.push('');
+      return;
+    }
     if (header === undefined) {
       errors.push({ field: 'header', message: `Kolom ke-${index + 1} "${cell}" bukan kolom ekspor SIAK` });
     } else if (headers.includes(header)) {
