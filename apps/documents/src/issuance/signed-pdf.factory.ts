@@ -36,8 +36,9 @@ export class SignedPdfFactory implements OnModuleInit {
       this.logger.warn({ path: this.config.SIGNING_P12_PATH }, 'Created a self-signed development signing certificate');
     }
     const tsaUrl = this.config.SIGNING_TSA_URL;
+    const timestampAuthority = tsaUrl === undefined ? undefined : new TimestampAuthorityClient(tsaUrl);
     this.signer = await DocumentSigner.fromPkcs12File(this.config.SIGNING_P12_PATH, passphrase, {
-      timestampAuthority: tsaUrl === undefined ? undefined : new TimestampAuthorityClient(tsaUrl),
+      timestampAuthority,
     });
     const certificate = this.signer.certificate;
     // The footnote must not claim BSrE for a certificate BSrE did not issue.
@@ -48,7 +49,8 @@ export class SignedPdfFactory implements OnModuleInit {
         subject: certificate.subjectName,
         validTo: certificate.validTo.toISOString(),
         selfSigned: certificate.selfSigned,
-        timestampAuthority: tsaUrl ?? null,
+        // Without the credentials the URL may carry.
+        timestampAuthority: timestampAuthority?.url ?? null,
       },
       'Signing certificate loaded',
     );

@@ -273,6 +273,27 @@ describe('DocumentSigner', () => {
       }
     });
 
+    it('sends the credentials of the URL as basic authentication, and never names them', async () => {
+      tsa.credentials = { user: 'disduk', password: 'rahasia uji' };
+      try {
+        const pdf = await renderAktaKelahiran(buildAktaKelahiran());
+        const base = new URL(tsa.url);
+        const withCredentials = `${base.protocol}//disduk:rahasia%20uji@${base.host}${base.pathname}`;
+        const client = new TimestampAuthorityClient(withCredentials);
+        expect(client.url).toBe(tsa.url);
+        const signer = DocumentSigner.fromPkcs12(await readFile(p12Path), PASSPHRASE, { timestampAuthority: client });
+        await expect(signer.sign(pdf, { signingTime: new Date() })).resolves.toBeInstanceOf(Buffer);
+        const wrong = DocumentSigner.fromPkcs12(await readFile(p12Path), PASSPHRASE, {
+          timestampAuthority: new TimestampAuthorityClient(tsa.url.replace('//', '//disduk:salah@')),
+        });
+        const failure = wrong.sign(pdf, { signingTime: new Date() });
+        await expect(failure).rejects.toThrow(/HTTP 401/);
+        await expect(failure).rejects.not.toThrow(/salah/);
+      } finally {
+        tsa.credentials = undefined;
+      }
+    });
+
     it('refuses to sign when the authority refuses, answers for other data or cannot be reached', async () => {
       const pdf = await renderAktaKelahiran(buildAktaKelahiran());
       tsa.mode = 'reject';

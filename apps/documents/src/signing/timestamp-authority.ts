@@ -28,12 +28,30 @@ export const TIMESTAMP_TOKEN_ALLOWANCE = 12 * 1024;
 
 export class TimestampAuthorityClient {
   private readonly timeoutMs: number;
+  private readonly endpoint: string;
+  private readonly authorization: string | undefined;
+  /** The authority's address without credentials, for messages and logs. */
+  readonly url: string;
 
+  /**
+   * `url` may carry HTTP basic credentials (`https://user:secret@tsa.example/`), as
+   * subscription TSAs ask for; they go into an Authorization header and never into messages.
+   */
   constructor(
-    readonly url: string,
+    url: string,
     private readonly options: TimestampAuthorityOptions = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    const target = new URL(url);
+    if (target.username !== '' || target.password !== '') {
+      const user = decodeURIComponent(target.username);
+      const password = decodeURIComponent(target.password);
+      this.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+      target.username = '';
+      target.password = '';
+    }
+    this.endpoint = target.toString();
+    this.url = this.endpoint;
   }
 
   /** A DER TimeStampToken (a ContentInfo) over `data`. */
@@ -54,9 +72,13 @@ export class TimestampAuthorityClient {
     });
     let response: Response;
     try {
-      response = await fetch(this.url, {
+      response = await fetch(this.endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
+        headers: {
+          'content-type': 'application/timestamp-query',
+          accept: 'application/timestamp-reply',
+          ...(this.authorization === undefined ? {} : { authorization: this.authorization }),
+        },
         body: Buffer.from(AsnConvert.serialize(request)),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

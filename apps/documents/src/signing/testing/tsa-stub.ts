@@ -30,6 +30,8 @@ export interface TsaStub {
   /** Requests answered so far. */
   readonly requests: number;
   mode: TsaStubMode;
+  /** When set, requests must carry these HTTP basic credentials (401 otherwise). */
+  credentials?: { user: string; password: string };
   close(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export async function startTsaStub(initialMode: TsaStubMode = 'grant'): Promise<
       return requests;
     },
     mode: initialMode,
+    credentials: undefined as TsaStub['credentials'],
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 
@@ -118,6 +121,14 @@ export async function startTsaStub(initialMode: TsaStubMode = 'grant'): Promise<
     if (request.method !== 'POST' || request.headers['content-type'] !== 'application/timestamp-query') {
       response.writeHead(400).end();
       return;
+    }
+    const { credentials } = stub;
+    if (credentials !== undefined) {
+      const expected = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
+      if (request.headers.authorization !== expected) {
+        response.writeHead(401, { 'www-authenticate': 'Basic realm="tsa"' }).end();
+        return;
+      }
     }
     let query: TimeStampReq;
     try {
