@@ -10,7 +10,7 @@ import {
   currentCorrelationId,
   Metrics,
   type AppLogger,
-} from '#lib/platform';
+} from '#lib/platform/core';
 import type { GatewayConfig } from '../config/gateway.config.js';
 
 export const NATS_CLIENT = Symbol('NATS_CLIENT');
