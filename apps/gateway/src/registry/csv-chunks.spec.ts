@@ -60,6 +60,19 @@ describe('csvPieces', () => {
     await expect(collect(['h\n1\n"', 'x'.repeat(400)], 16)).rejects.toBeInstanceOf(CsvRecordTooLargeError);
   });
 
+  it('cuts a large upload arriving in large parts without mistaking the parser’s lag for a long record', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},"nama ${i}, dengan koma",${'x'.repeat(40)}`);
+    const body = `id,nama,isi\n${rows.join('\n')}\n`;
+    const parts = Array.from({ length: Math.ceil(body.length / 200_000) }, (_, i) =>
+      body.slice(i * 200_000, (i + 1) * 200_000),
+    );
+    const pieces = await collect(parts, 64 * 1024);
+    const chunks = pieces.slice(1) as Array<{ firstLine: number; text: string }>;
+    expect(chunks.map((c) => c.text).join('')).toBe(body.slice(body.indexOf('\n') + 1));
+    expect(chunks.every((c) => Buffer.byteLength(c.text) <= 64 * 1024)).toBe(true);
+    expect(chunks[chunks.length - 1].firstLine + chunks[chunks.length - 1].text.split('\n').length - 2).toBe(20_001);
+  });
+
   it('refuses a record larger than a chunk', async () => {
     await expect(collect(['h\n', 'x'.repeat(50), '\n'], 16)).rejects.toBeInstanceOf(CsvRecordTooLargeError);
   });

@@ -76,14 +76,15 @@ export async function* csvPieces(source: AsyncIterable<Buffer | string>, maxByte
       pending = pending.length === 0 ? part : Buffer.concat([pending, part]);
       fed += part.length;
       // A record that never ends (a quote never closed) must not be buffered without bound;
-      // the parser lags the input by a few stream buffers at most, hence the slack.
-      if (fed - boundary > 2 * maxBytes + 64 * 1024) throw new CsvRecordTooLargeError(boundaryLine + 1);
+      // the parser lags the input by a few parts at most (one buffered here, what it holds
+      // itself), hence the slack.
+      if (fed - boundary > 2 * maxBytes + 4 * part.length) throw new CsvRecordTooLargeError(boundaryLine + 1);
       yield part;
     }
   }
 
   const parser = parse(importCsvOptions(delimiter));
-  const parsing = pipeline(Readable.from(feed()), parser);
+  const parsing = pipeline(Readable.from(feed(), { highWaterMark: 1 }), parser);
   parsing.catch(() => undefined); // observed through the parser's iteration below
 
   let headerSent = false;
