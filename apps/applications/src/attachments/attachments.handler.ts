@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
-  ApplicationsPatterns,
   AttachmentUploadChunkRequest,
   FinishAttachmentUploadRequest,
   GetAttachmentRequest,
@@ -10,7 +9,9 @@ import {
   type ReadAttachmentReply,
   type StartAttachmentUploadReply,
   type StoredAttachmentView,
+  ApplicationsRpc,
 } from '#lib/contracts';
+import { RpcHandler } from '#lib/platform/rpc';
 import { AttachmentService } from './attachment.service.js';
 
 /** Thin NATS adapter for evidence files. */
@@ -18,27 +19,27 @@ import { AttachmentService } from './attachment.service.js';
 export class AttachmentsHandler {
   constructor(private readonly attachments: AttachmentService) {}
 
-  @MessagePattern(ApplicationsPatterns.ATTACHMENT_UPLOAD_START)
+  @RpcHandler(ApplicationsRpc.ATTACHMENT_UPLOAD_START)
   start(@Payload() request: StartAttachmentUploadRequest): Promise<StartAttachmentUploadReply> {
     return this.attachments.startUpload(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.ATTACHMENT_UPLOAD_CHUNK)
+  @RpcHandler(ApplicationsRpc.ATTACHMENT_UPLOAD_CHUNK)
   chunk(@Payload() request: AttachmentUploadChunkRequest): Promise<{ received: number }> {
     return this.attachments.putChunk(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.ATTACHMENT_UPLOAD_FINISH)
+  @RpcHandler(ApplicationsRpc.ATTACHMENT_UPLOAD_FINISH)
   finish(@Payload() request: FinishAttachmentUploadRequest): Promise<StoredAttachmentView> {
     return this.attachments.finishUpload(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.ATTACHMENT_GET)
+  @RpcHandler(ApplicationsRpc.ATTACHMENT_GET)
   get(@Payload() request: GetAttachmentRequest): Promise<StoredAttachmentView> {
     return this.attachments.get(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.ATTACHMENT_READ)
+  @RpcHandler(ApplicationsRpc.ATTACHMENT_READ)
   read(@Payload() request: ReadAttachmentRequest): Promise<ReadAttachmentReply> {
     return this.attachments.read(request);
   }

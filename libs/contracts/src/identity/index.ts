@@ -8,3 +8,4 @@ export * from './import.messages.js';
 export * from './import-csv.js';
 export * from './verification.messages.js';
 export * from './agency.messages.js';
+export * from './rpc.js';
