@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync, type ExecFileSyncOptionsWithStringEncoding } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,7 +116,7 @@ describe('documents: signatures time-stamped by the configured authority (SIGNIN
     writeFileSync(file, response.body as Buffer);
     expect(spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout).toMatch(/Signature is Valid/);
 
-    execFileSync('pdfsig', ['-dump', file], { cwd: scratch });
+    execFileSync('pdfsig', ['-dump', file], { cwd: scratch, stdio: 'ignore' });
     const dumped = readdirSync(scratch).find((name) => name.endsWith('.sig0'))!;
     const contentInfo = AsnConvert.parse(readFileSync(path.join(scratch, dumped)), ContentInfo);
     const signerInfo = AsnConvert.parse(contentInfo.content, SignedData).signerInfos[0];
@@ -125,15 +125,18 @@ describe('documents: signatures time-stamped by the configured authority (SIGNIN
     writeFileSync(path.join(scratch, 'token.der'), Buffer.from(token!));
     writeFileSync(path.join(scratch, 'tsa.pem'), tsa.certificatePem);
     const imprint = createHash('sha256').update(Buffer.from(signerInfo.signature.buffer)).digest('hex');
-    const text = execFileSync('openssl', ['ts', '-reply', '-token_in', '-in', 'token.der', '-text'], {
+    // stderr piped: OpenSSL names its configuration file there.
+    const quiet: ExecFileSyncOptionsWithStringEncoding = {
       cwd: scratch,
       encoding: 'utf8',
-    });
+      stdio: ['ignore', 'pipe', 'pipe'],
+    };
+    const text = execFileSync('openssl', ['ts', '-reply', '-token_in', '-in', 'token.der', '-text'], quiet);
     expect(text).toContain(`Policy OID: ${TSA_STUB_POLICY}`);
     const verified = execFileSync(
       'openssl',
       ['ts', '-verify', '-token_in', '-in', 'token.der', '-digest', imprint, '-CAfile', 'tsa.pem'],
-      { cwd: scratch, encoding: 'utf8' },
+      quiet,
     );
     expect(verified).toContain('Verification: OK');
   });
