@@ -1,6 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Streams } from '#lib/contracts';
-import { DatabaseModule, EventsModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
+import {
+  DatabaseModule,
+  EventsModule,
+  IdempotencyModule,
+  PlatformModule,
+  ServiceHealth,
+  type PlatformParts,
+} from '#lib/platform';
 import { ApplicationDocumentEntity } from './applications/application-document.entity.js';
 import { ApplicationHistoryEntity } from './applications/application-history.entity.js';
 import { ApplicationEntity } from './applications/application.entity.js';
@@ -29,6 +36,7 @@ export class ApplicationsModule {
         RegistryModule.register(config.NATS_URL, `applications:${config.INSTANCE_ID ?? process.pid}`),
         ApplicationsFeatureModule,
         EventsModule.forRoot({ publishes: Streams.APPLICATIONS }),
+        IdempotencyModule,
         HandOffModule,
       ],
       controllers: [HealthHandler],

@@ -1,6 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Streams } from '#lib/contracts';
-import { DatabaseModule, EventsModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
+import {
+  DatabaseModule,
+  EventsModule,
+  IdempotencyModule,
+  PlatformModule,
+  ServiceHealth,
+  type PlatformParts,
+} from '#lib/platform';
 import { AccessLogModule } from './access-log/access-log.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AgenciesModule } from './agencies/agencies.module.js';
@@ -36,6 +43,7 @@ export class IdentityModule {
         IdentifiersModule,
         ImportModule,
         EventsModule.forRoot({ publishes: Streams.IDENTITY }),
+        IdempotencyModule,
         RegistryChangesModule,
         AgenciesModule,
         VerificationModule,

@@ -16,3 +16,4 @@ export * from './health/service-health.js';
 export * from './bootstrap/validation-pipe.js';
 export * from './bootstrap/service-app.js';
 export * from './events/index.js';
+export * from './idempotency/index.js';

@@ -12,6 +12,8 @@ import {
   type ApplicationPage,
   type ApplicationView,
 } from '#lib/contracts';
+import { Idempotent } from '#lib/platform';
+import { applicationCreated, applicationNamedInRequest } from '../idempotency/idempotent-recovery.js';
 import { ApplicationQueryService } from './application-query.service.js';
 import { ApplicationSubmissionService } from './application-submission.service.js';
 import { ApplicationWorkflowService } from './application-workflow.service.js';
@@ -26,36 +28,43 @@ export class ApplicationsHandler {
   ) {}
 
   @MessagePattern(ApplicationsPatterns.APPLICATION_SUBMIT)
+  @Idempotent({ atomic: true, recover: applicationCreated })
   submit(@Payload() request: SubmitApplicationRequest): Promise<ApplicationView> {
     return this.submissions.submit(request);
   }
 
   @MessagePattern(ApplicationsPatterns.APPLICATION_RESUBMIT)
+  @Idempotent({ atomic: true, recover: applicationNamedInRequest })
   resubmit(@Payload() request: ResubmitApplicationRequest): Promise<ApplicationView> {
     return this.submissions.resubmit(request);
   }
 
   @MessagePattern(ApplicationsPatterns.APPLICATION_CANCEL)
+  @Idempotent({ atomic: true, recover: applicationNamedInRequest })
   cancel(@Payload() request: ApplicationActionRequest): Promise<ApplicationView> {
     return this.workflow.cancel(request);
   }
 
   @MessagePattern(ApplicationsPatterns.APPLICATION_VERIFY)
+  @Idempotent({ atomic: true, recover: applicationNamedInRequest })
   verify(@Payload() request: VerifyApplicationRequest): Promise<ApplicationView> {
     return this.workflow.verify(request);
   }
 
   @MessagePattern(ApplicationsPatterns.APPLICATION_RETURN)
+  @Idempotent({ atomic: true, recover: applicationNamedInRequest })
   return(@Payload() request: ReasonedActionRequest): Promise<ApplicationView> {
     return this.workflow.return(request);
   }
 
   @MessagePattern(ApplicationsPatterns.APPLICATION_REJECT)
+  @Idempotent({ atomic: true, recover: applicationNamedInRequest })
   reject(@Payload() request: ReasonedActionRequest): Promise<ApplicationView> {
     return this.workflow.reject(request);
   }
 
   @MessagePattern(ApplicationsPatterns.APPLICATION_APPROVE)
+  @Idempotent({ atomic: true, recover: applicationNamedInRequest })
   approve(@Payload() request: ApplicationActionRequest): Promise<ApplicationView> {
     return this.workflow.approve(request);
   }

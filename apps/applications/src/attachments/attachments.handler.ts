@@ -11,6 +11,8 @@ import {
   type StartAttachmentUploadReply,
   type StoredAttachmentView,
 } from '#lib/contracts';
+import { Idempotent } from '#lib/platform';
+import { attachmentCreated } from '../idempotency/idempotent-recovery.js';
 import { AttachmentService } from './attachment.service.js';
 
 /** Thin NATS adapter for evidence files. */
@@ -29,6 +31,7 @@ export class AttachmentsHandler {
   }
 
   @MessagePattern(ApplicationsPatterns.ATTACHMENT_UPLOAD_FINISH)
+  @Idempotent({ atomic: true, recover: attachmentCreated })
   finish(@Payload() request: FinishAttachmentUploadRequest): Promise<StoredAttachmentView> {
     return this.attachments.finishUpload(request);
   }

@@ -11,6 +11,7 @@ import {
   type StoredAttachmentView,
 } from '#lib/contracts';
 import { AttachmentKind, DomainError, type FieldError } from '#lib/domain';
+import { addToIdempotencyFingerprint } from '../http/idempotency.js';
 import { ServiceClient } from '../nats/service-client.js';
 
 export interface DownloadedAttachment {
@@ -45,6 +46,10 @@ export class ApplicationAttachmentsService {
     }
     if (received.content === undefined) errors.push({ field: 'file', message: 'berkas wajib dilampirkan' });
     if (errors.length > 0) throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', { errors });
+    const digest = createHash('sha256')
+      .update(received.content ?? '')
+      .digest('hex');
+    addToIdempotencyFingerprint(received.kind ?? '', received.fileName ?? '', digest);
     const session = await this.services.request<StartAttachmentUploadReply>(
       ApplicationsPatterns.ATTACHMENT_UPLOAD_START,
       { principal, applicationId, kind: received.kind, fileName: received.fileName ?? 'lampiran' },
@@ -75,7 +80,7 @@ export class ApplicationAttachmentsService {
       principal,
       uploadId: session.uploadId,
       size: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
+      sha256: digest,
     });
   }
 

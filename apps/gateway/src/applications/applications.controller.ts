@@ -10,6 +10,7 @@ import {
 } from '#lib/contracts';
 import { Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import { IdempotentAction } from '../http/idempotency.js';
 import { ServiceClient } from '../nats/service-client.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
 import {
@@ -42,6 +43,7 @@ export class ApplicationsController {
   ) {}
 
   @Post()
+  @IdempotentAction()
   @Roles(Role.RESIDENT)
   @ApiOperation({ summary: 'Apply (RESIDENT) → 201 Application', description: `${BODY_DESCRIPTION} ${EXTRAS}` })
   @ApiBody({ schema: { type: 'object', required: ['type'], additionalProperties: true } })
@@ -68,6 +70,7 @@ export class ApplicationsController {
   }
 
   @Put(':id')
+  @IdempotentAction()
   @Roles(Role.RESIDENT)
   @ApiOperation({
     summary: 'Correct and resubmit (owner, while REVISION_REQUESTED; same type) → SUBMITTED',
@@ -88,6 +91,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/cancel')
+  @IdempotentAction()
   @HttpCode(200)
   @Roles(Role.RESIDENT)
   @ApiOperation({ summary: 'Cancel (owner, while SUBMITTED) → CANCELLED', description: EXTRAS })
@@ -101,6 +105,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/verify')
+  @IdempotentAction()
   @HttpCode(200)
   @Roles(Role.CLERK)
   @ApiOperation({ summary: 'Verify (CLERK of its regency, while SUBMITTED) → VERIFIED', description: EXTRAS })
@@ -117,6 +122,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/return')
+  @IdempotentAction()
   @HttpCode(200)
   @Roles(Role.CLERK, Role.OFFICIAL)
   @ApiOperation({ summary: 'Return for correction with a reason → REVISION_REQUESTED', description: EXTRAS })
@@ -133,6 +139,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/reject')
+  @IdempotentAction()
   @HttpCode(200)
   @Roles(Role.CLERK, Role.OFFICIAL)
   @ApiOperation({ summary: 'Reject with a reason (final) → REJECTED', description: EXTRAS })
@@ -149,6 +156,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/approve')
+  @IdempotentAction()
   @HttpCode(202)
   @Roles(Role.OFFICIAL)
   @ApiOperation({
@@ -165,6 +173,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/attachments')
+  @IdempotentAction()
   @Roles(Role.RESIDENT)
   @ApiConsumes('multipart/form-data')
   @ApiBody({

@@ -8,6 +8,9 @@ import {
   APP_LOGGER,
   CORRELATION_HEADER,
   currentCorrelationId,
+  currentIdempotency,
+  IDEMPOTENCY_FINGERPRINT_NATS_HEADER,
+  IDEMPOTENCY_KEY_NATS_HEADER,
   Metrics,
   type AppLogger,
 } from '#lib/platform';
@@ -34,6 +37,11 @@ export class ServiceClient implements OnApplicationShutdown {
     const headers = natsHeaders();
     const correlationId = currentCorrelationId();
     if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
+    const idempotency = currentIdempotency();
+    if (idempotency) {
+      headers.set(IDEMPOTENCY_KEY_NATS_HEADER, idempotency.key);
+      headers.set(IDEMPOTENCY_FINGERPRINT_NATS_HEADER, idempotency.fingerprint);
+    }
     const stop = this.metrics.natsSent.startTimer({ subject });
     try {
       // Nest's connection, shared: `connect()` fails at once while NATS is down. The request

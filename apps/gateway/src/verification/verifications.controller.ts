@@ -9,6 +9,7 @@ import {
 } from '#lib/contracts';
 import { DomainError, Role, Sex } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import { IdempotentAction } from '../http/idempotency.js';
 import { ServiceClient } from '../nats/service-client.js';
 
 /**
@@ -71,6 +72,7 @@ export class VerificationsController {
   }
 
   @Post('batch')
+  @IdempotentAction()
   @Roles(Role.AGENCY)
   @HttpCode(200)
   @ApiOperation({

@@ -7,6 +7,7 @@ import {
   type VerificationResult,
   type VerifyBatchReply,
 } from '#lib/contracts';
+import { Idempotent } from '#lib/platform';
 import { VerificationService } from './verification.service.js';
 
 @Controller()
@@ -19,6 +20,9 @@ export class VerificationHandler {
   }
 
   @MessagePattern(IdentityPatterns.VERIFICATION_VERIFY_BATCH)
+  // Checks and their access-log lines are written by a shared batcher, not one transaction:
+  // the key and its outcome are stored once the batch is answered.
+  @Idempotent()
   verifyBatch(@Payload() request: VerifyBatchRequest): Promise<VerifyBatchReply> {
     return this.verification.verifyBatch(request);
   }
