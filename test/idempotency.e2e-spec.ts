@@ -138,6 +138,44 @@ describe('Idempotency-Key on the actions', () => {
     expect(rows[0].n).toBe(1);
   }, 60_000);
 
+  it('answers two attempts sent at once with one outcome, acting once', async () => {
+    const application = await submitted();
+    await as(stack.url, world.tokens.clerk).post(`/applications/${application.id}/verify`, {}).expect(200);
+    const official = as(stack.url, world.tokens.official);
+    const key = randomUUID();
+    const [a, b] = await Promise.all([
+      official.post(`/applications/${application.id}/approve`).set('idempotency-key', key),
+      official.post(`/applications/${application.id}/approve`).set('idempotency-key', key),
+    ]);
+    expect([a.status, b.status]).toEqual([202, 202]);
+    expect(a.text).toBe(b.text);
+  });
+
+  it('rebuilds the answer of an attempt that committed but died before writing it: the application as it stands', async () => {
+    const application = await submitted();
+    const clerk = as(stack.url, world.tokens.clerk);
+    const key = randomUUID();
+    await clerk
+      .post(`/applications/${application.id}/return`, { reason: 'Foto buram' })
+      .set('idempotency-key', key)
+      .expect(200);
+    // What a crash between the commit and the outcome leaves behind, a while ago.
+    await applicationsDb.query(
+      `UPDATE idempotency_keys SET outcome = NULL, created_at = now() - interval '1 minute' WHERE key = $1`,
+      [key],
+    );
+    const retry = await clerk
+      .post(`/applications/${application.id}/return`, { reason: 'Foto buram' })
+      .set('idempotency-key', key);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ id: application.id, status: 'REVISION_REQUESTED' });
+    const { rows } = await applicationsDb.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM application_history WHERE application_id = $1 AND to_status = 'REVISION_REQUESTED'`,
+      [application.id],
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
+
   it('stores an evidence file once for a retried upload', async () => {
     const application = await submitted();
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1024, 7), Buffer.from('\n%%EOF\n')]);
