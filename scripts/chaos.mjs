@@ -305,27 +305,18 @@ async function approve(application, deadlineMs = 180_000) {
   }
 }
 
+// A pool: PostgreSQL restarts under us, and the pool replaces broken connections.
+const appsPool = new pg.Pool({ connectionString: dbUrl('applications'), max: 4 });
+appsPool.on('error', () => {});
 async function appsQuery(sql, params) {
-  // PostgreSQL restarts under us: reconnect as needed.
   for (let attempt = 0; ; attempt++) {
     try {
-      return (await appsDbClient()).query(sql, params);
+      return await appsPool.query(sql, params);
     } catch (error) {
-      appsDbConnected = undefined;
       if (attempt > 20) throw error;
       await sleep(500);
     }
   }
-}
-let appsDbConnected;
-async function appsDbClient() {
-  if (!appsDbConnected) {
-    const client = new pg.Client({ connectionString: dbUrl('applications') });
-    client.on('error', () => (appsDbConnected = undefined));
-    await client.connect();
-    appsDbConnected = client;
-  }
-  return appsDbConnected;
 }
 
 /** approved_at and issued_at (ms) of each application, from the history the service wrote. */
@@ -342,13 +333,58 @@ async function timesOf(ids) {
   return rows;
 }
 
-async function untilIssued(ids, timeoutMs) {
+/** Where the time goes, p50 of each hop: approved → registry changed → rendering starts → ISSUED. */
+async function stagesOf(rows) {
+  const ids = rows.map((r) => r.id);
+  const read = async (url, sql) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return new Map((await client.query(sql, [ids])).rows.map((r) => [r.id, r.at]));
+    } finally {
+      await client.end();
+    }
+  };
+  const applied = await read(
+    dbUrl('identity'),
+    `SELECT application_id::text AS id, extract(epoch FROM applied_at)::float8 * 1000 AS at
+       FROM registry_change WHERE application_id = ANY($1::uuid[])`,
+  );
+  const rendering = await read(
+    dbUrl('documents'),
+    `SELECT application_id::text AS id, extract(epoch FROM min(issued_at))::float8 * 1000 AS at
+       FROM issued_documents WHERE application_id = ANY($1::uuid[]) GROUP BY application_id`,
+  );
+  const hop = (from, to) =>
+    seconds(
+      percentile(
+        rows.filter((r) => from(r) && to(r)).map((r) => to(r) - from(r)),
+        50,
+      ),
+    );
+  return [
+    `approved → registry changed ${hop(
+      (r) => r.approved,
+      (r) => applied.get(r.id),
+    )} s`,
+    `→ rendering starts ${hop(
+      (r) => applied.get(r.id),
+      (r) => rendering.get(r.id),
+    )} s`,
+    `→ ISSUED ${hop(
+      (r) => rendering.get(r.id),
+      (r) => r.issued,
+    )} s`,
+  ].join(', ');
+}
+
+async function untilIssued(ids, timeoutMs, pollMs = 250) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const rows = await timesOf(ids);
     const issued = rows.filter((r) => r.status === 'ISSUED').length;
     if (issued === ids.length || Date.now() > deadline) return rows;
-    await sleep(250);
+    await sleep(pollMs);
   }
 }
 
@@ -366,22 +402,37 @@ const results = { date: new Date().toISOString().slice(0, 10), n: N, noFaultN: N
 if (NO_FAULT_N > 0) {
   const ready = await prepare(families.slice(0, NO_FAULT_N));
   const t0 = Date.now();
-  await pool(ready, CONCURRENCY, (application) => approve(application));
+  // 16 officials at work: each approves, and approves the next once the last one is ISSUED, so
+  // 16 approvals are in the pipeline at any time (a closed loop measures latency, not a queue).
+  await pool(ready, CONCURRENCY, async (application) => {
+    await approve(application);
+    await untilIssued([application.id], 60_000, 20);
+  });
   const rows = await untilIssued(
     ready.map((a) => a.id),
     120_000,
   );
   const latencies = rows.filter((r) => r.issued).map((r) => r.issued - r.approved);
+  const wallSeconds = (Date.now() - t0) / 1000;
+  const stages = await stagesOf(rows);
   results.noFault = {
     issued: rows.filter((r) => r.status === 'ISSUED').length,
     spread: spread(latencies),
     p95: percentile(latencies, 95),
-    wallSeconds: (Date.now() - t0) / 1000,
+    wallSeconds,
+    perSecond: NO_FAULT_N / wallSeconds,
+    stages,
   };
   say(
     `no fault: ${results.noFault.issued}/${NO_FAULT_N} ISSUED; approve → ISSUED ${results.noFault.spread} ` +
-      `(${CONCURRENCY} at a time, all issued ${results.noFault.wallSeconds.toFixed(1)} s after the first approval)`,
+      `(${CONCURRENCY} in the pipeline at a time; ${results.noFault.perSecond.toFixed(1)} issued per second)`,
   );
+  say(`  p50 by stage: ${stages}`);
+}
+if (process.env.CHAOS_FAULTS === '0') {
+  if (WRITE_DOCS) say('CHAOS_FAULTS=0: no fault run, docs/reliability.md left alone');
+  await appsPool.end().catch(() => undefined);
+  await finish(0);
 }
 
 // ---------------------------------------------------------------- faults
@@ -490,7 +541,7 @@ const { rows: changes } = await identityDb.query(
 );
 check(changes[0].n === N, `SQL: ${changes[0].n}/${N} registry changes applied, once each`);
 let outbox = 0;
-for (const client of [await appsDbClient(), documentsDb, identityDb]) {
+for (const client of [appsPool, documentsDb, identityDb]) {
   const { rows: pending } = await client.query(
     'SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL',
   );
@@ -544,7 +595,7 @@ if (WRITE_DOCS) writeDocs(results);
 say(
   `${exitCode === 0 ? '\x1b[32mall checks passed' : '\x1b[31msome checks failed'}\x1b[0m in ${((Date.now() - started) / 1000).toFixed(0)} s`,
 );
-await appsDbConnected?.end().catch(() => undefined);
+await appsPool.end().catch(() => undefined);
 await finish(exitCode);
 
 function writeDocs(r) {
@@ -561,8 +612,9 @@ function writeDocs(r) {
     '|---|---|',
     ...(r.noFault
       ? [
-          `| No fault: approve → ISSUED, ${r.noFaultN} approvals sent ${CONCURRENCY} at a time | ${r.noFault.spread} (goal p95 < 1 s) |`,
-          `| No fault: all ISSUED after the first approval | ${r.noFault.wallSeconds.toFixed(1)} s |`,
+          `| No fault: approve → ISSUED, ${r.noFaultN} approvals, ${CONCURRENCY} at a time | ${r.noFault.spread} (goal p95 < 1 s) |`,
+          `| No fault: throughput with ${CONCURRENCY} in the pipeline | ${r.noFault.perSecond.toFixed(1)} applications ISSUED per second (${r.noFault.wallSeconds.toFixed(1)} s for ${r.noFaultN}) |`,
+          `| No fault: p50 by stage | ${r.noFault.stages} |`,
         ]
       : []),
     `| Faults injected | ${c.kills} SIGKILLs (each app ${r.rounds}×), ${c.natsRestarts} NATS SIGKILLs and restarts, ${c.postgresRestarts} PostgreSQL immediate stops and restarts |`,

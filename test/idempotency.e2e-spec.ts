@@ -173,7 +173,7 @@ describe('Idempotency-Key on the actions', () => {
       `SELECT count(*)::int AS n FROM application_history WHERE application_id = $1 AND to_status = 'REVISION_REQUESTED'`,
       [application.id],
     );
-    expect(rows[0]!.n).toBe(1);
+    expect(rows[0].n).toBe(1);
   });
 
   it('stores an evidence file once for a retried upload', async () => {
