@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { plainToInstance } from 'class-transformer';
@@ -70,10 +70,11 @@ export interface EventSubscription<T extends object> {
  * all; on shutdown fetching stops and events not yet handled are returned at once.
  */
 @Injectable()
-export class EventConsumerHost implements OnApplicationShutdown {
+export class EventConsumerHost implements BeforeApplicationShutdown {
   private stopped = false;
   private readonly active = new Set<ConsumerMessages>();
-  private readonly inFlight = new Set<JsMsg>();
+  /** Events being handled now, with their "still working" timer. */
+  private readonly inFlight = new Map<JsMsg, NodeJS.Timeout>();
   private readonly loops: Array<Promise<void>> = [];
 
   constructor(
@@ -181,12 +182,15 @@ export class EventConsumerHost implements OnApplicationShutdown {
         },
         Math.max(200, (delivery.ackWaitSeconds * 1000) / 3),
       );
-      this.inFlight.add(message);
+      this.inFlight.set(message, heartbeat);
       try {
         await subscription.handle(event);
+        // Returned at shutdown meanwhile: another replica has it now.
+        if (!this.inFlight.has(message)) return;
         message.ack();
         stop({ outcome: 'ok' });
       } catch (error) {
+        if (!this.inFlight.has(message)) return;
         if (error instanceof DomainError && PERMANENT.has(error.kind)) {
           // Trying again cannot help (the event breaks a rule or names what does not exist).
           await this.setAside(message, durable, `${error.code}: ${error.message}`);
@@ -230,14 +234,23 @@ export class EventConsumerHost implements OnApplicationShutdown {
     message.term(reason.slice(0, 100));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the app's connections close (JetStreamConnection drains in onApplicationShutdown), so
+   * that what is returned reaches the server.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     // Stop fetching; what was buffered is returned (nak) by the loops as they drain.
     for (const messages of this.active) void messages.close().catch(() => undefined);
     await Promise.race([Promise.all(this.loops), new Promise((r) => setTimeout(r, 3000).unref())]);
     // A handler still running after that is abandoned: its event goes back now, not after
     // the acknowledgement deadline (the handler is idempotent, a second run does no harm).
-    for (const message of this.inFlight) message.nak();
+    for (const [message, heartbeat] of this.inFlight) {
+      clearInterval(heartbeat);
+      message.nak();
+      this.logger.warn({ subject: message.subject, seq: message.seq }, 'Shutting down: event returned unfinished');
+    }
+    this.inFlight.clear();
   }
 }
 

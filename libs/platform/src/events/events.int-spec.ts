@@ -47,6 +47,9 @@ const received: ThingHappened[] = [];
 let failuresToInject = 0;
 /** Ids whose handling always fails (a poison event), until the test cures them. */
 const poisoned = new Set<string>();
+/** Ids whose handler waits for the promise (a long render), and those whose handler started. */
+const blocked = new Map<string, Promise<void>>();
+const entered = new Set<string>();
 
 @Injectable()
 class ThingConsumer implements OnApplicationBootstrap {
@@ -57,8 +60,14 @@ class ThingConsumer implements OnApplicationBootstrap {
       durable: `test-consumer-${suffix}`,
       subject: SUBJECT,
       messageClass: ThingHappened,
-      delivery: { maxDeliveries: 3, ackWaitSeconds: 2 },
-      handle: (event) => {
+      // A long deadline: what comes back sooner was returned, not timed out.
+      delivery: { maxDeliveries: 3, ackWaitSeconds: 30 },
+      handle: async (event) => {
+        const wait = blocked.get(event.id);
+        if (wait) {
+          entered.add(event.id);
+          return wait;
+        }
         if (poisoned.has(event.id)) return Promise.reject(new Error(`poison ${event.id}`));
         if (failuresToInject > 0) {
           failuresToInject -= 1;
@@ -79,6 +88,7 @@ describe('outbox, relay and durable consumer over real PostgreSQL and NATS JetSt
   let dataSource: DataSource;
   let databaseUrl: string;
   let metrics: Metrics;
+  let startApp: () => Promise<INestApplicationContext>;
   const logLines: Array<Record<string, unknown>> = [];
   const linesSaying = (msg: string): Array<Record<string, unknown>> => logLines.filter((l) => l['msg'] === msg);
   const counter = async (name: string): Promise<number> => {
@@ -132,8 +142,12 @@ describe('outbox, relay and durable consumer over real PostgreSQL and NATS JetSt
     })
     class TestEventsModule {}
 
-    app = await NestFactory.createApplicationContext(TestEventsModule, { logger: false });
-    await app.init();
+    startApp = async () => {
+      const context = await NestFactory.createApplicationContext(TestEventsModule, { logger: false });
+      await context.init();
+      return context;
+    };
+    app = await startApp();
     dataSource = app.get(DataSource);
   });
 
@@ -208,6 +222,25 @@ describe('outbox, relay and durable consumer over real PostgreSQL and NATS JetSt
     } finally {
       await nc.close();
     }
+  });
+
+  it('returns an event still being handled at shutdown at once, so the next process has it without waiting', async () => {
+    let release: () => void = () => undefined;
+    blocked.set('slow', new Promise<void>((resolve) => (release = resolve)));
+    await publish('slow', 6);
+    await waitFor(() => entered.has('slow'), 10_000, 'the handler to start');
+    const closedAt = Date.now();
+    await app.close();
+    blocked.delete('slow');
+    app = await startApp();
+    dataSource = app.get(DataSource);
+    await waitFor(() => countOf('slow') === 1, 20_000, 'the event in the next process');
+    // Well before the 30 s acknowledgement deadline.
+    expect(Date.now() - closedAt).toBeLessThan(15_000);
+    expect(linesSaying('Shutting down: event returned unfinished')).toHaveLength(1);
+    release();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(countOf('slow')).toBe(1);
   });
 
   it('keeps events written while NATS is down and delivers them once it is back', async () => {
