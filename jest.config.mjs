@@ -22,10 +22,15 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^#lib/(domain|validation|contracts|platform)$': '<rootDir>/libs/$1/src/index.ts',
+    // `#lib/platform/<entry>` before `#lib/<name>`, as Node picks the most specific pattern.
+    '^#lib/platform/([a-z]+)$': '<rootDir>/libs/platform/src/$1/index.ts',
+    '^#lib/(domain|validation|contracts)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
+  // libs/domain is handed its region directory at start-up; tests do the same. (After the
+  // environment rather than in setupFiles: modules loaded by setupFiles escape v8 coverage.)
+  setupFilesAfterEnv: ['<rootDir>/test/support/regions.setup.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
 };
 
@@ -45,7 +50,7 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
+      setupFilesAfterEnv: [...common.setupFilesAfterEnv, '<rootDir>/test/support/timeouts.ts'],
       testMatch: ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -53,7 +58,7 @@ export default {
     {
       ...common,
       displayName: 'e2e',
-      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
+      setupFilesAfterEnv: [...common.setupFilesAfterEnv, '<rootDir>/test/support/timeouts.ts'],
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -63,7 +68,7 @@ export default {
       // the whole system started in-process, as the e2e tier does.
       ...common,
       displayName: 'browser',
-      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
+      setupFilesAfterEnv: [...common.setupFilesAfterEnv, '<rootDir>/test/support/timeouts.ts'],
       // `npm run screenshots` adds the capture of docs/screenshots (it rewrites files in the repo,
       // so an ordinary test run leaves it out rather than skipping it).
       testMatch: [

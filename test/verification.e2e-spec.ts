@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import request from 'supertest';
-import { loadConfig, type RunningService } from '#lib/platform';
+import { loadConfig } from '#lib/platform/core';
+import { type RunningService } from '#lib/platform/bootstrap';
 import { IdentityConfig } from '../apps/identity/src/config/identity.config.js';
 import { startIdentity } from '../apps/identity/src/identity.app.js';
 import {

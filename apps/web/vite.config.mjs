@@ -11,26 +11,16 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const areaData = path.join(path.dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json')), 'data');
 const REGION_CODES = path.join(here, 'src/domain/region-codes.ts');
-const BROWSER_REGIONS = path.join(here, 'src/domain/browser-region-directory.ts');
 
 /**
- * libs/domain's NIK and No. KK rules run in the browser unchanged; only where they get the
- * region list from differs: the node-only default directory reads idn-area-data with node:fs,
- * the browser's is built from the compact lists below.
+ * libs/domain's NIK and No. KK rules run in the browser unchanged, over a region directory the
+ * page installs at start-up (src/main.tsx). Its data module, src/domain/region-codes.ts, is
+ * generated here from the installed idn-area-data release, so no code is ever hand-typed.
  */
-function browserDomain() {
+function regionCodes() {
   return {
-    name: 'disduk-browser-domain',
+    name: 'disduk-region-codes',
     enforce: 'pre',
-    resolveId(source, importer) {
-      if (
-        importer &&
-        /default-region-directory(\.js)?$/.test(source) &&
-        importer.includes(`${path.sep}libs${path.sep}`)
-      )
-        return BROWSER_REGIONS;
-      return null;
-    },
     load(id) {
       if (id !== REGION_CODES) return null;
       // Provinces and regencies with names (small); districts as codes only (the NIK check
@@ -90,7 +80,7 @@ export default defineConfig({
   root: here,
   base: '/',
   publicDir: path.join(here, 'public'),
-  plugins: [browserDomain(), themeFile(), precompress()],
+  plugins: [regionCodes(), themeFile(), precompress()],
   oxc: { jsx: { runtime: 'automatic' } },
   server: { fs: { allow: [repo] }, proxy: { '/api': 'http://127.0.0.1:3000', '/verifikasi': 'http://127.0.0.1:3000' } },
   build: {

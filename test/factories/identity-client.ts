@@ -1,6 +1,6 @@
 import { ClientProxyFactory, type ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
-import { natsClientOptions } from '#lib/platform';
+import { natsClientOptions } from '#lib/platform/rpc';
 
 /** A NATS requester for integration tests: talks to the identity service as another service would. */
 export class IdentityTestClient {

@@ -4,14 +4,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ServiceName } from '#lib/contracts';
-import {
-  createLogger,
-  dropTestDatabase,
-  loadConfig,
-  withDatabase,
-  type AppLogger,
-  type RunningService,
-} from '#lib/platform';
+import { createLogger, loadConfig, type AppLogger } from '#lib/platform/core';
+import { dropTestDatabase, withDatabase } from '#lib/platform/db';
+import { type RunningService } from '#lib/platform/bootstrap';
 import { ApplicationsConfig } from '../../apps/applications/src/config/applications.config.js';
 import { startApplications } from '../../apps/applications/src/applications.app.js';
 import { DocumentsConfig } from '../../apps/documents/src/config/documents.config.js';

@@ -5,13 +5,18 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ApplicationStatus, ApplicationType, regionDirectory } from '#lib/domain';
-import { createLogger, ensureDatabase, openDatabase, withDatabase } from '#lib/platform';
+import { createLogger } from '#lib/platform/core';
+import { ensureDatabase, openDatabase, withDatabase } from '#lib/platform/db';
 import { ApplicationDocumentEntity } from '../src/applications/application-document.entity.js';
 import { ApplicationHistoryEntity } from '../src/applications/application-history.entity.js';
 import { ApplicationEntity } from '../src/applications/application.entity.js';
 import { ApplicationRepository, type ApplicationFilter } from '../src/applications/application.repository.js';
 import { AttachmentEntity } from '../src/attachments/attachment.entity.js';
 import { applicationsMigrations } from '../src/migrations/index.js';
+import { installIdnAreaRegions } from '#lib/platform/regions';
+
+// libs/domain does no I/O: this process hands it the idn-area-data regions first.
+installIdnAreaRegions();
 
 /**
  * `npm run bench:queue`: the staff queue query (ApplicationRepository.list, the code the service

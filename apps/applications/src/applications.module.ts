@@ -1,13 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Streams } from '#lib/contracts';
-import {
-  DatabaseModule,
-  EventsModule,
-  IdempotencyModule,
-  PlatformModule,
-  ServiceHealth,
-  type PlatformParts,
-} from '#lib/platform';
+import { DatabaseModule } from '#lib/platform/db';
+import { EventsModule } from '#lib/platform/events';
+import { IdempotencyModule } from '#lib/platform/idempotency';
+import { PlatformModule, type PlatformParts } from '#lib/platform/core';
+import { ServiceHealth } from '#lib/platform/health';
 import { ApplicationDocumentEntity } from './applications/application-document.entity.js';
 import { ApplicationHistoryEntity } from './applications/application-history.entity.js';
 import { ApplicationEntity } from './applications/application.entity.js';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '#lib/platform';
+import { ConfigError, loadConfig } from '#lib/platform/core';
 import { ApplicationsConfig } from './config/applications.config.js';
 import { startApplications } from './applications.app.js';
 

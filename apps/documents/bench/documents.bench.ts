@@ -22,6 +22,10 @@ import {
 } from '../src/rendering/testing/document-factories.js';
 import { ensureDevCertificate } from '../src/signing/dev-certificate.js';
 import { DocumentSigner } from '../src/signing/document.signer.js';
+import { installIdnAreaRegions } from '#lib/platform/regions';
+
+// libs/domain does no I/O: this process hands it the idn-area-data regions first.
+installIdnAreaRegions();
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 3000);
 const GOAL_PER_SECOND = 50;

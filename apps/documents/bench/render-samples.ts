@@ -18,6 +18,10 @@ import { renderKartuKeluarga } from '../src/rendering/kartu-keluarga.renderer.js
 import { buildAktaKelahiran, buildKartuKeluarga } from '../src/rendering/testing/document-factories.js';
 import { ensureDevCertificate } from '../src/signing/dev-certificate.js';
 import { DocumentSigner } from '../src/signing/document.signer.js';
+import { installIdnAreaRegions } from '#lib/platform/regions';
+
+// libs/domain does no I/O: this process hands it the idn-area-data regions first.
+installIdnAreaRegions();
 
 const run = promisify(execFile);
 

@@ -1,5 +1,6 @@
 import { ServiceName } from '#lib/contracts';
-import { startServiceApp, type AppLogger, type RunningService } from '#lib/platform';
+import { startServiceApp, type RunningService } from '#lib/platform/bootstrap';
+import { type AppLogger } from '#lib/platform/core';
 import type { DocumentsConfig } from './config/documents.config.js';
 import { DocumentsModule } from './documents.module.js';
 

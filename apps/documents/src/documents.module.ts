@@ -1,6 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Streams } from '#lib/contracts';
-import { DatabaseModule, EventsModule, PlatformModule, ServiceHealth, type PlatformParts } from '#lib/platform';
+import { DatabaseModule } from '#lib/platform/db';
+import { EventsModule } from '#lib/platform/events';
+import { PlatformModule, type PlatformParts } from '#lib/platform/core';
+import { ServiceHealth } from '#lib/platform/health';
 import type { DocumentsConfig } from './config/documents.config.js';
 import { DocumentAccessService } from './documents/document-access.service.js';
 import { DocumentHandler } from './documents/document.handler.js';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '#lib/platform';
+import { ConfigError, loadConfig } from '#lib/platform/core';
 import { DocumentsConfig } from './config/documents.config.js';
 import { startDocuments } from './documents.app.js';
 

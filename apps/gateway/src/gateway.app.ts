@@ -1,15 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import {
-  createLogger,
-  createValidationPipe,
-  Metrics,
-  NestLoggerAdapter,
-  registerAccessLog,
-  registerHttpMetrics,
-  registerMetricsRoute,
-  type AppLogger,
-} from '#lib/platform';
+import { createLogger, createValidationPipe, Metrics, NestLoggerAdapter, type AppLogger } from '#lib/platform/core';
+import { registerAccessLog, registerHttpMetrics, registerMetricsRoute } from '#lib/platform/http';
+import { installIdnAreaRegions } from '#lib/platform/regions';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { setupOpenApi } from './docs/openapi.js';
 import { VERIFICATION_PAGE_PATH } from './documents/verification-page.controller.js';
@@ -30,6 +23,8 @@ export async function startGateway(
   config: GatewayConfig,
   options: { logger?: AppLogger } = {},
 ): Promise<RunningGateway> {
+  // The region pickers and the NIK/No. KK validators read libs/domain's region directory.
+  installIdnAreaRegions();
   const logger =
     options.logger ?? createLogger({ app: 'gateway', level: config.LOG_LEVEL, instanceId: config.INSTANCE_ID });
   const metrics = new Metrics('gateway');

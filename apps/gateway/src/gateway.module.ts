@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { PlatformModule, type PlatformParts } from '#lib/platform';
+import { PlatformModule, type PlatformParts } from '#lib/platform/core';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AuthModule } from './auth/auth.module.js';

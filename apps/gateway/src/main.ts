@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '#lib/platform';
+import { ConfigError, loadConfig } from '#lib/platform/core';
 import { GatewayConfig } from './config/gateway.config.js';
 import { startGateway } from './gateway.app.js';
 

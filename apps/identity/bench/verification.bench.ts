@@ -7,9 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { databaseNameOf, ensureDatabase, withDatabase } from '#lib/platform';
+import { databaseNameOf, ensureDatabase, withDatabase } from '#lib/platform/db';
 import { auditAccessLog } from '../src/access-log/access-log-audit.runner.js';
 import { seedPopulation } from '../src/seed/seed-population.js';
+import { installIdnAreaRegions } from '#lib/platform/regions';
+
+// libs/domain does no I/O: this process hands it the idn-area-data regions first.
+installIdnAreaRegions();
 
 /**
  * `npm run bench:verify`: agency verification measured as deployed. Seeds BENCH_PEOPLE

@@ -1,5 +1,6 @@
 import { ServiceName } from '#lib/contracts';
-import { startServiceApp, type AppLogger, type RunningService } from '#lib/platform';
+import { startServiceApp, type RunningService } from '#lib/platform/bootstrap';
+import { type AppLogger } from '#lib/platform/core';
 import type { IdentityConfig } from './config/identity.config.js';
 import { IdentityModule } from './identity.module.js';
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '#lib/platform';
+import { ConfigError, loadConfig } from '#lib/platform/core';
 import { IdentityConfig } from './config/identity.config.js';
 import { startIdentity } from './identity.app.js';
 

@@ -16,6 +16,10 @@ import {
   Sex,
   tryParseNik,
 } from '../src/index.js';
+import { installIdnAreaRegions } from '#lib/platform/regions';
+
+// libs/domain does no I/O: this process hands it the idn-area-data regions first.
+installIdnAreaRegions();
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 1500);
 const NIK_GOAL_PER_SECOND = 2_000_000;

@@ -2,7 +2,7 @@ export * from './errors/index.js';
 export * from './calendar/calendar-date.js';
 export * from './region/region-code.js';
 export * from './region/region-directory.js';
-export * from './region/default-region-directory.js';
+export * from './region/installed-region-directory.js';
 export * from './enums/population.js';
 export * from './enums/services.js';
 export * from './reference/label-matching.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DocumentSetIssuedEvent } from '#lib/contracts';
 import { ApplicationAction, ApplicationStatus, applyAction, SYSTEM_ACTOR } from '#lib/domain';
-import { APP_LOGGER, type AppLogger } from '#lib/platform';
+import { APP_LOGGER, type AppLogger } from '#lib/platform/core';
 import { SYSTEM_ACTOR_LABEL } from './application-actor.js';
 import { ApplicationDocumentEntity } from './application-document.entity.js';
 import { ApplicationRepository } from './application.repository.js';

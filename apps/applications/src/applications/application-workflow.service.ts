@@ -17,7 +17,7 @@ import {
   type ApplicationStatus,
   type ApplicationType,
 } from '#lib/domain';
-import { enqueueEvent } from '#lib/platform';
+import { enqueueEvent } from '#lib/platform/events';
 import { RegistryClient, type StaffProfile } from '../registry/registry.client.js';
 import { actorLabel, applicationNotFound, assertRoleMayEver } from './application-actor.js';
 import { maySee } from './application-access.js';

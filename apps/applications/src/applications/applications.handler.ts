@@ -12,7 +12,7 @@ import {
   type ApplicationPage,
   type ApplicationView,
 } from '#lib/contracts';
-import { Idempotent } from '#lib/platform';
+import { Idempotent } from '#lib/platform/idempotency';
 import { applicationCreated, applicationNamedInRequest } from '../idempotency/idempotent-recovery.js';
 import { ApplicationQueryService } from './application-query.service.js';
 import { ApplicationSubmissionService } from './application-submission.service.js';

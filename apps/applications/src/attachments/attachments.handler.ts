@@ -11,7 +11,7 @@ import {
   type StartAttachmentUploadReply,
   type StoredAttachmentView,
 } from '#lib/contracts';
-import { Idempotent } from '#lib/platform';
+import { Idempotent } from '#lib/platform/idempotency';
 import { attachmentCreated } from '../idempotency/idempotent-recovery.js';
 import { AttachmentService } from './attachment.service.js';
 

@@ -1,4 +1,4 @@
-import { ServiceConfig } from '#lib/platform';
+import { ServiceConfig } from '#lib/platform/core';
 
 /** Environment of the applications service, validated once at start-up. */
 export class ApplicationsConfig extends ServiceConfig {}

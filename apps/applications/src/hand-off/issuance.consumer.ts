@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Consumers, DocumentSetIssuedEvent, EventSubjects, Streams } from '#lib/contracts';
-import { EventConsumerHost } from '#lib/platform';
+import { EventConsumerHost } from '#lib/platform/events';
 import { ApplicationIssuanceService } from '../applications/application-issuance.service.js';
 
 /** JetStream adapter: an issued document set closes its application (APPROVED → ISSUED). */

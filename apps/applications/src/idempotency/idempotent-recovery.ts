@@ -1,5 +1,5 @@
 import type { Principal } from '#lib/contracts';
-import type { IdempotentRecovery } from '#lib/platform';
+import type { IdempotentRecovery } from '#lib/platform/idempotency';
 import { ApplicationQueryService } from '../applications/application-query.service.js';
 import { AttachmentService } from '../attachments/attachment.service.js';
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { OUTBOX_TABLE_SQL } from '#lib/platform';
+import { OUTBOX_TABLE_SQL } from '#lib/platform/events';
 
 /**
  * Applications with their history and issued documents, the per-regency-and-day counters of

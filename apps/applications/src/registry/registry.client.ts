@@ -4,7 +4,7 @@ import { headers as natsHeaders } from '@nats-io/transport-node';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { IdentityPatterns, type AccountView, type FamilyView, type PersonRecord, type Principal } from '#lib/contracts';
 import { DomainError, isErrorCode, type FieldError } from '#lib/domain';
-import { APP_CONFIG, CORRELATION_HEADER, currentCorrelationId, Metrics } from '#lib/platform';
+import { APP_CONFIG, CORRELATION_HEADER, currentCorrelationId, Metrics } from '#lib/platform/core';
 import type { ApplicationsConfig } from '../config/applications.config.js';
 
 export const IDENTITY_CLIENT = Symbol('IDENTITY_CLIENT');

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ClientProxyFactory } from '@nestjs/microservices';
-import { natsClientOptions } from '#lib/platform';
+import { natsClientOptions } from '#lib/platform/rpc';
 import { IDENTITY_CLIENT, RegistryClient } from './registry.client.js';
 
 /** The applications service's own NATS connection for asking the registry. */

@@ -1,5 +1,5 @@
 import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { ServiceConfig } from '#lib/platform';
+import { ServiceConfig } from '#lib/platform/core';
 
 /** Environment of the documents service, validated once at start-up. */
 export class DocumentsConfig extends ServiceConfig {

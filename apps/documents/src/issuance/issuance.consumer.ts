@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Consumers, EventSubjects, RegistryChangeAppliedEvent, Streams } from '#lib/contracts';
-import { EventConsumerHost } from '#lib/platform';
+import { EventConsumerHost } from '#lib/platform/events';
 import { IssuanceService } from './issuance.service.js';
 
 /** JetStream adapter: every applied registry change becomes its document set. */

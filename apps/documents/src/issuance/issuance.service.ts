@@ -8,7 +8,8 @@ import {
   type DocumentKind as Kind,
 } from '#lib/domain';
 import { EventSubjects, type DocumentSetIssuedEvent, type RegistryChangeAppliedEvent } from '#lib/contracts';
-import { APP_CONFIG, APP_LOGGER, enqueueEvent, maskNiks, type AppLogger } from '#lib/platform';
+import { APP_CONFIG, APP_LOGGER, maskNiks, type AppLogger } from '#lib/platform/core';
+import { enqueueEvent } from '#lib/platform/events';
 import type { DocumentsConfig } from '../config/documents.config.js';
 import { aktaKelahiranModel, issuerOf, kartuKeluargaModel } from './document-models.mapper.js';
 import { IssuedDocumentEntity } from './issued-document.entity.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, APP_LOGGER, type AppLogger } from '#lib/platform';
+import { APP_CONFIG, APP_LOGGER, type AppLogger } from '#lib/platform/core';
 import type { DocumentsConfig } from '../config/documents.config.js';
 import { renderAktaKelahiran } from '../rendering/akta-kelahiran.renderer.js';
 import type { AktaKelahiranModel, KartuKeluargaModel } from '../rendering/document-models.js';

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { OUTBOX_TABLE_SQL } from '#lib/platform';
+import { OUTBOX_TABLE_SQL } from '#lib/platform/events';
 
 /**
  * Issued documents (immutable once issued, but for their status), their signed PDFs kept in

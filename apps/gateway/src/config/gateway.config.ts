@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { BaseConfig } from '#lib/platform';
+import { BaseConfig } from '#lib/platform/core';
 
 export class GatewayConfig extends BaseConfig {
   @IsInt()

@@ -8,7 +8,7 @@ import {
   type ComponentHealth,
   type HealthReply,
 } from '#lib/contracts';
-import { APP_CONFIG } from '#lib/platform';
+import { APP_CONFIG } from '#lib/platform/core';
 import type { GatewayConfig } from '../config/gateway.config.js';
 import { ServiceClient } from '../nats/service-client.js';
 

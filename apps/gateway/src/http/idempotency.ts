@@ -17,7 +17,7 @@ import {
   isValidIdempotencyKey,
   requestFingerprint,
   runWithContext,
-} from '#lib/platform';
+} from '#lib/platform/core';
 
 const DESCRIPTION =
   'Safe retries (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters chosen by the client, ' +

@@ -1,7 +1,7 @@
 import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '#lib/domain';
-import { APP_LOGGER, Metrics, type AppLogger } from '#lib/platform';
+import { APP_LOGGER, Metrics, type AppLogger } from '#lib/platform/core';
 import { fromHttpStatus, problemOf, PROBLEM_CONTENT_TYPE } from './problem.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { CORRELATION_HEADER, correlationIdFrom, runWithContext } from '#lib/platform';
+import { CORRELATION_HEADER, correlationIdFrom, runWithContext } from '#lib/platform/core';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -13,7 +13,7 @@ import {
   IDEMPOTENCY_KEY_NATS_HEADER,
   Metrics,
   type AppLogger,
-} from '#lib/platform';
+} from '#lib/platform/core';
 import type { GatewayConfig } from '../config/gateway.config.js';
 
 export const NATS_CLIENT = Symbol('NATS_CLIENT');

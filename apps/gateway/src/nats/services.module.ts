@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ClientProxyFactory } from '@nestjs/microservices';
-import { natsClientOptions } from '#lib/platform';
+import { natsClientOptions } from '#lib/platform/rpc';
 import { NATS_CLIENT, ServiceClient } from './service-client.js';
 
 /** One NATS connection per gateway replica, shared by every area's controllers. */

@@ -7,7 +7,7 @@ import {
   type Page,
 } from '#lib/contracts';
 import { DomainError, Role } from '#lib/domain';
-import { currentCorrelationId } from '#lib/platform';
+import { currentCorrelationId } from '#lib/platform/core';
 import { AccessLogRepository } from './access-log.repository.js';
 import { AccessLogWriter } from './access-log.writer.js';
 

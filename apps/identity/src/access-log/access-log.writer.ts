@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { AccessActorType } from '#lib/contracts';
-import { APP_LOGGER, type AppLogger } from '#lib/platform';
+import { APP_LOGGER, type AppLogger } from '#lib/platform/core';
 import type { AccessLogContent } from './access-log-chain.js';
 import { AccessLogRepository } from './access-log.repository.js';
 

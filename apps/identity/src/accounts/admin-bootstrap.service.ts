@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Role } from '#lib/domain';
-import { APP_CONFIG, APP_LOGGER, type AppLogger } from '#lib/platform';
+import { APP_CONFIG, APP_LOGGER, type AppLogger } from '#lib/platform/core';
 import type { IdentityConfig } from '../config/identity.config.js';
 import { AccountRepository } from './account.repository.js';
 import { PasswordHasher } from './password-hasher.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgencyTokenReply, IssueAgencyTokenRequest } from '#lib/contracts';
 import { DomainError, Role } from '#lib/domain';
-import { APP_CONFIG } from '#lib/platform';
+import { APP_CONFIG } from '#lib/platform/core';
 import { SigningKeys } from '../auth/signing-keys.js';
 import type { IdentityConfig } from '../config/identity.config.js';
 import { AgencyRepository } from './agency.repository.js';

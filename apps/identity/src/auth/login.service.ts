@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LoginReply, LoginRequest } from '#lib/contracts';
 import { DomainError, Role } from '#lib/domain';
-import { APP_CONFIG } from '#lib/platform';
+import { APP_CONFIG } from '#lib/platform/core';
 import type { AccountEntity } from '../accounts/account.entity.js';
 import { AccountRepository } from '../accounts/account.repository.js';
 import { PasswordHasher } from '../accounts/password-hasher.js';

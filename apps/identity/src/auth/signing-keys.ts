@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { exportJWK, SignJWT } from 'jose';
 import type { PublicJwk } from '#lib/contracts';
-import { APP_CONFIG, APP_LOGGER, ConfigError, type AppLogger } from '#lib/platform';
+import { APP_CONFIG, APP_LOGGER, ConfigError, type AppLogger } from '#lib/platform/core';
 import type { IdentityConfig } from '../config/identity.config.js';
 
 export const TOKEN_ALGORITHM = 'ES256';

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { ServiceConfig } from '#lib/platform';
+import { ServiceConfig } from '#lib/platform/core';
 
 /** Environment of the identity service, validated once at start-up. */
 export class IdentityConfig extends ServiceConfig {

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { IdentityPatterns, HealthCheckRequest, ServiceName, type HealthReply } from '#lib/contracts';
-import { ServiceHealth } from '#lib/platform';
+import { ServiceHealth } from '#lib/platform/health';
 
 @Controller()
 export class HealthHandler {

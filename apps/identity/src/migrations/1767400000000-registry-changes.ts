@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { OUTBOX_TABLE_SQL } from '#lib/platform';
+import { OUTBOX_TABLE_SQL } from '#lib/platform/events';
 
 /**
  * Approved applications applied to the registry (one row each: applying twice is a no-op), the

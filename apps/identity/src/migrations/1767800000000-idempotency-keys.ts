@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { IDEMPOTENCY_TABLE_SQL } from '#lib/platform';
+import { IDEMPOTENCY_TABLE_SQL } from '#lib/platform/idempotency';
 
 /** Keys of safe retries (API.md "Safe retries"), kept 24 hours. */
 export class IdempotencyKeys1767800000000 implements MigrationInterface {

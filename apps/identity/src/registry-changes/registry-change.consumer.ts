@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApplicationApprovedEvent, Consumers, EventSubjects, Streams } from '#lib/contracts';
-import { EventConsumerHost } from '#lib/platform';
+import { EventConsumerHost } from '#lib/platform/events';
 import { RegistryChangeService } from './registry-change.service.js';
 
 /** JetStream adapter: every approval is applied to the registry. */

@@ -26,7 +26,7 @@ import {
   regionDirectory,
   todayIso,
 } from '#lib/domain';
-import { enqueueEvent } from '#lib/platform';
+import { enqueueEvent } from '#lib/platform/events';
 import { IdentifierService } from '../identifiers/identifier.service.js';
 import { toFamilyView } from '../registry/registry.mapper.js';
 import { RegistryRepository } from '../registry/registry.repository.js';

@@ -5,6 +5,10 @@ import pg from 'pg';
 import { IMPORT_COLUMNS } from '../import/resident-row.js';
 import { parseArgs, positiveInteger } from './cli-args.js';
 import { PopulationGenerator } from './population-generator.js';
+import { installIdnAreaRegions } from '#lib/platform/regions';
+
+// libs/domain does no I/O: this process hands it the idn-area-data regions first.
+installIdnAreaRegions();
 
 /**
  * `npm run bench:import [-- --rows 200000]`: the registry import as a client sees it. Starts a

@@ -1,5 +1,9 @@
 import { describeDemo, seedDemo } from './demo-seed.js';
 import { DEFAULT_IDENTITY_DATABASE_URL } from './seed-population.js';
+import { installIdnAreaRegions } from '#lib/platform/regions';
+
+// libs/domain does no I/O: this process hands it the idn-area-data regions first.
+installIdnAreaRegions();
 
 /** Called by `npm start` once the system is healthy: loads the demo data and prints the accounts. */
 async function main(): Promise<void> {

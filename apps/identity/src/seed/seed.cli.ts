@@ -1,5 +1,9 @@
 import { parseArgs, positiveInteger } from './cli-args.js';
 import { DEFAULT_IDENTITY_DATABASE_URL, seedPopulation } from './seed-population.js';
+import { installIdnAreaRegions } from '#lib/platform/regions';
+
+// libs/domain does no I/O: this process hands it the idn-area-data regions first.
+installIdnAreaRegions();
 
 /**
  * `npm run seed -- --regency 16.02 --people 800000 [--seed 1] [--database-url URL]`: a synthetic

@@ -7,7 +7,7 @@ import {
   type VerificationResult,
   type VerifyBatchReply,
 } from '#lib/contracts';
-import { Idempotent } from '#lib/platform';
+import { Idempotent } from '#lib/platform/idempotency';
 import { VerificationService } from './verification.service.js';
 
 @Controller()

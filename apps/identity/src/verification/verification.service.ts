@@ -10,7 +10,7 @@ import {
   type VerifyRequest,
 } from '#lib/contracts';
 import { DomainError, Role, type FieldError, type PersonStatus } from '#lib/domain';
-import { currentCorrelationId } from '#lib/platform';
+import { currentCorrelationId } from '#lib/platform/core';
 import type { NewAccessLogEntry } from '../access-log/access-log.writer.js';
 import { AccessLogWriter } from '../access-log/access-log.writer.js';
 import type { AgencyRow } from '../agencies/agency.rows.js';

@@ -1,4 +1,4 @@
-// Placeholder: the web build (vite.config.mjs, plugin "disduk-browser-domain") replaces this
+// Placeholder: the web build (vite.config.mjs, plugin "disduk-region-codes") generates this
 // module's content with the lists of the installed idn-area-data release, so the codes are
 // never hand-typed. Empty here, so type-checking and tooling see an ordinary module.
 

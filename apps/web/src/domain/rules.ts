@@ -1,9 +1,9 @@
 // The same NIK, No. KK and date rules as the API, from libs/domain, with the domain's own
 // messages in Bahasa Indonesia (one wording, in the API and on the page). The server checks again; these only save a round trip.
+// They use the region directory main.tsx installs (browser-region-directory.ts).
 import { tryParseNik } from '../../../../libs/domain/src/identifiers/nik.js';
 import { tryParseFamilyCardNumber } from '../../../../libs/domain/src/identifiers/family-card-number.js';
 import { parseIsoDate, todayIso } from '../../../../libs/domain/src/calendar/calendar-date.js';
-import { regionDirectory } from './browser-region-directory';
 
 export interface Check {
   error?: string;
@@ -15,7 +15,7 @@ const OK: Check = {};
 
 export function checkNik(value: string, options: { birthDate?: string } = {}): Check {
   if (value === '') return { error: 'NIK wajib diisi.' };
-  const result = tryParseNik(value, { regions: regionDirectory() });
+  const result = tryParseNik(value);
   if (!result.ok) return { error: `${result.message}.` };
   if (
     options.birthDate &&
@@ -33,7 +33,7 @@ export function checkNik(value: string, options: { birthDate?: string } = {}): C
 
 export function checkFamilyCardNumber(value: string): Check {
   if (value === '') return { error: 'No. KK wajib diisi.' };
-  const result = tryParseFamilyCardNumber(value, { regions: regionDirectory() });
+  const result = tryParseFamilyCardNumber(value);
   if (!result.ok) return { error: `${result.message}.` };
   if (!result.value.districtKnown)
     return { warning: 'Kode kecamatan No. KK ini sudah tidak ada dalam daftar wilayah.' };

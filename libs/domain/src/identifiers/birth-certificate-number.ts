@@ -8,7 +8,7 @@ import {
   twoDigits,
 } from '../calendar/calendar-date.js';
 import { DomainError, type ErrorCode } from '../errors/index.js';
-import { regionDirectory } from '../region/default-region-directory.js';
+import { regionDirectory } from '../region/installed-region-directory.js';
 import { normalizeRegionCode, RegionLevel } from '../region/region-code.js';
 import type { RegionDirectory } from '../region/region-directory.js';
 

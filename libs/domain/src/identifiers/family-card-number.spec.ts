@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { regionDirectory } from '../region/default-region-directory.js';
+import { regionDirectory } from '../region/installed-region-directory.js';
 import { RegionLevel } from '../region/region-code.js';
 import {
   familyCardNumberErrorMessage,

@@ -1,6 +1,6 @@
 import { formatIsoDate, referenceDateKey } from '../calendar/calendar-date.js';
 import { DomainError, type ErrorCode } from '../errors/index.js';
-import { regionDirectory } from '../region/default-region-directory.js';
+import { regionDirectory } from '../region/installed-region-directory.js';
 import type { RegionDirectory } from '../region/region-directory.js';
 import {
   decodePopulationNumber,

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { dateKey, isLeapYear, resolveCentury } from '../calendar/calendar-date.js';
 import { Sex } from '../enums/population.js';
 import { DomainError } from '../errors/index.js';
-import { regionDirectory } from '../region/default-region-directory.js';
+import { regionDirectory } from '../region/installed-region-directory.js';
 import { RegionLevel } from '../region/region-code.js';
 import { formatNik, isValidNik, maskNik, nikErrorMessage, parseNik, tryParseNik } from './nik.js';
 

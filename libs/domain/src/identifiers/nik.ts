@@ -1,7 +1,7 @@
 import { formatIsoDate, referenceDateKey } from '../calendar/calendar-date.js';
 import { Sex } from '../enums/population.js';
 import { DomainError, type ErrorCode } from '../errors/index.js';
-import { regionDirectory } from '../region/default-region-directory.js';
+import { regionDirectory } from '../region/installed-region-directory.js';
 import type { RegionDirectory } from '../region/region-directory.js';
 import {
   decodePopulationNumber,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import {
   BloodType,
   BLOOD_TYPE_LABELS,
@@ -18,20 +17,8 @@ import {
   SIAK_BLOOD_TYPE_LIST,
   siakBloodTypeCode,
 } from './siak-lists.js';
-import { SIAK_BLOOD_TYPE, SIAK_EDUCATION, SIAK_EXPORT_COLUMNS, SIAK_OCCUPATION } from './siak-lists.data.js';
 
 describe('SIAK lists', () => {
-  it('are exactly the data of siak-lists.json (regenerate with libs/domain/tools/generate-siak-lists.mjs)', () => {
-    const json = JSON.parse(readFileSync(new URL('./siak-lists.json', import.meta.url), 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    expect(SIAK_EDUCATION).toEqual(json.education);
-    expect(SIAK_OCCUPATION).toEqual(json.occupation);
-    expect(SIAK_BLOOD_TYPE).toEqual(json.bloodType);
-    expect(SIAK_EXPORT_COLUMNS).toEqual(json.siakExportColumns);
-  });
-
   it('have the official sizes', () => {
     expect(EDUCATION_LIST.labels).toHaveLength(10);
     expect(OCCUPATION_LIST.labels).toHaveLength(89);

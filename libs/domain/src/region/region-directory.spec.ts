@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { regionDirectory } from './default-region-directory.js';
+import { installRegionDirectory, regionDirectory } from './installed-region-directory.js';
 import {
   ancestorCompactCode,
   compactLengthOf,
@@ -35,83 +35,6 @@ describe('region codes', () => {
   });
 });
 
-describe('the idn-area-data region directory', () => {
-  const regions = regionDirectory();
-
-  it('is loaded once', () => {
-    expect(regionDirectory()).toBe(regions);
-  });
-
-  it('holds every region of the package', () => {
-    expect(regions.list(RegionLevel.PROVINCE)).toHaveLength(38);
-    expect(regions.list(RegionLevel.REGENCY)).toHaveLength(514);
-    expect(regions.list(RegionLevel.DISTRICT)).toHaveLength(7277);
-    expect(regions.list(RegionLevel.VILLAGE)).toHaveLength(83763);
-  });
-
-  it('finds the first customer’s regions by dotted or compact code', () => {
-    const oki = regions.get('16.02');
-    expect(oki).toEqual({
-      code: '16.02',
-      compactCode: '1602',
-      level: 'regency',
-      name: 'Kabupaten Ogan Komering Ilir',
-      upperName: 'KABUPATEN OGAN KOMERING ILIR',
-      parentCode: '16',
-    });
-    expect(regions.get('1602')).toBe(oki);
-    expect(regions.get('16.02.05')?.name).toBe('Kayu Agung');
-    expect(regions.get('16.02.05')?.upperName).toBe('KAYU AGUNG');
-    expect(regions.get('16.02.05.1002')?.name).toBe('Kayuagung');
-    expect(regions.get('31')?.name).toBe('DKI Jakarta');
-    expect(regions.get('16')?.name).toBe('Sumatera Selatan');
-  });
-
-  it('answers unknown and malformed codes with nothing', () => {
-    expect(regions.get('16.99')).toBeUndefined();
-    expect(regions.get('16.2')).toBeUndefined();
-    expect(regions.has('16.02', RegionLevel.REGENCY)).toBe(true);
-    expect(regions.has('16.02', RegionLevel.DISTRICT)).toBe(false);
-    expect(regions.has('16.02.05.1002')).toBe(true);
-    expect(regions.find('99', RegionLevel.PROVINCE)).toBeUndefined();
-  });
-
-  it('tells which district, regency and province a village belongs to', () => {
-    const lineage = regions.lineage('1602051002');
-    expect(lineage?.province.code).toBe('16');
-    expect(lineage?.regency?.code).toBe('16.02');
-    expect(lineage?.district?.code).toBe('16.02.05');
-    expect(lineage?.village?.code).toBe('16.02.05.1002');
-    expect(regions.lineage('16')).toEqual({ province: regions.get('16') });
-    expect(regions.lineage('16.02')?.district).toBeUndefined();
-    expect(regions.regencyOf('16.02.05')?.upperName).toBe('KABUPATEN OGAN KOMERING ILIR');
-    expect(regions.provinceOf('16.02.05.1002')?.upperName).toBe('SUMATERA SELATAN');
-    expect(regions.lineage('16.99')).toBeUndefined();
-    expect(regions.regencyOf('16')).toBeUndefined();
-  });
-
-  it('lists the regions one level down', () => {
-    expect(regions.childrenOf('16.02').every((d) => d.level === 'district' && d.parentCode === '16.02')).toBe(true);
-    expect(regions.childrenOf('16.02').map((d) => d.code)).toContain('16.02.05');
-    expect(regions.childrenOf('16.02.05').map((v) => v.code)).toContain('16.02.05.1002');
-    expect(regions.childrenOf('16.02.05.1002')).toEqual([]);
-    expect(regions.childrenOf('16.99')).toEqual([]);
-  });
-
-  it('checks integer codes for the identifier parsers', () => {
-    expect(regions.isKnownProvince(16)).toBe(true);
-    expect(regions.isKnownProvince(10)).toBe(false);
-    expect(regions.isKnownRegency(1602)).toBe(true);
-    expect(regions.isKnownRegency(1699)).toBe(false);
-    expect(regions.isKnownDistrict(160205)).toBe(true);
-    expect(regions.isKnownDistrict(160299)).toBe(false);
-    expect(regions.dottedRegencyCode(1602)).toBe('16.02');
-    expect(regions.dottedRegencyCode(1699)).toBe('16.99');
-    expect(regions.dottedDistrictCode(160205)).toBe('16.02.05');
-    expect(regions.dottedDistrictCode(160299)).toBe('16.02.99');
-  });
-});
-
 describe('a region directory from other CSV text', () => {
   const source = {
     provinces: 'code,name\r\n77,PROVINSI UJI\r\n78,PROVINSI KOSONG\r\n',
@@ -140,5 +63,24 @@ describe('a region directory from other CSV text', () => {
     expect(() => RegionDirectory.fromCsv({ ...source, districts: 'code,regency_code,name\n77.01,77,X\n' })).toThrow(
       /not a district code/,
     );
+  });
+});
+
+describe('the installed region directory', () => {
+  it('is the one installed at start-up, and says so when none is', () => {
+    const own = RegionDirectory.fromCsv({
+      provinces: 'code,name\n77,PROVINSI UJI\n',
+      regencies: 'code,province_code,name\n',
+      districts: 'code,regency_code,name\n',
+      villages: () => 'code,district_code,name\n',
+    });
+    const before = installRegionDirectory(own);
+    try {
+      expect(regionDirectory()).toBe(own);
+      expect(installRegionDirectory(undefined)).toBe(own);
+      expect(() => regionDirectory()).toThrow(/No region directory is installed/);
+    } finally {
+      installRegionDirectory(before);
+    }
   });
 });

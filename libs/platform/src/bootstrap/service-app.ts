@@ -11,6 +11,7 @@ import { natsServerOptions } from '../nats/nats-options.js';
 import { RpcContextInterceptor } from '../nats/rpc-context.interceptor.js';
 import { RpcErrorFilter } from '../nats/rpc-exception.filter.js';
 import type { PlatformParts } from '../platform.module.js';
+import { installIdnAreaRegions } from '../regions/idn-area-regions.js';
 import { createValidationPipe } from './validation-pipe.js';
 
 export interface ServiceAppOptions<C extends ServiceConfig> {
@@ -36,6 +37,7 @@ export interface RunningService {
  */
 export async function startServiceApp<C extends ServiceConfig>(options: ServiceAppOptions<C>): Promise<RunningService> {
   const { service, config } = options;
+  installIdnAreaRegions();
   const logger =
     options.logger ?? createLogger({ app: service, level: config.LOG_LEVEL, instanceId: config.INSTANCE_ID });
   const metrics = new Metrics(service);
