@@ -48,6 +48,8 @@ const pg = (await import('pg')).default;
 const argon2 = (await import('argon2')).default;
 const distUrl = (file) => pathToFileURL(path.join(root, 'dist', file)).href;
 const { seedDemo, DEMO_STAFF_PASSWORD } = await import(distUrl('apps/identity/src/seed/demo-seed.js'));
+const { installIdnAreaRegions } = await import(distUrl('libs/platform/src/regions/index.js'));
+installIdnAreaRegions();
 const { PASSWORD_HASH_OPTIONS } = await import(distUrl('apps/identity/src/accounts/password-hasher.js'));
 
 const started = Date.now();
@@ -61,12 +63,25 @@ const cleanups = [];
 let supervisor;
 let exitCode = 0;
 
+// Whatever fails, the servers and apps started here are stopped.
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (error) => {
+    say(`\x1b[31mfailed: ${error?.stack ?? error}\x1b[0m`);
+    void finish(1);
+  });
+}
+process.on('SIGINT', () => void finish(130));
+process.on('SIGTERM', () => void finish(143));
+
 const watchdog = setTimeout(() => {
   say(`\x1b[31mgave up after ${TIMEOUT_S} s\x1b[0m (logs: ${scratch}/apps.log)`);
   void finish(1);
 }, TIMEOUT_S * 1000);
 
+let finishing = false;
 async function finish(code) {
+  if (finishing) return;
+  finishing = true;
   clearTimeout(watchdog);
   await supervisor?.stopAll({ timeoutMs: 5000 });
   for (const cleanup of cleanups.reverse()) {
