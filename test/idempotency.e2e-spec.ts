@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import request from 'supertest';
 import {
   APPLICATIONS_TEST_ENV,
   as,
@@ -174,6 +175,25 @@ describe('Idempotency-Key on the actions', () => {
       [application.id],
     );
     expect(rows[0].n).toBe(1);
+  });
+
+  it('documents the header on every route that takes it', async () => {
+    const { body } = (await request(stack.url).get('/api/docs-json').expect(200)) as {
+      body: { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>> };
+    };
+    const takesKey = (path: string, method: string): boolean =>
+      (body.paths[path]?.[method]?.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+    const routes: Array<[string, string]> = [
+      ['/api/v1/applications', 'post'],
+      ['/api/v1/applications/{id}', 'put'],
+      ...['cancel', 'verify', 'return', 'reject', 'approve', 'attachments'].map((step): [string, string] => [
+        `/api/v1/applications/{id}/${step}`,
+        'post',
+      ]),
+      ['/api/v1/verifications/batch', 'post'],
+    ];
+    expect(routes.filter(([path, method]) => !takesKey(path, method))).toEqual([]);
+    expect(takesKey('/api/v1/applications', 'get')).toBe(false);
   });
 
   it('stores an evidence file once for a retried upload', async () => {
