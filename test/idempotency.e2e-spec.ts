@@ -10,6 +10,13 @@ import {
   familyCardReplacementBody,
   type ApplicationsWorld,
 } from './factories/applications.factory.js';
+import {
+  agencyToken,
+  awayFromMinuteEnd,
+  createAgency,
+  verification,
+  verifyBatch,
+} from './factories/agencies.factory.js';
 import { startStack, type Stack } from './support/stack.js';
 
 interface Application {
@@ -194,6 +201,21 @@ describe('Idempotency-Key on the actions', () => {
     ];
     expect(routes.filter(([path, method]) => !takesKey(path, method))).toEqual([]);
     expect(takesKey('/api/v1/applications', 'get')).toBe(false);
+  });
+
+  it('answers a retried verification batch with the same results, counted and logged once', async () => {
+    const agency = await createAgency(stack.url, world.tokens.admin, { requestsPerMinute: 3 });
+    const token = await agencyToken(stack.url, agency);
+    await awayFromMinuteEnd(10);
+    const items = [verification(world.father.nik), verification(world.mother.nik)];
+    const key = randomUUID();
+    const first = await verifyBatch(stack.url, token, items).set('idempotency-key', key);
+    expect(first.status).toBe(200);
+    // The quota (3 checks a minute) would refuse a second batch of two that acted again.
+    const retry = await verifyBatch(stack.url, token, items).set('idempotency-key', key);
+    expect({ status: retry.status, body: retry.text }).toEqual({ status: 200, body: first.text });
+    const fresh = await verifyBatch(stack.url, token, items).set('idempotency-key', randomUUID());
+    expect(fresh.status).toBe(429);
   });
 
   it('stores an evidence file once for a retried upload', async () => {
