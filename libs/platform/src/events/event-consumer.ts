@@ -24,6 +24,7 @@ export interface EventDelivery {
   ackWaitSeconds: number;
   maxDeliveries: number;
   prefetch: number;
+  concurrency: number;
   maxHandlerSeconds: number;
 }
 
@@ -31,6 +32,8 @@ export const EVENT_DELIVERY_DEFAULTS: Readonly<EventDelivery> = {
   ackWaitSeconds: 6,
   maxDeliveries: 10,
   prefetch: 4,
+  /** Events handled at once by one process (at most the prefetch). */
+  concurrency: 4,
   /** A handler still running after this is treated as stuck: no more `working()`. */
   maxHandlerSeconds: 120,
 };
@@ -120,6 +123,9 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
         const consumer = await js.consumers.get(subscription.stream.name, subscription.durable);
         const messages = await consumer.consume({ max_messages: delivery.prefetch });
         this.active.add(messages);
+        // Up to `concurrency` events at once, like as many replicas would (handlers are idempotent
+        // and take their own locks): a handler waiting on its database does not hold up the rest.
+        const running = new Set<Promise<void>>();
         try {
           for await (const message of messages) {
             if (this.stopped) {
@@ -127,9 +133,17 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
               message.nak();
               continue;
             }
-            await this.process(subscription, delivery, message);
+            const job: Promise<void> = this.process(subscription, delivery, message)
+              .catch((error: unknown) => {
+                // Not acknowledged: it comes back after the deadline.
+                this.logger.error({ err: error, subject: message.subject }, 'Event handling broke down');
+              })
+              .finally(() => running.delete(job));
+            running.add(job);
+            if (running.size >= delivery.concurrency) await Promise.race(running);
           }
         } finally {
+          await Promise.all(running);
           this.active.delete(messages);
         }
       } catch (error) {
