@@ -84,6 +84,8 @@ async function problemOf(response: Response): Promise<ApiError> {
  * done with; the same request sent later is a new action with a new key.
  */
 const openKeys = new Map<string, string>();
+/** Routes that honour the key (API.md "Safe retries"): only these are retried automatically. */
+const HONOURS_KEY = /^\/applications(\/|$)|^\/verifications\/batch$/;
 const RETRY_DELAYS_MS = [800, 2000];
 
 function newKey(): string {
@@ -145,17 +147,18 @@ async function send(method: string, path: string, body?: BodyInit | object, cont
     }
     headers['idempotency-key'] = key;
   }
+  const retryable = action && HONOURS_KEY.test(path);
   let response: Response | undefined;
   let open = false;
   for (let attempt = 0; ; attempt++) {
     try {
       response = await fetch(`${PREFIX}${path}`, { method, headers, body: payload });
     } catch (error) {
-      if (!action || attempt >= RETRY_DELAYS_MS.length) throw error;
+      if (!retryable || attempt >= RETRY_DELAYS_MS.length) throw error;
       response = undefined;
     }
     open = action && (await unanswered(response));
-    if (!open || attempt >= RETRY_DELAYS_MS.length) break;
+    if (!open || !retryable || attempt >= RETRY_DELAYS_MS.length) break;
     await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
   }
   if (response === undefined) throw new TypeError('network');
