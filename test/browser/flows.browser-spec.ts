@@ -87,7 +87,7 @@ describe('web pages in headless Chromium', () => {
     const [download] = await Promise.all([resident.page.waitForEvent('download'), downloadButton.click()]);
     const saved = await download.path();
     expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(download.suggestedFilename()).toMatch(/^akta-kelahiran-.*\.pdf$/);
+    expect(download.suggestedFilename()).toMatch(/^kutipan-akta-kelahiran-.*\.pdf$/);
     await Promise.all([resident.context.close(), clerk.context.close(), official.context.close()]);
   });
 

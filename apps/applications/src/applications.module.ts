@@ -5,6 +5,7 @@ import { EventsModule } from '#lib/platform/events';
 import { IdempotencyModule } from '#lib/platform/idempotency';
 import { PlatformModule, type PlatformParts } from '#lib/platform/core';
 import { ServiceHealth } from '#lib/platform/health';
+import { RpcModule } from '#lib/platform/rpc';
 import { ApplicationDocumentEntity } from './applications/application-document.entity.js';
 import { ApplicationHistoryEntity } from './applications/application-history.entity.js';
 import { ApplicationEntity } from './applications/application.entity.js';
@@ -30,7 +31,8 @@ export class ApplicationsModule {
           entities: [ApplicationEntity, ApplicationHistoryEntity, ApplicationDocumentEntity, AttachmentEntity],
           migrations: applicationsMigrations,
         }),
-        RegistryModule.register(config.NATS_URL, `applications:${config.INSTANCE_ID ?? process.pid}`),
+        RpcModule.forApp(`applications:${config.INSTANCE_ID ?? process.pid}`),
+        RegistryModule,
         ApplicationsFeatureModule,
         EventsModule.forRoot({ publishes: Streams.APPLICATIONS }),
         IdempotencyModule,

@@ -11,9 +11,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { renderAktaKelahiran } from '../src/rendering/akta-kelahiran.renderer.js';
-import type { AktaKelahiranModel, KartuKeluargaModel } from '../src/rendering/document-models.js';
-import { renderKartuKeluarga } from '../src/rendering/kartu-keluarga.renderer.js';
+import { renderAktaKelahiran } from '../src/document-kinds/akta-kelahiran/akta-kelahiran.renderer.js';
+import type { AktaKelahiranModel } from '../src/document-kinds/akta-kelahiran/akta-kelahiran.model.js';
+import type { KartuKeluargaModel } from '../src/document-kinds/kartu-keluarga/kartu-keluarga.model.js';
+import { renderKartuKeluarga } from '../src/document-kinds/kartu-keluarga/kartu-keluarga.renderer.js';
 import {
   buildAktaKelahiran,
   buildKartuKeluarga,

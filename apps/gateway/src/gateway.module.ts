@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule, type PlatformParts } from '#lib/platform/core';
+import { RpcModule } from '#lib/platform/rpc';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ProblemFilter } from './http/problem.filter.js';
-import { ServicesModule } from './nats/services.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { WebModule } from './web/web.module.js';
@@ -20,7 +20,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         PlatformModule.forApp(parts),
-        ServicesModule.register(config.NATS_URL, `gateway:${config.INSTANCE_ID ?? process.pid}`),
+        RpcModule.forApp(`gateway:${config.INSTANCE_ID ?? process.pid}`),
         HealthModule,
         AuthModule,
         RegistryModule,

@@ -12,7 +12,6 @@ import { AuthModule } from './auth/auth.module.js';
 import type { IdentityConfig } from './config/identity.config.js';
 import { HealthHandler } from './health/health.handler.js';
 import { IdentifiersModule } from './identifiers/identifiers.module.js';
-import { identityEntities } from './identity.entities.js';
 import { ImportModule } from './import/import.module.js';
 import { identityMigrations } from './migrations/index.js';
 import { RegistryModule } from './registry/registry.module.js';
@@ -30,7 +29,8 @@ export class IdentityModule {
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,
-          entities: identityEntities,
+          // Repositories query with SQL over row types (*.rows.ts): no TypeORM entities.
+          entities: [],
           migrations: identityMigrations,
         }),
         RegistryModule,

@@ -18,8 +18,8 @@ export class ApplicationIssuanceService {
   ) {}
 
   async recordIssued(event: DocumentSetIssuedEvent): Promise<void> {
-    await this.applications.transaction(async (manager) => {
-      const application = await this.applications.lockById(manager, event.applicationId);
+    await this.applications.transaction(async (tx) => {
+      const application = await tx.lockById(event.applicationId);
       if (application === null) {
         // Not ours to retry forever: nothing will ever create it. Logged for the operators.
         this.logger.error({ applicationId: event.applicationId }, 'Documents issued for an unknown application');
@@ -37,9 +37,8 @@ export class ApplicationIssuanceService {
       const at = new Date();
       application.status = to;
       application.updatedAt = at;
-      await this.applications.update(manager, application);
-      await this.applications.addDocuments(
-        manager,
+      await tx.update(application);
+      await tx.addDocuments(
         event.documents.map((document, position) =>
           Object.assign(new ApplicationDocumentEntity(), {
             applicationId: application.id,
@@ -50,7 +49,7 @@ export class ApplicationIssuanceService {
           }),
         ),
       );
-      await this.applications.addHistory(manager, {
+      await tx.addHistory({
         applicationId: application.id,
         at,
         actorAccountId: null,

@@ -1,27 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type {
-  ApplicationInput,
-  ApplicationView,
-  ResubmitApplicationRequest,
-  SubmitApplicationRequest,
-} from '#lib/contracts';
-import {
-  ApplicationAction,
-  ApplicationStatus,
-  ApplicationType,
-  applyAction,
-  BirthType,
-  DomainError,
-  formatApplicationNumber,
-  todayIso,
-} from '#lib/domain';
+import type { ApplicationView, ResubmitApplicationRequest, SubmitApplicationRequest } from '#lib/contracts';
+import { ApplicationAction, applyAction, DomainError, formatApplicationNumber, todayIso } from '#lib/domain';
+import { ApplicationRulesService } from '../application-types/application-rules.service.js';
 import { actorLabel, applicationNotFound, assertRoleMayEver, residentNik } from './application-actor.js';
 import { maySee } from './application-access.js';
 import { ApplicationQueryService } from './application-query.service.js';
 import { ApplicationEntity } from './application.entity.js';
 import { ApplicationRepository } from './application.repository.js';
-import { ApplicationRulesService } from './rules/application-rules.service.js';
 
 /** Residents apply (`submit`) and, when asked to, correct and send again (`resubmit`). */
 @Injectable()
@@ -39,9 +25,9 @@ export class ApplicationSubmissionService {
     const checked = await this.rules.check(input, applicantNik);
     const now = new Date();
     const id = randomUUID();
-    await this.applications.transaction(async (manager) => {
+    await this.applications.transaction(async (tx) => {
       const date = todayIso(now.getTime());
-      const sequence = await this.applications.nextSequence(manager, checked.regencyCode, date);
+      const sequence = await tx.nextSequence(checked.regencyCode, date);
       const application = Object.assign(new ApplicationEntity(), {
         id,
         number: formatApplicationNumber({ regencyCode: checked.regencyCode, date, sequence }),
@@ -51,15 +37,15 @@ export class ApplicationSubmissionService {
         applicantNik,
         regencyCode: checked.regencyCode,
         familyCardNumber: checked.familyCardNumber,
-        details: detailsOf(input),
+        details: checked.details,
         verifiedBy: null,
         approvedBy: null,
         submittedAt: now,
         createdAt: now,
         updatedAt: now,
       });
-      await this.applications.insert(manager, application);
-      await this.applications.addHistory(manager, {
+      await tx.insert(application);
+      await tx.addHistory({
         applicationId: id,
         at: now,
         actorAccountId: principal.accountId,
@@ -79,22 +65,22 @@ export class ApplicationSubmissionService {
     const current = await this.applications.findById(applicationId);
     if (current === null || !maySee(principal, current)) throw applicationNotFound();
     // Say "not now" before asking the registry anything.
-    applyAction(current.status as ApplicationStatus, ApplicationAction.RESUBMIT, principal.role);
+    applyAction(current.status, ApplicationAction.RESUBMIT, principal.role);
     if (input.type !== current.type) {
       throw new DomainError('VALIDATION.FAILED', 'Jenis permohonan tidak dapat diubah', {
         errors: [{ field: 'type', message: `Jenis permohonan harus tetap ${current.type}` }],
       });
     }
     const checked = await this.rules.check(input, applicantNik, applicationId);
-    await this.applications.transaction(async (manager) => {
-      const application = await this.applications.lockById(manager, applicationId);
+    await this.applications.transaction(async (tx) => {
+      const application = await tx.lockById(applicationId);
       if (application === null) throw applicationNotFound();
-      const from = application.status as ApplicationStatus;
+      const from = application.status;
       const to = applyAction(from, ApplicationAction.RESUBMIT, principal.role);
       const now = new Date();
       Object.assign(application, {
         status: to,
-        details: detailsOf(input),
+        details: checked.details,
         regencyCode: checked.regencyCode,
         familyCardNumber: checked.familyCardNumber,
         // A corrected application is checked again from the start, by whoever takes it.
@@ -102,8 +88,8 @@ export class ApplicationSubmissionService {
         submittedAt: now,
         updatedAt: now,
       });
-      await this.applications.update(manager, application);
-      await this.applications.addHistory(manager, {
+      await tx.update(application);
+      await tx.addHistory({
         applicationId,
         at: now,
         actorAccountId: principal.accountId,
@@ -116,14 +102,4 @@ export class ApplicationSubmissionService {
     });
     return this.query.view(applicationId, principal);
   }
-}
-
-/** The details as stored and shown: the body without its `type`, with defaults written out. */
-function detailsOf(input: ApplicationInput): Record<string, unknown> {
-  const { type: _type, ...details } = JSON.parse(JSON.stringify(input)) as Record<string, unknown> & { type: string };
-  if (input.type === ApplicationType.BIRTH_REGISTRATION) {
-    const child = details['child'] as Record<string, unknown>;
-    child['birthType'] ??= BirthType.TUNGGAL;
-  }
-  return details;
 }

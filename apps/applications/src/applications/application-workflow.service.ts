@@ -1,29 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import {
+import type {
+  ApplicationActionRequest,
   ApplicationApprovedEvent,
-  EventSubjects,
-  type ApplicationActionRequest,
-  type ApplicationView,
-  type Principal,
-  type ReasonedActionRequest,
-  type VerifyApplicationRequest,
+  ApplicationView,
+  Principal,
+  ReasonedActionRequest,
+  VerifyApplicationRequest,
 } from '#lib/contracts';
-import {
-  ApplicationAction,
-  applyAction,
-  assertFourEyes,
-  DomainError,
-  type ApplicationStatus,
-  type ApplicationType,
-} from '#lib/domain';
-import { enqueueEvent } from '#lib/platform/events';
+import { ApplicationAction, applyAction, assertFourEyes, DomainError } from '#lib/domain';
 import { RegistryClient, type StaffProfile } from '../registry/registry.client.js';
 import { actorLabel, applicationNotFound, assertRoleMayEver } from './application-actor.js';
 import { maySee } from './application-access.js';
 import { ApplicationQueryService } from './application-query.service.js';
 import type { ApplicationEntity } from './application.entity.js';
-import { ApplicationRepository } from './application.repository.js';
+import { ApplicationRepository, type ApplicationTransaction } from './application.repository.js';
 
 interface Step {
   principal: Principal;
@@ -31,7 +21,7 @@ interface Step {
   action: ApplicationAction;
   reason?: string;
   /** Runs inside the transaction, after the status changed and before the history row. */
-  alsoDo?: (manager: EntityManager, application: ApplicationEntity, at: Date) => Promise<void>;
+  alsoDo?: (tx: ApplicationTransaction, application: ApplicationEntity, at: Date) => Promise<void>;
 }
 
 /**
@@ -57,7 +47,7 @@ export class ApplicationWorkflowService {
       applicationId,
       action: ApplicationAction.VERIFY,
       reason: note,
-      alsoDo: (_manager, application) => {
+      alsoDo: (_tx, application) => {
         application.verifiedBy = principal.accountId;
         return Promise.resolve();
       },
@@ -81,44 +71,44 @@ export class ApplicationWorkflowService {
     // Fail fast (and outside the row lock) on what can be judged before asking identity.
     const current = await this.applications.findById(applicationId);
     if (current === null || !maySee(principal, current)) throw applicationNotFound();
-    applyAction(current.status as ApplicationStatus, ApplicationAction.APPROVE, principal.role);
+    applyAction(current.status, ApplicationAction.APPROVE, principal.role);
     assertFourEyes(current.verifiedBy, principal.accountId);
     const official = signingOfficial(await this.registry.staffProfile(principal));
     return this.step({
       principal,
       applicationId,
       action: ApplicationAction.APPROVE,
-      alsoDo: async (manager, application, at) => {
+      alsoDo: async (tx, application, at) => {
         assertFourEyes(application.verifiedBy, principal.accountId);
         application.approvedBy = principal.accountId;
         const event: ApplicationApprovedEvent = {
           applicationId: application.id,
           number: application.number,
-          type: application.type as ApplicationType,
+          type: application.type,
           regencyCode: application.regencyCode,
           applicantNik: application.applicantNik,
           details: application.details,
           approvedAt: at.toISOString(),
           official,
         };
-        await enqueueEvent(manager, EventSubjects.APPLICATION_APPROVED, event, application.id);
+        await tx.enqueueApproved(event);
       },
     });
   }
 
   private async step({ principal, applicationId, action, reason, alsoDo }: Step): Promise<ApplicationView> {
     assertRoleMayEver(action, principal);
-    await this.applications.transaction(async (manager) => {
-      const application = await this.applications.lockById(manager, applicationId);
+    await this.applications.transaction(async (tx) => {
+      const application = await tx.lockById(applicationId);
       if (application === null || !maySee(principal, application)) throw applicationNotFound();
-      const from = application.status as ApplicationStatus;
+      const from = application.status;
       const to = applyAction(from, action, principal.role);
       const at = new Date();
       application.status = to;
       application.updatedAt = at;
-      await alsoDo?.(manager, application, at);
-      await this.applications.update(manager, application);
-      await this.applications.addHistory(manager, {
+      await alsoDo?.(tx, application, at);
+      await tx.update(application);
+      await tx.addHistory({
         applicationId,
         at,
         actorAccountId: principal.accountId,

@@ -1,4 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { AnyApplicationDetails } from '#lib/contracts';
+import type { ApplicationStatus, ApplicationType } from '#lib/domain';
 
 /** One application, its current status, and what a queue sorts and filters by. */
 @Entity({ name: 'application' })
@@ -10,10 +12,10 @@ export class ApplicationEntity {
   number: string;
 
   @Column({ type: 'varchar', length: 30 })
-  type: string;
+  type: ApplicationType;
 
   @Column({ type: 'varchar', length: 20 })
-  status: string;
+  status: ApplicationStatus;
 
   @Column({ name: 'applicant_account_id', type: 'uuid' })
   applicantAccountId: string;
@@ -27,8 +29,9 @@ export class ApplicationEntity {
   @Column({ name: 'family_card_number', type: 'char', length: 16, nullable: true })
   familyCardNumber: string | null;
 
+  /** The details of `type` (`ApplicationDetailsOf<type>`), validated by its input class when written. */
   @Column({ type: 'jsonb' })
-  details: Record<string, unknown>;
+  details: AnyApplicationDetails;
 
   @Column({ name: 'verified_by', type: 'uuid', nullable: true })
   verifiedBy: string | null;

@@ -1,11 +1,12 @@
-import type {
-  ApplicationDocumentRef,
-  ApplicationHistoryEntry,
-  ApplicationView,
-  AttachmentView,
-  Principal,
+import {
+  typedDetails,
+  type ApplicationDocumentRef,
+  type ApplicationHistoryEntry,
+  type ApplicationView,
+  type AttachmentView,
+  type Principal,
 } from '#lib/contracts';
-import { ApplicationStatus, type ApplicationType, type AttachmentKind, type DocumentKind } from '#lib/domain';
+import { ApplicationStatus, type AttachmentKind, type DocumentKind } from '#lib/domain';
 import type { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { actionsFor } from './application-access.js';
 import type { ApplicationAggregate } from './application.repository.js';
@@ -28,15 +29,14 @@ export function toApplicationView(
   principal: Principal,
   now: Date = new Date(),
 ): ApplicationView {
-  const status = application.status as ApplicationStatus;
+  const status = application.status;
   const view: ApplicationView = {
     id: application.id,
     number: application.number,
-    type: application.type as ApplicationType,
+    ...typedDetails(application.type, application.details),
     status,
     applicantNik: application.applicantNik,
     regencyCode: application.regencyCode,
-    details: application.details,
     submittedAt: application.submittedAt.toISOString(),
     updatedAt: application.updatedAt.toISOString(),
     history: history.map((entry) => {

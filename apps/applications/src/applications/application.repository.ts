@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { ApplicationStatus, ApplicationType } from '#lib/domain';
+import { EventSubjects, type ApplicationApprovedEvent, type ApplicationDetailsOf } from '#lib/contracts';
+import { ApplicationStatus, type ApplicationType } from '#lib/domain';
+import { enqueueEvent } from '#lib/platform/events';
 import { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { ApplicationDocumentEntity } from './application-document.entity.js';
 import { ApplicationHistoryEntity } from './application-history.entity.js';
 import { ApplicationEntity } from './application.entity.js';
-import type { PendingBirth } from './rules/application-rules.js';
 
 export interface ApplicationFilter {
   /** Staff: their regency's queue. */
   regencyCode?: string;
   /** Residents: what they applied for. */
   applicantAccountId?: string;
-  status?: string;
-  type?: string;
+  status?: ApplicationStatus;
+  type?: ApplicationType;
   /** Queues serve the longest-waiting first; a resident's own list shows the newest first. */
   newestFirst?: boolean;
   limit: number;
@@ -28,7 +29,29 @@ export interface ApplicationAggregate {
   documents: ApplicationDocumentEntity[];
 }
 
-const OPEN_STATUSES: string[] = [
+export type NewHistoryEntry = Omit<ApplicationHistoryEntity, 'id'>;
+
+/**
+ * The writes of one transaction: everything done through it commits together or not at all,
+ * including the events it enqueues (the outbox).
+ */
+export interface ApplicationTransaction {
+  /**
+   * The next sequence of a regency's day. The upsert takes the counter row's lock until the
+   * transaction ends, so concurrent submissions on any replica get distinct numbers.
+   */
+  nextSequence(regencyCode: string, day: string): Promise<number>;
+  insert(application: ApplicationEntity): Promise<void>;
+  update(application: ApplicationEntity): Promise<void>;
+  /** The application, locked until the transaction ends: transitions of one application queue up. */
+  lockById(id: string): Promise<ApplicationEntity | null>;
+  addHistory(entry: NewHistoryEntry): Promise<void>;
+  addDocuments(documents: ApplicationDocumentEntity[]): Promise<void>;
+  /** The approval hand-off: published once the transaction commits (identity and documents act on it). */
+  enqueueApproved(event: ApplicationApprovedEvent): Promise<void>;
+}
+
+const OPEN_STATUSES: ApplicationStatus[] = [
   ApplicationStatus.SUBMITTED,
   ApplicationStatus.VERIFIED,
   ApplicationStatus.REVISION_REQUESTED,
@@ -40,68 +63,25 @@ const OPEN_STATUSES: string[] = [
 export class ApplicationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(work: (tx: ApplicationTransaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(new TypeOrmApplicationTransaction(manager)));
   }
 
-  /**
-   * The next sequence of a regency's day. The upsert takes the counter row's lock until the
-   * transaction ends, so concurrent submissions on any replica get distinct numbers.
-   */
-  async nextSequence(manager: EntityManager, regencyCode: string, day: string): Promise<number> {
-    const rows: Array<{ last_sequence: number }> = await manager.query(
-      `INSERT INTO application_number_counter (regency_code, day, last_sequence) VALUES ($1, $2, 1)
-       ON CONFLICT (regency_code, day)
-       DO UPDATE SET last_sequence = application_number_counter.last_sequence + 1
-       RETURNING last_sequence`,
-      [regencyCode, day],
-    );
-    return rows[0].last_sequence;
+  findById(id: string): Promise<ApplicationEntity | null> {
+    return this.dataSource.manager.findOne(ApplicationEntity, { where: { id } });
   }
 
-  async insert(manager: EntityManager, application: ApplicationEntity): Promise<void> {
-    // jsonb `details` is a plain record, which TypeORM's deep-partial type cannot express.
-    await manager.insert(ApplicationEntity, application as never);
-  }
-
-  async update(manager: EntityManager, application: ApplicationEntity): Promise<void> {
-    const { id, ...changes } = application;
-    await manager.update(ApplicationEntity, { id }, changes as never);
-  }
-
-  async addHistory(manager: EntityManager, entry: Omit<ApplicationHistoryEntity, 'id'>): Promise<void> {
-    await manager.insert(ApplicationHistoryEntity, entry);
-  }
-
-  async addDocuments(manager: EntityManager, documents: ApplicationDocumentEntity[]): Promise<void> {
-    if (documents.length > 0) await manager.insert(ApplicationDocumentEntity, documents);
-  }
-
-  /** The application, locked until the transaction ends: transitions of one application queue up. */
-  lockById(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
-    return manager.findOne(ApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ApplicationEntity | null> {
-    return manager.findOne(ApplicationEntity, { where: { id } });
-  }
-
-  async aggregate(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ApplicationAggregate | undefined> {
-    const application = await this.findById(id, manager);
+  async aggregate(id: string): Promise<ApplicationAggregate | undefined> {
+    const application = await this.findById(id);
     if (application === null) return undefined;
-    const [aggregate] = await this.aggregates([application], manager);
+    const [aggregate] = await this.aggregates([application]);
     return aggregate;
   }
 
   /** History, attachments and documents of several applications in three queries. */
-  async aggregates(
-    applications: ApplicationEntity[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<ApplicationAggregate[]> {
+  async aggregates(applications: ApplicationEntity[]): Promise<ApplicationAggregate[]> {
     if (applications.length === 0) return [];
+    const manager = this.dataSource.manager;
     const ids = applications.map((a) => a.id);
     const [history, attachments, documents] = await Promise.all([
       manager.find(ApplicationHistoryEntity, { where: { applicationId: In(ids) }, order: { id: 'ASC' } }),
@@ -141,20 +121,57 @@ export class ApplicationRepository {
     return { rows, total };
   }
 
-  /** Births other applications already report for this KK, still open. */
-  async pendingBirths(familyCardNumber: string, excludeId?: string): Promise<PendingBirth[]> {
+  /** The details of a type's applications about a KK that are still open, but `excludeId`. */
+  async openDetails<K extends ApplicationType>(
+    type: K,
+    familyCardNumber: string,
+    excludeId?: string,
+  ): Promise<ApplicationDetailsOf<K>[]> {
     const rows = await this.dataSource.getRepository(ApplicationEntity).find({
-      where: { familyCardNumber, type: ApplicationType.BIRTH_REGISTRATION, status: In(OPEN_STATUSES) },
+      where: { familyCardNumber, type, status: In(OPEN_STATUSES) },
     });
-    return rows
-      .filter((row) => row.id !== excludeId)
-      .map((row) => {
-        const details = row.details as { motherNik?: string; child?: { fullName?: string; birthDate?: string } };
-        return {
-          motherNik: details.motherNik ?? '',
-          childName: details.child?.fullName ?? '',
-          birthDate: details.child?.birthDate ?? '',
-        };
-      });
+    // Rows of type K hold K's details: their input class validated them when they were written.
+    return rows.filter((row) => row.id !== excludeId).map((row) => row.details as ApplicationDetailsOf<K>);
+  }
+}
+
+class TypeOrmApplicationTransaction implements ApplicationTransaction {
+  constructor(private readonly manager: EntityManager) {}
+
+  async nextSequence(regencyCode: string, day: string): Promise<number> {
+    const rows: Array<{ last_sequence: number }> = await this.manager.query(
+      `INSERT INTO application_number_counter (regency_code, day, last_sequence) VALUES ($1, $2, 1)
+       ON CONFLICT (regency_code, day)
+       DO UPDATE SET last_sequence = application_number_counter.last_sequence + 1
+       RETURNING last_sequence`,
+      [regencyCode, day],
+    );
+    return rows[0].last_sequence;
+  }
+
+  async insert(application: ApplicationEntity): Promise<void> {
+    // jsonb `details` is a union of plain records, which TypeORM's deep-partial type cannot express.
+    await this.manager.insert(ApplicationEntity, application);
+  }
+
+  async update(application: ApplicationEntity): Promise<void> {
+    const { id, ...changes } = application;
+    await this.manager.update(ApplicationEntity, { id }, changes);
+  }
+
+  lockById(id: string): Promise<ApplicationEntity | null> {
+    return this.manager.findOne(ApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async addHistory(entry: NewHistoryEntry): Promise<void> {
+    await this.manager.insert(ApplicationHistoryEntity, entry);
+  }
+
+  async addDocuments(documents: ApplicationDocumentEntity[]): Promise<void> {
+    if (documents.length > 0) await this.manager.insert(ApplicationDocumentEntity, documents);
+  }
+
+  async enqueueApproved(event: ApplicationApprovedEvent): Promise<void> {
+    await enqueueEvent(this.manager, EventSubjects.APPLICATION_APPROVED, event, event.applicationId);
   }
 }

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   ApplicationActionRequest,
-  ApplicationsPatterns,
   GetApplicationRequest,
   ListApplicationsRequest,
   ReasonedActionRequest,
@@ -11,7 +10,9 @@ import {
   VerifyApplicationRequest,
   type ApplicationPage,
   type ApplicationView,
+  ApplicationsRpc,
 } from '#lib/contracts';
+import { RpcHandler } from '#lib/platform/rpc';
 import { Idempotent } from '#lib/platform/idempotency';
 import { applicationCreated, applicationNamedInRequest } from '../idempotency/idempotent-recovery.js';
 import { ApplicationQueryService } from './application-query.service.js';
@@ -27,54 +28,54 @@ export class ApplicationsHandler {
     private readonly queries: ApplicationQueryService,
   ) {}
 
-  @MessagePattern(ApplicationsPatterns.APPLICATION_SUBMIT)
+  @RpcHandler(ApplicationsRpc.APPLICATION_SUBMIT)
   @Idempotent({ atomic: true, recover: applicationCreated })
   submit(@Payload() request: SubmitApplicationRequest): Promise<ApplicationView> {
     return this.submissions.submit(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.APPLICATION_RESUBMIT)
+  @RpcHandler(ApplicationsRpc.APPLICATION_RESUBMIT)
   @Idempotent({ atomic: true, recover: applicationNamedInRequest })
   resubmit(@Payload() request: ResubmitApplicationRequest): Promise<ApplicationView> {
     return this.submissions.resubmit(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.APPLICATION_CANCEL)
+  @RpcHandler(ApplicationsRpc.APPLICATION_CANCEL)
   @Idempotent({ atomic: true, recover: applicationNamedInRequest })
   cancel(@Payload() request: ApplicationActionRequest): Promise<ApplicationView> {
     return this.workflow.cancel(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.APPLICATION_VERIFY)
+  @RpcHandler(ApplicationsRpc.APPLICATION_VERIFY)
   @Idempotent({ atomic: true, recover: applicationNamedInRequest })
   verify(@Payload() request: VerifyApplicationRequest): Promise<ApplicationView> {
     return this.workflow.verify(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.APPLICATION_RETURN)
+  @RpcHandler(ApplicationsRpc.APPLICATION_RETURN)
   @Idempotent({ atomic: true, recover: applicationNamedInRequest })
   return(@Payload() request: ReasonedActionRequest): Promise<ApplicationView> {
     return this.workflow.return(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.APPLICATION_REJECT)
+  @RpcHandler(ApplicationsRpc.APPLICATION_REJECT)
   @Idempotent({ atomic: true, recover: applicationNamedInRequest })
   reject(@Payload() request: ReasonedActionRequest): Promise<ApplicationView> {
     return this.workflow.reject(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.APPLICATION_APPROVE)
+  @RpcHandler(ApplicationsRpc.APPLICATION_APPROVE)
   @Idempotent({ atomic: true, recover: applicationNamedInRequest })
   approve(@Payload() request: ApplicationActionRequest): Promise<ApplicationView> {
     return this.workflow.approve(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.APPLICATION_GET)
+  @RpcHandler(ApplicationsRpc.APPLICATION_GET)
   get(@Payload() request: GetApplicationRequest): Promise<ApplicationView> {
     return this.queries.get(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.APPLICATION_LIST)
+  @RpcHandler(ApplicationsRpc.APPLICATION_LIST)
   list(@Payload() request: ListApplicationsRequest): Promise<ApplicationPage> {
     return this.queries.list(request);
   }

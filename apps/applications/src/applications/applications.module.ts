@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationRulesService } from '../application-types/application-rules.service.js';
 import { AttachmentRepository } from '../attachments/attachment.repository.js';
 import { AttachmentService } from '../attachments/attachment.service.js';
 import { AttachmentsHandler } from '../attachments/attachments.handler.js';
@@ -8,7 +9,6 @@ import { ApplicationSubmissionService } from './application-submission.service.j
 import { ApplicationWorkflowService } from './application-workflow.service.js';
 import { ApplicationRepository } from './application.repository.js';
 import { ApplicationsHandler } from './applications.handler.js';
-import { ApplicationRulesService } from './rules/application-rules.service.js';
 
 /** Applications and their evidence. Needs the RegistryClient (RegistryModule) from the root. */
 @Module({

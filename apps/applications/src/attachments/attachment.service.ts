@@ -74,10 +74,10 @@ export class AttachmentService {
     sha256,
   }: FinishAttachmentUploadRequest): Promise<StoredAttachmentView> {
     if (size > ATTACHMENT_MAX_BYTES) throw tooLarge();
-    const stored = await this.attachments.transaction(async (manager) => {
-      const session = await this.attachments.findUpload(uploadId, manager);
+    const stored = await this.attachments.transaction(async (tx) => {
+      const session = await tx.findUpload(uploadId);
       if (session === undefined || session.accountId !== principal.accountId) throw uploadNotFound();
-      const { data, complete } = await this.attachments.chunks(manager, uploadId);
+      const { data, complete } = await tx.chunks(uploadId);
       const digest = createHash('sha256').update(data).digest('hex');
       if (!complete || data.length !== size || digest !== sha256) {
         throw new DomainError('REQUEST.MALFORMED', 'Berkas tidak diterima utuh; silakan unggah ulang');
@@ -86,7 +86,7 @@ export class AttachmentService {
       const contentType = sniffContentType(data.subarray(0, SNIFF_BYTES));
       if (contentType === undefined) throw unsupportedType();
       // The application may have moved on while the bytes travelled: decide under its lock.
-      const application = await this.applications.lockById(manager, session.applicationId);
+      const application = await tx.lockApplication(session.applicationId);
       if (application === null || !maySee(principal, application)) throw applicationNotFound();
       assertOpenForEvidence(principal, application);
       const attachment = Object.assign(new AttachmentEntity(), {
@@ -100,8 +100,8 @@ export class AttachmentService {
         uploadedBy: principal.accountId,
         createdAt: new Date(),
       });
-      await this.attachments.insert(manager, attachment, data);
-      await this.attachments.deleteUpload(manager, uploadId);
+      await tx.insert(attachment, data);
+      await tx.deleteUpload(uploadId);
       return attachment;
     });
     return { ...toAttachmentView(stored), sha256: stored.sha256 };
@@ -146,7 +146,7 @@ export class AttachmentService {
 
 function assertOpenForEvidence(principal: Principal, application: ApplicationEntity): void {
   if (!OPEN_FOR_EVIDENCE.includes(application.status)) {
-    const status = application.status as ApplicationStatus;
+    const status = application.status;
     throw new DomainError(
       'APPLICATION.INVALID_TRANSITION',
       'Lampiran hanya dapat ditambahkan selama permohonan berstatus SUBMITTED atau REVISION_REQUESTED',

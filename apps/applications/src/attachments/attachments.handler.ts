@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
-  ApplicationsPatterns,
   AttachmentUploadChunkRequest,
   FinishAttachmentUploadRequest,
   GetAttachmentRequest,
@@ -10,7 +9,9 @@ import {
   type ReadAttachmentReply,
   type StartAttachmentUploadReply,
   type StoredAttachmentView,
+  ApplicationsRpc,
 } from '#lib/contracts';
+import { RpcHandler } from '#lib/platform/rpc';
 import { Idempotent } from '#lib/platform/idempotency';
 import { attachmentCreated } from '../idempotency/idempotent-recovery.js';
 import { AttachmentService } from './attachment.service.js';
@@ -20,28 +21,28 @@ import { AttachmentService } from './attachment.service.js';
 export class AttachmentsHandler {
   constructor(private readonly attachments: AttachmentService) {}
 
-  @MessagePattern(ApplicationsPatterns.ATTACHMENT_UPLOAD_START)
+  @RpcHandler(ApplicationsRpc.ATTACHMENT_UPLOAD_START)
   start(@Payload() request: StartAttachmentUploadRequest): Promise<StartAttachmentUploadReply> {
     return this.attachments.startUpload(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.ATTACHMENT_UPLOAD_CHUNK)
+  @RpcHandler(ApplicationsRpc.ATTACHMENT_UPLOAD_CHUNK)
   chunk(@Payload() request: AttachmentUploadChunkRequest): Promise<{ received: number }> {
     return this.attachments.putChunk(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.ATTACHMENT_UPLOAD_FINISH)
+  @RpcHandler(ApplicationsRpc.ATTACHMENT_UPLOAD_FINISH)
   @Idempotent({ atomic: true, recover: attachmentCreated })
   finish(@Payload() request: FinishAttachmentUploadRequest): Promise<StoredAttachmentView> {
     return this.attachments.finishUpload(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.ATTACHMENT_GET)
+  @RpcHandler(ApplicationsRpc.ATTACHMENT_GET)
   get(@Payload() request: GetAttachmentRequest): Promise<StoredAttachmentView> {
     return this.attachments.get(request);
   }
 
-  @MessagePattern(ApplicationsPatterns.ATTACHMENT_READ)
+  @RpcHandler(ApplicationsRpc.ATTACHMENT_READ)
   read(@Payload() request: ReadAttachmentRequest): Promise<ReadAttachmentReply> {
     return this.attachments.read(request);
   }

@@ -1,13 +1,7 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { NatsRecordBuilder, type ClientProxy } from '@nestjs/microservices';
-import { headers as natsHeaders } from '@nats-io/transport-node';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
-import { IdentityPatterns, type AccountView, type FamilyView, type PersonRecord, type Principal } from '#lib/contracts';
-import { DomainError, isErrorCode, type FieldError } from '#lib/domain';
-import { APP_CONFIG, CORRELATION_HEADER, currentCorrelationId, Metrics } from '#lib/platform/core';
-import type { ApplicationsConfig } from '../config/applications.config.js';
-
-export const IDENTITY_CLIENT = Symbol('IDENTITY_CLIENT');
+import { Injectable } from '@nestjs/common';
+import { IdentityRpc, type FamilyView, type PersonRecord, type Principal } from '#lib/contracts';
+import { DomainError } from '#lib/domain';
+import { RpcClient } from '#lib/platform/rpc';
 
 /** A staff account as the approval event prints it. */
 export interface StaffProfile {
@@ -17,39 +11,40 @@ export interface StaffProfile {
 }
 
 /**
- * The applications service's questions to the population registry (identity) over NATS. Every
- * call has a deadline; an identity that does not answer becomes `SERVICE.UNAVAILABLE` (503),
- * and an error identity sent back keeps its code. "Not found" is an answer here, not an error.
+ * The applications service's questions to the population registry (identity), through the
+ * app's one RpcClient (deadline, correlation id, metrics, error translation). A refusal of a
+ * question this service built is its own bug, never the client's input, so only "not found"
+ * (an answer here, not an error) and "unavailable" keep their codes; the rest is INTERNAL.
  */
 @Injectable()
-export class RegistryClient implements OnApplicationShutdown {
-  constructor(
-    @Inject(IDENTITY_CLIENT) private readonly client: ClientProxy,
-    @Inject(APP_CONFIG) private readonly config: ApplicationsConfig,
-    private readonly metrics: Metrics,
-  ) {}
+export class RegistryClient {
+  constructor(private readonly rpc: RpcClient) {}
 
   /** People by NIK; unknown NIKs are simply missing from the map. */
   async persons(niks: readonly string[]): Promise<Map<string, PersonRecord>> {
     const unique = [...new Set(niks)];
     if (unique.length === 0) return new Map();
-    const reply = await this.request<{ items: PersonRecord[] }>(IdentityPatterns.PERSONS_GET, { niks: unique });
+    const reply = await this.rpc.call(IdentityRpc.PERSONS_GET, { niks: unique }, { passCodes: [] });
     return new Map(reply.items.map((person) => [person.nik, person]));
   }
 
   /** A family with its current members, or `undefined` when there is no such KK. */
-  async family(familyCardNumber: string): Promise<FamilyView | undefined> {
-    return this.orUndefined(this.request<FamilyView>(IdentityPatterns.FAMILY_GET, { familyCardNumber }));
+  family(familyCardNumber: string): Promise<FamilyView | undefined> {
+    return this.orUndefined(
+      this.rpc.call(IdentityRpc.FAMILY_GET, { familyCardNumber }, { passCodes: ['FAMILY.NOT_FOUND'] }),
+    );
   }
 
   /** The current family of a person, or `undefined` when they belong to none. */
-  async familyOf(nik: string): Promise<FamilyView | undefined> {
-    return this.orUndefined(this.request<FamilyView>(IdentityPatterns.FAMILY_FIND_BY_MEMBER, { nik }));
+  familyOf(nik: string): Promise<FamilyView | undefined> {
+    return this.orUndefined(
+      this.rpc.call(IdentityRpc.FAMILY_FIND_BY_MEMBER, { nik }, { passCodes: ['FAMILY.NOT_FOUND'] }),
+    );
   }
 
   /** Name and NIP of a staff member, printed on the documents of what they approve. */
   async staffProfile(principal: Principal): Promise<StaffProfile> {
-    const account = await this.request<AccountView & { nip?: string }>(IdentityPatterns.ACCOUNT_GET, { principal });
+    const account = await this.rpc.call(IdentityRpc.ACCOUNT_GET, { principal }, { passCodes: [] });
     const profile: StaffProfile = { accountId: account.id };
     if (account.fullName !== undefined) profile.fullName = account.fullName;
     if (account.nip !== undefined) profile.nip = account.nip;
@@ -64,50 +59,4 @@ export class RegistryClient implements OnApplicationShutdown {
       throw error;
     }
   }
-
-  private async request<T>(subject: string, payload: object): Promise<T> {
-    const headers = natsHeaders();
-    const correlationId = currentCorrelationId();
-    if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
-    const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
-    const stop = this.metrics.natsSent.startTimer({ subject });
-    try {
-      const result = await firstValueFrom(
-        this.client.send<T>(subject, record).pipe(timeout(this.config.NATS_TIMEOUT_MS)),
-      );
-      stop({ outcome: 'ok' });
-      return result;
-    } catch (error) {
-      stop({ outcome: 'error' });
-      throw translate(error);
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
-  }
-}
-
-interface RemoteError {
-  code: string;
-  message: string;
-  errors?: FieldError[];
-  details?: Record<string, unknown>;
-}
-
-function translate(error: unknown): DomainError {
-  if (error instanceof DomainError) return error;
-  const remote = error as Partial<RemoteError> | null;
-  if (typeof remote === 'object' && remote !== null && isErrorCode(remote.code) && typeof remote.message === 'string') {
-    // A registry refusal of our own well-formed question is our bug or its outage, never the
-    // client's input: only "not found" and "unavailable" keep their meaning.
-    if (remote.code === 'FAMILY.NOT_FOUND' || remote.code === 'SERVICE.UNAVAILABLE') {
-      return new DomainError(remote.code, remote.message, { details: remote.details });
-    }
-    return new DomainError('INTERNAL', 'Registri penduduk menolak pertanyaan layanan permohonan');
-  }
-  const reason = error instanceof TimeoutError ? 'tidak menjawab tepat waktu' : 'tidak dapat dihubungi';
-  return new DomainError('SERVICE.UNAVAILABLE', `Layanan identitas (registri penduduk) ${reason}`, {
-    details: { service: 'identity' },
-  });
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Role } from '#lib/domain';
+import { documentFileName, DomainError, Role } from '#lib/domain';
 import type { DocumentFileChunk, DocumentView, Principal, PublicDocumentView } from '#lib/contracts';
 import type { IssuedDocumentEntity } from '../issuance/issued-document.entity.js';
 import { IssuedDocumentRepository } from '../issuance/issued-document.repository.js';
@@ -31,7 +31,7 @@ export class DocumentAccessService {
       data: part.data.toString('base64'),
       size: part.size,
       sha256: document.sha256,
-      fileName: `${document.kind === 'KARTU_KELUARGA' ? 'kartu-keluarga' : 'kutipan-akta-kelahiran'}-${document.number}.pdf`,
+      fileName: documentFileName(document.kind, document.number),
     };
   }
 

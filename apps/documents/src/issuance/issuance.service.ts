@@ -1,17 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
-import {
-  DocumentKind,
-  DocumentStatus,
-  DomainError,
-  formatBirthCertificateNumber,
-  type DocumentKind as Kind,
-} from '#lib/domain';
-import { EventSubjects, type DocumentSetIssuedEvent, type RegistryChangeAppliedEvent } from '#lib/contracts';
+import { APPLICATION_TYPES, DocumentKind, DocumentStatus, DomainError } from '#lib/domain';
+import type { DocumentSetIssuedEvent, DocumentToIssue, RegistryChangeAppliedEvent } from '#lib/contracts';
 import { APP_CONFIG, APP_LOGGER, maskNiks, type AppLogger } from '#lib/platform/core';
-import { enqueueEvent } from '#lib/platform/events';
 import type { DocumentsConfig } from '../config/documents.config.js';
-import { aktaKelahiranModel, issuerOf, kartuKeluargaModel } from './document-models.mapper.js';
+import type { DocumentDraft, IssueContext } from '../document-kinds/document-issuer.js';
+import { DOCUMENT_ISSUERS, issuerFor } from '../document-kinds/document-issuers.registry.js';
+import { issuerOf } from './document-models.mapper.js';
 import { IssuedDocumentEntity } from './issued-document.entity.js';
 import { IssuedDocumentRepository, type DocumentToStore } from './issued-document.repository.js';
 import { SignedPdfFactory } from './signed-pdf.factory.js';
@@ -24,8 +19,9 @@ export function newVerificationToken(): string {
 /**
  * Issues the document set of an approved application, exactly once however often the event
  * arrives: a set already stored is returned as it is, and two replicas racing on one event end
- * with one set (the database refuses the second). The set, the superseding of earlier prints
- * and the `document-set.issued` event commit together.
+ * with one set (the database refuses the second). Each document is made by its kind's issuer
+ * (`DOCUMENT_ISSUERS`). The set, the superseding of earlier prints and the `document-set.issued`
+ * event commit together.
  */
 @Injectable()
 export class IssuanceService {
@@ -39,6 +35,7 @@ export class IssuanceService {
   async issue(event: RegistryChangeAppliedEvent): Promise<IssuedDocumentEntity[]> {
     const already = await this.documents.findByApplication(event.applicationId);
     if (already.length > 0) return already;
+    assertIssuable(event);
 
     const issuedAt = new Date();
     const issuer = issuerOf(event.regencyCode);
@@ -49,80 +46,37 @@ export class IssuanceService {
     for (const wanted of event.documents) {
       const id = randomUUID();
       const token = newVerificationToken();
-      const details = {
-        issuedAt,
-        issuingRegencyName: issuer.regencyName,
-        official,
-        verificationUrl: this.verificationUrl(token),
-        certificateIssuer: this.config.CERTIFICATE_ISSUER_NAME,
+      const context: IssueContext = {
+        event,
+        issuer,
+        details: {
+          issuedAt,
+          issuingRegencyName: issuer.regencyName,
+          official,
+          verificationUrl: this.verificationUrl(token),
+          certificateIssuer: this.config.CERTIFICATE_ISSUER_NAME,
+        },
+        familyOfSet,
+        sign: (render, model) => this.pdfs.signed(render, model, issuedAt),
+        numbers: { birthCertificate: (...args) => this.documents.birthCertificateSerial(...args) },
       };
-      if (wanted.kind === DocumentKind.KARTU_KELUARGA) {
-        const family = wanted.family;
-        if (!family) throw invalidEvent('a Kartu Keluarga without its family');
-        const pdf = await this.pdfs.kartuKeluarga(kartuKeluargaModel(family, details), issuedAt);
-        const head = family.members.find((m) => m.nik === family.headNik) ?? family.members[0];
-        set.push(
-          this.toStore(event, pdf, {
-            id,
-            token,
-            issuedAt,
-            kind: DocumentKind.KARTU_KELUARGA,
-            number: family.familyCardNumber,
-            subjectKey: family.familyCardNumber,
-            familyCardNumber: family.familyCardNumber,
-            holderName: head?.fullName ?? '',
-            memberNiks: family.members.map((m) => m.nik),
-            issuer: issuer.officeName,
-          }),
-        );
-      } else {
-        const birth = wanted.birth;
-        if (!birth) throw invalidEvent('a Kutipan Akta Kelahiran without the birth');
-        const number = await this.documents.birthCertificateSerial(
-          birth.childNik,
-          event.regencyCode,
-          birth.registrationDate,
-          (serial) =>
-            formatBirthCertificateNumber({
-              regencyCode: event.regencyCode,
-              birthDate: birth.birthDate,
-              registrationDate: birth.registrationDate,
-              serial,
-            }),
-        );
-        const pdf = await this.pdfs.aktaKelahiran(aktaKelahiranModel(birth, number, issuer.place, details), issuedAt);
-        set.push(
-          this.toStore(event, pdf, {
-            id,
-            token,
-            issuedAt,
-            kind: DocumentKind.AKTA_KELAHIRAN,
-            number,
-            subjectKey: birth.childNik,
-            familyCardNumber: null,
-            holderName: birth.childName,
-            memberNiks: familyOfSet ? familyOfSet.members.map((m) => m.nik) : [birth.childNik],
-            issuer: issuer.officeName,
-          }),
-        );
-      }
+      const kindIssuer = issuerFor(wanted);
+      const draft = await kindIssuer.issue(wanted, context);
+      set.push({
+        document: this.toEntity(event, wanted, draft, { id, token, issuedAt, issuer: issuer.officeName }),
+        pdf: draft.pdf,
+        supersedesEarlierPrints: kindIssuer.supersedesEarlierPrints,
+      });
     }
 
     const issued: DocumentSetIssuedEvent = {
       applicationId: event.applicationId,
       documents: set.map(({ document }) => ({ id: document.id, kind: document.kind, number: document.number })),
     };
-    try {
-      await this.documents.storeSet(set, (manager) =>
-        enqueueEvent(manager, EventSubjects.DOCUMENT_SET_ISSUED, issued, `document-set-issued:${event.applicationId}`),
-      );
-    } catch (error) {
+    const stored = await this.documents.storeSet(set, issued);
+    if (stored === 'already-stored') {
       // Another replica stored this application's set first (unique constraint): theirs stands.
-      if ((error as { code?: string }).code === '23505') {
-        const stored = await this.documents.findByApplication(event.applicationId);
-        if (stored.length > 0) return stored;
-      }
-      throw error;
+      return this.documents.findByApplication(event.applicationId);
     }
     this.logger.info(
       { applicationId: event.applicationId, documents: issued.documents.map((d) => maskNiks(d.number)) },
@@ -135,49 +89,44 @@ export class IssuanceService {
     return `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/verifikasi/${token}`;
   }
 
-  private toStore(
+  private toEntity(
     event: RegistryChangeAppliedEvent,
-    pdf: Buffer,
-    fields: {
-      id: string;
-      token: string;
-      issuedAt: Date;
-      kind: Kind;
-      number: string;
-      subjectKey: string;
-      familyCardNumber: string | null;
-      holderName: string;
-      memberNiks: string[];
-      issuer: string;
-    },
-  ): DocumentToStore {
-    const document = Object.assign(new IssuedDocumentEntity(), {
+    wanted: DocumentToIssue,
+    draft: DocumentDraft,
+    fields: { id: string; token: string; issuedAt: Date; issuer: string },
+  ): IssuedDocumentEntity {
+    return Object.assign(new IssuedDocumentEntity(), {
       id: fields.id,
-      kind: fields.kind,
-      number: fields.number,
+      kind: wanted.kind,
+      number: draft.number,
       status: DocumentStatus.VALID,
       applicationId: event.applicationId,
-      subjectKey: fields.subjectKey,
-      familyCardNumber: fields.familyCardNumber,
-      holderName: fields.holderName,
-      memberNiks: fields.memberNiks,
+      subjectKey: draft.subjectKey,
+      familyCardNumber: draft.familyCardNumber,
+      holderName: draft.holderName,
+      memberNiks: draft.memberNiks,
       regencyCode: event.regencyCode,
       issuer: fields.issuer,
       officialName: event.official.fullName,
       officialNip: event.official.nip,
       issuedAt: fields.issuedAt,
       verificationToken: fields.token,
-      sha256: createHash('sha256').update(pdf).digest('hex'),
-      size: pdf.length,
+      sha256: createHash('sha256').update(draft.pdf).digest('hex'),
+      size: draft.pdf.length,
       statusChangedAt: null,
       supersededBy: null,
       revokedReason: null,
       revokedBy: null,
     });
-    return { document, pdf };
   }
 }
 
-function invalidEvent(what: string): DomainError {
-  return new DomainError('VALIDATION.FAILED', `Cannot issue ${what}`);
+/** Only the kinds the application's type may issue (libs/domain), and only kinds this service knows. */
+function assertIssuable(event: RegistryChangeAppliedEvent): void {
+  const allowed: readonly string[] = APPLICATION_TYPES[event.type].documents;
+  for (const wanted of event.documents) {
+    if (!(wanted.kind in DOCUMENT_ISSUERS) || !allowed.includes(wanted.kind)) {
+      throw new DomainError('VALIDATION.FAILED', `Cannot issue ${wanted.kind} for ${event.type}`);
+    }
+  }
 }

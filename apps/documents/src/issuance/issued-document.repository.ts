@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { DocumentKind, DocumentStatus } from '#lib/domain';
+import { DataSource } from 'typeorm';
+import { EventSubjects, type DocumentSetIssuedEvent } from '#lib/contracts';
+import { DocumentStatus } from '#lib/domain';
+import { enqueueEvent } from '#lib/platform/events';
 import { IssuedDocumentEntity } from './issued-document.entity.js';
 
 export interface DocumentToStore {
   document: IssuedDocumentEntity;
   pdf: Buffer;
+  /** It makes the earlier valid prints of its kind for its family SUPERSEDED (a Kartu Keluarga). */
+  supersedesEarlierPrints: boolean;
 }
+
+const UNIQUE_VIOLATION = '23505';
 
 /** Every query of issued documents and their files (STYLE.md rule 7). */
 @Injectable()
@@ -39,38 +45,55 @@ export class IssuedDocumentRepository {
   }
 
   /**
-   * Stores a whole document set in one transaction, with whatever else the caller writes in it
-   * (the outbox event). A new Kartu Keluarga supersedes the earlier valid prints of its family;
-   * a per-family advisory lock keeps two concurrent issues for one family from both staying valid.
+   * Stores a whole document set in one transaction with its `document-set.issued` event (the
+   * outbox). A document that supersedes earlier prints makes the earlier valid prints of its
+   * family SUPERSEDED; a per-family advisory lock keeps two concurrent issues for one family from
+   * both staying valid. `already-stored` when another replica stored this application's set first.
    */
-  async storeSet(set: DocumentToStore[], alsoInTransaction: (manager: EntityManager) => Promise<void>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      for (const { document } of set) {
-        if (document.kind !== DocumentKind.KARTU_KELUARGA || !document.familyCardNumber) continue;
-        await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-          `kk:${document.familyCardNumber}`,
-        ]);
-      }
-      for (const { document, pdf } of set) {
-        await manager.getRepository(IssuedDocumentEntity).insert(document);
-        await manager.query('INSERT INTO document_files (document_id, content) VALUES ($1, $2)', [document.id, pdf]);
-        if (document.kind === DocumentKind.KARTU_KELUARGA && document.familyCardNumber) {
-          await manager.query(
-            `UPDATE issued_documents SET status = $1, status_changed_at = $2, superseded_by = $3
-              WHERE kind = $4 AND family_card_number = $5 AND status = $6 AND id <> $3`,
-            [
-              DocumentStatus.SUPERSEDED,
-              document.issuedAt,
-              document.id,
-              DocumentKind.KARTU_KELUARGA,
-              document.familyCardNumber,
-              DocumentStatus.VALID,
-            ],
-          );
+  async storeSet(set: DocumentToStore[], issued: DocumentSetIssuedEvent): Promise<'stored' | 'already-stored'> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        for (const { document, supersedesEarlierPrints } of set) {
+          if (!supersedesEarlierPrints || !document.familyCardNumber) continue;
+          await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+            `kk:${document.familyCardNumber}`,
+          ]);
         }
+        for (const { document, pdf, supersedesEarlierPrints } of set) {
+          await manager.getRepository(IssuedDocumentEntity).insert(document);
+          await manager.query('INSERT INTO document_files (document_id, content) VALUES ($1, $2)', [document.id, pdf]);
+          if (supersedesEarlierPrints && document.familyCardNumber) {
+            await manager.query(
+              `UPDATE issued_documents SET status = $1, status_changed_at = $2, superseded_by = $3
+                WHERE kind = $4 AND family_card_number = $5 AND status = $6 AND id <> $3`,
+              [
+                DocumentStatus.SUPERSEDED,
+                document.issuedAt,
+                document.id,
+                document.kind,
+                document.familyCardNumber,
+                DocumentStatus.VALID,
+              ],
+            );
+          }
+        }
+        await enqueueEvent(
+          manager,
+          EventSubjects.DOCUMENT_SET_ISSUED,
+          issued,
+          `document-set-issued:${issued.applicationId}`,
+        );
+      });
+      return 'stored';
+    } catch (error) {
+      if (
+        (error as { code?: string }).code === UNIQUE_VIOLATION &&
+        (await this.findByApplication(issued.applicationId)).length > 0
+      ) {
+        return 'already-stored';
       }
-      await alsoInTransaction(manager);
-    });
+      throw error;
+    }
   }
 
   /** Revokes a document that is not revoked yet; resolves false when it already was. */

@@ -1,9 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, APP_LOGGER, type AppLogger } from '#lib/platform/core';
 import type { DocumentsConfig } from '../config/documents.config.js';
-import { renderAktaKelahiran } from '../rendering/akta-kelahiran.renderer.js';
-import type { AktaKelahiranModel, KartuKeluargaModel } from '../rendering/document-models.js';
-import { renderKartuKeluarga } from '../rendering/kartu-keluarga.renderer.js';
+import type { IssuanceDetails } from '../rendering/document-models.js';
 import { ensureDevCertificate } from '../signing/dev-certificate.js';
 import { DocumentSigner } from '../signing/document.signer.js';
 
@@ -49,19 +47,16 @@ export class SignedPdfFactory implements OnModuleInit {
     );
   }
 
-  async kartuKeluarga(model: KartuKeluargaModel, signingTime: Date): Promise<Buffer> {
-    const pdf = await renderKartuKeluarga({
-      ...model,
-      certificateIssuer: model.certificateIssuer ?? this.footnoteIssuer,
-    });
-    return this.sign(pdf, signingTime);
-  }
-
-  async aktaKelahiran(model: AktaKelahiranModel, signingTime: Date): Promise<Buffer> {
-    const pdf = await renderAktaKelahiran({
-      ...model,
-      certificateIssuer: model.certificateIssuer ?? this.footnoteIssuer,
-    });
+  /**
+   * Renders a document with the TTE footnote naming this certificate's issuer (unless the model
+   * names one) and signs it.
+   */
+  async signed<M extends IssuanceDetails>(
+    render: (model: M) => Promise<Buffer>,
+    model: M,
+    signingTime: Date,
+  ): Promise<Buffer> {
+    const pdf = await render({ ...model, certificateIssuer: model.certificateIssuer ?? this.footnoteIssuer });
     return this.sign(pdf, signingTime);
   }
 

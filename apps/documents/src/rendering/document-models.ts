@@ -1,16 +1,7 @@
-import type {
-  BloodType,
-  Citizenship,
-  Education,
-  MaritalStatus,
-  Occupation,
-  Relationship,
-  Religion,
-  Sex,
-} from '#lib/domain';
-
 /**
- * What the renderers print, already resolved by the issuing service: region names in capitals,
+ * What every document prints besides its own facts (each kind's model is in
+ * `document-kinds/<kind>/<kind>.model.ts`). What the renderers print is already resolved by the
+ * issuing service: region names in capitals,
  * enum values as the API names them (`PEREMPUAN`, `KAWIN_TERCATAT`), education and occupation as
  * canonical SIAK labels. The renderers turn enum values into their official print labels, so a
  * caller never passes (or prints) `KAWIN_TERCATAT`.
@@ -43,64 +34,4 @@ export interface IssuanceDetails {
    * self-signed certificate — passes its own name so the page never claims BSrE falsely.
    */
   certificateIssuer?: string;
-}
-
-export interface KartuKeluargaMember {
-  fullName: string;
-  nik: string;
-  sex: Sex;
-  birthPlace: string;
-  /** `YYYY-MM-DD` */
-  birthDate: string;
-  religion: Religion;
-  education: Education;
-  occupation: Occupation;
-  bloodType: BloodType;
-  maritalStatus: MaritalStatus;
-  /** `YYYY-MM-DD` */
-  marriageDate?: string;
-  relationship: Relationship;
-  citizenship: Citizenship;
-  passportNumber?: string;
-  kitapNumber?: string;
-  fatherName: string;
-  motherName: string;
-}
-
-export interface KartuKeluargaModel extends IssuanceDetails {
-  /** No. KK, 16 digits. */
-  familyCardNumber: string;
-  headName: string;
-  address: string;
-  rt: string;
-  rw: string;
-  villageName: string;
-  districtName: string;
-  regencyName: string;
-  provinceName: string;
-  postalCode: string;
-  /** In the order printed (head first, as SIAK orders them). */
-  members: KartuKeluargaMember[];
-  /** The service's own document number, printed small in the footer when given. */
-  documentNumber?: string;
-}
-
-export interface AktaKelahiranModel extends IssuanceDetails {
-  /** `1602-LU-28112026-0001` */
-  certificateNumber: string;
-  childNik: string;
-  childName: string;
-  sex: Sex;
-  /** City or regency of birth as printed: `KAYUAGUNG`, `PALEMBANG`. */
-  birthPlace: string;
-  /** `YYYY-MM-DD`, printed in words. */
-  birthDate: string;
-  /** 1 for the first child; printed in words (`anak ke-DUA`). */
-  birthOrder: number;
-  fatherName: string;
-  motherName: string;
-  /** Place of issue, printed before the date: `Kayuagung`. */
-  issuePlace: string;
-  /** Printed as "WARGA NEGARA"; a child registered here is normally `WNI` (the default). */
-  citizenship?: Citizenship;
 }

@@ -2,17 +2,15 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import {
-  ApplicationsPatterns,
   ATTACHMENT_CHUNK_BYTES,
   ATTACHMENT_MAX_BYTES,
   type Principal,
-  type ReadAttachmentReply,
-  type StartAttachmentUploadReply,
   type StoredAttachmentView,
+  ApplicationsRpc,
 } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { AttachmentKind, DomainError, type FieldError } from '#lib/domain';
 import { addToIdempotencyFingerprint } from '../http/idempotency.js';
-import { ServiceClient } from '../nats/service-client.js';
 
 export interface DownloadedAttachment {
   content: Buffer;
@@ -28,6 +26,10 @@ interface ReceivedFile {
 
 const KINDS: readonly string[] = Object.values(AttachmentKind);
 
+function isAttachmentKind(value: string | undefined): value is AttachmentKind {
+  return value !== undefined && KINDS.includes(value);
+}
+
 /**
  * Evidence through the gateway: the multipart form is read (the file at most 5 MB, held in
  * memory), the service checks owner and status first, then the bytes go over NATS in chunks
@@ -36,24 +38,29 @@ const KINDS: readonly string[] = Object.values(AttachmentKind);
  */
 @Injectable()
 export class ApplicationAttachmentsService {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   async upload(request: FastifyRequest, principal: Principal, applicationId: string): Promise<StoredAttachmentView> {
     const received = await readForm(request);
     const errors: FieldError[] = [];
-    if (received.kind === undefined || !KINDS.includes(received.kind)) {
+    const kind = received.kind;
+    if (!isAttachmentKind(kind)) {
       errors.push({ field: 'kind', message: `harus salah satu dari: ${KINDS.join(', ')}` });
     }
     if (received.content === undefined) errors.push({ field: 'file', message: 'berkas wajib dilampirkan' });
-    if (errors.length > 0) throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', { errors });
+    if (errors.length > 0 || !isAttachmentKind(kind)) {
+      throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', { errors });
+    }
     const digest = createHash('sha256')
       .update(received.content ?? '')
       .digest('hex');
-    addToIdempotencyFingerprint(received.kind ?? '', received.fileName ?? '', digest);
-    const session = await this.services.request<StartAttachmentUploadReply>(
-      ApplicationsPatterns.ATTACHMENT_UPLOAD_START,
-      { principal, applicationId, kind: received.kind, fileName: received.fileName ?? 'lampiran' },
-    );
+    addToIdempotencyFingerprint(kind, received.fileName ?? '', digest);
+    const session = await this.services.call(ApplicationsRpc.ATTACHMENT_UPLOAD_START, {
+      principal,
+      applicationId,
+      kind,
+      fileName: received.fileName ?? 'lampiran',
+    });
     if (received.tooLarge) {
       throw new DomainError('REQUEST.TOO_LARGE', `Ukuran berkas melebihi ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`);
     }
@@ -63,7 +70,7 @@ export class ApplicationAttachmentsService {
     for (let offset = 0; offset === 0 || offset < content.length; offset += chunkBytes) {
       const part = content.subarray(offset, offset + chunkBytes);
       if (part.length === 0) break;
-      await this.services.request(ApplicationsPatterns.ATTACHMENT_UPLOAD_CHUNK, {
+      await this.services.call(ApplicationsRpc.ATTACHMENT_UPLOAD_CHUNK, {
         principal,
         uploadId: session.uploadId,
         seq: seq++,
@@ -76,7 +83,7 @@ export class ApplicationAttachmentsService {
         'Jenis berkas tidak didukung: hanya PDF, JPEG atau PNG (dinilai dari isi berkas)',
       );
     }
-    return this.services.request<StoredAttachmentView>(ApplicationsPatterns.ATTACHMENT_UPLOAD_FINISH, {
+    return this.services.call(ApplicationsRpc.ATTACHMENT_UPLOAD_FINISH, {
       principal,
       uploadId: session.uploadId,
       size: content.length,
@@ -85,7 +92,7 @@ export class ApplicationAttachmentsService {
   }
 
   async download(principal: Principal, applicationId: string, attachmentId: string): Promise<DownloadedAttachment> {
-    const view = await this.services.request<StoredAttachmentView>(ApplicationsPatterns.ATTACHMENT_GET, {
+    const view = await this.services.call(ApplicationsRpc.ATTACHMENT_GET, {
       principal,
       applicationId,
       attachmentId,
@@ -93,7 +100,7 @@ export class ApplicationAttachmentsService {
     const parts: Buffer[] = [];
     let offset = 0;
     while (offset < view.size) {
-      const reply = await this.services.request<ReadAttachmentReply>(ApplicationsPatterns.ATTACHMENT_READ, {
+      const reply = await this.services.call(ApplicationsRpc.ATTACHMENT_READ, {
         principal,
         applicationId,
         attachmentId,

@@ -2,16 +2,17 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } fr
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  ApplicationsPatterns,
+  APPLICATION_INPUT_CLASSES,
   type ApplicationPage,
   type ApplicationView,
   type Principal,
   type StoredAttachmentView,
+  ApplicationsRpc,
 } from '#lib/contracts';
-import { Role } from '#lib/domain';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import { RpcClient } from '#lib/platform/rpc';
+import { ApplicationAction, Role } from '#lib/domain';
+import { CurrentPrincipal, Roles, RolesFor } from '../auth/auth.decorators.js';
 import { IdempotentAction } from '../http/idempotency.js';
-import { ServiceClient } from '../nats/service-client.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
 import {
   ApplicationIdParams,
@@ -29,8 +30,8 @@ const EXTRAS =
   '409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.';
 
 const BODY_DESCRIPTION =
-  '`{ type, ...details }` with the details of API.md "Details by type" for BIRTH_REGISTRATION, FAMILY_CARD_NEW, ' +
-  'FAMILY_CARD_UPDATE or FAMILY_CARD_REPLACEMENT. 400 lists every invalid field; 422 ' +
+  `\`{ type, ...details }\` with the details of API.md "Details by type" for ${Object.keys(APPLICATION_INPUT_CLASSES).join(', ')}. ` +
+  '400 lists every invalid field; 422 ' +
   '(`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`.';
 
 @ApiTags('Applications')
@@ -38,18 +39,18 @@ const BODY_DESCRIPTION =
 @Controller('applications')
 export class ApplicationsController {
   constructor(
-    private readonly services: ServiceClient,
+    private readonly services: RpcClient,
     private readonly attachments: ApplicationAttachmentsService,
   ) {}
 
   @Post()
   @IdempotentAction()
-  @Roles(Role.RESIDENT)
+  @RolesFor(ApplicationAction.SUBMIT)
   @ApiOperation({ summary: 'Apply (RESIDENT) → 201 Application', description: `${BODY_DESCRIPTION} ${EXTRAS}` })
   @ApiBody({ schema: { type: 'object', required: ['type'], additionalProperties: true } })
   async submit(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<ApplicationView> {
     const input = await parseApplicationBody(body);
-    return this.services.request(ApplicationsPatterns.APPLICATION_SUBMIT, { principal, input });
+    return this.services.call(ApplicationsRpc.APPLICATION_SUBMIT, { principal, input });
   }
 
   @Get()
@@ -59,19 +60,19 @@ export class ApplicationsController {
     description: `\`{ items, total }\`. ${EXTRAS}`,
   })
   list(@Query() query: ListApplicationsQuery, @CurrentPrincipal() principal: Principal): Promise<ApplicationPage> {
-    return this.services.request(ApplicationsPatterns.APPLICATION_LIST, { principal, ...query });
+    return this.services.call(ApplicationsRpc.APPLICATION_LIST, { principal, ...query });
   }
 
   @Get(':id')
   @Roles(Role.RESIDENT, Role.CLERK, Role.OFFICIAL)
   @ApiOperation({ summary: 'One application (owner, staff of its regency)', description: EXTRAS })
   get(@Param() params: ApplicationIdParams, @CurrentPrincipal() principal: Principal): Promise<ApplicationView> {
-    return this.services.request(ApplicationsPatterns.APPLICATION_GET, { principal, applicationId: params.id });
+    return this.services.call(ApplicationsRpc.APPLICATION_GET, { principal, applicationId: params.id });
   }
 
   @Put(':id')
   @IdempotentAction()
-  @Roles(Role.RESIDENT)
+  @RolesFor(ApplicationAction.RESUBMIT)
   @ApiOperation({
     summary: 'Correct and resubmit (owner, while REVISION_REQUESTED; same type) → SUBMITTED',
     description: `${BODY_DESCRIPTION} ${EXTRAS}`,
@@ -83,7 +84,7 @@ export class ApplicationsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicationView> {
     const input = await parseApplicationBody(body);
-    return this.services.request(ApplicationsPatterns.APPLICATION_RESUBMIT, {
+    return this.services.call(ApplicationsRpc.APPLICATION_RESUBMIT, {
       principal,
       applicationId: params.id,
       input,
@@ -93,7 +94,7 @@ export class ApplicationsController {
   @Post(':id/cancel')
   @IdempotentAction()
   @HttpCode(200)
-  @Roles(Role.RESIDENT)
+  @RolesFor(ApplicationAction.CANCEL)
   @ApiOperation({ summary: 'Cancel (owner, while SUBMITTED) → CANCELLED', description: EXTRAS })
   cancel(
     @Param() params: ApplicationIdParams,
@@ -101,20 +102,20 @@ export class ApplicationsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicationView> {
     assertEmptyBody(body);
-    return this.services.request(ApplicationsPatterns.APPLICATION_CANCEL, { principal, applicationId: params.id });
+    return this.services.call(ApplicationsRpc.APPLICATION_CANCEL, { principal, applicationId: params.id });
   }
 
   @Post(':id/verify')
   @IdempotentAction()
   @HttpCode(200)
-  @Roles(Role.CLERK)
+  @RolesFor(ApplicationAction.VERIFY)
   @ApiOperation({ summary: 'Verify (CLERK of its regency, while SUBMITTED) → VERIFIED', description: EXTRAS })
   verify(
     @Param() params: ApplicationIdParams,
     @Body() body: VerifyBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicationView> {
-    return this.services.request(ApplicationsPatterns.APPLICATION_VERIFY, {
+    return this.services.call(ApplicationsRpc.APPLICATION_VERIFY, {
       principal,
       applicationId: params.id,
       ...body,
@@ -124,14 +125,14 @@ export class ApplicationsController {
   @Post(':id/return')
   @IdempotentAction()
   @HttpCode(200)
-  @Roles(Role.CLERK, Role.OFFICIAL)
+  @RolesFor(ApplicationAction.RETURN)
   @ApiOperation({ summary: 'Return for correction with a reason → REVISION_REQUESTED', description: EXTRAS })
   return(
     @Param() params: ApplicationIdParams,
     @Body() body: ReasonBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicationView> {
-    return this.services.request(ApplicationsPatterns.APPLICATION_RETURN, {
+    return this.services.call(ApplicationsRpc.APPLICATION_RETURN, {
       principal,
       applicationId: params.id,
       reason: body.reason,
@@ -141,14 +142,14 @@ export class ApplicationsController {
   @Post(':id/reject')
   @IdempotentAction()
   @HttpCode(200)
-  @Roles(Role.CLERK, Role.OFFICIAL)
+  @RolesFor(ApplicationAction.REJECT)
   @ApiOperation({ summary: 'Reject with a reason (final) → REJECTED', description: EXTRAS })
   reject(
     @Param() params: ApplicationIdParams,
     @Body() body: ReasonBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicationView> {
-    return this.services.request(ApplicationsPatterns.APPLICATION_REJECT, {
+    return this.services.call(ApplicationsRpc.APPLICATION_REJECT, {
       principal,
       applicationId: params.id,
       reason: body.reason,
@@ -158,7 +159,7 @@ export class ApplicationsController {
   @Post(':id/approve')
   @IdempotentAction()
   @HttpCode(202)
-  @Roles(Role.OFFICIAL)
+  @RolesFor(ApplicationAction.APPROVE)
   @ApiOperation({
     summary: 'Approve (OFFICIAL of its regency, not the verifier) → 202 APPROVED; ISSUED once its documents exist',
     description: EXTRAS,
@@ -169,7 +170,7 @@ export class ApplicationsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicationView> {
     assertEmptyBody(body);
-    return this.services.request(ApplicationsPatterns.APPLICATION_APPROVE, { principal, applicationId: params.id });
+    return this.services.call(ApplicationsRpc.APPLICATION_APPROVE, { principal, applicationId: params.id });
   }
 
   @Post(':id/attachments')

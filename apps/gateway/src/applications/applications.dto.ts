@@ -1,15 +1,19 @@
 import { ValidationPipe } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { OmitType, PickType } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
 import {
   APPLICATION_INPUT_CLASSES,
+  APPLICATIONS_PAGE_DEFAULT_LIMIT,
   APPLICATIONS_PAGE_MAX_LIMIT,
+  ListApplicationsRequest,
+  ReasonedActionRequest,
   REASON_MAX_LENGTH,
+  VerifyApplicationRequest,
   type ApplicationInput,
 } from '#lib/contracts';
 import { ApplicationStatus, ApplicationType, DomainError } from '#lib/domain';
 import { validationPipeOptions } from '#lib/validation';
+import { describeFields, numbersFromQuery } from '../http/derived-dto.js';
 
 export class ApplicationIdParams {
   @IsUUID()
@@ -24,34 +28,15 @@ export class AttachmentParams {
   attachmentId: string;
 }
 
-/** `?status=&type=&limit=&offset=` */
-export class ListApplicationsQuery {
-  @ApiPropertyOptional({ enum: Object.values(ApplicationStatus) })
-  @IsOptional()
-  @IsIn(Object.values(ApplicationStatus))
-  status?: ApplicationStatus;
-
-  @ApiPropertyOptional({ enum: Object.values(ApplicationType) })
-  @IsOptional()
-  @IsIn(Object.values(ApplicationType))
-  type?: ApplicationType;
-
-  @ApiPropertyOptional({ default: 20, maximum: APPLICATIONS_PAGE_MAX_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(APPLICATIONS_PAGE_MAX_LIMIT)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
-}
+/** `?status=&type=&limit=&offset=`: the contract's ListApplicationsRequest without the caller. */
+export class ListApplicationsQuery extends OmitType(ListApplicationsRequest, ['principal'] as const) {}
+numbersFromQuery(ListApplicationsQuery, 'limit', 'offset');
+describeFields(ListApplicationsQuery, {
+  status: { required: false, enum: Object.values(ApplicationStatus) },
+  type: { required: false, enum: Object.values(ApplicationType) },
+  limit: { required: false, default: APPLICATIONS_PAGE_DEFAULT_LIMIT, maximum: APPLICATIONS_PAGE_MAX_LIMIT },
+  offset: { required: false, default: 0 },
+});
 
 /** Cancel and approve take no body (or `{}`); any field sent is refused, as everywhere. */
 export function assertEmptyBody(body: unknown): void {
@@ -63,20 +48,15 @@ export function assertEmptyBody(body: unknown): void {
   });
 }
 
-export class VerifyBody {
-  @ApiPropertyOptional({ description: 'A note for the official, kept in the history' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(REASON_MAX_LENGTH)
-  note?: string;
-}
+/** `POST /applications/{id}/verify`: the clerk's optional note (VerifyApplicationRequest). */
+export class VerifyBody extends PickType(VerifyApplicationRequest, ['note'] as const) {}
+describeFields(VerifyBody, {
+  note: { required: false, maxLength: REASON_MAX_LENGTH, description: 'A note for the official, kept in the history' },
+});
 
-export class ReasonBody {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(REASON_MAX_LENGTH)
-  reason: string;
-}
+/** Return and reject: the reason the resident is told (ReasonedActionRequest). */
+export class ReasonBody extends PickType(ReasonedActionRequest, ['reason'] as const) {}
+describeFields(ReasonBody, { reason: { maxLength: REASON_MAX_LENGTH } });
 
 const pipe = new ValidationPipe(validationPipeOptions);
 const TYPES = Object.keys(APPLICATION_INPUT_CLASSES);

@@ -1,33 +1,17 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CLIENT_CREDENTIALS_GRANT, IdentityPatterns, type AgencyTokenReply } from '#lib/contracts';
-import { ServiceClient } from '../nats/service-client.js';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
+import { CLIENT_CREDENTIALS_GRANT, IdentityRpc, IssueAgencyTokenRequest, type AgencyTokenReply } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { Public } from './auth.decorators.js';
 
 /**
  * The token request as it arrives: the credentials may be in the body (API.md) or, as RFC 6749
  * §2.3.1 prefers, in an HTTP Basic header; identity checks that they are there.
  */
-export class AgencyTokenBody {
-  @IsIn([CLIENT_CREDENTIALS_GRANT], { message: 'grant_type must be "client_credentials"' })
-  grant_type: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  client_id?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  client_secret?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  scope?: string;
-}
+export class AgencyTokenBody extends IntersectionType(
+  PickType(IssueAgencyTokenRequest, ['grant_type', 'scope'] as const),
+  PartialType(PickType(IssueAgencyTokenRequest, ['client_id', 'client_secret'] as const)),
+) {}
 
 /** `Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1), or nothing. */
 function basicCredentials(header: string | undefined): { client_id: string; client_secret: string } | undefined {
@@ -49,7 +33,7 @@ function basicCredentials(header: string | undefined): { client_id: string; clie
 @ApiTags('Accounts and tokens')
 @Controller('auth')
 export class AgencyTokenController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   @Post('token')
   @Public()
@@ -73,6 +57,8 @@ export class AgencyTokenController {
     },
   })
   token(@Body() body: AgencyTokenBody, @Headers('authorization') authorization?: string): Promise<AgencyTokenReply> {
-    return this.services.request(IdentityPatterns.AGENCY_TOKEN, { ...body, ...basicCredentials(authorization) });
+    // The credentials may be missing from both: identity's validation of the request names them.
+    const request = { ...body, ...basicCredentials(authorization) } as IssueAgencyTokenRequest;
+    return this.services.call(IdentityRpc.AGENCY_TOKEN, request);
   }
 }

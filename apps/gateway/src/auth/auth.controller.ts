@@ -1,15 +1,15 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { IdentityPatterns, type LoginReply, type RegisterAccountReply } from '#lib/contracts';
-import { ServiceClient } from '../nats/service-client.js';
+import { type LoginReply, type RegisterAccountReply, IdentityRpc } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { Public } from './auth.decorators.js';
 import { LoginBody, RegisterBody } from './auth.dto.js';
 
 @ApiTags('Accounts and tokens')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   @Post('register')
   @Public()
@@ -32,7 +32,7 @@ export class AuthController {
     },
   })
   register(@Body() body: RegisterBody): Promise<RegisterAccountReply> {
-    return this.services.request(IdentityPatterns.ACCOUNT_REGISTER, body);
+    return this.services.call(IdentityRpc.ACCOUNT_REGISTER, body);
   }
 
   @Post('login')
@@ -50,6 +50,6 @@ export class AuthController {
     },
   })
   login(@Body() body: LoginBody, @Req() request: FastifyRequest): Promise<LoginReply> {
-    return this.services.request(IdentityPatterns.ACCOUNT_LOGIN, { ...body, clientAddress: request.ip });
+    return this.services.call(IdentityRpc.ACCOUNT_LOGIN, { ...body, clientAddress: request.ip });
   }
 }

@@ -1,6 +1,6 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Principal } from '#lib/contracts';
-import type { Role } from '#lib/domain';
+import { rolesThatMay, type ApplicationAction, type Role } from '#lib/domain';
 import type { FastifyRequest } from 'fastify';
 
 export const PUBLIC_ROUTE = 'auth:public';
@@ -18,6 +18,13 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 
 /** Only a logged-in caller whose role is one of these (403 otherwise, 401 without a valid token). */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ROLES, roles);
+
+/**
+ * The roles of an application workflow route, read from libs/domain's transition table (the
+ * roles that may ever take that action), so the route and the rule cannot disagree. Status,
+ * ownership, region and four-eyes are the service's to check.
+ */
+export const RolesFor = (action: ApplicationAction): MethodDecorator & ClassDecorator => Roles(...rolesThatMay(action));
 
 /** Any logged-in caller, whatever the role. */
 export const Authenticated = (): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ROLES, []);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createLocalJWKSet } from 'jose';
-import { IdentityPatterns, type ListKeysReply } from '#lib/contracts';
-import { ServiceClient } from '../nats/service-client.js';
+import { IdentityRpc } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 
 /** However many unknown `kid`s arrive, identity is asked for keys at most this often. */
 const MIN_REFRESH_INTERVAL_MS = 10_000;
@@ -20,7 +20,7 @@ export class JwksCache {
   private fetchedAt = 0;
   private inflight: Promise<void> | undefined;
 
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   /** The key set, refreshed first when `kid` is unknown and the last fetch is old enough. */
   async keysFor(kid: string | undefined): Promise<KeySet> {
@@ -33,7 +33,7 @@ export class JwksCache {
 
   private refresh(kid: string | undefined): Promise<void> {
     this.inflight ??= this.services
-      .request<ListKeysReply>(IdentityPatterns.KEYS_LIST, kid === undefined ? {} : { kid })
+      .call(IdentityRpc.KEYS_LIST, kid === undefined ? {} : { kid })
       .then((reply) => {
         this.keySet = createLocalJWKSet({ keys: reply.keys });
         this.kids = new Set(reply.keys.map((key) => key.kid));

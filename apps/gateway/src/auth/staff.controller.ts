@@ -1,8 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdentityPatterns, type CreateStaffReply, type Principal } from '#lib/contracts';
+import { type CreateStaffReply, type Principal, IdentityRpc } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { Role, STAFF_ROLES } from '#lib/domain';
-import { ServiceClient } from '../nats/service-client.js';
 import { CurrentPrincipal, Roles } from './auth.decorators.js';
 import { CreateStaffBody } from './auth.dto.js';
 
@@ -10,7 +10,7 @@ import { CreateStaffBody } from './auth.dto.js';
 @ApiBearerAuth()
 @Controller('admin/staff')
 export class StaffController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   @Post()
   @Roles(Role.ADMIN)
@@ -30,6 +30,6 @@ export class StaffController {
     },
   })
   create(@Body() body: CreateStaffBody, @CurrentPrincipal() principal: Principal): Promise<CreateStaffReply> {
-    return this.services.request(IdentityPatterns.STAFF_CREATE, { ...body, principal });
+    return this.services.call(IdentityRpc.STAFF_CREATE, { ...body, principal });
   }
 }

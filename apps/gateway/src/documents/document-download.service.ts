@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DOCUMENT_FILE_CHUNK_BYTES, DocumentsPatterns, type DocumentFileChunk, type Principal } from '#lib/contracts';
+import { DOCUMENT_FILE_CHUNK_BYTES, type DocumentFileChunk, type Principal, DocumentsRpc } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { DomainError } from '#lib/domain';
-import { ServiceClient } from '../nats/service-client.js';
 
 export interface DownloadedFile {
   content: Buffer;
@@ -16,14 +16,14 @@ export interface DownloadedFile {
  */
 @Injectable()
 export class DocumentDownloadService {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   async download(principal: Principal, id: string): Promise<DownloadedFile> {
     const parts: Buffer[] = [];
     let offset = 0;
     let first: DocumentFileChunk | undefined;
     do {
-      const chunk = await this.services.request<DocumentFileChunk>(DocumentsPatterns.DOCUMENT_FILE_READ, {
+      const chunk = await this.services.call(DocumentsRpc.DOCUMENT_FILE_READ, {
         principal,
         id,
         offset,

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DocumentsPatterns, type DocumentView, type Principal, type PublicDocumentView } from '#lib/contracts';
+import { type DocumentView, type Principal, type PublicDocumentView, DocumentsRpc } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
 import { Authenticated, CurrentPrincipal, Public, Roles } from '../auth/auth.decorators.js';
-import { ServiceClient } from '../nats/service-client.js';
 import { DocumentDownloadService } from './document-download.service.js';
 import { DocumentIdParams, RevokeDocumentBody, VerificationTokenParams } from './documents.dto.js';
 
@@ -12,7 +12,7 @@ import { DocumentIdParams, RevokeDocumentBody, VerificationTokenParams } from '.
 @Controller()
 export class DocumentsController {
   constructor(
-    private readonly services: ServiceClient,
+    private readonly services: RpcClient,
     private readonly downloads: DocumentDownloadService,
   ) {}
 
@@ -21,7 +21,7 @@ export class DocumentsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: "An issued document (the family's members, staff of its regency)" })
   get(@Param() params: DocumentIdParams, @CurrentPrincipal() principal: Principal): Promise<DocumentView> {
-    return this.services.request(DocumentsPatterns.DOCUMENT_GET, { principal, id: params.id });
+    return this.services.call(DocumentsRpc.DOCUMENT_GET, { principal, id: params.id });
   }
 
   @Get('documents/:id/pdf')
@@ -53,13 +53,13 @@ export class DocumentsController {
     @Body() body: RevokeDocumentBody,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DocumentView> {
-    return this.services.request(DocumentsPatterns.DOCUMENT_REVOKE, { principal, id: params.id, reason: body.reason });
+    return this.services.call(DocumentsRpc.DOCUMENT_REVOKE, { principal, id: params.id, reason: body.reason });
   }
 
   @Get('public/documents/:token')
   @Public()
   @ApiOperation({ summary: "Anyone holding a document: is it authentic and current? (holder's name masked)" })
   verify(@Param() params: VerificationTokenParams): Promise<PublicDocumentView> {
-    return this.services.request(DocumentsPatterns.PUBLIC_VERIFY, { token: params.token });
+    return this.services.call(DocumentsRpc.PUBLIC_VERIFY, { token: params.token });
   }
 }

@@ -1,23 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PickType } from '@nestjs/swagger';
+import { GetDocumentRequest, RevokeDocumentRequest, VerifyDocumentRequest } from '#lib/contracts';
+import { describeFields } from '../http/derived-dto.js';
 
-export class DocumentIdParams {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id: string;
-}
+// The rules are the contract's (libs/contracts/src/documents/document.messages.ts).
 
-export class VerificationTokenParams {
-  @ApiProperty({ description: 'The token at the end of the verification URL in the QR code' })
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{16,64}$/, { message: 'bukan kode verifikasi dokumen' })
-  token: string;
-}
+export class DocumentIdParams extends PickType(GetDocumentRequest, ['id'] as const) {}
+describeFields(DocumentIdParams, { id: { format: 'uuid' } });
 
-export class RevokeDocumentBody {
-  @ApiProperty({ example: 'Diterbitkan berdasarkan data yang keliru' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  reason: string;
-}
+export class VerificationTokenParams extends PickType(VerifyDocumentRequest, ['token'] as const) {}
+describeFields(VerificationTokenParams, {
+  token: { description: 'The token at the end of the verification URL in the QR code' },
+});
+
+export class RevokeDocumentBody extends PickType(RevokeDocumentRequest, ['reason'] as const) {}
+describeFields(RevokeDocumentBody, { reason: { example: 'Diterbitkan berdasarkan data yang keliru', maxLength: 500 } });

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DocumentsPatterns, type PublicDocumentView } from '#lib/contracts';
+import { DocumentsRpc } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { DomainError, ErrorKind } from '#lib/domain';
 import { Public } from '../auth/auth.decorators.js';
-import { ServiceClient } from '../nats/service-client.js';
 import { notFoundPage, unavailablePage, verificationPage } from './verification-page.js';
 
 /** Where a document's QR code leads: `/verifikasi/{token}`, outside the API prefix. */
@@ -14,7 +14,7 @@ const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 @ApiTags('Documents')
 @Controller(VERIFICATION_PAGE_PATH)
 export class VerificationPageController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   @Get(':token')
   @Public()
@@ -27,7 +27,7 @@ export class VerificationPageController {
       return;
     }
     try {
-      const document = await this.services.request<PublicDocumentView>(DocumentsPatterns.PUBLIC_VERIFY, { token });
+      const document = await this.services.call(DocumentsRpc.PUBLIC_VERIFY, { token });
       await reply.status(200).send(verificationPage(document));
     } catch (error) {
       if (error instanceof DomainError && error.kind === ErrorKind.NOT_FOUND) {

@@ -1,21 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  ApplicationsPatterns,
+  ApplicationsRpc,
   ComponentStatus,
-  DocumentsPatterns,
-  IdentityPatterns,
-  ServiceName,
+  DocumentsRpc,
+  IdentityRpc,
   type ComponentHealth,
+  type RpcDefinition,
+  type HealthCheckRequest,
   type HealthReply,
 } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { APP_CONFIG } from '#lib/platform/core';
 import type { GatewayConfig } from '../config/gateway.config.js';
-import { ServiceClient } from '../nats/service-client.js';
 
-const CHECKS: ReadonlyArray<readonly [ServiceName, string]> = [
-  [ServiceName.IDENTITY, IdentityPatterns.HEALTH_CHECK],
-  [ServiceName.APPLICATIONS, ApplicationsPatterns.HEALTH_CHECK],
-  [ServiceName.DOCUMENTS, DocumentsPatterns.HEALTH_CHECK],
+const CHECKS: ReadonlyArray<RpcDefinition<HealthCheckRequest, HealthReply>> = [
+  IdentityRpc.HEALTH_CHECK,
+  ApplicationsRpc.HEALTH_CHECK,
+  DocumentsRpc.HEALTH_CHECK,
 ];
 
 export interface HealthReport {
@@ -31,7 +32,7 @@ export interface HealthReport {
 @Injectable()
 export class HealthService {
   constructor(
-    private readonly services: ServiceClient,
+    private readonly services: RpcClient,
     @Inject(APP_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -40,13 +41,13 @@ export class HealthService {
     const started = performance.now();
     let natsUp = true;
     try {
-      await this.services.ensureConnected(this.config.HEALTH_TIMEOUT_MS);
+      await this.services.connected(this.config.HEALTH_TIMEOUT_MS);
       checks['nats'] = { status: ComponentStatus.UP, latencyMs: Math.round(performance.now() - started) };
     } catch (error) {
       natsUp = false;
       checks['nats'] = { status: ComponentStatus.DOWN, error: error instanceof Error ? error.message : 'unreachable' };
     }
-    const replies = await Promise.all(CHECKS.map(([service, subject]) => this.checkService(service, subject, natsUp)));
+    const replies = await Promise.all(CHECKS.map((rpc) => this.checkService(rpc, natsUp)));
     for (const [service, health, database] of replies) {
       checks[service] = health;
       checks[`${service}.database`] = database;
@@ -58,17 +59,17 @@ export class HealthService {
   }
 
   private async checkService(
-    service: ServiceName,
-    subject: string,
+    rpc: RpcDefinition<HealthCheckRequest, HealthReply>,
     natsUp: boolean,
   ): Promise<readonly [string, ComponentHealth, ComponentHealth]> {
+    const service = rpc.service;
     if (!natsUp) {
       const unknown = { status: ComponentStatus.DOWN, error: 'not reachable: NATS is down' };
       return [service, unknown, unknown];
     }
     const started = performance.now();
     try {
-      const reply = await this.services.request<HealthReply>(subject, {}, this.config.HEALTH_TIMEOUT_MS);
+      const reply = await this.services.call(rpc, {}, { timeoutMs: this.config.HEALTH_TIMEOUT_MS });
       return [
         service,
         { status: ComponentStatus.UP, latencyMs: Math.round(performance.now() - started) },

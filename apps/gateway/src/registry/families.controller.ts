@@ -1,16 +1,16 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdentityPatterns, type FamilyView, type Principal } from '#lib/contracts';
+import { type FamilyView, type Principal, IdentityRpc } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
-import { ServiceClient } from '../nats/service-client.js';
 import { FamilyCardNumberParams } from './registry.dto.js';
 
 @ApiTags('Population registry')
 @ApiBearerAuth()
 @Controller('families')
 export class FamiliesController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   @Get(':familyCardNumber')
   @Roles(Role.CLERK, Role.OFFICIAL, Role.ADMIN, Role.RESIDENT)
@@ -21,7 +21,7 @@ export class FamiliesController {
       'district, regency and province. 404 for a family that is not yours.',
   })
   read(@Param() params: FamilyCardNumberParams, @CurrentPrincipal() principal: Principal): Promise<FamilyView> {
-    return this.services.request(IdentityPatterns.FAMILY_READ, {
+    return this.services.call(IdentityRpc.FAMILY_READ, {
       principal,
       familyCardNumber: params.familyCardNumber,
     });

@@ -1,28 +1,28 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdentityPatterns, type AccessLogItem, type FamilyView, type Page, type Principal } from '#lib/contracts';
+import { type AccessLogItem, type FamilyView, type Page, type Principal, IdentityRpc } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
-import { ServiceClient } from '../nats/service-client.js';
 import { PageQuery } from './registry.dto.js';
 
 @ApiTags('Population registry')
 @ApiBearerAuth()
 @Controller('me')
 export class MeRegistryController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   @Get('family')
   @Roles(Role.RESIDENT)
   @ApiOperation({ summary: "The resident's own family" })
   family(@CurrentPrincipal() principal: Principal): Promise<FamilyView> {
-    return this.services.request(IdentityPatterns.FAMILY_READ_OWN, { principal });
+    return this.services.call(IdentityRpc.FAMILY_READ_OWN, { principal });
   }
 
   @Get('access-log')
   @Roles(Role.RESIDENT)
   @ApiOperation({ summary: "Who read the resident's record, newest first: { items, total }" })
   accessLog(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<Page<AccessLogItem>> {
-    return this.services.request(IdentityPatterns.ACCESS_LOG_LIST, { principal, ...query });
+    return this.services.call(IdentityRpc.ACCESS_LOG_LIST, { principal, ...query });
   }
 }

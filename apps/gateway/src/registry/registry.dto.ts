@@ -1,7 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PAGE_MAX_LIMIT } from '#lib/contracts';
+import { OmitType } from '@nestjs/swagger';
+import { ListAccessLogRequest, PAGE_DEFAULT_LIMIT, PAGE_MAX_LIMIT } from '#lib/contracts';
 import { IsFamilyCardNumber, IsNik } from '#lib/validation';
+import { describeFields, numbersFromQuery } from '../http/derived-dto.js';
 
 export class NikParams {
   @IsNik()
@@ -13,18 +13,10 @@ export class FamilyCardNumberParams {
   familyCardNumber: string;
 }
 
-/** `?limit=` (default 20, max 100) and `?offset=`. */
-export class PageQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_MAX_LIMIT)
-  limit?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
-}
+/** `?limit=` (default 20, max 100) and `?offset=`: the contract's ListAccessLogRequest without the caller. */
+export class PageQuery extends OmitType(ListAccessLogRequest, ['principal'] as const) {}
+numbersFromQuery(PageQuery, 'limit', 'offset');
+describeFields(PageQuery, {
+  limit: { required: false, default: PAGE_DEFAULT_LIMIT, maximum: PAGE_MAX_LIMIT },
+  offset: { required: false, default: 0 },
+});

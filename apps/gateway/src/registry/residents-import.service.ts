@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  IdentityPatterns,
-  IMPORT_CHUNK_MAX_BYTES,
-  type FinishImportReply,
-  type ImportRejection,
-  type ListImportRejectionsReply,
-  type Principal,
-  type StartImportReply,
-} from '#lib/contracts';
+import { IMPORT_CHUNK_MAX_BYTES, type ImportRejection, type Principal, IdentityRpc } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { DomainError } from '#lib/domain';
-import { ServiceClient } from '../nats/service-client.js';
 import { CsvRecordTooLargeError, csvPieces } from './csv-chunks.js';
 
 /**
@@ -39,7 +31,7 @@ export interface ImportReport {
  */
 @Injectable()
 export class ResidentsImportService {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   async import(body: AsyncIterable<Buffer>, principal: Principal): Promise<ImportReport> {
     let importId: string | undefined;
@@ -48,16 +40,18 @@ export class ResidentsImportService {
     try {
       for await (const piece of csvPieces(body, CHUNK_BYTES)) {
         if (piece.kind === 'header') {
-          const reply = await this.services.request<StartImportReply>(IdentityPatterns.IMPORT_START, {
+          const reply = await this.services.call(IdentityRpc.IMPORT_START, {
             principal,
             header: piece.header,
           });
           importId = reply.importId;
         } else {
-          const sent = this.services.request(
-            IdentityPatterns.IMPORT_CHUNK,
+          // csvPieces yields the header first, whose reply set importId.
+          if (importId === undefined) throw new Error('CSV chunk before its header');
+          const sent = this.services.call(
+            IdentityRpc.IMPORT_CHUNK,
             { principal, importId, seq, firstLine: piece.firstLine, text: piece.text },
-            CHUNK_TIMEOUT_MS,
+            { timeoutMs: CHUNK_TIMEOUT_MS },
           );
           // Observed below (in order); this only keeps a failure from going unhandled meanwhile.
           sent.catch(() => undefined);
@@ -74,13 +68,13 @@ export class ResidentsImportService {
       throw error;
     }
     if (importId === undefined) throw new DomainError('REQUEST.MALFORMED', 'Berkas CSV kosong');
-    const summary = await this.services.request<FinishImportReply>(IdentityPatterns.IMPORT_FINISH, {
+    const summary = await this.services.call(IdentityRpc.IMPORT_FINISH, {
       principal,
       importId,
     });
     const rejected: ImportRejection[] = [];
     while (rejected.length < summary.rejectedCount) {
-      const page = await this.services.request<ListImportRejectionsReply>(IdentityPatterns.IMPORT_REJECTION_LIST, {
+      const page = await this.services.call(IdentityRpc.IMPORT_REJECTION_LIST, {
         principal,
         importId,
         afterLine: rejected.at(-1)?.line ?? 0,

@@ -1,16 +1,16 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdentityPatterns, type PersonView, type Principal } from '#lib/contracts';
+import { type PersonView, type Principal, IdentityRpc } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
-import { ServiceClient } from '../nats/service-client.js';
 import { NikParams } from './registry.dto.js';
 
 @ApiTags('Population registry')
 @ApiBearerAuth()
 @Controller('residents')
 export class ResidentsController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   @Get(':nik')
   @Roles(Role.CLERK, Role.OFFICIAL, Role.ADMIN)
@@ -19,6 +19,6 @@ export class ResidentsController {
     description: '404 for a person of another regency, as for an unknown one. Every read is in the access log.',
   })
   read(@Param() params: NikParams, @CurrentPrincipal() principal: Principal): Promise<PersonView> {
-    return this.services.request(IdentityPatterns.RESIDENT_READ, { principal, nik: params.nik });
+    return this.services.call(IdentityRpc.RESIDENT_READ, { principal, nik: params.nik });
   }
 }

@@ -3,15 +3,15 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags, OmitType } from '@nestjs
 import { IsUUID } from 'class-validator';
 import {
   CreateAgencyRequest,
-  IdentityPatterns,
   VERIFICATION_FIELDS,
   type AgencyView,
   type CreateAgencyReply,
   type Principal,
+  IdentityRpc,
 } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
-import { ServiceClient } from '../nats/service-client.js';
 
 /** `POST /admin/agencies`: the caller is added by the gateway. */
 export class CreateAgencyBody extends OmitType(CreateAgencyRequest, ['principal'] as const) {}
@@ -25,7 +25,7 @@ export class AgencyIdParams {
 @ApiBearerAuth()
 @Controller('admin/agencies')
 export class AgenciesController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   @Post()
   @Roles(Role.ADMIN)
@@ -47,7 +47,7 @@ export class AgenciesController {
     },
   })
   create(@Body() body: CreateAgencyBody, @CurrentPrincipal() principal: Principal): Promise<CreateAgencyReply> {
-    return this.services.request(IdentityPatterns.AGENCY_CREATE, { ...body, principal });
+    return this.services.call(IdentityRpc.AGENCY_CREATE, { ...body, principal });
   }
 
   @Post(':id/suspend')
@@ -59,7 +59,7 @@ export class AgenciesController {
       'Its tokens stop working at once (401 AGENCY.SUSPENDED) and it gets no new ones. 404 for an unknown id.',
   })
   suspend(@Param() params: AgencyIdParams, @CurrentPrincipal() principal: Principal): Promise<AgencyView> {
-    return this.services.request(IdentityPatterns.AGENCY_SUSPEND, { agencyId: params.id, principal });
+    return this.services.call(IdentityRpc.AGENCY_SUSPEND, { agencyId: params.id, principal });
   }
 
   @Post(':id/resume')
@@ -67,6 +67,6 @@ export class AgenciesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a suspended agency (added endpoint)' })
   resume(@Param() params: AgencyIdParams, @CurrentPrincipal() principal: Principal): Promise<AgencyView> {
-    return this.services.request(IdentityPatterns.AGENCY_RESUME, { agencyId: params.id, principal });
+    return this.services.call(IdentityRpc.AGENCY_RESUME, { agencyId: params.id, principal });
   }
 }

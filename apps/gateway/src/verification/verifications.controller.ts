@@ -1,16 +1,18 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  IdentityPatterns,
+  IdentityRpc,
   VERIFICATION_BATCH_MAX,
   type Principal,
   type VerificationResult,
   type VerifyBatchReply,
+  type VerifyBatchRequest,
+  type VerifyRequest,
 } from '#lib/contracts';
+import { RpcClient } from '#lib/platform/rpc';
 import { DomainError, Role, Sex } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { IdempotentAction } from '../http/idempotency.js';
-import { ServiceClient } from '../nats/service-client.js';
 
 /**
  * A batch of 1,000 checks may wait behind others at full load; the default deadline of a NATS
@@ -32,6 +34,11 @@ function jsonObject(body: unknown): RawBody {
     throw new DomainError('REQUEST.MALFORMED', 'Isi permintaan harus berupa objek JSON');
   }
   return body as RawBody;
+}
+
+/** The body with the caller's principal, typed as the request identity validates on receipt. */
+function relayed<T extends object>(body: unknown, principal: Principal): T {
+  return { ...jsonObject(body), principal } as unknown as T;
 }
 
 const ITEM_SCHEMA = {
@@ -60,7 +67,7 @@ const DESCRIPTION =
 @ApiBearerAuth()
 @Controller('verifications')
 export class VerificationsController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(private readonly services: RpcClient) {}
 
   @Post()
   @Roles(Role.AGENCY)
@@ -68,7 +75,7 @@ export class VerificationsController {
   @ApiOperation({ summary: 'Verify one NIK: { requestId, nik, found, status?, fields }', description: DESCRIPTION })
   @ApiBody({ schema: ITEM_SCHEMA })
   verify(@Body() body: RawBody, @CurrentPrincipal() principal: Principal): Promise<VerificationResult> {
-    return this.services.request(IdentityPatterns.VERIFICATION_VERIFY, { ...jsonObject(body), principal });
+    return this.services.call(IdentityRpc.VERIFICATION_VERIFY, relayed<VerifyRequest>(body, principal));
   }
 
   @Post('batch')
@@ -87,10 +94,8 @@ export class VerificationsController {
     },
   })
   verifyBatch(@Body() body: RawBody, @CurrentPrincipal() principal: Principal): Promise<VerifyBatchReply> {
-    return this.services.request(
-      IdentityPatterns.VERIFICATION_VERIFY_BATCH,
-      { ...jsonObject(body), principal },
-      BATCH_TIMEOUT_MS,
-    );
+    return this.services.call(IdentityRpc.VERIFICATION_VERIFY_BATCH, relayed<VerifyBatchRequest>(body, principal), {
+      timeoutMs: BATCH_TIMEOUT_MS,
+    });
   }
 }

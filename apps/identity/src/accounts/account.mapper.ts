@@ -1,9 +1,9 @@
 import type { AccountView } from '#lib/contracts';
 import type { Role } from '#lib/domain';
-import type { AccountEntity } from './account.entity.js';
+import type { Account } from './account.rows.js';
 
 /** `GET /me`: what an account may know of itself (never its password hash). */
-export function toAccountView(account: AccountEntity, residentRegencyCode?: string): AccountView {
+export function toAccountView(account: Account, residentRegencyCode?: string): AccountView {
   const view: AccountView = { id: account.id, role: account.role as Role };
   if (account.nik !== null) view.nik = account.nik;
   if (account.username !== null) view.username = account.username;

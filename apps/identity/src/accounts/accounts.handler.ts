@@ -1,14 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CreateStaffRequest,
   GetAccountRequest,
-  IdentityPatterns,
   RegisterAccountRequest,
   type AccountView,
   type CreateStaffReply,
   type RegisterAccountReply,
+  IdentityRpc,
 } from '#lib/contracts';
+import { RpcHandler } from '#lib/platform/rpc';
 import { AccountService } from './account.service.js';
 import { RegistrationService } from './registration.service.js';
 import { StaffService } from './staff.service.js';
@@ -21,17 +22,17 @@ export class AccountsHandler {
     private readonly accounts: AccountService,
   ) {}
 
-  @MessagePattern(IdentityPatterns.ACCOUNT_REGISTER)
+  @RpcHandler(IdentityRpc.ACCOUNT_REGISTER)
   register(@Payload() request: RegisterAccountRequest): Promise<RegisterAccountReply> {
     return this.registration.register(request);
   }
 
-  @MessagePattern(IdentityPatterns.STAFF_CREATE)
+  @RpcHandler(IdentityRpc.STAFF_CREATE)
   createStaff(@Payload() request: CreateStaffRequest): Promise<CreateStaffReply> {
     return this.staff.create(request);
   }
 
-  @MessagePattern(IdentityPatterns.ACCOUNT_GET)
+  @RpcHandler(IdentityRpc.ACCOUNT_GET)
   me(@Payload() request: GetAccountRequest): Promise<AccountView> {
     return this.accounts.me(request);
   }

@@ -1,14 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   ChangeAgencyStatusRequest,
   CreateAgencyRequest,
-  IdentityPatterns,
   IssueAgencyTokenRequest,
   type AgencyTokenReply,
   type AgencyView,
   type CreateAgencyReply,
+  IdentityRpc,
 } from '#lib/contracts';
+import { RpcHandler } from '#lib/platform/rpc';
 import { AgencyTokenService } from './agency-token.service.js';
 import { AgencyService } from './agency.service.js';
 
@@ -19,22 +20,22 @@ export class AgenciesHandler {
     private readonly tokens: AgencyTokenService,
   ) {}
 
-  @MessagePattern(IdentityPatterns.AGENCY_CREATE)
+  @RpcHandler(IdentityRpc.AGENCY_CREATE)
   create(@Payload() request: CreateAgencyRequest): Promise<CreateAgencyReply> {
     return this.agencies.create(request);
   }
 
-  @MessagePattern(IdentityPatterns.AGENCY_SUSPEND)
+  @RpcHandler(IdentityRpc.AGENCY_SUSPEND)
   suspend(@Payload() request: ChangeAgencyStatusRequest): Promise<AgencyView> {
     return this.agencies.suspend(request);
   }
 
-  @MessagePattern(IdentityPatterns.AGENCY_RESUME)
+  @RpcHandler(IdentityRpc.AGENCY_RESUME)
   resume(@Payload() request: ChangeAgencyStatusRequest): Promise<AgencyView> {
     return this.agencies.resume(request);
   }
 
-  @MessagePattern(IdentityPatterns.AGENCY_TOKEN)
+  @RpcHandler(IdentityRpc.AGENCY_TOKEN)
   token(@Payload() request: IssueAgencyTokenRequest): Promise<AgencyTokenReply> {
     return this.tokens.issue(request);
   }

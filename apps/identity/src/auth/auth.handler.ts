@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IdentityPatterns, ListKeysRequest, LoginRequest, type ListKeysReply, type LoginReply } from '#lib/contracts';
+import { Payload } from '@nestjs/microservices';
+import { ListKeysRequest, LoginRequest, type ListKeysReply, type LoginReply, IdentityRpc } from '#lib/contracts';
+import { RpcHandler } from '#lib/platform/rpc';
 import { LoginService } from './login.service.js';
 import { SigningKeys } from './signing-keys.js';
 
@@ -11,12 +12,12 @@ export class AuthHandler {
     private readonly keys: SigningKeys,
   ) {}
 
-  @MessagePattern(IdentityPatterns.KEYS_LIST)
+  @RpcHandler(IdentityRpc.KEYS_LIST)
   listKeys(@Payload() _request: ListKeysRequest): ListKeysReply {
     return { keys: this.keys.publicKeys() };
   }
 
-  @MessagePattern(IdentityPatterns.ACCOUNT_LOGIN)
+  @RpcHandler(IdentityRpc.ACCOUNT_LOGIN)
   signIn(@Payload() request: LoginRequest): Promise<LoginReply> {
     return this.login.login(request);
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { LoginReply, LoginRequest } from '#lib/contracts';
 import { DomainError, Role } from '#lib/domain';
 import { APP_CONFIG } from '#lib/platform/core';
-import type { AccountEntity } from '../accounts/account.entity.js';
+import type { Account } from '../accounts/account.rows.js';
 import { AccountRepository } from '../accounts/account.repository.js';
 import { PasswordHasher } from '../accounts/password-hasher.js';
 import type { IdentityConfig } from '../config/identity.config.js';
@@ -59,7 +59,7 @@ export class LoginService {
     return { accessToken, expiresIn: ttl, role: account.role as Role };
   }
 
-  private async claimsOf(account: AccountEntity): Promise<AccessTokenClaims> {
+  private async claimsOf(account: Account): Promise<AccessTokenClaims> {
     const claims: AccessTokenClaims = { sub: account.id, role: account.role };
     if (account.nik !== null) {
       claims.nik = account.nik;

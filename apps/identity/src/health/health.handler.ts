@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IdentityPatterns, HealthCheckRequest, ServiceName, type HealthReply } from '#lib/contracts';
+import { Payload } from '@nestjs/microservices';
+import { HealthCheckRequest, ServiceName, type HealthReply, IdentityRpc } from '#lib/contracts';
+import { RpcHandler } from '#lib/platform/rpc';
 import { ServiceHealth } from '#lib/platform/health';
 
 @Controller()
 export class HealthHandler {
   constructor(private readonly health: ServiceHealth) {}
 
-  @MessagePattern(IdentityPatterns.HEALTH_CHECK)
+  @RpcHandler(IdentityRpc.HEALTH_CHECK)
   check(@Payload() _request: HealthCheckRequest): Promise<HealthReply> {
     return this.health.report(ServiceName.IDENTITY);
   }

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   FinishImportRequest,
-  IdentityPatterns,
   ImportChunkRequest,
   ListImportRejectionsRequest,
   StartImportRequest,
@@ -10,29 +9,31 @@ import {
   type ImportChunkReply,
   type ListImportRejectionsReply,
   type StartImportReply,
+  IdentityRpc,
 } from '#lib/contracts';
+import { RpcHandler } from '#lib/platform/rpc';
 import { ImportService } from './import.service.js';
 
 @Controller()
 export class ImportHandler {
   constructor(private readonly imports: ImportService) {}
 
-  @MessagePattern(IdentityPatterns.IMPORT_START)
+  @RpcHandler(IdentityRpc.IMPORT_START)
   start(@Payload() request: StartImportRequest): Promise<StartImportReply> {
     return this.imports.start(request);
   }
 
-  @MessagePattern(IdentityPatterns.IMPORT_CHUNK)
+  @RpcHandler(IdentityRpc.IMPORT_CHUNK)
   chunk(@Payload() request: ImportChunkRequest): Promise<ImportChunkReply> {
     return this.imports.chunk(request);
   }
 
-  @MessagePattern(IdentityPatterns.IMPORT_FINISH)
+  @RpcHandler(IdentityRpc.IMPORT_FINISH)
   finish(@Payload() request: FinishImportRequest): Promise<FinishImportReply> {
     return this.imports.finish(request);
   }
 
-  @MessagePattern(IdentityPatterns.IMPORT_REJECTION_LIST)
+  @RpcHandler(IdentityRpc.IMPORT_REJECTION_LIST)
   rejections(@Payload() request: ListImportRejectionsRequest): Promise<ListImportRejectionsReply> {
     return this.imports.rejections(request);
   }

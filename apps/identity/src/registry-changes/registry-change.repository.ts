@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { EventSubjects, type RegistryChangeAppliedEvent } from '#lib/contracts';
+import { enqueueEvent } from '#lib/platform/events';
 
+/** An approved application as applied to the registry (one row per application). */
 export interface AppliedChange {
   type: string;
+  /** The families the change touched: each is reissued when it still has members. */
   familyCardNumbers: string[];
+  /** The NIK a birth registration assigned. */
   childNik: string | null;
   appliedAt: Date;
+}
+
+/** What the writes of one application report. */
+export interface ChangeResult {
+  familyCardNumbers: string[];
+  childNik?: string;
 }
 
 export interface NewPerson {
@@ -93,7 +104,7 @@ export class RegistryChangeRepository {
   async applyOnce(
     applicationId: string,
     type: string,
-    write: (writer: RegistryWriter) => Promise<{ familyCardNumbers: string[]; childNik?: string }>,
+    write: (writer: RegistryWriter) => Promise<ChangeResult>,
   ): Promise<AppliedChange> {
     return this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
@@ -101,7 +112,7 @@ export class RegistryChangeRepository {
       ]);
       const again = await this.findApplied(applicationId, manager);
       if (again) return again;
-      const result = await write(new RegistryWriter(manager));
+      const result = await write(new SqlRegistryWriter(manager));
       const appliedAt = new Date();
       await manager.query(
         `INSERT INTO registry_change (application_id, type, applied_at, family_card_numbers, child_nik)
@@ -111,11 +122,43 @@ export class RegistryChangeRepository {
       return { type, familyCardNumbers: result.familyCardNumbers, childNik: result.childNik ?? null, appliedAt };
     });
   }
+
+  /** Announces an applied change (the outbox keeps one copy however often it is announced). */
+  async enqueueApplied(event: RegistryChangeAppliedEvent): Promise<void> {
+    await this.db.transaction((manager) =>
+      enqueueEvent(
+        manager,
+        EventSubjects.REGISTRY_CHANGE_APPLIED,
+        event,
+        `registry-change-applied:${event.applicationId}`,
+      ),
+    );
+  }
 }
 
-/** Registry writes inside one transaction. */
-export class RegistryWriter {
-  constructor(readonly manager: EntityManager) {}
+/**
+ * The registry writes an application type's change may make, inside the transaction that
+ * records the application as applied. A type that needs another kind of write adds it here and
+ * in `SqlRegistryWriter`.
+ */
+export interface RegistryWriter {
+  insertPerson(person: NewPerson, at: Date): Promise<void>;
+  insertFamily(familyCardNumber: string, fields: FamilyFields, at: Date): Promise<void>;
+  /** Changes the fields given and marks the family changed (its KK is printed again). */
+  updateFamily(familyCardNumber: string, fields: Partial<FamilyFields>, at: Date): Promise<void>;
+  updatePerson(nik: string, changes: PersonChanges, at: Date): Promise<void>;
+  /** Ends the person's current membership (if any) and returns the family they left. */
+  leaveCurrentFamily(nik: string, at: Date): Promise<string | undefined>;
+  join(familyCardNumber: string, nik: string, relationship: string, at: Date): Promise<void>;
+  /** Current members of a family. */
+  memberCount(familyCardNumber: string): Promise<number>;
+  /** Names of people by NIK, for the child's parents. */
+  fullNames(niks: string[]): Promise<Map<string, string>>;
+}
+
+/** Registry writes inside one transaction, in SQL. */
+class SqlRegistryWriter implements RegistryWriter {
+  constructor(private readonly manager: EntityManager) {}
 
   async insertPerson(person: NewPerson, at: Date): Promise<void> {
     await this.manager.query(
@@ -228,9 +271,5 @@ export class RegistryWriter {
       [niks],
     );
     return new Map(rows.map((r) => [r.nik, r.full_name]));
-  }
-
-  async enqueue(fn: (manager: EntityManager) => Promise<void>): Promise<void> {
-    await fn(this.manager);
   }
 }

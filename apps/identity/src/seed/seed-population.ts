@@ -5,7 +5,6 @@ import copyStreams from 'pg-copy-streams';
 import { regionDirectory } from '#lib/domain';
 import { createLogger } from '#lib/platform/core';
 import { openDatabase } from '#lib/platform/db';
-import { identityEntities } from '../identity.entities.js';
 import { copyLine } from '../import/copy-text.js';
 import { identityMigrations } from '../migrations/index.js';
 import { PopulationGenerator, type SyntheticFamily } from './population-generator.js';
@@ -32,7 +31,7 @@ export interface SeedResult {
 /** Brings the identity database's schema up to date, as the service does at start. */
 export async function migrateIdentityDatabase(databaseUrl: string): Promise<void> {
   const dataSource = await openDatabase(
-    { url: databaseUrl, poolSize: 2, entities: identityEntities, migrations: identityMigrations },
+    { url: databaseUrl, poolSize: 2, entities: [], migrations: identityMigrations },
     createLogger({ app: 'seed', level: 'warn' }),
   );
   await dataSource.destroy();

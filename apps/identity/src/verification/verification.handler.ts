@@ -1,12 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
-  IdentityPatterns,
   VerifyBatchRequest,
   VerifyRequest,
   type VerificationResult,
   type VerifyBatchReply,
+  IdentityRpc,
 } from '#lib/contracts';
+import { RpcHandler } from '#lib/platform/rpc';
 import { Idempotent } from '#lib/platform/idempotency';
 import { VerificationService } from './verification.service.js';
 
@@ -14,14 +15,14 @@ import { VerificationService } from './verification.service.js';
 export class VerificationHandler {
   constructor(private readonly verification: VerificationService) {}
 
-  @MessagePattern(IdentityPatterns.VERIFICATION_VERIFY)
+  @RpcHandler(IdentityRpc.VERIFICATION_VERIFY)
   verify(@Payload() request: VerifyRequest): Promise<VerificationResult> {
     return this.verification.verify(request);
   }
 
-  @MessagePattern(IdentityPatterns.VERIFICATION_VERIFY_BATCH)
   // Checks and their access-log lines are written by a shared batcher, not one transaction:
   // the key and its outcome are stored once the batch is answered.
+  @RpcHandler(IdentityRpc.VERIFICATION_VERIFY_BATCH)
   @Idempotent()
   verifyBatch(@Payload() request: VerifyBatchRequest): Promise<VerifyBatchReply> {
     return this.verification.verifyBatch(request);

@@ -1,10 +1,18 @@
 // The shapes of shared/API.md, as this client reads them (plus the documented optional extras).
+// Application types, their details and document kinds are the contracts' own (types only: no
+// server code reaches the bundle).
+import type { ApplicationDetails } from '../../../../libs/contracts/src/application-types/application-types.registry.js';
+import type { DocumentKind } from '../../../../libs/domain/src/enums/services.js';
 
 export type Role = 'RESIDENT' | 'CLERK' | 'OFFICIAL' | 'ADMIN' | 'AGENCY';
 export type ApplicationStatus =
   'SUBMITTED' | 'VERIFIED' | 'APPROVED' | 'ISSUED' | 'REVISION_REQUESTED' | 'REJECTED' | 'CANCELLED';
-export type ApplicationType =
-  'BIRTH_REGISTRATION' | 'FAMILY_CARD_NEW' | 'FAMILY_CARD_UPDATE' | 'FAMILY_CARD_REPLACEMENT';
+export type { ApplicationType, DocumentKind } from '../../../../libs/domain/src/enums/services.js';
+export type {
+  ApplicationDetails,
+  ApplicationDetailsOf,
+  ApplicationInputOf,
+} from '../../../../libs/contracts/src/application-types/application-types.registry.js';
 export type ApplicationAction = 'submit' | 'resubmit' | 'cancel' | 'verify' | 'return' | 'reject' | 'approve' | 'issue';
 export type AttachmentKind =
   'SURAT_KETERANGAN_LAHIR' | 'BUKU_NIKAH' | 'SPTJM' | 'SURAT_KEHILANGAN' | 'KK_LAMA' | 'LAINNYA';
@@ -94,18 +102,19 @@ export interface Attachment {
 
 export interface DocumentRef {
   id: string;
-  kind: 'KARTU_KELUARGA' | 'AKTA_KELAHIRAN';
+  kind: DocumentKind;
   number: string;
 }
 
-export interface Application {
+export type Application = ApplicationFields & ApplicationDetails;
+
+/** API.md "Application" but `type` and `details`, which come paired (`ApplicationDetails`). */
+export interface ApplicationFields {
   id: string;
   number: string;
-  type: ApplicationType;
   status: ApplicationStatus;
   applicantNik: string;
   regencyCode: string;
-  details: Record<string, unknown>;
   submittedAt: string;
   updatedAt: string;
   history: HistoryEntry[];
@@ -118,7 +127,7 @@ export interface Application {
 
 export interface DocumentView {
   id: string;
-  kind: 'KARTU_KELUARGA' | 'AKTA_KELAHIRAN';
+  kind: DocumentKind;
   number: string;
   status: 'VALID' | 'SUPERSEDED' | 'REVOKED';
   issuedAt: string;
@@ -129,7 +138,7 @@ export interface DocumentView {
 export interface PublicDocument {
   valid: boolean;
   status: 'VALID' | 'SUPERSEDED' | 'REVOKED';
-  kind: 'KARTU_KELUARGA' | 'AKTA_KELAHIRAN';
+  kind: DocumentKind;
   number: string;
   issuedAt: string;
   issuer: string;

@@ -1,14 +1,20 @@
 // Official labels and status words come from libs/domain, one list for the API, documents and pages.
+import { ATTACHMENT_KIND_LABELS, ROLE_LABELS } from '../../../../libs/domain/src/enums/services.js';
 import {
   APPLICATION_TYPE_LABELS,
-  ATTACHMENT_KIND_LABELS,
+  APPLICATION_TYPE_SHORT_LABELS,
+} from '../../../../libs/domain/src/application-types/application-types.registry.js';
+import {
   BIRTH_ATTENDANT_LABELS,
   BIRTH_PLACE_KIND_LABELS,
   BIRTH_TYPE_LABELS,
+} from '../../../../libs/domain/src/application-types/birth-registration/birth-registration.type.js';
+import { FAMILY_CARD_REPLACEMENT_REASON_LABELS } from '../../../../libs/domain/src/application-types/family-card-replacement/family-card-replacement.type.js';
+import {
+  DOCUMENT_KINDS,
   DOCUMENT_KIND_LABELS,
-  FAMILY_CARD_REPLACEMENT_REASON_LABELS,
-  ROLE_LABELS,
-} from '../../../../libs/domain/src/enums/services.js';
+  documentFileName,
+} from '../../../../libs/domain/src/documents/document-kinds.js';
 import {
   MARITAL_STATUS_LABELS,
   PERSON_STATUS_LABELS,
@@ -22,6 +28,8 @@ import type { ApplicationStatus, ApplicationType } from '../api/types';
 
 export {
   APPLICATION_TYPE_LABELS,
+  DOCUMENT_KINDS,
+  documentFileName,
   ATTACHMENT_KIND_LABELS,
   BIRTH_ATTENDANT_LABELS,
   BIRTH_PLACE_KIND_LABELS,
@@ -47,13 +55,8 @@ export const STATUS_LABELS = Object.fromEntries(
   ]),
 ) as Readonly<Record<ApplicationStatus, string>>;
 
-/** Short names of the four services for lists and buttons. */
-export const TYPE_SHORT_LABELS: Readonly<Record<ApplicationType, string>> = {
-  BIRTH_REGISTRATION: 'Pencatatan kelahiran (Akta Kelahiran)',
-  FAMILY_CARD_NEW: 'Kartu Keluarga baru',
-  FAMILY_CARD_UPDATE: 'Perubahan data Kartu Keluarga',
-  FAMILY_CARD_REPLACEMENT: 'Kartu Keluarga hilang/rusak',
-};
+/** Short names of the services for lists and buttons (each type's own, in libs/domain). */
+export const TYPE_SHORT_LABELS: Readonly<Record<ApplicationType, string>> = APPLICATION_TYPE_SHORT_LABELS;
 
 export const DOCUMENT_STATUS_TEXT: Readonly<Record<string, { title: string; explanation: string; tone: string }>> = {
   VALID: {

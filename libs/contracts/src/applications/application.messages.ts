@@ -14,7 +14,10 @@ import {
 } from 'class-validator';
 import { ApplicationStatus, ApplicationType } from '#lib/domain';
 import { Principal } from '../identity/principal.js';
-import { APPLICATION_INPUT_DISCRIMINATOR, type ApplicationInput } from './application-input.js';
+import {
+  APPLICATION_INPUT_DISCRIMINATOR,
+  type ApplicationInput,
+} from '../application-types/application-types.registry.js';
 
 export const REASON_MAX_LENGTH = 1000;
 export const APPLICATIONS_PAGE_DEFAULT_LIMIT = 20;

@@ -1,4 +1,5 @@
-import type { ApplicationAction, ApplicationStatus, ApplicationType, AttachmentKind, DocumentKind } from '#lib/domain';
+import type { ApplicationAction, ApplicationStatus, AttachmentKind, DocumentKind } from '#lib/domain';
+import type { ApplicationDetails } from '../application-types/application-types.registry.js';
 
 /** One transition of an application's life: who, when, from, to and why. */
 export interface ApplicationHistoryEntry {
@@ -30,15 +31,13 @@ export interface ApplicationDocumentRef {
   number: string;
 }
 
-/** API.md "Application", plus the optional extras OpenAPI documents. */
-export interface ApplicationView {
+/** API.md "Application" without `type` and `details` (`ApplicationView` adds them, paired). */
+export interface ApplicationViewFields {
   id: string;
   number: string;
-  type: ApplicationType;
   status: ApplicationStatus;
   applicantNik: string;
   regencyCode: string;
-  details: Record<string, unknown>;
   submittedAt: string;
   updatedAt: string;
   history: ApplicationHistoryEntry[];
@@ -51,6 +50,9 @@ export interface ApplicationView {
   /** Extra: how long it has waited, in whole seconds. */
   waitingSeconds?: number;
 }
+
+/** API.md "Application", plus the optional extras OpenAPI documents; `details` follow `type`. */
+export type ApplicationView = ApplicationViewFields & ApplicationDetails;
 
 export interface ApplicationPage {
   items: ApplicationView[];

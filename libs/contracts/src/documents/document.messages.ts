@@ -61,7 +61,7 @@ export class RevokeDocumentRequest {
 /** `documents.public.verify` (`GET /public/documents/{token}`): anyone holding the QR code. */
 export class VerifyDocumentRequest {
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{16,64}$/)
+  @Matches(/^[A-Za-z0-9_-]{16,64}$/, { message: 'bukan kode verifikasi dokumen' })
   token: string;
 }
 

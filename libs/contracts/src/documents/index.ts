@@ -1,2 +1,3 @@
 export * from './patterns.js';
 export * from './document.messages.js';
+export * from './rpc.js';

@@ -4,19 +4,17 @@ import {
   IsArray,
   IsDateString,
   IsIn,
-  IsInt,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { ApplicationType, DocumentKind, Sex } from '#lib/domain';
+import { ApplicationType, DocumentKind } from '#lib/domain';
 import { IsFamilyCardNumber, IsNik, IsRegionCode } from '#lib/validation';
-import type { FamilyView } from '../identity/registry.views.js';
+import type { AnyApplicationDetails } from '../application-types/application-types.registry.js';
+import { DOCUMENT_TO_ISSUE_DISCRIMINATOR, type DocumentToIssue } from '../document-kinds/document-kinds.registry.js';
 
 /** The official who approved: printed on every document of the application. */
 export class SigningOfficial {
@@ -48,9 +46,12 @@ export class ApplicationApprovedEvent {
   @IsNik()
   applicantNik: string;
 
-  /** The type's details as submitted and checked (API.md "Details by type"). */
+  /**
+   * The type's details as submitted and checked (API.md "Details by type"); the receiver
+   * validates them again with the type's input class (`APPLICATION_INPUT_CLASSES[type]`).
+   */
   @IsObject()
-  details: Record<string, unknown>;
+  details: AnyApplicationDetails;
 
   @IsDateString()
   approvedAt: string;
@@ -58,55 +59,6 @@ export class ApplicationApprovedEvent {
   @ValidateNested()
   @Type(() => SigningOfficial)
   official: SigningOfficial;
-}
-
-/** What a Kutipan Akta Kelahiran prints, as the registry recorded the birth. */
-export class BirthRecordFacts {
-  @IsNik()
-  childNik: string;
-
-  @IsString()
-  childName: string;
-
-  @IsIn(Object.values(Sex))
-  sex: Sex;
-
-  @IsString()
-  birthDate: string;
-
-  @IsString()
-  birthPlace: string;
-
-  @IsInt()
-  @Min(1)
-  birthOrder: number;
-
-  @IsOptional()
-  @IsString()
-  fatherName?: string;
-
-  @IsString()
-  motherName: string;
-
-  /** The day the registry recorded the birth: decides LU or LT and the certificate date. */
-  @IsString()
-  registrationDate: string;
-}
-
-export class DocumentToIssue {
-  @IsIn(Object.values(DocumentKind))
-  kind: DocumentKind;
-
-  /** KARTU_KELUARGA: the family as it stands after the change (members printed as they are now). */
-  @IsOptional()
-  @IsObject()
-  family?: FamilyView;
-
-  /** AKTA_KELAHIRAN: the birth as recorded. */
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BirthRecordFacts)
-  birth?: BirthRecordFacts;
 }
 
 /** `identity.registry.change-applied`: the registry changed; these documents must be issued. */
@@ -127,10 +79,11 @@ export class RegistryChangeAppliedEvent {
   @Type(() => SigningOfficial)
   official: SigningOfficial;
 
+  /** One entry per document, discriminated on `kind` (`DOCUMENT_TO_ISSUE_CLASSES`). */
   @IsArray()
   @ArrayMinSize(1)
   @ValidateNested({ each: true })
-  @Type(() => DocumentToIssue)
+  @Type(() => Object, { discriminator: DOCUMENT_TO_ISSUE_DISCRIMINATOR, keepDiscriminatorProperty: true })
   documents: DocumentToIssue[];
 
   /** Family card numbers the change touched, for the record (e.g. the new No. KK). */

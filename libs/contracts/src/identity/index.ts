@@ -7,3 +7,4 @@ export * from './identifier.messages.js';
 export * from './import.messages.js';
 export * from './verification.messages.js';
 export * from './agency.messages.js';
+export * from './rpc.js';

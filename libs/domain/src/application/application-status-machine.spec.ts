@@ -10,6 +10,7 @@ import {
   assertFourEyes,
   canApplyAction,
   isFinalStatus,
+  rolesThatMay,
   SYSTEM_ACTOR,
 } from './application-status-machine.js';
 
@@ -122,6 +123,15 @@ describe('application status machine', () => {
     expect(() => assertFourEyes('clerk-1', 'official-1')).not.toThrow();
     expect(() => assertFourEyes(null, 'official-1')).not.toThrow();
     expect(() => assertFourEyes(undefined, 'official-1')).not.toThrow();
+  });
+
+  it('names the account roles a route of each action admits, never the system', () => {
+    expect(rolesThatMay('verify')).toEqual([Role.CLERK]);
+    expect(rolesThatMay('return')).toEqual([Role.CLERK, Role.OFFICIAL]);
+    expect(rolesThatMay('approve')).toEqual([Role.OFFICIAL]);
+    expect(rolesThatMay('submit')).toEqual([Role.RESIDENT]);
+    expect(rolesThatMay('issue')).toEqual([]);
+    expect(rolesThatMay('unknown' as ApplicationAction)).toEqual([]);
   });
 
   it('knows the final statuses', () => {

@@ -116,6 +116,15 @@ export function allowedActions(status: ApplicationStatus | null, role: ActorRole
   return APPLICATION_TRANSITIONS.filter((t) => t.from.includes(status) && t.roles.includes(role)).map((t) => t.action);
 }
 
+/**
+ * The account roles that may ever take `action`, from any status (the system excluded): what
+ * the API route of that action admits, before the service checks status, ownership and region.
+ */
+export function rolesThatMay(action: ApplicationAction): Role[] {
+  const transition = BY_ACTION.get(action);
+  return (transition?.roles ?? []).filter((role): role is Role => role !== SYSTEM_ACTOR);
+}
+
 /** Whether `role` may take `action` from `status`, without throwing. */
 export function canApplyAction(status: ApplicationStatus | null, action: ApplicationAction, role: ActorRole): boolean {
   const transition = BY_ACTION.get(action);

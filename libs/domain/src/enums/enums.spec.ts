@@ -2,6 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import * as population from './population.js';
 import * as services from './services.js';
 import { APPLICATION_STATUS_LABELS, ApplicationStatus } from '../application/application-status-machine.js';
+import { APPLICATION_TYPE_LABELS } from '../application-types/application-types.registry.js';
+import * as birth from '../application-types/birth-registration/birth-registration.type.js';
+import * as replacement from '../application-types/family-card-replacement/family-card-replacement.type.js';
+import { DOCUMENT_KIND_LABELS } from '../documents/document-kinds.js';
 
 // Every enumeration and the label table printed for it.
 const pairs: [string, Record<string, string>, Record<string, string>][] = [
@@ -13,14 +17,18 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
   ['PersonStatus', population.PersonStatus, population.PERSON_STATUS_LABELS],
   ['BloodType', population.BloodType, population.BLOOD_TYPE_LABELS],
   ['Role', services.Role, services.ROLE_LABELS],
-  ['ApplicationType', services.ApplicationType, services.APPLICATION_TYPE_LABELS],
-  ['FamilyCardReplacementReason', services.FamilyCardReplacementReason, services.FAMILY_CARD_REPLACEMENT_REASON_LABELS],
+  ['ApplicationType', services.ApplicationType, APPLICATION_TYPE_LABELS],
+  [
+    'FamilyCardReplacementReason',
+    replacement.FamilyCardReplacementReason,
+    replacement.FAMILY_CARD_REPLACEMENT_REASON_LABELS,
+  ],
   ['AttachmentKind', services.AttachmentKind, services.ATTACHMENT_KIND_LABELS],
-  ['DocumentKind', services.DocumentKind, services.DOCUMENT_KIND_LABELS],
+  ['DocumentKind', services.DocumentKind, DOCUMENT_KIND_LABELS],
   ['DocumentStatus', services.DocumentStatus, services.DOCUMENT_STATUS_LABELS],
-  ['BirthPlaceKind', services.BirthPlaceKind, services.BIRTH_PLACE_KIND_LABELS],
-  ['BirthAttendant', services.BirthAttendant, services.BIRTH_ATTENDANT_LABELS],
-  ['BirthType', services.BirthType, services.BIRTH_TYPE_LABELS],
+  ['BirthPlaceKind', birth.BirthPlaceKind, birth.BIRTH_PLACE_KIND_LABELS],
+  ['BirthAttendant', birth.BirthAttendant, birth.BIRTH_ATTENDANT_LABELS],
+  ['BirthType', birth.BirthType, birth.BIRTH_TYPE_LABELS],
   ['ApplicationStatus', ApplicationStatus, APPLICATION_STATUS_LABELS],
 ];
 
@@ -38,7 +46,7 @@ describe('enumerations', () => {
     expect(population.RELATIONSHIP_LABELS.KEPALA_KELUARGA).toBe('KEPALA KELUARGA');
     expect(population.RELATIONSHIP_LABELS.FAMILI_LAIN).toBe('FAMILI LAIN');
     expect(population.BLOOD_TYPE_LABELS.TIDAK_TAHU).toBe('TIDAK TAHU');
-    expect(services.DOCUMENT_KIND_LABELS.AKTA_KELAHIRAN).toBe('KUTIPAN AKTA KELAHIRAN');
+    expect(DOCUMENT_KIND_LABELS.AKTA_KELAHIRAN).toBe('KUTIPAN AKTA KELAHIRAN');
   });
 
   it('has the values API.md names', () => {
@@ -52,7 +60,7 @@ describe('enumerations', () => {
       'KK_LAMA',
       'LAINNYA',
     ]);
-    expect(Object.values(services.BirthType)).toEqual(['TUNGGAL', 'KEMBAR_2', 'KEMBAR_3', 'KEMBAR_4', 'LAINNYA']);
+    expect(Object.values(birth.BirthType)).toEqual(['TUNGGAL', 'KEMBAR_2', 'KEMBAR_3', 'KEMBAR_4', 'LAINNYA']);
     expect(Object.values(population.BloodType)).toHaveLength(13);
   });
 });

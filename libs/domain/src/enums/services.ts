@@ -29,21 +29,8 @@ export const ApplicationType = {
   FAMILY_CARD_REPLACEMENT: 'FAMILY_CARD_REPLACEMENT',
 } as const;
 export type ApplicationType = (typeof ApplicationType)[keyof typeof ApplicationType];
-export const APPLICATION_TYPE_LABELS: Readonly<Record<ApplicationType, string>> = {
-  BIRTH_REGISTRATION: 'PENCATATAN KELAHIRAN',
-  FAMILY_CARD_NEW: 'KARTU KELUARGA BARU',
-  FAMILY_CARD_UPDATE: 'PERUBAHAN DATA KARTU KELUARGA',
-  FAMILY_CARD_REPLACEMENT: 'PENGGANTIAN KARTU KELUARGA HILANG/RUSAK',
-};
-
-/** Why a KK is to be replaced (`FAMILY_CARD_REPLACEMENT.reason`). */
-export const FamilyCardReplacementReason = { HILANG: 'HILANG', RUSAK: 'RUSAK' } as const;
-export type FamilyCardReplacementReason =
-  (typeof FamilyCardReplacementReason)[keyof typeof FamilyCardReplacementReason];
-export const FAMILY_CARD_REPLACEMENT_REASON_LABELS: Readonly<Record<FamilyCardReplacementReason, string>> = {
-  HILANG: 'HILANG',
-  RUSAK: 'RUSAK',
-};
+// Each type's labels, rules and documents: application-types/<type>/, registered in
+// application-types/application-types.registry.ts.
 
 export const AttachmentKind = {
   SURAT_KETERANGAN_LAHIR: 'SURAT_KETERANGAN_LAHIR',
@@ -65,10 +52,7 @@ export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, string>> = 
 
 export const DocumentKind = { KARTU_KELUARGA: 'KARTU_KELUARGA', AKTA_KELAHIRAN: 'AKTA_KELAHIRAN' } as const;
 export type DocumentKind = (typeof DocumentKind)[keyof typeof DocumentKind];
-export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
-  KARTU_KELUARGA: 'KARTU KELUARGA',
-  AKTA_KELAHIRAN: 'KUTIPAN AKTA KELAHIRAN',
-};
+// Each kind's label and file name: documents/document-kinds.ts.
 
 export const DocumentStatus = { VALID: 'VALID', SUPERSEDED: 'SUPERSEDED', REVOKED: 'REVOKED' } as const;
 export type DocumentStatus = (typeof DocumentStatus)[keyof typeof DocumentStatus];
@@ -77,48 +61,4 @@ export const DOCUMENT_STATUS_LABELS: Readonly<Record<DocumentStatus, string>> = 
   VALID: 'BERLAKU',
   SUPERSEDED: 'SUDAH DIGANTI DENGAN DOKUMEN BARU',
   REVOKED: 'DICABUT',
-};
-
-/** Tempat dilahirkan (form F-2.01). */
-export const BirthPlaceKind = {
-  RUMAH_SAKIT: 'RUMAH_SAKIT',
-  PUSKESMAS: 'PUSKESMAS',
-  POLINDES: 'POLINDES',
-  RUMAH: 'RUMAH',
-  LAINNYA: 'LAINNYA',
-} as const;
-export type BirthPlaceKind = (typeof BirthPlaceKind)[keyof typeof BirthPlaceKind];
-export const BIRTH_PLACE_KIND_LABELS: Readonly<Record<BirthPlaceKind, string>> = {
-  RUMAH_SAKIT: 'RUMAH SAKIT/RUMAH BERSALIN',
-  PUSKESMAS: 'PUSKESMAS',
-  POLINDES: 'POLINDES',
-  RUMAH: 'RUMAH',
-  LAINNYA: 'LAINNYA',
-};
-
-/** Penolong kelahiran (form F-2.01). */
-export const BirthAttendant = { DOKTER: 'DOKTER', BIDAN: 'BIDAN', DUKUN: 'DUKUN', LAINNYA: 'LAINNYA' } as const;
-export type BirthAttendant = (typeof BirthAttendant)[keyof typeof BirthAttendant];
-export const BIRTH_ATTENDANT_LABELS: Readonly<Record<BirthAttendant, string>> = {
-  DOKTER: 'DOKTER',
-  BIDAN: 'BIDAN/PERAWAT',
-  DUKUN: 'DUKUN',
-  LAINNYA: 'LAINNYA',
-};
-
-/** Jenis kelahiran (form F-2.01). Twins are never duplicates of each other. */
-export const BirthType = {
-  TUNGGAL: 'TUNGGAL',
-  KEMBAR_2: 'KEMBAR_2',
-  KEMBAR_3: 'KEMBAR_3',
-  KEMBAR_4: 'KEMBAR_4',
-  LAINNYA: 'LAINNYA',
-} as const;
-export type BirthType = (typeof BirthType)[keyof typeof BirthType];
-export const BIRTH_TYPE_LABELS: Readonly<Record<BirthType, string>> = {
-  TUNGGAL: 'TUNGGAL',
-  KEMBAR_2: 'KEMBAR 2',
-  KEMBAR_3: 'KEMBAR 3',
-  KEMBAR_4: 'KEMBAR 4',
-  LAINNYA: 'LAINNYA',
 };

@@ -1,5 +1,10 @@
-// `#lib/platform/rpc`: NATS request/reply — transport options, the server-side filter and
+// `#lib/platform/rpc`: NATS request/reply — the one client every app calls other services
+// with, the handler decorator, the transport options, and the server-side filter and
 // interceptor every service installs. No database code.
 export * from '../nats/nats-options.js';
 export * from '../nats/rpc-exception.filter.js';
 export * from '../nats/rpc-context.interceptor.js';
+export * from './rpc-errors.js';
+export * from './rpc-client.js';
+export * from './rpc-handler.decorator.js';
+export * from './rpc.module.js';

@@ -11,12 +11,12 @@ import {
   Religion,
   Sex,
 } from '#lib/domain';
+import type { AktaKelahiranModel } from '../../document-kinds/akta-kelahiran/akta-kelahiran.model.js';
 import type {
-  AktaKelahiranModel,
   KartuKeluargaMember,
   KartuKeluargaModel,
-  SigningOfficial,
-} from '../document-models.js';
+} from '../../document-kinds/kartu-keluarga/kartu-keluarga.model.js';
+import type { SigningOfficial } from '../document-models.js';
 
 /**
  * Synthetic documents for tests, samples and the benchmark. Every person is invented; NIK

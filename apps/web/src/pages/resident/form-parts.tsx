@@ -1,16 +1,17 @@
-// The pieces the four application forms share: their frame (errors, evidence, send button), an
+// The pieces the application forms (application-types/<type>/) share: their frame (errors, evidence, send button), an
 // address within the regency, a reason, and the members of a new Kartu Keluarga.
 import { useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
-import type { Account, AttachmentKind, Family } from '../../api/types';
+import type { Account, ApplicationDetailsOf, ApplicationType, AttachmentKind, Family } from '../../api/types';
 import { checkDigits, checkNik, checkRequired, type Check } from '../../domain/rules';
 import { ErrorBox, NumberIdField, SelectField, TextAreaField, TextField } from '../../ui/form';
 import { EvidencePicker, type PendingFile } from './evidence';
 import { VillagePicker } from './village-picker';
 
-export interface FormProps {
+export interface FormProps<K extends ApplicationType = ApplicationType> {
   family: Family;
   account: Account;
-  initial?: Record<string, unknown>;
+  /** A returned application's details, to correct. */
+  initial?: ApplicationDetailsOf<K>;
   submitLabel: string;
   error?: unknown;
   busy: boolean;
@@ -67,7 +68,7 @@ function Actions({ busy, label, blocked }: { busy: boolean; label: string; block
  * The frame of an application form: the server's refusal on top, the fields, the evidence and
  * the send button. Sending shows every error; nothing is sent while one is left (`blocked`).
  */
-export function ApplicationForm({
+export function ApplicationForm<K extends ApplicationType>({
   props,
   state,
   blocked,
@@ -75,7 +76,7 @@ export function ApplicationForm({
   suggested,
   children,
 }: {
-  props: FormProps;
+  props: FormProps<K>;
   state: FormState;
   blocked: string | undefined;
   body: () => Record<string, unknown>;
@@ -142,7 +143,7 @@ export interface Address {
 }
 
 export function useAddress(
-  initial: Record<string, unknown> | undefined,
+  initial: Partial<Address> | undefined,
 ): [Address, (key: keyof Address) => (value: string) => void] {
   return useValues<keyof Address>({
     address: str(initial?.['address']),

@@ -1,7 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { describeError, get, post, saveFile } from '../../api/client';
 import type { Application, DocumentView } from '../../api/types';
-import { ATTACHMENT_KIND_LABELS, DOCUMENT_KIND_LABELS, TYPE_SHORT_LABELS } from '../../domain/labels';
+import {
+  ATTACHMENT_KIND_LABELS,
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_KINDS,
+  TYPE_SHORT_LABELS,
+  documentFileName,
+} from '../../domain/labels';
 import { Link, useLocation } from '../../router';
 import { ErrorBox, Notice } from '../../ui/form';
 import { formatDateTime, formatSize } from '../../ui/format';
@@ -142,7 +148,7 @@ function IssuedDocument({ id, kind, number }: { id: string; kind: DocumentView['
   const doc = useLoad(() => get<DocumentView>(`/documents/${id}`), [id]);
   const download = (): void => {
     setBusy(true);
-    const fileName = `${kind === 'AKTA_KELAHIRAN' ? 'akta-kelahiran' : 'kartu-keluarga'}-${number.replace(/[^0-9A-Za-z-]/g, '')}.pdf`;
+    const fileName = documentFileName(kind, number);
     saveFile(`/documents/${id}/pdf`, fileName).then(
       () => setBusy(false),
       (error: unknown) => {
@@ -165,9 +171,7 @@ function IssuedDocument({ id, kind, number }: { id: string; kind: DocumentView['
         ) : null}
       </div>
       <button type="button" className="button button-primary" onClick={download} disabled={busy}>
-        {busy
-          ? 'Mengunduh…'
-          : `Unduh PDF ${DOCUMENT_KIND_LABELS[kind] === 'KUTIPAN AKTA KELAHIRAN' ? 'Akta Kelahiran' : 'Kartu Keluarga'}`}
+        {busy ? 'Mengunduh…' : `Unduh PDF ${DOCUMENT_KINDS[kind].shortLabel}`}
       </button>
       {problem ? (
         <p className="error-text" role="alert">

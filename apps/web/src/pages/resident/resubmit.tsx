@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { currentSession, get } from '../../api/client';
 import type { Application, Family } from '../../api/types';
+import { formOf } from '../../application-types/application-types.registry';
 import { TYPE_SHORT_LABELS } from '../../domain/labels';
 import { Link, navigate } from '../../router';
 import { ErrorBox, Notice } from '../../ui/form';
 import { useLoad } from '../../ui/use-load';
 import type { PendingFile } from './evidence';
-import { FORMS } from './forms';
 import { sendApplication } from './submit';
 
 /** A returned application: the reason on top, the same form filled with what was sent. */
@@ -26,7 +26,7 @@ export function ResubmitPage({ id }: { id: string }): ReactNode {
     );
   }
   const returned = [...application.history].reverse().find((entry) => entry.to === 'REVISION_REQUESTED');
-  const Form = FORMS[application.type];
+  const Form = formOf(application.type);
   const onSubmit = (body: Record<string, unknown>, files: PendingFile[]): void => {
     setBusy(true);
     setError(undefined);

@@ -13,7 +13,8 @@ import { ErrorBox, Notice, TextAreaField } from '../../ui/form';
 import { formatAge, formatDate, formatDateTime, formatSize } from '../../ui/format';
 import { StatusBadge, Timeline } from '../../ui/status';
 import { useLoad } from '../../ui/use-load';
-import { ApplicationDetails, niksNamed } from './details';
+import { registryViewOf } from '../../application-types/application-types.registry';
+import { ApplicationDetails } from './details';
 
 type StaffAction = Extract<ApplicationAction, 'verify' | 'return' | 'reject' | 'approve'>;
 
@@ -264,9 +265,9 @@ function ActionForms({
 
 /** The registry as it stands: for a birth, the KK the child joins with the parents marked. */
 function RegistryPanel({ application }: { application: Application }): ReactNode {
-  const d = application.details;
-  const named = new Set(niksNamed(application));
-  const kk = typeof d['familyCardNumber'] === 'string' ? d['familyCardNumber'] : undefined;
+  const view = registryViewOf(application);
+  const named = new Set(view.named.keys());
+  const kk = view.familyCardNumber;
   const family = useLoad(async () => (kk ? get<Family>(`/families/${kk}`) : undefined), [kk]);
   const people = useLoad(
     async () =>
@@ -281,16 +282,7 @@ function RegistryPanel({ application }: { application: Application }): ReactNode
   );
   if (family.loading || people.loading) return <p aria-live="polite">Memuat data kependudukan…</p>;
   if (family.error) return <ErrorBox error={family.error} />;
-  const roleOf = (nik: string): string | undefined =>
-    nik === d['fatherNik']
-      ? 'ayah'
-      : nik === d['motherNik']
-        ? 'ibu'
-        : nik === d['headNik']
-          ? 'calon kepala keluarga'
-          : named.has(nik)
-            ? 'disebut dalam permohonan'
-            : undefined;
+  const roleOf = (nik: string): string | undefined => view.named.get(nik);
 
   const table = (members: Person[]): ReactNode => (
     <div className="table-wrap">
@@ -342,18 +334,15 @@ function RegistryPanel({ application }: { application: Application }): ReactNode
 
   if (family.data) {
     const f = family.data;
-    const missingParents = [d['fatherNik'], d['motherNik']].filter(
-      (nik) => typeof nik === 'string' && !f.members.some((m) => m.nik === nik),
-    );
+    const expected = view.expectedMembers;
+    const missing = expected?.niks.filter((nik) => !f.members.some((m) => m.nik === nik)) ?? [];
     return (
       <>
         <p>
           Kartu Keluarga <span className="mono">{f.familyCardNumber}</span>: {f.address}, RT {f.rt}/RW {f.rw},{' '}
           {f.villageName ?? f.villageCode}, {f.districtName ?? ''}
         </p>
-        {missingParents.length > 0 ? (
-          <div className="alert alert-error">Orang tua yang disebut tidak tercatat dalam KK ini.</div>
-        ) : null}
+        {expected && missing.length > 0 ? <div className="alert alert-error">{expected.warning}</div> : null}
         {table(f.members)}
         <p className="hint">
           Baris yang ditandai adalah orang yang disebut dalam permohonan. Pembacaan ini tercatat di riwayat akses data

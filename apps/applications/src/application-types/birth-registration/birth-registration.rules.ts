@@ -1,0 +1,116 @@
+import type { BirthRegistrationInput, FamilyView, PersonRecord, PersonView } from '#lib/contracts';
+import { isMultipleBirth, nameSimilarity, Relationship, Sex } from '#lib/domain';
+import type { RuleOutcome } from '../application-type-rules.js';
+import { dayNumber, isMember, SAME_NAME_THRESHOLD, Violations, withinADay } from '../rule-helpers.js';
+
+/** A birth another application already reports, not yet rejected or cancelled. */
+export interface PendingBirth {
+  motherNik: string;
+  childName: string;
+  birthDate: string;
+}
+
+export interface BirthFacts {
+  family: FamilyView | undefined;
+  persons: ReadonlyMap<string, PersonRecord>;
+  pendingBirths: readonly PendingBirth[];
+}
+
+/**
+ * The mother's children on record in the KK: members recorded as ANAK whose mother's name is
+ * hers (the registry records parents by name, as the KK prints them).
+ */
+export function childrenOfMother(family: FamilyView, mother: PersonView): PersonView[] {
+  return family.members.filter(
+    (member) =>
+      member.relationship === Relationship.ANAK &&
+      member.nik !== mother.nik &&
+      nameSimilarity(member.motherName, mother.fullName) >= SAME_NAME_THRESHOLD,
+  );
+}
+
+/** BIRTH_REGISTRATION: parents in the KK, applicant a parent or the head, no duplicate, order fits. */
+export function checkBirthRegistration(
+  input: BirthRegistrationInput,
+  applicantNik: string,
+  facts: BirthFacts,
+): RuleOutcome {
+  const v = new Violations();
+  const { family, persons } = facts;
+  const father = v.activePerson(persons, input.fatherNik, 'fatherNik');
+  const mother = v.activePerson(persons, input.motherNik, 'motherNik');
+  (input.witnessNiks ?? []).forEach((nik, index) => v.activePerson(persons, nik, `witnessNiks[${index}]`));
+  if (father !== undefined && father.sex !== Sex.LAKI_LAKI) v.add('fatherNik', 'NIK ayah bukan NIK laki-laki');
+  if (mother !== undefined && mother.sex !== Sex.PEREMPUAN) v.add('motherNik', 'NIK ibu bukan NIK perempuan');
+  if (input.fatherNik === input.motherNik) v.add('fatherNik', 'NIK ayah dan NIK ibu tidak boleh sama');
+  if ((input.witnessNiks ?? []).some((nik) => nik === input.fatherNik || nik === input.motherNik)) {
+    v.add('witnessNiks', 'Saksi tidak boleh ayah atau ibu dari anak');
+  }
+  const child = input.child;
+  for (const [parent, field] of [
+    [father, 'fatherNik'],
+    [mother, 'motherNik'],
+  ] as const) {
+    if (parent !== undefined && dayNumber(parent.birthDate) >= dayNumber(child.birthDate)) {
+      v.add(field, 'Tanggal lahir anak harus setelah tanggal lahir orang tuanya');
+    }
+  }
+
+  if (family === undefined) {
+    v.add('familyCardNumber', 'Nomor KK tidak terdaftar');
+    return { violations: v.list };
+  }
+  if (father !== undefined && !isMember(family, father.nik)) v.add('fatherNik', 'Ayah bukan anggota KK ini');
+  if (mother !== undefined && !isMember(family, mother.nik)) v.add('motherNik', 'Ibu bukan anggota KK ini');
+  const applicantMayReport =
+    family.headNik === applicantNik ||
+    ((applicantNik === input.fatherNik || applicantNik === input.motherNik) && isMember(family, applicantNik));
+  if (!applicantMayReport) {
+    v.add('familyCardNumber', 'Pemohon harus ayah atau ibu anak yang terdaftar dalam KK ini, atau kepala keluarganya');
+  }
+
+  const twins = isMultipleBirth(child.birthType);
+  // Already registered: anyone in the KK with a similar name born within a day of the child.
+  // Twins share a birth date, so only a similar name makes a duplicate.
+  const registered = family.members.find(
+    (member) =>
+      withinADay(member.birthDate, child.birthDate) &&
+      nameSimilarity(member.fullName, child.fullName) >= SAME_NAME_THRESHOLD,
+  );
+  if (registered !== undefined) {
+    v.add(
+      'child.fullName',
+      'Kemungkinan duplikat: anak dengan nama dan tanggal lahir serupa sudah tercatat dalam KK ini',
+    );
+  } else if (
+    facts.pendingBirths.some(
+      (pending) =>
+        pending.motherNik === input.motherNik &&
+        withinADay(pending.birthDate, child.birthDate) &&
+        nameSimilarity(pending.childName, child.fullName) >= SAME_NAME_THRESHOLD,
+    )
+  ) {
+    v.add('child.fullName', 'Kemungkinan duplikat: kelahiran anak ini sudah diajukan dalam permohonan lain');
+  }
+
+  if (mother !== undefined && isMember(family, mother.nik)) {
+    const siblings = childrenOfMother(family, mother).filter((sibling) => sibling !== registered);
+    const childDay = dayNumber(child.birthDate);
+    // A single birth comes after every sibling born up to its day; twins may share an order
+    // with, or follow, the siblings born within a day of them.
+    const older = siblings.filter((s) =>
+      twins ? dayNumber(s.birthDate) < childDay - 1 : dayNumber(s.birthDate) <= childDay,
+    ).length;
+    const sameBirth = twins ? siblings.filter((s) => withinADay(s.birthDate, child.birthDate)).length : 0;
+    const lowest = older + 1;
+    const highest = older + sameBirth + 1;
+    if (child.birthOrder < lowest || child.birthOrder > highest) {
+      const expected = lowest === highest ? `${lowest}` : `antara ${lowest} dan ${highest}`;
+      v.add(
+        'child.birthOrder',
+        `Urutan kelahiran tidak sesuai dengan saudara kandung yang tercatat: ibu memiliki ${older + sameBirth} anak tercatat sebelumnya, seharusnya anak ke-${expected}`,
+      );
+    }
+  }
+  return { violations: v.list, regencyCode: family.regencyCode, familyCardNumber: family.familyCardNumber };
+}

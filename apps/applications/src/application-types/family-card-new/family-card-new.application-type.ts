@@ -1,0 +1,23 @@
+import type { FamilyView } from '#lib/contracts';
+import { ApplicationType } from '#lib/domain';
+import { detailsWithoutType, type ApplicationTypeRules } from '../application-type-rules.js';
+import { checkFamilyCardNew } from './family-card-new.rules.js';
+
+export const familyCardNewRules: ApplicationTypeRules<typeof ApplicationType.FAMILY_CARD_NEW> = {
+  type: ApplicationType.FAMILY_CARD_NEW,
+
+  async judge(input, { applicantNik, registry }) {
+    const persons = await registry.persons([input.headNik, ...input.members.map((m) => m.nik)]);
+    // The families they leave: a head may leave only with everyone else.
+    const numbers = new Set(
+      [...persons.values()].flatMap((p) => (p.familyCardNumber === undefined ? [] : [p.familyCardNumber])),
+    );
+    const found = await Promise.all([...numbers].map((number) => registry.family(number)));
+    const families = new Map<string, FamilyView>(
+      found.flatMap((family) => (family === undefined ? [] : [[family.familyCardNumber, family] as const])),
+    );
+    return checkFamilyCardNew(input, applicantNik, { persons, families });
+  },
+
+  toDetails: detailsWithoutType,
+};

@@ -1,0 +1,110 @@
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { ApplicationStatus, DomainError } from '#lib/domain';
+import { ApplicationQueryService } from './application-query.service.js';
+import { ApplicationWorkflowService } from './application-workflow.service.js';
+import {
+  CLERK,
+  FakeRegistry,
+  OFFICIAL,
+  OFFICIAL_ELSEWHERE,
+  OTHER_RESIDENT,
+  RESIDENT,
+  replacementApplication,
+} from './testing/application-fixtures.js';
+import { InMemoryApplicationRepository } from './testing/in-memory-application.repository.js';
+
+const NIP = '197805122005011003';
+
+describe(ApplicationWorkflowService.name, () => {
+  let applications: InMemoryApplicationRepository;
+  let registry: FakeRegistry;
+  let sut: ApplicationWorkflowService;
+  const id = replacementApplication().id;
+
+  beforeEach(() => {
+    applications = new InMemoryApplicationRepository();
+    registry = new FakeRegistry();
+    registry.staff.set(OFFICIAL.accountId, { accountId: OFFICIAL.accountId, fullName: 'IR. HENDRA WIJAYA', nip: NIP });
+    const repository = applications.asRepository();
+    sut = new ApplicationWorkflowService(repository, new ApplicationQueryService(repository), registry.asClient());
+    applications.seed(replacementApplication());
+  });
+
+  const codeOf = async (pending: Promise<unknown>): Promise<string> => {
+    const error = await pending.then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    return (error as DomainError).code;
+  };
+
+  it('verifies, records who verified and the note, and offers the official the approval', async () => {
+    const view = await sut.verify({ principal: CLERK, applicationId: id, note: 'Surat kehilangan lengkap' });
+    expect(view.status).toBe(ApplicationStatus.VERIFIED);
+    expect(applications.state.applications.get(id)?.verifiedBy).toBe(CLERK.accountId);
+    expect(view.history.at(-1)).toMatchObject({
+      actor: 'operator.oki',
+      from: 'SUBMITTED',
+      to: 'VERIFIED',
+      reason: 'Surat kehilangan lengkap',
+    });
+  });
+
+  it('approves a verified application and puts the hand-off event in the same transaction', async () => {
+    await sut.verify({ principal: CLERK, applicationId: id });
+    const view = await sut.approve({ principal: OFFICIAL, applicationId: id });
+    expect(view.status).toBe(ApplicationStatus.APPROVED);
+    expect(applications.state.approved).toEqual([
+      expect.objectContaining({
+        applicationId: id,
+        type: 'FAMILY_CARD_REPLACEMENT',
+        regencyCode: '16.02',
+        details: { familyCardNumber: '1602051201150003', reason: 'HILANG' },
+        official: { accountId: OFFICIAL.accountId, fullName: 'IR. HENDRA WIJAYA', nip: NIP },
+      }),
+    ]);
+    expect(applications.state.applications.get(id)?.approvedBy).toBe(OFFICIAL.accountId);
+  });
+
+  it('refuses the approval of whoever verified it (four eyes), and changes nothing', async () => {
+    applications.seed(replacementApplication({ status: ApplicationStatus.VERIFIED, verifiedBy: OFFICIAL.accountId }));
+    expect(await codeOf(sut.approve({ principal: OFFICIAL, applicationId: id }))).toBe('APPLICATION.FOUR_EYES');
+    expect(applications.state.applications.get(id)?.status).toBe(ApplicationStatus.VERIFIED);
+    expect(applications.state.approved).toEqual([]);
+  });
+
+  it('will not approve without the name and NIP the documents print', async () => {
+    await sut.verify({ principal: CLERK, applicationId: id });
+    registry.staff.delete(OFFICIAL.accountId);
+    expect(await codeOf(sut.approve({ principal: OFFICIAL, applicationId: id }))).toBe('SERVICE.UNAVAILABLE');
+    expect(applications.state.applications.get(id)?.status).toBe(ApplicationStatus.VERIFIED);
+  });
+
+  it('says a transition is not allowed now, with no history row for it', async () => {
+    expect(await codeOf(sut.approve({ principal: OFFICIAL, applicationId: id }))).toBe(
+      'APPLICATION.INVALID_TRANSITION',
+    );
+    expect(applications.state.history).toEqual([]);
+  });
+
+  it('hides the application from staff of another regency and from other residents', async () => {
+    expect(await codeOf(sut.reject({ principal: OFFICIAL_ELSEWHERE, applicationId: id, reason: 'x' }))).toBe(
+      'APPLICATION.NOT_FOUND',
+    );
+    expect(await codeOf(sut.cancel({ principal: OTHER_RESIDENT, applicationId: id }))).toBe('APPLICATION.NOT_FOUND');
+  });
+
+  it('returns with a reason, and lets the owner cancel only while submitted', async () => {
+    const returned = await sut.return({ principal: CLERK, applicationId: id, reason: 'Foto surat buram' });
+    expect(returned.status).toBe(ApplicationStatus.REVISION_REQUESTED);
+    expect(returned.history.at(-1)?.reason).toBe('Foto surat buram');
+    expect(await codeOf(sut.cancel({ principal: RESIDENT, applicationId: id }))).toBe('APPLICATION.INVALID_TRANSITION');
+  });
+
+  it('refuses a role that may never take the action before looking anything up', async () => {
+    expect(await codeOf(sut.verify({ principal: RESIDENT, applicationId: 'no-such-id' }))).toBe(
+      'APPLICATION.ROLE_NOT_ALLOWED',
+    );
+  });
+});

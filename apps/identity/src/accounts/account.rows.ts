@@ -1,0 +1,40 @@
+/** A row of the `account` table (created by the first migration), as its repository reads it. */
+export interface AccountRow {
+  id: string;
+  role: string;
+  username: string | null;
+  nik: string | null;
+  password_hash: string | null;
+  full_name: string | null;
+  nip: string | null;
+  regency_code: string | null;
+  created_at: Date;
+  disabled_at: Date | null;
+}
+
+/** Residents (by NIK), staff (username, role, regency, NIP) and agencies sign in as accounts. */
+export interface Account {
+  id: string;
+  role: string;
+  username: string | null;
+  nik: string | null;
+  passwordHash: string | null;
+  fullName: string | null;
+  nip: string | null;
+  regencyCode: string | null;
+  createdAt: Date;
+}
+
+export function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    role: row.role,
+    username: row.username,
+    nik: row.nik,
+    passwordHash: row.password_hash,
+    fullName: row.full_name,
+    nip: row.nip,
+    regencyCode: row.regency_code,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,114 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  Equals,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ApplicationType, BirthAttendant, BirthPlaceKind, BirthType, Religion, Sex } from '#lib/domain';
+import { IsFamilyCardNumber, IsNik, IsPastDate } from '#lib/validation';
+import { PERSON_NAME } from '../input-patterns.js';
+
+/** `BIRTH_REGISTRATION` (API.md "Details by type"). */
+export class BirthChildInput {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  @Matches(PERSON_NAME, { message: "fullName must be letters, spaces and . ' - only" })
+  fullName: string;
+
+  @IsIn(Object.values(Sex))
+  sex: Sex;
+
+  @IsPastDate()
+  birthDate: string;
+
+  /** `HH:mm`, local time of the birth place. */
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'jam lahir ditulis JJ:mm, misalnya "08:15"' })
+  birthTime?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  birthPlace: string;
+
+  @IsIn(Object.values(BirthPlaceKind))
+  placeKind: BirthPlaceKind;
+
+  /** Anak ke-: 1 for the first child of the mother. */
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  birthOrder: number;
+
+  @IsIn(Object.values(BirthAttendant))
+  attendant: BirthAttendant;
+
+  @IsOptional()
+  @IsInt()
+  @Min(200)
+  @Max(8000)
+  weightGrams?: number;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @Min(15)
+  @Max(80)
+  lengthCm?: number;
+
+  @IsIn(Object.values(Religion))
+  religion: Religion;
+
+  /** Default TUNGGAL. */
+  @IsOptional()
+  @IsIn(Object.values(BirthType))
+  birthType?: BirthType;
+}
+
+export class BirthRegistrationInput {
+  @Equals(ApplicationType.BIRTH_REGISTRATION)
+  type: typeof ApplicationType.BIRTH_REGISTRATION;
+
+  /** The KK the child joins. */
+  @IsFamilyCardNumber()
+  familyCardNumber: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BirthChildInput)
+  child: BirthChildInput;
+
+  @IsNik()
+  fatherNik: string;
+
+  @IsNik()
+  motherNik: string;
+
+  /** Nomor surat keterangan lahir from the hospital, midwife or village. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  birthLetterNumber: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(2)
+  @ArrayUnique()
+  @IsNik({}, { each: true })
+  witnessNiks?: string[];
+}

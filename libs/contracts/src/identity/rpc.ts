@@ -1,0 +1,100 @@
+import { HealthCheckRequest, type HealthReply } from '../common/health.messages.js';
+import { defineRpc } from '../common/rpc.js';
+import {
+  CreateStaffRequest,
+  GetAccountRequest,
+  ListKeysRequest,
+  LoginRequest,
+  RegisterAccountRequest,
+  type AccountView,
+  type CreateStaffReply,
+  type ListKeysReply,
+  type LoginReply,
+  type RegisterAccountReply,
+} from './account.messages.js';
+import {
+  ChangeAgencyStatusRequest,
+  CreateAgencyRequest,
+  IssueAgencyTokenRequest,
+  type AgencyTokenReply,
+  type AgencyView,
+  type CreateAgencyReply,
+} from './agency.messages.js';
+import {
+  AssignFamilyCardNumberRequest,
+  AssignNikRequest,
+  type AssignFamilyCardNumberReply,
+  type AssignNikReply,
+} from './identifier.messages.js';
+import {
+  FinishImportRequest,
+  ImportChunkRequest,
+  ListImportRejectionsRequest,
+  StartImportRequest,
+  type FinishImportReply,
+  type ImportChunkReply,
+  type ListImportRejectionsReply,
+  type StartImportReply,
+} from './import.messages.js';
+import { IdentityPatterns as P } from './patterns.js';
+import {
+  FindFamilyByMemberRequest,
+  GetFamilyRequest,
+  GetPersonsRequest,
+  ListAccessLogRequest,
+  ReadFamilyRequest,
+  ReadOwnFamilyRequest,
+  ReadResidentRequest,
+} from './registry.messages.js';
+import type { AccessLogItem, FamilyView, Page, PersonRecord, PersonView } from './registry.views.js';
+import {
+  VerifyBatchRequest,
+  VerifyRequest,
+  type VerificationResult,
+  type VerifyBatchReply,
+} from './verification.messages.js';
+
+/** People by NIK, for the other services; unknown NIKs are missing. */
+export interface PersonsReply {
+  items: PersonRecord[];
+}
+
+/** Every request/reply subject of the identity service, with its request class and reply type. */
+export const IdentityRpc = {
+  HEALTH_CHECK: defineRpc(P.HEALTH_CHECK, HealthCheckRequest).returns<HealthReply>(),
+
+  KEYS_LIST: defineRpc(P.KEYS_LIST, ListKeysRequest).returns<ListKeysReply>(),
+  ACCOUNT_REGISTER: defineRpc(P.ACCOUNT_REGISTER, RegisterAccountRequest).returns<RegisterAccountReply>(),
+  ACCOUNT_LOGIN: defineRpc(P.ACCOUNT_LOGIN, LoginRequest).returns<LoginReply>(),
+  ACCOUNT_GET: defineRpc(P.ACCOUNT_GET, GetAccountRequest).returns<AccountView>(),
+  STAFF_CREATE: defineRpc(P.STAFF_CREATE, CreateStaffRequest).returns<CreateStaffReply>(),
+  AGENCY_CREATE: defineRpc(P.AGENCY_CREATE, CreateAgencyRequest).returns<CreateAgencyReply>(),
+  AGENCY_SUSPEND: defineRpc(P.AGENCY_SUSPEND, ChangeAgencyStatusRequest).returns<AgencyView>(),
+  AGENCY_RESUME: defineRpc(P.AGENCY_RESUME, ChangeAgencyStatusRequest).returns<AgencyView>(),
+  AGENCY_TOKEN: defineRpc(P.AGENCY_TOKEN, IssueAgencyTokenRequest).returns<AgencyTokenReply>(),
+
+  VERIFICATION_VERIFY: defineRpc(P.VERIFICATION_VERIFY, VerifyRequest).returns<VerificationResult>(),
+  VERIFICATION_VERIFY_BATCH: defineRpc(P.VERIFICATION_VERIFY_BATCH, VerifyBatchRequest).returns<VerifyBatchReply>(),
+
+  RESIDENT_READ: defineRpc(P.RESIDENT_READ, ReadResidentRequest).returns<PersonView>(),
+  FAMILY_READ: defineRpc(P.FAMILY_READ, ReadFamilyRequest).returns<FamilyView>(),
+  FAMILY_READ_OWN: defineRpc(P.FAMILY_READ_OWN, ReadOwnFamilyRequest).returns<FamilyView>(),
+  ACCESS_LOG_LIST: defineRpc(P.ACCESS_LOG_LIST, ListAccessLogRequest).returns<Page<AccessLogItem>>(),
+
+  IMPORT_START: defineRpc(P.IMPORT_START, StartImportRequest).returns<StartImportReply>(),
+  IMPORT_CHUNK: defineRpc(P.IMPORT_CHUNK, ImportChunkRequest).returns<ImportChunkReply>(),
+  IMPORT_FINISH: defineRpc(P.IMPORT_FINISH, FinishImportRequest).returns<FinishImportReply>(),
+  IMPORT_REJECTION_LIST: defineRpc(
+    P.IMPORT_REJECTION_LIST,
+    ListImportRejectionsRequest,
+  ).returns<ListImportRejectionsReply>(),
+
+  PERSONS_GET: defineRpc(P.PERSONS_GET, GetPersonsRequest).returns<PersonsReply>(),
+  FAMILY_GET: defineRpc(P.FAMILY_GET, GetFamilyRequest).returns<FamilyView>(),
+  FAMILY_FIND_BY_MEMBER: defineRpc(P.FAMILY_FIND_BY_MEMBER, FindFamilyByMemberRequest).returns<FamilyView>(),
+  NIK_ASSIGN: defineRpc(P.NIK_ASSIGN, AssignNikRequest).returns<AssignNikReply>(),
+  FAMILY_CARD_NUMBER_ASSIGN: defineRpc(
+    P.FAMILY_CARD_NUMBER_ASSIGN,
+    AssignFamilyCardNumberRequest,
+  ).returns<AssignFamilyCardNumberReply>(),
+} as const;

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { NatsRecordBuilder, NatsResponseJSONDeserializer, type ClientProxy } from '@nestjs/microservices';
+import { NatsRecordSerializer } from '@nestjs/microservices/serializers/nats-record.serializer.js';
+import { headers as natsHeaders, type Msg, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
+import type { AnyRpcDefinition, RpcDefinition } from '#lib/contracts';
+import { CORRELATION_HEADER, currentCorrelationId, currentIdempotency } from '../context/request-context.js';
+import { IDEMPOTENCY_FINGERPRINT_NATS_HEADER, IDEMPOTENCY_KEY_NATS_HEADER } from '../idempotency/idempotency-key.js';
+import type { AppLogger } from '../logging/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { translateRpcFailure, type RpcFailure, type TranslateOptions } from './rpc-errors.js';
+
+/**
+ * Adds headers to every request a process sends. The place where a caller's identity is
+ * asserted (issue #12: a signed assertion the receiving service verifies) — one source per
+ * process, applied by the one client.
+ */
+export interface RpcHeaderSource {
+  headersFor(rpc: AnyRpcDefinition): Record<string, string> | Promise<Record<string, string>>;
+}
+
+export interface RpcClientOptions {
+  /** Default deadline of a call (NATS_TIMEOUT_MS). */
+  timeoutMs: number;
+  logger: AppLogger;
+  metrics: Metrics;
+  headerSource?: RpcHeaderSource;
+}
+
+export interface RpcCallOptions extends TranslateOptions {
+  /** This call's deadline, when not the default. */
+  timeoutMs?: number;
+}
+
+type ReplyPacket = { err?: unknown; response?: unknown };
+
+/**
+ * The one NATS request client of every app (the gateway and each service that asks another).
+ * A call names its subject by its definition, so the request and reply are typed; it has a
+ * deadline, carries the correlation id (and whatever the header source adds) in headers, is
+ * timed by subject and outcome, and fails only with a DomainError of a stable code
+ * (translateRpcFailure). Requests use Nest's NATS packet format (Nest's own serializer and
+ * deserializer), so `@MessagePattern`/`@RpcHandler` handlers answer them, over nats.js's
+ * shared reply inbox rather than Nest's client, which subscribes an inbox per request.
+ */
+export class RpcClient implements OnApplicationShutdown {
+  private readonly serializer = new NatsRecordSerializer();
+  private readonly deserializer = new NatsResponseJSONDeserializer();
+
+  /** `transport`: Nest's NATS client, used for its connection (reconnects, shared by all calls). */
+  constructor(
+    private readonly transport: ClientProxy,
+    private readonly options: RpcClientOptions,
+  ) {}
+
+  async call<Req extends object, Reply>(
+    rpc: RpcDefinition<Req, Reply>,
+    // NoInfer: the definition alone decides the request type; a request missing a field is an error.
+    request: NoInfer<Req>,
+    options: RpcCallOptions = {},
+  ): Promise<Reply> {
+    const stop = this.options.metrics.natsSent.startTimer({ subject: rpc.subject });
+    try {
+      const reply = (await this.exchange(rpc, request, options.timeoutMs ?? this.options.timeoutMs)) as Reply;
+      stop({ outcome: 'ok' });
+      return reply;
+    } catch (error) {
+      const failure = error instanceof RpcCallFailure ? error.failure : { stage: 'request' as const, cause: error };
+      const translated = translateRpcFailure(failure, rpc, this.options.logger, options);
+      stop({ outcome: translated.code === 'SERVICE.UNAVAILABLE' ? 'unavailable' : 'error' });
+      throw translated;
+    }
+  }
+
+  /** Resolves when the NATS connection is up within the deadline (health checks). */
+  async connected(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.transport.connect(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('NATS connection timed out')), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.close();
+  }
+
+  private async exchange(rpc: AnyRpcDefinition, request: object, timeoutMs: number): Promise<unknown> {
+    let nats: NatsConnection;
+    try {
+      nats = (await this.transport.connect()) as NatsConnection;
+    } catch (cause) {
+      throw new RpcCallFailure({ stage: 'connect', cause });
+    }
+    const record = new NatsRecordBuilder(request).setHeaders(await this.headersFor(rpc)).build();
+    // Nest's packet: the id makes the handler reply (a packet without one is an event).
+    const packet = this.serializer.serialize({ pattern: rpc.subject, data: record, id: randomUUID() });
+    const body = packet.data as string;
+    const headers = packet.headers as MsgHdrs;
+    let message: Msg;
+    try {
+      message = await nats.request(rpc.subject, body, { timeout: timeoutMs, headers });
+    } catch (cause) {
+      throw new RpcCallFailure({ stage: 'request', cause });
+    }
+    let reply: ReplyPacket;
+    try {
+      reply = this.deserializer.deserialize(message) as ReplyPacket;
+    } catch (cause) {
+      throw new RpcCallFailure({ stage: 'reply', cause });
+    }
+    if (reply.err !== undefined && reply.err !== null) throw new RpcCallFailure({ stage: 'remote', err: reply.err });
+    return reply.response;
+  }
+
+  private async headersFor(rpc: AnyRpcDefinition): Promise<MsgHdrs> {
+    const headers = natsHeaders();
+    const correlationId = currentCorrelationId();
+    if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
+    // A safe retry (API.md "Safe retries"): the service that acts remembers the key.
+    const idempotency = currentIdempotency();
+    if (idempotency) {
+      headers.set(IDEMPOTENCY_KEY_NATS_HEADER, idempotency.key);
+      headers.set(IDEMPOTENCY_FINGERPRINT_NATS_HEADER, idempotency.fingerprint);
+    }
+    if (this.options.headerSource !== undefined) {
+      for (const [name, value] of Object.entries(await this.options.headerSource.headersFor(rpc))) {
+        headers.set(name, value);
+      }
+    }
+    return headers;
+  }
+}
+
+/** Carries a failure from where it happened to the translation (never leaves the client). */
+class RpcCallFailure extends Error {
+  constructor(readonly failure: RpcFailure) {
+    super(failure.stage);
+  }
+}
