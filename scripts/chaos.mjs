@@ -413,7 +413,13 @@ const spread = (values) =>
   `p50 ${seconds(percentile(values, 50))} s, p95 ${seconds(percentile(values, 95))} s, max ${seconds(Math.max(...values))} s`;
 
 // ---------------------------------------------------------------- no fault
-const results = { date: new Date().toISOString().slice(0, 10), n: N, noFaultN: NO_FAULT_N, rounds: ROUNDS };
+const results = {
+  date: new Date().toISOString().slice(0, 10),
+  n: N,
+  noFaultN: NO_FAULT_N,
+  rounds: ROUNDS,
+  loadStart: os.loadavg()[0],
+};
 if (NO_FAULT_N > 0) {
   const ready = await prepare(families.slice(0, NO_FAULT_N));
   const t0 = Date.now();
@@ -639,6 +645,15 @@ function writeDocs(r) {
     `| Approve → ISSUED during the faults | ${c.approveToIssued} |`,
     `| What clients saw | ${c.serverErrors} 5xx, ${c.networkErrors} broken connections, ${c.retries} retries with the same Idempotency-Key |`,
     `| Events redelivered / app restarts by the supervisor | ${c.redelivered} / ${c.restarts} |`,
+    `| Checks | ${checks.filter((k) => k.ok).length} of ${checks.length} passed${
+      checks.some((k) => !k.ok)
+        ? `; failed: ${checks
+            .filter((k) => !k.ok)
+            .map((k) => k.text)
+            .join('; ')}`
+        : ''
+    } |`,
+    `| Machine load (1-minute load average) at the start / end | ${r.loadStart.toFixed(1)} / ${os.loadavg()[0].toFixed(1)} |`,
     end,
   ].join('\n');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : `# Reliability\n\n${begin}\n${end}\n`;
