@@ -119,7 +119,8 @@ if (findPostgresBinaries()) {
     `private NATS on ${natsPort}; PostgreSQL binaries not installed: using ${new URL(serverUrl).host}, no PostgreSQL fault`,
   );
 }
-const runId = `chaos_${process.pid}`;
+// Scratch databases are named as test databases: they are dropped at the end.
+const runId = `test_chaos_${process.pid}`;
 const dbUrl = (service) => {
   const url = new URL(serverUrl);
   url.pathname = `/disduk_${runId}_${service}`;
