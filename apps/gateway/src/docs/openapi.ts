@@ -1,8 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { registerStaticFolder } from '../http/static-files.js';
+import { buildOpenApiDocument } from './openapi-document.js';
 
 const DOCS_PATH = '/api/docs';
 const JSON_PATH = '/api/docs-json';
@@ -13,17 +14,7 @@ const JSON_PATH = '/api/docs-json';
  * handler, so the page needs nothing from outside (the system must work on an intranet).
  */
 export function setupOpenApi(app: NestFastifyApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('Disdukcapil — layanan administrasi kependudukan')
-    .setDescription(
-      'Public HTTP API, version 1 (shared/API.md). Errors are RFC 9457 problem details ' +
-        '(`application/problem+json`) with a stable `code` and the `correlationId` of the request. ' +
-        'Additions to API.md: `code` and `correlationId` in problem details; `checks` and `down` in health reports.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: JSON_PATH, useGlobalPrefix: false, ui: false });
 
   const assets = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
