@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   APPLICATION_INPUT_CLASSES,
@@ -13,7 +13,6 @@ import { RpcClient } from '#lib/platform/rpc';
 import { ApplicationAction, AttachmentKind, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles, RolesFor } from '../auth/auth.decorators.js';
 import { ApiParamsFrom, ApiProblems, ApiQueryFrom, ApiResult, ApiBodyFrom } from '../docs/api-docs.decorators.js';
-import { BEARER } from '../docs/openapi-document.js';
 import { ApiIdempotencyKey } from '../docs/idempotency.openapi.js';
 import { applicationInputSchema } from '../docs/views.openapi.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
@@ -38,7 +37,6 @@ const BODY_DESCRIPTION =
   '(`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`.';
 
 @ApiTags('Applications')
-@ApiBearerAuth(BEARER)
 @Controller('applications')
 export class ApplicationsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import { ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import { documentedClasses } from '../docs/class-schemas.js';
 import { CLIENT_CREDENTIALS_GRANT, IdentityRpc, IssueAgencyTokenRequest, type AgencyTokenReply } from '#lib/contracts';
@@ -56,6 +56,12 @@ export class AgencyTokenController {
         value: { grant_type: CLIENT_CREDENTIALS_GRANT, client_id: 'agency-contoh', client_secret: 'rahasia-contoh' },
       },
     },
+  })
+  @ApiHeader({
+    name: 'authorization',
+    required: false,
+    description: 'The credentials as HTTP Basic (RFC 6749 §2.3.1) instead of in the body',
+    schema: { type: 'string', maxLength: 1000, pattern: '^Basic [A-Za-z0-9+/=]+$' },
   })
   @ApiResult(200, 'AgencyTokenReply', 'An access token for the verification routes')
   @ApiProblems('AUTH.INVALID_CREDENTIALS', 'AGENCY.SUSPENDED')

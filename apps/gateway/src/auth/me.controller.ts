@@ -1,13 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
-import { BEARER } from '../docs/openapi-document.js';
 import { type AccountView, type Principal, IdentityRpc } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
 import { Authenticated, CurrentPrincipal } from './auth.decorators.js';
 
 @ApiTags('Accounts and tokens')
-@ApiBearerAuth(BEARER)
 @Controller('me')
 export class MeController {
   constructor(private readonly services: RpcClient) {}

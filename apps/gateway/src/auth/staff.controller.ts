@@ -1,7 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiBodyFrom, ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
-import { BEARER } from '../docs/openapi-document.js';
 import { type CreateStaffReply, type Principal, IdentityRpc } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
@@ -9,7 +8,6 @@ import { CurrentPrincipal, Roles } from './auth.decorators.js';
 import { CreateStaffBody } from './auth.dto.js';
 
 @ApiTags('Accounts and tokens')
-@ApiBearerAuth(BEARER)
 @Controller('admin/staff')
 export class StaffController {
   constructor(private readonly services: RpcClient) {}

@@ -60,6 +60,7 @@ const CUSTOM_CONVERTERS: Record<string, (meta: ValidationMetadata) => SchemaObje
   }),
   isApplicationNumber: () => ({ type: 'string', pattern: '^[0-9]{4}-[0-9]{8}-[0-9]{5}$', maxLength: 19 }),
   isPastDate: () => ({ type: 'string', format: 'date', maxLength: 10, description: 'YYYY-MM-DD, not in the future' }),
+  isCalendarDate: () => ({ type: 'string', format: 'date', maxLength: 10, description: 'YYYY-MM-DD, a real date' }),
   isRegionCode: (meta) => regionCode(String(meta.constraints?.[0])),
   isOneOfLabels: (meta) => ({
     type: 'string',
@@ -159,6 +160,9 @@ export class ClassSchemas {
 /** Every class the document names, converted once (the route decorators and the views add to it). */
 export const documentedClasses = new ClassSchemas();
 
+/** The longest value of each string format. */
+const FORMAT_LENGTHS: Record<string, number> = { uuid: 36, date: 10, 'date-time': 30 };
+
 /**
  * A `$ref` stands alone (OpenAPI 3.0 ignores its siblings), and a string limited only by its
  * pattern states the length that pattern allows.
@@ -169,9 +173,16 @@ function tidy(value: unknown): unknown {
   const schema = value as Record<string, unknown>;
   if (typeof schema['$ref'] === 'string') return { $ref: schema['$ref'] };
   const tidied = Object.fromEntries(Object.entries(schema).map(([key, inner]) => [key, tidy(inner)]));
-  if (tidied['type'] === 'string' && typeof tidied['pattern'] === 'string' && tidied['maxLength'] === undefined) {
-    const maxLength = patternMaxLength(tidied['pattern']);
+  if (tidied['type'] === 'string' && tidied['maxLength'] === undefined) {
+    const format = typeof tidied['format'] === 'string' ? FORMAT_LENGTHS[tidied['format']] : undefined;
+    const maxLength = typeof tidied['pattern'] === 'string' ? patternMaxLength(tidied['pattern']) : format;
     if (maxLength !== undefined) tidied['maxLength'] = maxLength;
+  }
+  if (tidied['type'] === 'integer' && tidied['format'] === undefined) {
+    const maximum = typeof tidied['maximum'] === 'number' ? tidied['maximum'] : Number.MAX_SAFE_INTEGER;
+    tidied['format'] = maximum <= 2 ** 31 - 1 ? 'int32' : 'int64';
+    // JSON numbers are exact integers up to 2^53 - 1: beyond, no client can send one.
+    tidied['maximum'] = maximum;
   }
   return tidied;
 }

@@ -1,14 +1,36 @@
 import type { INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { ErrorCode } from '#lib/domain';
+import { Role, type ErrorCode } from '#lib/domain';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from '../auth/auth.decorators.js';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
 import { documentedClasses } from './class-schemas.js';
 import { ERROR_CODES_EXTENSION, PROBLEM_COMPONENTS, problemResponses } from './problems.openapi.js';
 import { viewComponents } from './views.openapi.js';
 
-/** The security schemes: people sign in with a password (bearer JWT), agencies by client credentials. */
-export const BEARER = 'bearer';
-export const AGENCY = 'agencyClientCredentials';
+/**
+ * The security schemes. Every one is the same kind of token (an ES256 JWT in the Authorization
+ * header); they say who holds it, so a client sees which sign-in an operation needs. People sign
+ * in with a password, agencies with client credentials.
+ */
+const RESIDENT = 'residentBearer';
+const STAFF = 'staffBearer';
+const ADMIN = 'adminBearer';
+const AGENCY = 'agencyClientCredentials';
+
+const JWT_NOTE =
+  'Valid at most 15 minutes; an ES256-signed JWT checked as RFC8725 recommends (one algorithm, issuer, ' +
+  'audience, expiry).';
+
+/** The operations anyone may call: how a caller gets credentials, and what must work without them. */
+const PUBLIC_OPERATIONS = new Set([
+  'authRegister',
+  'authLogin',
+  'agencyTokenToken',
+  'documentsVerify',
+  'regionsChildren',
+  'healthCheck',
+]);
 
 export const API_VERSION = '1.0.0';
 
@@ -52,37 +74,53 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl = '/'): Op
     .setContact('Disdukcapil', '', 'layanan@disdukcapil.example.go.id')
     .addServer(serverUrl, 'This deployment (production serves it over HTTPS only)', {})
     .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: `A resident's accessToken of POST /api/v1/auth/login (the NIK as username). ${JWT_NOTE}` },
+      RESIDENT,
+    )
+    .addBearerAuth(
       {
         type: 'http',
         scheme: 'bearer',
         bearerFormat: 'JWT',
-        description:
-          'Residents and staff: the accessToken of POST /api/v1/auth/login, valid at most 15 minutes. ' +
-          'Tokens are ES256-signed JWTs checked as RFC8725 recommends (one algorithm, issuer, audience, expiry).',
+        description: `A staff member's (CLERK, OFFICIAL, ADMIN) accessToken of POST /api/v1/auth/login. ${JWT_NOTE}`,
       },
-      BEARER,
+      STAFF,
+    )
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: `An ADMIN's accessToken of POST /api/v1/auth/login. ${JWT_NOTE}` },
+      ADMIN,
     )
     .addOAuth2(
       {
         type: 'oauth2',
         description:
           'Agencies: OAuth 2.0 client credentials (RFC 6749 §4.4) at POST /api/v1/auth/token; the token is a ' +
-          'short-lived JWT (RFC8725) sent as a bearer token. There are no refresh tokens: ask for a new one.',
+          `short-lived JWT sent as a bearer token. ${JWT_NOTE} No refresh token: ask for a new one.`,
         flows: { clientCredentials: { tokenUrl: '/api/v1/auth/token', refreshUrl: '/api/v1/auth/token', scopes: {} } },
       },
       AGENCY,
     );
   for (const tag of TAGS) builder.addTag(tag.name, tag.description);
+  const access = routeAccess(app);
+  const accessByOperation = new Map<string, Access>();
   const document = SwaggerModule.createDocument(app, builder.build(), {
-    operationIdFactory: (controller, method) =>
-      `${lowerFirst(controller.replace(/Controller$/, ''))}${method[0].toUpperCase()}${method.slice(1)}`,
+    operationIdFactory: (controller, method) => {
+      const id = `${lowerFirst(controller.replace(/Controller$/, ''))}${method[0].toUpperCase()}${method.slice(1)}`;
+      const known = access.get(`${controller}.${method}`);
+      if (known !== undefined) accessByOperation.set(id, known);
+      return id;
+    },
   });
+  for (const server of document.servers ?? []) (server as { 'x-internal'?: boolean })['x-internal'] = false;
   for (const path of Object.keys(document.paths)) {
     if (UNDOCUMENTED_PATHS.some((pattern) => pattern.test(path))) delete document.paths[path];
   }
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item) as OperationLike[]) {
-      if (typeof operation === 'object' && operation !== null && 'responses' in operation) completeOperation(operation);
+      if (typeof operation === 'object' && operation !== null && 'responses' in operation) {
+        operation.security = securityOf(operation.operationId ?? '', accessByOperation);
+        completeOperation(operation);
+      }
     }
   }
   const views = viewComponents();
@@ -95,6 +133,8 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl = '/'): Op
 
 interface OperationLike {
   operationId?: string;
+  summary?: string;
+  description?: string;
   security?: Array<Record<string, string[]>>;
   parameters?: Array<{ in: string; name: string }>;
   requestBody?: unknown;
@@ -107,6 +147,7 @@ function completeOperation(operation: OperationLike): void {
   const codes = new Set<ErrorCode>(operation[ERROR_CODES_EXTENSION] ?? []);
   delete operation[ERROR_CODES_EXTENSION];
   operation.security ??= [];
+  if (operation.description === undefined && operation.summary !== undefined) operation.description = operation.summary;
   const secured = operation.security.length > 0;
   if (secured) {
     codes.add('AUTH.UNAUTHENTICATED');
@@ -127,6 +168,49 @@ function completeOperation(operation: OperationLike): void {
       throw new Error(`${operation.operationId ?? '?'}: ${status} must be problem details`);
     }
   }
+}
+
+/** Who may call a route: `public`, or the roles of `@Roles` (empty: any signed-in caller). */
+type Access = 'public' | Role[];
+
+/** The access of every controller method, read from the auth decorators the guard enforces. */
+function routeAccess(app: INestApplication): Map<string, Access> {
+  const access = new Map<string, Access>();
+  for (const module of app.get(ModulesContainer, { strict: false }).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as { name: string; prototype: Record<string, unknown> } | null;
+      if (controller === null) continue;
+      for (const method of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = controller.prototype[method];
+        if (method === 'constructor' || typeof handler !== 'function') continue;
+        const read = (key: string): unknown =>
+          (Reflect.getMetadata(key, handler) as unknown) ?? (Reflect.getMetadata(key, controller) as unknown);
+        const roles = read(ALLOWED_ROLES);
+        if (read(PUBLIC_ROUTE) === true) access.set(`${controller.name}.${method}`, 'public');
+        else if (Array.isArray(roles)) access.set(`${controller.name}.${method}`, roles as Role[]);
+      }
+    }
+  }
+  return access;
+}
+
+/** The security requirement of an operation, from its roles; public only when meant to be. */
+function securityOf(operationId: string, accessByOperation: Map<string, Access>): Array<Record<string, string[]>> {
+  const access = accessByOperation.get(operationId);
+  if (access === undefined) throw new Error(`${operationId}: no @Public, @Roles or @Authenticated`);
+  if (access === 'public') {
+    if (!PUBLIC_OPERATIONS.has(operationId)) throw new Error(`${operationId} is public: add it to PUBLIC_OPERATIONS`);
+    return [];
+  }
+  const roles = access.length === 0 ? [Role.RESIDENT, Role.CLERK, Role.OFFICIAL, Role.ADMIN] : access;
+  if (roles.length === 1 && roles[0] === Role.ADMIN) return [{ [ADMIN]: [] }];
+  const schemes = new Set<string>();
+  for (const role of roles) {
+    if (role === Role.RESIDENT) schemes.add(RESIDENT);
+    else if (role === Role.AGENCY) schemes.add(AGENCY);
+    else schemes.add(STAFF);
+  }
+  return [...schemes].map((scheme) => ({ [scheme]: [] }));
 }
 
 function lowerFirst(text: string): string {

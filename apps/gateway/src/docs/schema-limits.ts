@@ -46,6 +46,8 @@ function readAtom(text: string, index: number): Parsed | undefined {
     return end < text.length ? { max: 1, end: end + 1 } : undefined;
   }
   if (char === '(') {
+    // A lookahead (`(?=...)`, `(?!...)`) checks without consuming anything.
+    if (text.startsWith('?=', index + 1) || text.startsWith('?!', index + 1)) return skipGroup(text, index);
     const inner = sequence(text, text.startsWith('?:', index + 1) ? index + 3 : index + 1);
     return inner !== undefined && text[inner.end] === ')' ? { max: inner.max, end: inner.end + 1 } : undefined;
   }
@@ -61,4 +63,14 @@ function readQuantifier(text: string, index: number): { times: number; end: numb
   const match = /^\{(\d+)(?:,(\d+))?\}/.exec(text.slice(index));
   if (match === null || text.slice(index).startsWith(`{${match[1]},}`)) return undefined;
   return { times: Number(match[2] ?? match[1]), end: index + match[0].length };
+}
+
+function skipGroup(text: string, open: number): Parsed | undefined {
+  let depth = 0;
+  for (let index = open; index < text.length; index += 1) {
+    if (text[index] === '\\') index += 1;
+    else if (text[index] === '(') depth += 1;
+    else if (text[index] === ')' && --depth === 0) return { max: 0, end: index + 1 };
+  }
+  return undefined;
 }

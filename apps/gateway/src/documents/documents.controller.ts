@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiBodyFrom, ApiParamsFrom, ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
-import { BEARER } from '../docs/openapi-document.js';
 import type { FastifyReply } from 'fastify';
 import { type DocumentView, type Principal, type PublicDocumentView, DocumentsRpc } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
@@ -20,7 +19,6 @@ export class DocumentsController {
 
   @Get('documents/:id')
   @Authenticated()
-  @ApiBearerAuth(BEARER)
   @ApiOperation({ summary: "An issued document (the family's members, staff of its regency)" })
   @ApiParamsFrom(DocumentIdParams)
   @ApiResult(200, 'DocumentView', 'The document')
@@ -31,7 +29,6 @@ export class DocumentsController {
 
   @Get('documents/:id/pdf')
   @Authenticated()
-  @ApiBearerAuth(BEARER)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The signed PDF (PAdES, detached CMS), byte for byte as issued' })
   @ApiParamsFrom(DocumentIdParams)
@@ -58,7 +55,6 @@ export class DocumentsController {
   @Post('admin/documents/:id/revoke')
   @HttpCode(200)
   @Roles(Role.ADMIN)
-  @ApiBearerAuth(BEARER)
   @ApiOperation({ summary: 'Revoke a document with a reason (ADMIN); its QR check then says REVOKED (addition)' })
   @ApiParamsFrom(DocumentIdParams)
   @ApiBodyFrom(RevokeDocumentBody, { example: { reason: 'Diterbitkan berdasarkan data yang keliru' } })

@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, ApiQueryFrom, ApiResult } from '../docs/api-docs.decorators.js';
-import { BEARER } from '../docs/openapi-document.js';
 import { type AccessLogItem, type FamilyView, type Page, type Principal, IdentityRpc } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
@@ -9,7 +8,6 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { PageQuery } from './registry.dto.js';
 
 @ApiTags('Population registry')
-@ApiBearerAuth(BEARER)
 @Controller('me')
 export class MeRegistryController {
   constructor(private readonly services: RpcClient) {}

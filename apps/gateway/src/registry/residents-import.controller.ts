@@ -1,7 +1,6 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
-import { BEARER } from '../docs/openapi-document.js';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '#lib/contracts';
 import { DomainError, Role } from '#lib/domain';
@@ -9,7 +8,6 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { ResidentsImportService, type ImportReport } from './residents-import.service.js';
 
 @ApiTags('Population registry')
-@ApiBearerAuth(BEARER)
 @Controller('admin/residents')
 export class ResidentsImportController {
   constructor(private readonly imports: ResidentsImportService) {}

@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
 import { ApiBodyFrom, ApiParamsFrom, ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
-import { BEARER } from '../docs/openapi-document.js';
 import { IsUUID } from 'class-validator';
 import {
   CreateAgencyRequest,
@@ -23,7 +22,6 @@ export class AgencyIdParams {
 }
 
 @ApiTags('Accounts and tokens')
-@ApiBearerAuth(BEARER)
 @Controller('admin/agencies')
 export class AgenciesController {
   constructor(private readonly services: RpcClient) {}

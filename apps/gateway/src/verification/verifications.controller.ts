@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiSecurity, ApiTags, OmitType } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
 import { ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import { documentedClasses } from '../docs/class-schemas.js';
 import { ApiIdempotencyKey } from '../docs/idempotency.openapi.js';
-import { AGENCY } from '../docs/openapi-document.js';
 import {
   IdentityRpc,
   VERIFICATION_BATCH_MAX,
@@ -63,7 +62,6 @@ const DESCRIPTION =
   'A suspended agency gets 401 AGENCY.SUSPENDED. Each check is logged for the person checked.';
 
 @ApiTags('Verification for agencies')
-@ApiSecurity(AGENCY)
 @Controller('verifications')
 export class VerificationsController {
   constructor(private readonly services: RpcClient) {}
