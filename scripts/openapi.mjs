@@ -26,10 +26,7 @@ run('compile', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.j
 const scratch = mkdtempSync(path.join(tmpdir(), 'openapi-'));
 const document = path.join(scratch, 'openapi.json');
 run('document', node, ['dist/apps/gateway/src/docs/openapi.cli.js', document]);
-run('redocly lint', node, ['node_modules/@redocly/cli/bin/cli.js', 'lint', document, '--config', 'redocly.yaml'], {
-  env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-});
-run('spectral lint', node, ['scripts/lib/spectral-lint.mjs', document]);
+run('lint', node, ['scripts/openapi-lint.mjs', document]);
 const types = path.join(scratch, 'types.ts');
 run('web types', node, ['scripts/lib/web-api-types.mjs', document, types]);
 

@@ -15,7 +15,7 @@ import { viewRef, type ViewName } from './views.openapi.js';
 /** The JSON body, validated with this class. */
 export function ApiBodyFrom(cls: Type<unknown>, options: { description?: string; example?: unknown } = {}) {
   return ApiBody({
-    schema: documentedClasses.ref(cls) as SchemaObject,
+    schema: documentedClasses.ref(cls),
     required: true,
     ...(options.description === undefined ? {} : { description: options.description }),
     ...(options.example === undefined ? {} : { examples: { example: { value: options.example } } }),

@@ -88,7 +88,6 @@ export const ref = (name: string): SchemaObject => ({ $ref: `${SCHEMA_REF_PREFIX
 
 const UUID = text(36, { format: 'uuid', example: '3f2b8c1e-5d4a-4e6b-9c7d-8e9f0a1b2c3d' });
 const NIK = text(16, { pattern: '^[0-9]{16}$', minLength: 16, example: '1602054101900001' });
-const MASKED_NIK = text(16, { pattern: '^[0-9*]{16}$', example: '1602********0001' });
 const KK = text(16, { pattern: '^[0-9]{16}$', minLength: 16, example: '1602050101150001' });
 const DATE = text(10, { format: 'date', example: '1990-01-01' });
 const TIMESTAMP = text(30, { format: 'date-time', example: '2026-11-30T08:15:00.000Z' });
@@ -263,7 +262,7 @@ export function applicationInputSchema(): SchemaObject {
         types.map((type) => [type, `${SCHEMA_REF_PREFIX}${APPLICATION_INPUT_CLASSES[type].name}`]),
       ),
     },
-  } as SchemaObject;
+  };
 }
 
 const fieldMatch = view<FieldMatch>(
@@ -446,6 +445,6 @@ export function viewComponents(): Record<string, SchemaObject> {
         propertyName: 'type',
         mapping: Object.fromEntries(types.map((type) => [type, `${SCHEMA_REF_PREFIX}${applicationViewName(type)}`])),
       },
-    } as SchemaObject,
+    },
   };
 }
