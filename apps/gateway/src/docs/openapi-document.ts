@@ -74,7 +74,12 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl = '/'): Op
     .setContact('Disdukcapil', '', 'layanan@disdukcapil.example.go.id')
     .addServer(serverUrl, 'This deployment (production serves it over HTTPS only)', {})
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: `A resident's accessToken of POST /api/v1/auth/login (the NIK as username). ${JWT_NOTE}` },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: `A resident's accessToken of POST /api/v1/auth/login (the NIK as username). ${JWT_NOTE}`,
+      },
       RESIDENT,
     )
     .addBearerAuth(
@@ -87,7 +92,12 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl = '/'): Op
       STAFF,
     )
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: `An ADMIN's accessToken of POST /api/v1/auth/login. ${JWT_NOTE}` },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: `An ADMIN's accessToken of POST /api/v1/auth/login. ${JWT_NOTE}`,
+      },
       ADMIN,
     )
     .addOAuth2(
