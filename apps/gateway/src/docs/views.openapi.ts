@@ -169,7 +169,13 @@ const history = view<ApplicationHistoryEntry>(
   {
     at: TIMESTAMP,
     actor: text(200, { description: "The account (a resident's NIK masked) or SISTEM", example: 'siti.clerk' }),
-    from: { ...oneOf(ApplicationStatus), nullable: true, description: 'null: the application was created' },
+    from: {
+      type: 'string',
+      // OpenAPI 3.0: a nullable enum lists null among its values.
+      enum: [...Object.values(ApplicationStatus), null],
+      nullable: true,
+      description: 'null: the application was created',
+    },
     to: oneOf(ApplicationStatus),
     reason: text(500),
   },
