@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as prettier from 'prettier';
 
 const check = process.argv.includes('--check');
 const DOCUMENT = 'docs/openapi.json';
@@ -26,6 +27,9 @@ run('compile', node, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.j
 const scratch = mkdtempSync(path.join(tmpdir(), 'openapi-'));
 const document = path.join(scratch, 'openapi.json');
 run('document', node, ['dist/apps/gateway/src/docs/openapi.cli.js', document]);
+// In the repository's format, so that \`npm run format:check\` and the diff stay quiet.
+const prettierOptions = { ...(await prettier.resolveConfig(DOCUMENT)), filepath: DOCUMENT };
+writeFileSync(document, await prettier.format(readFileSync(document, 'utf8'), prettierOptions));
 run('lint', node, ['scripts/openapi-lint.mjs', document]);
 const types = path.join(scratch, 'types.ts');
 run('web types', node, ['scripts/lib/web-api-types.mjs', document, types]);
