@@ -1,5 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiTags,
+  IntersectionType,
+  PartialType,
+  PickType,
+} from '@nestjs/swagger';
 import { ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import { documentedClasses } from '../docs/class-schemas.js';
 import { CLIENT_CREDENTIALS_GRANT, IdentityRpc, IssueAgencyTokenRequest, type AgencyTokenReply } from '#lib/contracts';
