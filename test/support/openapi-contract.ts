@@ -15,6 +15,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 export const API_PREFIX = '/api/v1';
 const DOCUMENT_ID = 'openapi.json';
 const JSON_TYPES = ['application/json', 'application/problem+json'];
+const UNROUTED_STATUSES = [400, 404, 405, 413, 415];
 
 interface ResponseObject {
   content?: Record<string, { schema?: unknown }>;
@@ -77,8 +78,9 @@ export class OpenApiContract {
     const operation = this.operations.get(method)?.find((candidate) => candidate.pattern.test(pathOnly));
     const where = `${response.method.toUpperCase()} ${pathOnly} → ${response.status}`;
     if (operation === undefined) {
-      // An unknown route is a 404 (or 405) problem, as for any path.
-      if ([404, 405].includes(response.status) && this.isProblem(response.body)) return undefined;
+      // A route the API does not have is refused with a problem: 404 or 405, or before routing
+      // 400, 413 or 415 for a body that cannot be read at all.
+      if (UNROUTED_STATUSES.includes(response.status) && this.isProblem(response.body)) return undefined;
       return `${where}: no such operation in docs/openapi.json`;
     }
     const responseObject = operation.responses[String(response.status)];
