@@ -99,6 +99,30 @@ function constraintName(meta: ValidationMetadata): string | undefined {
   return getMetadataStorage().getTargetValidatorConstraints(meta.constraintCls as never)[0]?.name;
 }
 
+/** What words a class's fields get in the document beyond their rules. */
+export interface FieldNotes {
+  description?: string;
+  default?: unknown;
+  example?: unknown;
+}
+
+const FIELD_NOTES = new WeakMap<object, Record<string, FieldNotes>>();
+
+/** Notes for the fields of a class (gateway DTOs: apps/gateway/src/http/derived-dto.ts). */
+export function describeFields(cls: Type<unknown>, notes: Record<string, FieldNotes>): void {
+  FIELD_NOTES.set(cls, { ...FIELD_NOTES.get(cls), ...notes });
+}
+
+/** The notes of a class and of the classes it extends, the nearest first. */
+function notesOf(cls: Type<unknown>): Record<string, FieldNotes> {
+  const chain: Array<Record<string, FieldNotes>> = [];
+  for (let current: unknown = cls; typeof current === 'function'; current = Object.getPrototypeOf(current)) {
+    const notes = FIELD_NOTES.get(current);
+    if (notes !== undefined) chain.unshift(notes);
+  }
+  return Object.assign({}, ...chain) as Record<string, FieldNotes>;
+}
+
 /** Collects the schemas of the classes an operation names, and of the classes they nest. */
 export class ClassSchemas {
   private readonly schemas = new Map<string, SchemaObject>();
@@ -142,7 +166,12 @@ export class ClassSchemas {
         },
       } as never,
     }) as SchemaObject;
-    return { ...(tidy(schema) as SchemaObject), additionalProperties: false };
+    const tidied = tidy(schema) as SchemaObject;
+    const properties = { ...tidied.properties } as Record<string, SchemaObject>;
+    for (const [field, notes] of Object.entries(notesOf(cls))) {
+      if (properties[field] !== undefined) properties[field] = { ...properties[field], ...notes };
+    }
+    return { ...tidied, properties, additionalProperties: false };
   }
 
   private nestedClass(meta: ValidationMetadata): Type<unknown> {

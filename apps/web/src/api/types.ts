@@ -1595,6 +1595,10 @@ export interface components {
       valid: boolean;
     };
     ReasonBody: {
+      /**
+       * @description What the resident is told
+       * @example Nomor surat keterangan lahir tidak terbaca
+       */
       reason: string;
     };
     RegionItem: {
@@ -1637,6 +1641,7 @@ export interface components {
       password: string;
     };
     RevokeDocumentBody: {
+      /** @example Diterbitkan berdasarkan data yang keliru */
       reason: string;
     };
     /** @description The stored attachment, with the SHA-256 of its bytes (lower-case hex) */
@@ -1731,6 +1736,10 @@ export interface components {
       results: components['schemas']['VerificationResult'][];
     };
     VerifyBody: {
+      /**
+       * @description A note for the official, kept in the history
+       * @example Dokumen lengkap dan sesuai
+       */
       note?: string;
     };
   };
@@ -6514,7 +6523,6 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The token at the end of the verification URL in the QR code */
         token: string;
       };
       cookie?: never;
