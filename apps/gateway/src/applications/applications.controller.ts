@@ -13,8 +13,8 @@ import { RpcClient } from '#lib/platform/rpc';
 import { ApplicationAction, AttachmentKind, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles, RolesFor } from '../auth/auth.decorators.js';
 import { ApiParamsFrom, ApiProblems, ApiQueryFrom, ApiResult, ApiBodyFrom } from '../docs/api-docs.decorators.js';
-import { ApiIdempotencyKey } from '../docs/idempotency.openapi.js';
 import { applicationInputSchema } from '../docs/views.openapi.js';
+import { IdempotentAction } from '../http/idempotency.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
 import {
   ApplicationIdParams,
@@ -45,10 +45,10 @@ export class ApplicationsController {
   ) {}
 
   @Post()
+  @IdempotentAction()
   @RolesFor(ApplicationAction.SUBMIT)
   @ApiOperation({ summary: 'Apply (RESIDENT) → 201 Application', description: `${BODY_DESCRIPTION} ${EXTRAS}` })
   @ApiBody({ schema: applicationInputSchema(), required: true })
-  @ApiIdempotencyKey()
   @ApiResult(201, 'ApplicationView', 'The application, SUBMITTED')
   @ApiProblems('APPLICATION.RULE_VIOLATION')
   async submit(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<ApplicationView> {
@@ -79,6 +79,7 @@ export class ApplicationsController {
   }
 
   @Put(':id')
+  @IdempotentAction()
   @RolesFor(ApplicationAction.RESUBMIT)
   @ApiOperation({
     summary: 'Correct and resubmit (owner, while REVISION_REQUESTED; same type) → SUBMITTED',
@@ -86,7 +87,6 @@ export class ApplicationsController {
   })
   @ApiParamsFrom(ApplicationIdParams)
   @ApiBody({ schema: applicationInputSchema(), required: true })
-  @ApiIdempotencyKey()
   @ApiResult(200, 'ApplicationView', 'The corrected application, SUBMITTED again')
   @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION', 'APPLICATION.RULE_VIOLATION')
   async resubmit(
@@ -103,11 +103,11 @@ export class ApplicationsController {
   }
 
   @Post(':id/cancel')
+  @IdempotentAction()
   @HttpCode(200)
   @RolesFor(ApplicationAction.CANCEL)
   @ApiOperation({ summary: 'Cancel (owner, while SUBMITTED) → CANCELLED', description: EXTRAS })
   @ApiParamsFrom(ApplicationIdParams)
-  @ApiIdempotencyKey()
   @ApiResult(200, 'ApplicationView', 'The application, CANCELLED')
   @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION')
   cancel(
@@ -120,12 +120,12 @@ export class ApplicationsController {
   }
 
   @Post(':id/verify')
+  @IdempotentAction()
   @HttpCode(200)
   @RolesFor(ApplicationAction.VERIFY)
   @ApiOperation({ summary: 'Verify (CLERK of its regency, while SUBMITTED) → VERIFIED', description: EXTRAS })
   @ApiParamsFrom(ApplicationIdParams)
   @ApiBodyFrom(VerifyBody)
-  @ApiIdempotencyKey()
   @ApiResult(200, 'ApplicationView', 'The application, VERIFIED')
   @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION', 'APPLICATION.ROLE_NOT_ALLOWED')
   verify(
@@ -141,12 +141,12 @@ export class ApplicationsController {
   }
 
   @Post(':id/return')
+  @IdempotentAction()
   @HttpCode(200)
   @RolesFor(ApplicationAction.RETURN)
   @ApiOperation({ summary: 'Return for correction with a reason → REVISION_REQUESTED', description: EXTRAS })
   @ApiParamsFrom(ApplicationIdParams)
   @ApiBodyFrom(ReasonBody)
-  @ApiIdempotencyKey()
   @ApiResult(200, 'ApplicationView', 'The application, REVISION_REQUESTED')
   @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION', 'APPLICATION.ROLE_NOT_ALLOWED')
   return(
@@ -162,12 +162,12 @@ export class ApplicationsController {
   }
 
   @Post(':id/reject')
+  @IdempotentAction()
   @HttpCode(200)
   @RolesFor(ApplicationAction.REJECT)
   @ApiOperation({ summary: 'Reject with a reason (final) → REJECTED', description: EXTRAS })
   @ApiParamsFrom(ApplicationIdParams)
   @ApiBodyFrom(ReasonBody)
-  @ApiIdempotencyKey()
   @ApiResult(200, 'ApplicationView', 'The application, REJECTED')
   @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION', 'APPLICATION.ROLE_NOT_ALLOWED')
   reject(
@@ -183,6 +183,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/approve')
+  @IdempotentAction()
   @HttpCode(202)
   @RolesFor(ApplicationAction.APPROVE)
   @ApiOperation({
@@ -190,7 +191,6 @@ export class ApplicationsController {
     description: EXTRAS,
   })
   @ApiParamsFrom(ApplicationIdParams)
-  @ApiIdempotencyKey()
   @ApiResult(202, 'ApplicationView', 'The application, APPROVED (ISSUED once its documents exist)')
   @ApiProblems(
     'APPLICATION.NOT_FOUND',
@@ -208,6 +208,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/attachments')
+  @IdempotentAction()
   @Roles(Role.RESIDENT)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -230,7 +231,6 @@ export class ApplicationsController {
     description: 'PDF, JPEG or PNG judged by content (415 otherwise), at most 5 MB (413).',
   })
   @ApiParamsFrom(ApplicationIdParams)
-  @ApiIdempotencyKey()
   @ApiResult(201, 'StoredAttachmentView', 'The stored attachment')
   @ApiProblems(
     'APPLICATION.NOT_FOUND',

@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiBody, ApiExtension, ApiParam, ApiQuery, ApiResponse, type SchemaObject } from '@nestjs/swagger';
+import { ApiBody, DECORATORS, ApiParam, ApiQuery, ApiResponse, type SchemaObject } from '@nestjs/swagger';
 import type { ErrorCode } from '#lib/domain';
 import { documentedClasses } from './class-schemas.js';
 import { ERROR_CODES_EXTENSION } from './problems.openapi.js';
@@ -52,6 +52,20 @@ export function ApiResult(status: number, view: ViewName | SchemaObject, descrip
  * The error codes this operation can answer with beyond the ones every operation of its kind
  * can (bad input, no token, wrong role, a service down: the document builder adds those).
  */
-export function ApiProblems(...codes: ErrorCode[]) {
-  return ApiExtension(ERROR_CODES_EXTENSION, codes);
+export function ApiProblems(...codes: ErrorCode[]): MethodDecorator {
+  return (target, key, descriptor) => {
+    // Several decorators may list codes (the route's own, @IdempotentAction's): they add up.
+    const extensions = (Reflect.getMetadata(DECORATORS.API_EXTENSION, descriptor.value as object) ?? {}) as Record<
+      string,
+      ErrorCode[] | undefined
+    >;
+    const all = [...new Set([...(extensions[ERROR_CODES_EXTENSION] ?? []), ...codes])];
+    // ApiExtension keeps an existing value of the key; this one must replace it with the union.
+    Reflect.defineMetadata(
+      DECORATORS.API_EXTENSION,
+      { ...extensions, [ERROR_CODES_EXTENSION]: all },
+      descriptor.value as object,
+    );
+    return descriptor;
+  };
 }

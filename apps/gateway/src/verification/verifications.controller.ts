@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
 import { ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import { documentedClasses } from '../docs/class-schemas.js';
-import { ApiIdempotencyKey } from '../docs/idempotency.openapi.js';
 import {
   IdentityRpc,
   VERIFICATION_BATCH_MAX,
@@ -15,6 +14,7 @@ import {
 import { RpcClient } from '#lib/platform/rpc';
 import { DomainError, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import { IdempotentAction } from '../http/idempotency.js';
 
 /**
  * A batch of 1,000 checks may wait behind others at full load; the default deadline of a NATS
@@ -78,6 +78,7 @@ export class VerificationsController {
   }
 
   @Post('batch')
+  @IdempotentAction()
   @Roles(Role.AGENCY)
   @HttpCode(200)
   @ApiOperation({
@@ -89,7 +90,6 @@ export class VerificationsController {
     required: true,
     examples: { example: { value: { items: [ONE, { nik: '1602055203850002', purpose: 'Klaim asuransi' }] } } },
   })
-  @ApiIdempotencyKey()
   @ApiResult(200, 'VerifyBatchReply', 'The results, in the order of the items')
   @ApiProblems('AGENCY.FIELD_NOT_ALLOWED', 'AGENCY.QUOTA_EXCEEDED')
   verifyBatch(@Body() body: RawBody, @CurrentPrincipal() principal: Principal): Promise<VerifyBatchReply> {

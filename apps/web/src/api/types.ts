@@ -91,7 +91,7 @@ export interface paths {
     put?: never;
     /**
      * Import the registry from CSV (streamed, any size); upsert by NIK
-     * @description Header row of the Person fields plus familyCardNumber, address, rt, rw, villageCode, postalCode in any order; an empty cell is an absent value. Returns { imported, updated, rejected: [{ line, errors }] }; a bad row never stops the good ones. Line 1 is the header.
+     * @description Header row of the Person fields plus familyCardNumber, address, rt, rw, villageCode, postalCode in any order; an empty cell is an absent value. Addition to API.md: SIAK's own 37-column export (header "Nomor KK;NIK;Nama Penduduk;…") is taken as it is, districts and villages by name within the administrator's regency. Comma or semicolon separated (from the header line), RFC 4180 quotes, UTF-8 with or without BOM. Returns { imported, updated, rejected: [{ line, errors }] }; a bad row never stops the good ones. Line 1 is the header.
      */
     post: operations['residentsImportImport'];
     delete?: never;
@@ -1495,6 +1495,9 @@ export interface components {
         | 'REQUEST.UNSUPPORTED_MEDIA_TYPE'
         | 'ROUTE.NOT_FOUND'
         | 'METHOD.NOT_ALLOWED'
+        | 'IDEMPOTENCY.KEY_INVALID'
+        | 'IDEMPOTENCY.KEY_REUSED'
+        | 'IDEMPOTENCY.IN_PROGRESS'
         | 'NIK.FORMAT'
         | 'NIK.PROVINCE_UNKNOWN'
         | 'NIK.REGENCY_UNKNOWN'
@@ -3002,7 +3005,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description A retry with the same key, caller and body returns the first outcome (same status and body) without acting again; the same key with a different body is 422. Keys are kept at least 24 hours. */
+        /** @description Safe retries (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters chosen by the client, new for each action and the same when that action is sent again. A retry with the same key, caller and request gets the first outcome (same status and body) without acting again, also when the first answer was lost (a 503 or a dropped connection). Keys are kept at least 24 hours. 400 IDEMPOTENCY.KEY_INVALID for a malformed key; 422 IDEMPOTENCY.KEY_REUSED for a key sent with another request; 409 IDEMPOTENCY.IN_PROGRESS while the first attempt is still being answered. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -3028,7 +3031,7 @@ export interface operations {
           'application/json': components['schemas']['ApplicationView'];
         };
       };
-      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: IDEMPOTENCY.KEY_INVALID, REQUEST.MALFORMED, VALIDATION.FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3036,18 +3039,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "type": "urn:disdukcapil:problem:idempotency.key_invalid",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 400,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "REQUEST.MALFORMED",
+           *       "code": "IDEMPOTENCY.KEY_INVALID",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            code?: 'IDEMPOTENCY.KEY_INVALID' | 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
             /** Format: int32 */
             status?: number;
           };
@@ -3103,7 +3106,32 @@ export interface operations {
           };
         };
       };
-      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: APPLICATION.RULE_VIOLATION */
+      /** @description Conflicts with the current state. Codes: IDEMPOTENCY.IN_PROGRESS */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:idempotency.in_progress",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 409,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "IDEMPOTENCY.IN_PROGRESS",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'IDEMPOTENCY.IN_PROGRESS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: APPLICATION.RULE_VIOLATION, IDEMPOTENCY.KEY_REUSED */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3122,7 +3150,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.RULE_VIOLATION';
+            code?: 'APPLICATION.RULE_VIOLATION' | 'IDEMPOTENCY.KEY_REUSED';
             /** Format: int32 */
             status?: number;
           };
@@ -3356,7 +3384,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description A retry with the same key, caller and body returns the first outcome (same status and body) without acting again; the same key with a different body is 422. Keys are kept at least 24 hours. */
+        /** @description Safe retries (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters chosen by the client, new for each action and the same when that action is sent again. A retry with the same key, caller and request gets the first outcome (same status and body) without acting again, also when the first answer was lost (a 503 or a dropped connection). Keys are kept at least 24 hours. 400 IDEMPOTENCY.KEY_INVALID for a malformed key; 422 IDEMPOTENCY.KEY_REUSED for a key sent with another request; 409 IDEMPOTENCY.IN_PROGRESS while the first attempt is still being answered. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -3384,7 +3412,7 @@ export interface operations {
           'application/json': components['schemas']['ApplicationView'];
         };
       };
-      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: IDEMPOTENCY.KEY_INVALID, REQUEST.MALFORMED, VALIDATION.FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3392,18 +3420,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "type": "urn:disdukcapil:problem:idempotency.key_invalid",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 400,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "REQUEST.MALFORMED",
+           *       "code": "IDEMPOTENCY.KEY_INVALID",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            code?: 'IDEMPOTENCY.KEY_INVALID' | 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
             /** Format: int32 */
             status?: number;
           };
@@ -3484,7 +3512,7 @@ export interface operations {
           };
         };
       };
-      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION */
+      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION, IDEMPOTENCY.IN_PROGRESS */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3503,13 +3531,13 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.INVALID_TRANSITION';
+            code?: 'APPLICATION.INVALID_TRANSITION' | 'IDEMPOTENCY.IN_PROGRESS';
             /** Format: int32 */
             status?: number;
           };
         };
       };
-      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: APPLICATION.RULE_VIOLATION */
+      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: APPLICATION.RULE_VIOLATION, IDEMPOTENCY.KEY_REUSED */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3528,7 +3556,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.RULE_VIOLATION';
+            code?: 'APPLICATION.RULE_VIOLATION' | 'IDEMPOTENCY.KEY_REUSED';
             /** Format: int32 */
             status?: number;
           };
@@ -3590,7 +3618,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description A retry with the same key, caller and body returns the first outcome (same status and body) without acting again; the same key with a different body is 422. Keys are kept at least 24 hours. */
+        /** @description Safe retries (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters chosen by the client, new for each action and the same when that action is sent again. A retry with the same key, caller and request gets the first outcome (same status and body) without acting again, also when the first answer was lost (a 503 or a dropped connection). Keys are kept at least 24 hours. 400 IDEMPOTENCY.KEY_INVALID for a malformed key; 422 IDEMPOTENCY.KEY_REUSED for a key sent with another request; 409 IDEMPOTENCY.IN_PROGRESS while the first attempt is still being answered. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -3609,7 +3637,7 @@ export interface operations {
           'application/json': components['schemas']['ApplicationView'];
         };
       };
-      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: VALIDATION.FAILED */
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: IDEMPOTENCY.KEY_INVALID, VALIDATION.FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3617,18 +3645,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:validation.failed",
+           *       "type": "urn:disdukcapil:problem:idempotency.key_invalid",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 400,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "VALIDATION.FAILED",
+           *       "code": "IDEMPOTENCY.KEY_INVALID",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'VALIDATION.FAILED';
+            code?: 'IDEMPOTENCY.KEY_INVALID' | 'VALIDATION.FAILED';
             /** Format: int32 */
             status?: number;
           };
@@ -3709,7 +3737,7 @@ export interface operations {
           };
         };
       };
-      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION */
+      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION, IDEMPOTENCY.IN_PROGRESS */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3728,7 +3756,32 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.INVALID_TRANSITION';
+            code?: 'APPLICATION.INVALID_TRANSITION' | 'IDEMPOTENCY.IN_PROGRESS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: IDEMPOTENCY.KEY_REUSED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:idempotency.key_reused",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 422,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "IDEMPOTENCY.KEY_REUSED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'IDEMPOTENCY.KEY_REUSED';
             /** Format: int32 */
             status?: number;
           };
@@ -3790,7 +3843,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description A retry with the same key, caller and body returns the first outcome (same status and body) without acting again; the same key with a different body is 422. Keys are kept at least 24 hours. */
+        /** @description Safe retries (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters chosen by the client, new for each action and the same when that action is sent again. A retry with the same key, caller and request gets the first outcome (same status and body) without acting again, also when the first answer was lost (a 503 or a dropped connection). Keys are kept at least 24 hours. 400 IDEMPOTENCY.KEY_INVALID for a malformed key; 422 IDEMPOTENCY.KEY_REUSED for a key sent with another request; 409 IDEMPOTENCY.IN_PROGRESS while the first attempt is still being answered. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -3825,7 +3878,7 @@ export interface operations {
           'application/json': components['schemas']['StoredAttachmentView'];
         };
       };
-      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: IDEMPOTENCY.KEY_INVALID, REQUEST.MALFORMED, VALIDATION.FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3833,18 +3886,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "type": "urn:disdukcapil:problem:idempotency.key_invalid",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 400,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "REQUEST.MALFORMED",
+           *       "code": "IDEMPOTENCY.KEY_INVALID",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            code?: 'IDEMPOTENCY.KEY_INVALID' | 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
             /** Format: int32 */
             status?: number;
           };
@@ -3925,7 +3978,7 @@ export interface operations {
           };
         };
       };
-      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION */
+      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION, IDEMPOTENCY.IN_PROGRESS */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3944,7 +3997,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.INVALID_TRANSITION';
+            code?: 'APPLICATION.INVALID_TRANSITION' | 'IDEMPOTENCY.IN_PROGRESS';
             /** Format: int32 */
             status?: number;
           };
@@ -3995,6 +4048,31 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: IDEMPOTENCY.KEY_REUSED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:idempotency.key_reused",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 422,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "IDEMPOTENCY.KEY_REUSED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'IDEMPOTENCY.KEY_REUSED';
             /** Format: int32 */
             status?: number;
           };
@@ -4231,7 +4309,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description A retry with the same key, caller and body returns the first outcome (same status and body) without acting again; the same key with a different body is 422. Keys are kept at least 24 hours. */
+        /** @description Safe retries (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters chosen by the client, new for each action and the same when that action is sent again. A retry with the same key, caller and request gets the first outcome (same status and body) without acting again, also when the first answer was lost (a 503 or a dropped connection). Keys are kept at least 24 hours. 400 IDEMPOTENCY.KEY_INVALID for a malformed key; 422 IDEMPOTENCY.KEY_REUSED for a key sent with another request; 409 IDEMPOTENCY.IN_PROGRESS while the first attempt is still being answered. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4250,7 +4328,7 @@ export interface operations {
           'application/json': components['schemas']['ApplicationView'];
         };
       };
-      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: VALIDATION.FAILED */
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: IDEMPOTENCY.KEY_INVALID, VALIDATION.FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4258,18 +4336,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:validation.failed",
+           *       "type": "urn:disdukcapil:problem:idempotency.key_invalid",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 400,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "VALIDATION.FAILED",
+           *       "code": "IDEMPOTENCY.KEY_INVALID",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'VALIDATION.FAILED';
+            code?: 'IDEMPOTENCY.KEY_INVALID' | 'VALIDATION.FAILED';
             /** Format: int32 */
             status?: number;
           };
@@ -4350,7 +4428,7 @@ export interface operations {
           };
         };
       };
-      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION */
+      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION, IDEMPOTENCY.IN_PROGRESS */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4369,7 +4447,32 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.INVALID_TRANSITION';
+            code?: 'APPLICATION.INVALID_TRANSITION' | 'IDEMPOTENCY.IN_PROGRESS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: IDEMPOTENCY.KEY_REUSED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:idempotency.key_reused",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 422,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "IDEMPOTENCY.KEY_REUSED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'IDEMPOTENCY.KEY_REUSED';
             /** Format: int32 */
             status?: number;
           };
@@ -4431,7 +4534,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description A retry with the same key, caller and body returns the first outcome (same status and body) without acting again; the same key with a different body is 422. Keys are kept at least 24 hours. */
+        /** @description Safe retries (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters chosen by the client, new for each action and the same when that action is sent again. A retry with the same key, caller and request gets the first outcome (same status and body) without acting again, also when the first answer was lost (a 503 or a dropped connection). Keys are kept at least 24 hours. 400 IDEMPOTENCY.KEY_INVALID for a malformed key; 422 IDEMPOTENCY.KEY_REUSED for a key sent with another request; 409 IDEMPOTENCY.IN_PROGRESS while the first attempt is still being answered. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4454,7 +4557,7 @@ export interface operations {
           'application/json': components['schemas']['ApplicationView'];
         };
       };
-      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: IDEMPOTENCY.KEY_INVALID, REQUEST.MALFORMED, VALIDATION.FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4462,18 +4565,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "type": "urn:disdukcapil:problem:idempotency.key_invalid",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 400,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "REQUEST.MALFORMED",
+           *       "code": "IDEMPOTENCY.KEY_INVALID",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            code?: 'IDEMPOTENCY.KEY_INVALID' | 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
             /** Format: int32 */
             status?: number;
           };
@@ -4554,7 +4657,7 @@ export interface operations {
           };
         };
       };
-      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION */
+      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION, IDEMPOTENCY.IN_PROGRESS */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4573,7 +4676,32 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.INVALID_TRANSITION';
+            code?: 'APPLICATION.INVALID_TRANSITION' | 'IDEMPOTENCY.IN_PROGRESS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: IDEMPOTENCY.KEY_REUSED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:idempotency.key_reused",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 422,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "IDEMPOTENCY.KEY_REUSED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'IDEMPOTENCY.KEY_REUSED';
             /** Format: int32 */
             status?: number;
           };
@@ -4635,7 +4763,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description A retry with the same key, caller and body returns the first outcome (same status and body) without acting again; the same key with a different body is 422. Keys are kept at least 24 hours. */
+        /** @description Safe retries (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters chosen by the client, new for each action and the same when that action is sent again. A retry with the same key, caller and request gets the first outcome (same status and body) without acting again, also when the first answer was lost (a 503 or a dropped connection). Keys are kept at least 24 hours. 400 IDEMPOTENCY.KEY_INVALID for a malformed key; 422 IDEMPOTENCY.KEY_REUSED for a key sent with another request; 409 IDEMPOTENCY.IN_PROGRESS while the first attempt is still being answered. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4658,7 +4786,7 @@ export interface operations {
           'application/json': components['schemas']['ApplicationView'];
         };
       };
-      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: IDEMPOTENCY.KEY_INVALID, REQUEST.MALFORMED, VALIDATION.FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4666,18 +4794,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "type": "urn:disdukcapil:problem:idempotency.key_invalid",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 400,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "REQUEST.MALFORMED",
+           *       "code": "IDEMPOTENCY.KEY_INVALID",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            code?: 'IDEMPOTENCY.KEY_INVALID' | 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
             /** Format: int32 */
             status?: number;
           };
@@ -4758,7 +4886,7 @@ export interface operations {
           };
         };
       };
-      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION */
+      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION, IDEMPOTENCY.IN_PROGRESS */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4777,7 +4905,32 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.INVALID_TRANSITION';
+            code?: 'APPLICATION.INVALID_TRANSITION' | 'IDEMPOTENCY.IN_PROGRESS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: IDEMPOTENCY.KEY_REUSED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:idempotency.key_reused",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 422,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "IDEMPOTENCY.KEY_REUSED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'IDEMPOTENCY.KEY_REUSED';
             /** Format: int32 */
             status?: number;
           };
@@ -4839,7 +4992,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description A retry with the same key, caller and body returns the first outcome (same status and body) without acting again; the same key with a different body is 422. Keys are kept at least 24 hours. */
+        /** @description Safe retries (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters chosen by the client, new for each action and the same when that action is sent again. A retry with the same key, caller and request gets the first outcome (same status and body) without acting again, also when the first answer was lost (a 503 or a dropped connection). Keys are kept at least 24 hours. 400 IDEMPOTENCY.KEY_INVALID for a malformed key; 422 IDEMPOTENCY.KEY_REUSED for a key sent with another request; 409 IDEMPOTENCY.IN_PROGRESS while the first attempt is still being answered. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4862,7 +5015,7 @@ export interface operations {
           'application/json': components['schemas']['ApplicationView'];
         };
       };
-      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: IDEMPOTENCY.KEY_INVALID, REQUEST.MALFORMED, VALIDATION.FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4870,18 +5023,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "type": "urn:disdukcapil:problem:idempotency.key_invalid",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 400,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "REQUEST.MALFORMED",
+           *       "code": "IDEMPOTENCY.KEY_INVALID",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            code?: 'IDEMPOTENCY.KEY_INVALID' | 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
             /** Format: int32 */
             status?: number;
           };
@@ -4962,7 +5115,7 @@ export interface operations {
           };
         };
       };
-      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION */
+      /** @description Conflicts with the current state. Codes: APPLICATION.INVALID_TRANSITION, IDEMPOTENCY.IN_PROGRESS */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4981,7 +5134,32 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.INVALID_TRANSITION';
+            code?: 'APPLICATION.INVALID_TRANSITION' | 'IDEMPOTENCY.IN_PROGRESS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: IDEMPOTENCY.KEY_REUSED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:idempotency.key_reused",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 422,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "IDEMPOTENCY.KEY_REUSED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'IDEMPOTENCY.KEY_REUSED';
             /** Format: int32 */
             status?: number;
           };
@@ -7114,7 +7292,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description A retry with the same key, caller and body returns the first outcome (same status and body) without acting again; the same key with a different body is 422. Keys are kept at least 24 hours. */
+        /** @description Safe retries (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters chosen by the client, new for each action and the same when that action is sent again. A retry with the same key, caller and request gets the first outcome (same status and body) without acting again, also when the first answer was lost (a 503 or a dropped connection). Keys are kept at least 24 hours. 400 IDEMPOTENCY.KEY_INVALID for a malformed key; 422 IDEMPOTENCY.KEY_REUSED for a key sent with another request; 409 IDEMPOTENCY.IN_PROGRESS while the first attempt is still being answered. */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -7135,7 +7313,7 @@ export interface operations {
           'application/json': components['schemas']['VerifyBatchReply'];
         };
       };
-      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: IDEMPOTENCY.KEY_INVALID, REQUEST.MALFORMED, VALIDATION.FAILED */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7143,18 +7321,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "type": "urn:disdukcapil:problem:idempotency.key_invalid",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 400,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "REQUEST.MALFORMED",
+           *       "code": "IDEMPOTENCY.KEY_INVALID",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            code?: 'IDEMPOTENCY.KEY_INVALID' | 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
             /** Format: int32 */
             status?: number;
           };
@@ -7205,6 +7383,56 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'AGENCY.FIELD_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Conflicts with the current state. Codes: IDEMPOTENCY.IN_PROGRESS */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:idempotency.in_progress",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 409,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "IDEMPOTENCY.IN_PROGRESS",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'IDEMPOTENCY.IN_PROGRESS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: IDEMPOTENCY.KEY_REUSED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:idempotency.key_reused",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 422,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "IDEMPOTENCY.KEY_REUSED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'IDEMPOTENCY.KEY_REUSED';
             /** Format: int32 */
             status?: number;
           };
