@@ -45,7 +45,12 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/scripts/**/*.spec.ts',
+        '<rootDir>/test/support/**/*.spec.ts',
+      ],
     },
     {
       ...common,
@@ -58,7 +63,12 @@ export default {
     {
       ...common,
       displayName: 'e2e',
-      setupFilesAfterEnv: [...common.setupFilesAfterEnv, '<rootDir>/test/support/timeouts.ts'],
+      // Every response a whole-system test receives is checked against docs/openapi.json.
+      setupFilesAfterEnv: [
+        ...common.setupFilesAfterEnv,
+        '<rootDir>/test/support/timeouts.ts',
+        '<rootDir>/test/support/openapi-contract.setup.ts',
+      ],
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   APPLICATION_INPUT_CLASSES,
@@ -12,6 +12,8 @@ import {
 import { RpcClient } from '#lib/platform/rpc';
 import { ApplicationAction, AttachmentKind, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles, RolesFor } from '../auth/auth.decorators.js';
+import { ApiParamsFrom, ApiProblems, ApiQueryFrom, ApiResult, ApiBodyFrom } from '../docs/api-docs.decorators.js';
+import { applicationInputSchema } from '../docs/views.openapi.js';
 import { IdempotentAction } from '../http/idempotency.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
 import {
@@ -35,7 +37,6 @@ const BODY_DESCRIPTION =
   '(`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`.';
 
 @ApiTags('Applications')
-@ApiBearerAuth()
 @Controller('applications')
 export class ApplicationsController {
   constructor(
@@ -47,7 +48,9 @@ export class ApplicationsController {
   @IdempotentAction()
   @RolesFor(ApplicationAction.SUBMIT)
   @ApiOperation({ summary: 'Apply (RESIDENT) → 201 Application', description: `${BODY_DESCRIPTION} ${EXTRAS}` })
-  @ApiBody({ schema: { type: 'object', required: ['type'], additionalProperties: true } })
+  @ApiBody({ schema: applicationInputSchema(), required: true })
+  @ApiResult(201, 'ApplicationView', 'The application, SUBMITTED')
+  @ApiProblems('APPLICATION.RULE_VIOLATION')
   async submit(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<ApplicationView> {
     const input = await parseApplicationBody(body);
     return this.services.call(ApplicationsRpc.APPLICATION_SUBMIT, { principal, input });
@@ -59,6 +62,8 @@ export class ApplicationsController {
     summary: 'Residents: their own (newest first); staff: the queue of their regency, oldest first',
     description: `\`{ items, total }\`. ${EXTRAS}`,
   })
+  @ApiQueryFrom(ListApplicationsQuery)
+  @ApiResult(200, 'ApplicationPage', 'A page of applications')
   list(@Query() query: ListApplicationsQuery, @CurrentPrincipal() principal: Principal): Promise<ApplicationPage> {
     return this.services.call(ApplicationsRpc.APPLICATION_LIST, { principal, ...query });
   }
@@ -66,6 +71,9 @@ export class ApplicationsController {
   @Get(':id')
   @Roles(Role.RESIDENT, Role.CLERK, Role.OFFICIAL)
   @ApiOperation({ summary: 'One application (owner, staff of its regency)', description: EXTRAS })
+  @ApiParamsFrom(ApplicationIdParams)
+  @ApiResult(200, 'ApplicationView', 'The application')
+  @ApiProblems('APPLICATION.NOT_FOUND')
   get(@Param() params: ApplicationIdParams, @CurrentPrincipal() principal: Principal): Promise<ApplicationView> {
     return this.services.call(ApplicationsRpc.APPLICATION_GET, { principal, applicationId: params.id });
   }
@@ -77,7 +85,10 @@ export class ApplicationsController {
     summary: 'Correct and resubmit (owner, while REVISION_REQUESTED; same type) → SUBMITTED',
     description: `${BODY_DESCRIPTION} ${EXTRAS}`,
   })
-  @ApiBody({ schema: { type: 'object', required: ['type'], additionalProperties: true } })
+  @ApiParamsFrom(ApplicationIdParams)
+  @ApiBody({ schema: applicationInputSchema(), required: true })
+  @ApiResult(200, 'ApplicationView', 'The corrected application, SUBMITTED again')
+  @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION', 'APPLICATION.RULE_VIOLATION')
   async resubmit(
     @Param() params: ApplicationIdParams,
     @Body() body: unknown,
@@ -96,6 +107,9 @@ export class ApplicationsController {
   @HttpCode(200)
   @RolesFor(ApplicationAction.CANCEL)
   @ApiOperation({ summary: 'Cancel (owner, while SUBMITTED) → CANCELLED', description: EXTRAS })
+  @ApiParamsFrom(ApplicationIdParams)
+  @ApiResult(200, 'ApplicationView', 'The application, CANCELLED')
+  @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION')
   cancel(
     @Param() params: ApplicationIdParams,
     @Body() body: unknown,
@@ -110,6 +124,10 @@ export class ApplicationsController {
   @HttpCode(200)
   @RolesFor(ApplicationAction.VERIFY)
   @ApiOperation({ summary: 'Verify (CLERK of its regency, while SUBMITTED) → VERIFIED', description: EXTRAS })
+  @ApiParamsFrom(ApplicationIdParams)
+  @ApiBodyFrom(VerifyBody)
+  @ApiResult(200, 'ApplicationView', 'The application, VERIFIED')
+  @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION', 'APPLICATION.ROLE_NOT_ALLOWED')
   verify(
     @Param() params: ApplicationIdParams,
     @Body() body: VerifyBody,
@@ -127,6 +145,10 @@ export class ApplicationsController {
   @HttpCode(200)
   @RolesFor(ApplicationAction.RETURN)
   @ApiOperation({ summary: 'Return for correction with a reason → REVISION_REQUESTED', description: EXTRAS })
+  @ApiParamsFrom(ApplicationIdParams)
+  @ApiBodyFrom(ReasonBody)
+  @ApiResult(200, 'ApplicationView', 'The application, REVISION_REQUESTED')
+  @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION', 'APPLICATION.ROLE_NOT_ALLOWED')
   return(
     @Param() params: ApplicationIdParams,
     @Body() body: ReasonBody,
@@ -144,6 +166,10 @@ export class ApplicationsController {
   @HttpCode(200)
   @RolesFor(ApplicationAction.REJECT)
   @ApiOperation({ summary: 'Reject with a reason (final) → REJECTED', description: EXTRAS })
+  @ApiParamsFrom(ApplicationIdParams)
+  @ApiBodyFrom(ReasonBody)
+  @ApiResult(200, 'ApplicationView', 'The application, REJECTED')
+  @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION', 'APPLICATION.ROLE_NOT_ALLOWED')
   reject(
     @Param() params: ApplicationIdParams,
     @Body() body: ReasonBody,
@@ -164,6 +190,14 @@ export class ApplicationsController {
     summary: 'Approve (OFFICIAL of its regency, not the verifier) → 202 APPROVED; ISSUED once its documents exist',
     description: EXTRAS,
   })
+  @ApiParamsFrom(ApplicationIdParams)
+  @ApiResult(202, 'ApplicationView', 'The application, APPROVED (ISSUED once its documents exist)')
+  @ApiProblems(
+    'APPLICATION.NOT_FOUND',
+    'APPLICATION.INVALID_TRANSITION',
+    'APPLICATION.ROLE_NOT_ALLOWED',
+    'APPLICATION.FOUR_EYES',
+  )
   approve(
     @Param() params: ApplicationIdParams,
     @Body() body: unknown,
@@ -186,8 +220,9 @@ export class ApplicationsController {
           type: 'string',
           enum: Object.values(AttachmentKind),
         },
-        file: { type: 'string', format: 'binary' },
+        file: { type: 'string', format: 'binary', maxLength: 5 * 1024 * 1024 },
       },
+      additionalProperties: false,
     },
   })
   @ApiOperation({
@@ -195,6 +230,15 @@ export class ApplicationsController {
       'Add evidence (owner, while SUBMITTED or REVISION_REQUESTED) → 201 { id, kind, fileName, contentType, size, sha256 }',
     description: 'PDF, JPEG or PNG judged by content (415 otherwise), at most 5 MB (413).',
   })
+  @ApiParamsFrom(ApplicationIdParams)
+  @ApiResult(201, 'StoredAttachmentView', 'The stored attachment')
+  @ApiProblems(
+    'APPLICATION.NOT_FOUND',
+    'APPLICATION.INVALID_TRANSITION',
+    'REQUEST.TOO_LARGE',
+    'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+    'REQUEST.MALFORMED',
+  )
   upload(
     @Param() params: ApplicationIdParams,
     @Req() request: FastifyRequest,
@@ -206,6 +250,19 @@ export class ApplicationsController {
   @Get(':id/attachments/:attachmentId')
   @Roles(Role.RESIDENT, Role.CLERK, Role.OFFICIAL)
   @ApiOperation({ summary: 'The evidence file, byte for byte (owner, staff of its regency)' })
+  @ApiParamsFrom(AttachmentParams)
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiResponse({
+    status: 200,
+    description: 'The file as uploaded; `X-Content-SHA256` is the SHA-256 of its bytes',
+    content: Object.fromEntries(
+      ['application/pdf', 'image/jpeg', 'image/png'].map((type) => [
+        type,
+        { schema: { type: 'string', format: 'binary', maxLength: 5 * 1024 * 1024 } },
+      ]),
+    ),
+  })
+  @ApiProblems('APPLICATION.NOT_FOUND', 'ATTACHMENT.NOT_FOUND')
   async download(
     @Param() params: AttachmentParams,
     @CurrentPrincipal() principal: Principal,

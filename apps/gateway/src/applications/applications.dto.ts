@@ -4,14 +4,12 @@ import { IsUUID } from 'class-validator';
 import {
   APPLICATION_INPUT_CLASSES,
   APPLICATIONS_PAGE_DEFAULT_LIMIT,
-  APPLICATIONS_PAGE_MAX_LIMIT,
   ListApplicationsRequest,
   ReasonedActionRequest,
-  REASON_MAX_LENGTH,
   VerifyApplicationRequest,
   type ApplicationInput,
 } from '#lib/contracts';
-import { ApplicationStatus, ApplicationType, DomainError } from '#lib/domain';
+import { ApplicationType, DomainError } from '#lib/domain';
 import { validationPipeOptions } from '#lib/validation';
 import { describeFields, numbersFromQuery } from '../http/derived-dto.js';
 
@@ -32,10 +30,10 @@ export class AttachmentParams {
 export class ListApplicationsQuery extends OmitType(ListApplicationsRequest, ['principal'] as const) {}
 numbersFromQuery(ListApplicationsQuery, 'limit', 'offset');
 describeFields(ListApplicationsQuery, {
-  status: { required: false, enum: Object.values(ApplicationStatus) },
-  type: { required: false, enum: Object.values(ApplicationType) },
-  limit: { required: false, default: APPLICATIONS_PAGE_DEFAULT_LIMIT, maximum: APPLICATIONS_PAGE_MAX_LIMIT },
-  offset: { required: false, default: 0 },
+  status: { description: 'Only applications in this status' },
+  type: { description: 'Only applications of this type' },
+  limit: { default: APPLICATIONS_PAGE_DEFAULT_LIMIT, description: 'Page size' },
+  offset: { default: 0, description: 'How many to skip' },
 });
 
 /** Cancel and approve take no body (or `{}`); any field sent is refused, as everywhere. */
@@ -51,12 +49,14 @@ export function assertEmptyBody(body: unknown): void {
 /** `POST /applications/{id}/verify`: the clerk's optional note (VerifyApplicationRequest). */
 export class VerifyBody extends PickType(VerifyApplicationRequest, ['note'] as const) {}
 describeFields(VerifyBody, {
-  note: { required: false, maxLength: REASON_MAX_LENGTH, description: 'A note for the official, kept in the history' },
+  note: { description: 'A note for the official, kept in the history', example: 'Dokumen lengkap dan sesuai' },
 });
 
 /** Return and reject: the reason the resident is told (ReasonedActionRequest). */
 export class ReasonBody extends PickType(ReasonedActionRequest, ['reason'] as const) {}
-describeFields(ReasonBody, { reason: { maxLength: REASON_MAX_LENGTH } });
+describeFields(ReasonBody, {
+  reason: { description: 'What the resident is told', example: 'Nomor surat keterangan lahir tidak terbaca' },
+});
 
 const pipe = new ValidationPipe(validationPipeOptions);
 const TYPES = Object.keys(APPLICATION_INPUT_CLASSES);

@@ -1,5 +1,16 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiTags,
+  IntersectionType,
+  PartialType,
+  PickType,
+} from '@nestjs/swagger';
+import { ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
+import { documentedClasses } from '../docs/class-schemas.js';
 import { CLIENT_CREDENTIALS_GRANT, IdentityRpc, IssueAgencyTokenRequest, type AgencyTokenReply } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
 import { Public } from './auth.decorators.js';
@@ -46,16 +57,23 @@ export class AgencyTokenController {
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['grant_type', 'client_id', 'client_secret'],
-      properties: {
-        grant_type: { type: 'string', enum: [CLIENT_CREDENTIALS_GRANT] },
-        client_id: { type: 'string' },
-        client_secret: { type: 'string' },
+    // The contract's request: with the credentials in the body, as API.md writes it.
+    schema: documentedClasses.ref(IssueAgencyTokenRequest),
+    required: true,
+    examples: {
+      example: {
+        value: { grant_type: CLIENT_CREDENTIALS_GRANT, client_id: 'agency-contoh', client_secret: 'rahasia-contoh' },
       },
     },
   })
+  @ApiHeader({
+    name: 'authorization',
+    required: false,
+    description: 'The credentials as HTTP Basic (RFC 6749 §2.3.1) instead of in the body',
+    schema: { type: 'string', maxLength: 1000, pattern: '^Basic [A-Za-z0-9+/=]+$' },
+  })
+  @ApiResult(200, 'AgencyTokenReply', 'An access token for the verification routes')
+  @ApiProblems('AUTH.INVALID_CREDENTIALS', 'AGENCY.SUSPENDED')
   token(@Body() body: AgencyTokenBody, @Headers('authorization') authorization?: string): Promise<AgencyTokenReply> {
     // The credentials may be missing from both: identity's validation of the request names them.
     const request = { ...body, ...basicCredentials(authorization) } as IssueAgencyTokenRequest;

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { type LoginReply, type RegisterAccountReply, IdentityRpc } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
+import { ApiBodyFrom, ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import { Public } from './auth.decorators.js';
 import { LoginBody, RegisterBody } from './auth.dto.js';
 
@@ -19,18 +20,16 @@ export class AuthController {
       'Only when the NIK is an ACTIVE member of that KK with that birth date; otherwise 422 with one generic ' +
       'message. 409 when the NIK already has an account. Password of at least 10 characters.',
   })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['nik', 'familyCardNumber', 'birthDate', 'password'],
-      properties: {
-        nik: { type: 'string', example: '1602054101900001' },
-        familyCardNumber: { type: 'string', example: '1602050101150001' },
-        birthDate: { type: 'string', format: 'date' },
-        password: { type: 'string', minLength: 10 },
-      },
+  @ApiBodyFrom(RegisterBody, {
+    example: {
+      nik: '1602054101900001',
+      familyCardNumber: '1602050101150001',
+      birthDate: '1990-01-01',
+      password: 'kata-sandi-contoh-1',
     },
   })
+  @ApiResult(201, 'RegisterAccountReply', 'The new account')
+  @ApiProblems('AUTH.REGISTRATION_REJECTED', 'AUTH.ACCOUNT_EXISTS', 'AUTH.TOO_MANY_ATTEMPTS')
   register(@Body() body: RegisterBody): Promise<RegisterAccountReply> {
     return this.services.call(IdentityRpc.ACCOUNT_REGISTER, body);
   }
@@ -42,13 +41,9 @@ export class AuthController {
     summary: 'Residents (NIK as username) and staff sign in',
     description: '401 on failure; after repeated failures for a username or from an address, 429 with Retry-After.',
   })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['username', 'password'],
-      properties: { username: { type: 'string' }, password: { type: 'string' } },
-    },
-  })
+  @ApiBodyFrom(LoginBody, { example: { username: 'siti.clerk', password: 'kata-sandi-contoh-1' } })
+  @ApiResult(200, 'LoginReply', 'Signed in')
+  @ApiProblems('AUTH.INVALID_CREDENTIALS', 'AUTH.TOO_MANY_ATTEMPTS')
   login(@Body() body: LoginBody, @Req() request: FastifyRequest): Promise<LoginReply> {
     return this.services.call(IdentityRpc.ACCOUNT_LOGIN, { ...body, clientAddress: request.ip });
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBodyFrom, ApiParamsFrom, ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import type { FastifyReply } from 'fastify';
 import { type DocumentView, type Principal, type PublicDocumentView, DocumentsRpc } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
@@ -18,17 +19,25 @@ export class DocumentsController {
 
   @Get('documents/:id')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiOperation({ summary: "An issued document (the family's members, staff of its regency)" })
+  @ApiParamsFrom(DocumentIdParams)
+  @ApiResult(200, 'DocumentView', 'The document')
+  @ApiProblems('DOCUMENT.NOT_FOUND')
   get(@Param() params: DocumentIdParams, @CurrentPrincipal() principal: Principal): Promise<DocumentView> {
     return this.services.call(DocumentsRpc.DOCUMENT_GET, { principal, id: params.id });
   }
 
   @Get('documents/:id/pdf')
   @Authenticated()
-  @ApiBearerAuth()
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The signed PDF (PAdES, detached CMS), byte for byte as issued' })
+  @ApiParamsFrom(DocumentIdParams)
+  @ApiResponse({
+    status: 200,
+    description: 'The signed PDF; `X-Content-SHA256` is the SHA-256 of its bytes',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary', maxLength: 20 * 1024 * 1024 } } },
+  })
+  @ApiProblems('DOCUMENT.NOT_FOUND')
   async pdf(
     @Param() params: DocumentIdParams,
     @CurrentPrincipal() principal: Principal,
@@ -46,8 +55,11 @@ export class DocumentsController {
   @Post('admin/documents/:id/revoke')
   @HttpCode(200)
   @Roles(Role.ADMIN)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Revoke a document with a reason (ADMIN); its QR check then says REVOKED' })
+  @ApiOperation({ summary: 'Revoke a document with a reason (ADMIN); its QR check then says REVOKED (addition)' })
+  @ApiParamsFrom(DocumentIdParams)
+  @ApiBodyFrom(RevokeDocumentBody, { example: { reason: 'Diterbitkan berdasarkan data yang keliru' } })
+  @ApiResult(200, 'DocumentView', 'The document, REVOKED')
+  @ApiProblems('DOCUMENT.NOT_FOUND', 'DOCUMENT.ALREADY_REVOKED')
   revoke(
     @Param() params: DocumentIdParams,
     @Body() body: RevokeDocumentBody,
@@ -59,6 +71,9 @@ export class DocumentsController {
   @Get('public/documents/:token')
   @Public()
   @ApiOperation({ summary: "Anyone holding a document: is it authentic and current? (holder's name masked)" })
+  @ApiParamsFrom(VerificationTokenParams)
+  @ApiResult(200, 'PublicDocumentView', 'What the document says, and whether it is valid')
+  @ApiProblems('DOCUMENT.NOT_FOUND')
   verify(@Param() params: VerificationTokenParams): Promise<PublicDocumentView> {
     return this.services.call(DocumentsRpc.PUBLIC_VERIFY, { token: params.token });
   }

@@ -5,7 +5,6 @@ import { describeFields } from '../http/derived-dto.js';
 // The rules are the contract's (libs/contracts/src/documents/document.messages.ts).
 
 export class DocumentIdParams extends PickType(GetDocumentRequest, ['id'] as const) {}
-describeFields(DocumentIdParams, { id: { format: 'uuid' } });
 
 export class VerificationTokenParams extends PickType(VerifyDocumentRequest, ['token'] as const) {}
 describeFields(VerificationTokenParams, {
@@ -13,4 +12,4 @@ describeFields(VerificationTokenParams, {
 });
 
 export class RevokeDocumentBody extends PickType(RevokeDocumentRequest, ['reason'] as const) {}
-describeFields(RevokeDocumentBody, { reason: { example: 'Diterbitkan berdasarkan data yang keliru', maxLength: 500 } });
+describeFields(RevokeDocumentBody, { reason: { example: 'Diterbitkan berdasarkan data yang keliru' } });

@@ -1,5 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiResult } from '../docs/api-docs.decorators.js';
+import { problemResponses } from '../docs/problems.openapi.js';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
@@ -13,8 +15,12 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Gateway, NATS, every service and every database: up or down' })
-  @ApiOkResponse({ description: 'All components are up' })
-  @ApiServiceUnavailableResponse({ description: 'Problem details naming the components that are down (`down`)' })
+  @ApiResult(200, 'HealthReport', 'All components are up')
+  @ApiResponse({
+    ...problemResponses(['SERVICE.UNAVAILABLE'])['503'],
+    status: 503,
+    description: 'Problem details naming the components that are down (`down`), with every `checks` entry',
+  })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport | object> {
     const report = await this.health.check();
     if (report.status === 'up') return report;

@@ -6,26 +6,17 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { DomainError } from '#lib/domain';
 import {
   currentContext,
-  IDEMPOTENCY_KEEP_HOURS,
   IDEMPOTENCY_KEY_HEADER,
   isValidIdempotencyKey,
   requestFingerprint,
   runWithContext,
 } from '#lib/platform/core';
-
-const DESCRIPTION =
-  'Safe retries (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters chosen by the client, ' +
-  'new for each action and the same when that action is sent again. A retry with the same key, caller and ' +
-  'request gets the first outcome (same status and body) without acting again, also when the first answer ' +
-  `was lost (a 503 or a dropped connection). Keys are kept at least ${IDEMPOTENCY_KEEP_HOURS} hours. ` +
-  '400 IDEMPOTENCY.KEY_INVALID for a malformed key; 422 IDEMPOTENCY.KEY_REUSED for a key sent with another ' +
-  'request; 409 IDEMPOTENCY.IN_PROGRESS while the first attempt is still being answered.';
+import { ApiIdempotencyKey } from '../docs/idempotency.openapi.js';
 
 /**
  * Marks an action route as taking `Idempotency-Key` (API.md "Safe retries"), and says so in the
@@ -34,16 +25,7 @@ const DESCRIPTION =
  * recognised on any replica.
  */
 export function IdempotentAction(): MethodDecorator {
-  return applyDecorators(
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description: DESCRIPTION,
-      schema: { type: 'string', minLength: 1, maxLength: 255 },
-    }),
-    ApiResponse({ status: 422, description: 'IDEMPOTENCY.KEY_REUSED (among the other 422s of this route)' }),
-    UseInterceptors(IdempotencyKeyInterceptor),
-  );
+  return applyDecorators(ApiIdempotencyKey(), UseInterceptors(IdempotencyKeyInterceptor));
 }
 
 @Injectable()

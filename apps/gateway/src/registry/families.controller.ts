@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiParamsFrom, ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import { type FamilyView, type Principal, IdentityRpc } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
@@ -7,7 +8,6 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { FamilyCardNumberParams } from './registry.dto.js';
 
 @ApiTags('Population registry')
-@ApiBearerAuth()
 @Controller('families')
 export class FamiliesController {
   constructor(private readonly services: RpcClient) {}
@@ -20,6 +20,9 @@ export class FamiliesController {
       'Adds to API.md: headNik, districtCode, regencyCode, provinceCode and the upper-case names of the village, ' +
       'district, regency and province. 404 for a family that is not yours.',
   })
+  @ApiParamsFrom(FamilyCardNumberParams)
+  @ApiResult(200, 'FamilyView', 'The family with its members')
+  @ApiProblems('FAMILY.NOT_FOUND')
   read(@Param() params: FamilyCardNumberParams, @CurrentPrincipal() principal: Principal): Promise<FamilyView> {
     return this.services.call(IdentityRpc.FAMILY_READ, {
       principal,

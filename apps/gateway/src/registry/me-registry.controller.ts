@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ApiQueryFrom, ApiResult } from '../docs/api-docs.decorators.js';
 import { type AccessLogItem, type FamilyView, type Page, type Principal, IdentityRpc } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
@@ -7,7 +8,6 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { PageQuery } from './registry.dto.js';
 
 @ApiTags('Population registry')
-@ApiBearerAuth()
 @Controller('me')
 export class MeRegistryController {
   constructor(private readonly services: RpcClient) {}
@@ -15,6 +15,8 @@ export class MeRegistryController {
   @Get('family')
   @Roles(Role.RESIDENT)
   @ApiOperation({ summary: "The resident's own family" })
+  @ApiResult(200, 'FamilyView', "The resident's family")
+  @ApiProblems('FAMILY.NOT_FOUND')
   family(@CurrentPrincipal() principal: Principal): Promise<FamilyView> {
     return this.services.call(IdentityRpc.FAMILY_READ_OWN, { principal });
   }
@@ -22,6 +24,8 @@ export class MeRegistryController {
   @Get('access-log')
   @Roles(Role.RESIDENT)
   @ApiOperation({ summary: "Who read the resident's record, newest first: { items, total }" })
+  @ApiQueryFrom(PageQuery)
+  @ApiResult(200, 'AccessLogPage', 'Who read the record')
   accessLog(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<Page<AccessLogItem>> {
     return this.services.call(IdentityRpc.ACCESS_LOG_LIST, { principal, ...query });
   }

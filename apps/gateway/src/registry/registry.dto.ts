@@ -1,5 +1,5 @@
 import { OmitType } from '@nestjs/swagger';
-import { ListAccessLogRequest, PAGE_DEFAULT_LIMIT, PAGE_MAX_LIMIT } from '#lib/contracts';
+import { ListAccessLogRequest, PAGE_DEFAULT_LIMIT } from '#lib/contracts';
 import { IsFamilyCardNumber, IsNik } from '#lib/validation';
 import { describeFields, numbersFromQuery } from '../http/derived-dto.js';
 
@@ -17,6 +17,6 @@ export class FamilyCardNumberParams {
 export class PageQuery extends OmitType(ListAccessLogRequest, ['principal'] as const) {}
 numbersFromQuery(PageQuery, 'limit', 'offset');
 describeFields(PageQuery, {
-  limit: { required: false, default: PAGE_DEFAULT_LIMIT, maximum: PAGE_MAX_LIMIT },
-  offset: { required: false, default: 0 },
+  limit: { default: PAGE_DEFAULT_LIMIT, description: 'Page size' },
+  offset: { default: 0, description: 'How many to skip' },
 });

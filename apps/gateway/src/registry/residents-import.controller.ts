@@ -1,5 +1,6 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '#lib/contracts';
 import { DomainError, Role } from '#lib/domain';
@@ -7,7 +8,6 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { ResidentsImportService, type ImportReport } from './residents-import.service.js';
 
 @ApiTags('Population registry')
-@ApiBearerAuth()
 @Controller('admin/residents')
 export class ResidentsImportController {
   constructor(private readonly imports: ResidentsImportService) {}
@@ -26,6 +26,27 @@ export class ResidentsImportController {
       'Returns { imported, updated, rejected: [{ line, errors }] }; a bad row never stops the good ones. Line 1 is ' +
       'the header.',
   })
+  @ApiBody({
+    required: true,
+    schema: { type: 'string', maxLength: 10 * 1024 * 1024 * 1024, description: 'CSV with a header row (UTF-8)' },
+    examples: {
+      example: {
+        value:
+          'nik,fullName,sex,birthPlace,birthDate,religion,education,occupation,bloodType,maritalStatus,relationship,' +
+          'citizenship,fatherName,motherName,status,familyCardNumber,address,rt,rw,villageCode,postalCode\n' +
+          '1602054101900001,SITI RAHAYU,PEREMPUAN,MUARA ENIM,1990-01-01,ISLAM,SLTA/SEDERAJAT,KARYAWAN SWASTA,A,' +
+          'KAWIN,ISTRI,WNI,AHMAD,AMINAH,ACTIVE,1602050101150001,JL. MERDEKA NO. 10,001,002,16.02.05.1002,31311\n',
+      },
+    },
+  })
+  @ApiResult(200, 'ImportReport', 'What was imported and which lines were not')
+  @ApiProblems(
+    'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+    'REQUEST.MALFORMED',
+    'VALIDATION.FAILED',
+    'IMPORT.NOT_FOUND',
+    'IMPORT.OUT_OF_ORDER',
+  )
   import(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal): Promise<ImportReport> {
     const body = request.body as AsyncIterable<Buffer> | undefined;
     if (

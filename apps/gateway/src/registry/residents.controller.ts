@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiParamsFrom, ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import { type PersonView, type Principal, IdentityRpc } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
@@ -7,7 +8,6 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { NikParams } from './registry.dto.js';
 
 @ApiTags('Population registry')
-@ApiBearerAuth()
 @Controller('residents')
 export class ResidentsController {
   constructor(private readonly services: RpcClient) {}
@@ -18,6 +18,9 @@ export class ResidentsController {
     summary: 'A person of the registry (staff of the regency of their family)',
     description: '404 for a person of another regency, as for an unknown one. Every read is in the access log.',
   })
+  @ApiParamsFrom(NikParams)
+  @ApiResult(200, 'PersonView', 'The person')
+  @ApiProblems('RESIDENT.NOT_FOUND')
   read(@Param() params: NikParams, @CurrentPrincipal() principal: Principal): Promise<PersonView> {
     return this.services.call(IdentityRpc.RESIDENT_READ, { principal, nik: params.nik });
   }

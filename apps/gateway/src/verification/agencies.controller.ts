@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
+import { ApiBodyFrom, ApiParamsFrom, ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import { IsUUID } from 'class-validator';
 import {
   CreateAgencyRequest,
-  VERIFICATION_FIELDS,
   type AgencyView,
   type CreateAgencyReply,
   type Principal,
@@ -22,7 +22,6 @@ export class AgencyIdParams {
 }
 
 @ApiTags('Accounts and tokens')
-@ApiBearerAuth()
 @Controller('admin/agencies')
 export class AgenciesController {
   constructor(private readonly services: RpcClient) {}
@@ -35,17 +34,10 @@ export class AgenciesController {
       'allowedFields are the request fields of POST /verifications the agreement allows; requestsPerMinute counts ' +
       'NIK checks (a batch of 1,000 uses 1,000). The client secret is in this answer only.',
   })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['name', 'allowedFields', 'requestsPerMinute'],
-      properties: {
-        name: { type: 'string', example: 'BANK CONTOH TBK' },
-        allowedFields: { type: 'array', items: { type: 'string', enum: [...VERIFICATION_FIELDS] } },
-        requestsPerMinute: { type: 'integer', minimum: 1, example: 6000 },
-      },
-    },
+  @ApiBodyFrom(CreateAgencyBody, {
+    example: { name: 'BANK CONTOH TBK', allowedFields: ['fullName', 'birthDate'], requestsPerMinute: 6000 },
   })
+  @ApiResult(201, 'CreateAgencyReply', 'The agency and its credentials')
   create(@Body() body: CreateAgencyBody, @CurrentPrincipal() principal: Principal): Promise<CreateAgencyReply> {
     return this.services.call(IdentityRpc.AGENCY_CREATE, { ...body, principal });
   }
@@ -58,6 +50,9 @@ export class AgenciesController {
     description:
       'Its tokens stop working at once (401 AGENCY.SUSPENDED) and it gets no new ones. 404 for an unknown id.',
   })
+  @ApiParamsFrom(AgencyIdParams)
+  @ApiResult(200, 'AgencyView', 'The agency, suspended')
+  @ApiProblems('AGENCY.NOT_FOUND')
   suspend(@Param() params: AgencyIdParams, @CurrentPrincipal() principal: Principal): Promise<AgencyView> {
     return this.services.call(IdentityRpc.AGENCY_SUSPEND, { agencyId: params.id, principal });
   }
@@ -66,6 +61,9 @@ export class AgenciesController {
   @Roles(Role.ADMIN)
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a suspended agency (added endpoint)' })
+  @ApiParamsFrom(AgencyIdParams)
+  @ApiResult(200, 'AgencyView', 'The agency, resumed')
+  @ApiProblems('AGENCY.NOT_FOUND')
   resume(@Param() params: AgencyIdParams, @CurrentPrincipal() principal: Principal): Promise<AgencyView> {
     return this.services.call(IdentityRpc.AGENCY_RESUME, { agencyId: params.id, principal });
   }

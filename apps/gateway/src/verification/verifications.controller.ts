@@ -1,16 +1,18 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
+import { ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
+import { documentedClasses } from '../docs/class-schemas.js';
 import {
   IdentityRpc,
   VERIFICATION_BATCH_MAX,
   type Principal,
   type VerificationResult,
   type VerifyBatchReply,
-  type VerifyBatchRequest,
-  type VerifyRequest,
+  VerifyBatchRequest,
+  VerifyRequest,
 } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
-import { DomainError, Role, Sex } from '#lib/domain';
+import { DomainError, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { IdempotentAction } from '../http/idempotency.js';
 
@@ -41,19 +43,15 @@ function relayed<T extends object>(body: unknown, principal: Principal): T {
   return { ...jsonObject(body), principal } as unknown as T;
 }
 
-const ITEM_SCHEMA = {
-  type: 'object',
-  required: ['nik', 'purpose'],
-  properties: {
-    nik: { type: 'string', example: '1602054101900001' },
-    purpose: { type: 'string', example: 'Pembukaan rekening tabungan' },
-    fullName: { type: 'string' },
-    birthDate: { type: 'string', format: 'date' },
-    birthPlace: { type: 'string' },
-    sex: { type: 'string', enum: Object.values(Sex) },
-    motherName: { type: 'string' },
-    address: { type: 'string' },
-  },
+/** The bodies as OpenAPI states them: the contract's classes without the principal the gateway adds. */
+class VerificationBody extends OmitType(VerifyRequest, ['principal'] as const) {}
+class VerificationBatchBody extends OmitType(VerifyBatchRequest, ['principal'] as const) {}
+
+const ONE = {
+  nik: '1602054101900001',
+  purpose: 'Pembukaan rekening tabungan',
+  fullName: 'SITI RAHAYU',
+  birthDate: '1990-01-01',
 };
 
 const DESCRIPTION =
@@ -64,7 +62,6 @@ const DESCRIPTION =
   'A suspended agency gets 401 AGENCY.SUSPENDED. Each check is logged for the person checked.';
 
 @ApiTags('Verification for agencies')
-@ApiBearerAuth()
 @Controller('verifications')
 export class VerificationsController {
   constructor(private readonly services: RpcClient) {}
@@ -73,7 +70,9 @@ export class VerificationsController {
   @Roles(Role.AGENCY)
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify one NIK: { requestId, nik, found, status?, fields }', description: DESCRIPTION })
-  @ApiBody({ schema: ITEM_SCHEMA })
+  @ApiBody({ schema: documentedClasses.ref(VerificationBody), required: true, examples: { example: { value: ONE } } })
+  @ApiResult(200, 'VerificationResult', 'The match results')
+  @ApiProblems('AGENCY.FIELD_NOT_ALLOWED', 'AGENCY.QUOTA_EXCEEDED')
   verify(@Body() body: RawBody, @CurrentPrincipal() principal: Principal): Promise<VerificationResult> {
     return this.services.call(IdentityRpc.VERIFICATION_VERIFY, relayed<VerifyRequest>(body, principal));
   }
@@ -87,12 +86,12 @@ export class VerificationsController {
     description: `${DESCRIPTION} A batch is admitted or refused whole.`,
   })
   @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['items'],
-      properties: { items: { type: 'array', maxItems: VERIFICATION_BATCH_MAX, items: ITEM_SCHEMA } },
-    },
+    schema: documentedClasses.ref(VerificationBatchBody),
+    required: true,
+    examples: { example: { value: { items: [ONE, { nik: '1602055203850002', purpose: 'Klaim asuransi' }] } } },
   })
+  @ApiResult(200, 'VerifyBatchReply', 'The results, in the order of the items')
+  @ApiProblems('AGENCY.FIELD_NOT_ALLOWED', 'AGENCY.QUOTA_EXCEEDED')
   verifyBatch(@Body() body: RawBody, @CurrentPrincipal() principal: Principal): Promise<VerifyBatchReply> {
     return this.services.call(IdentityRpc.VERIFICATION_VERIFY_BATCH, relayed<VerifyBatchRequest>(body, principal), {
       timeoutMs: BATCH_TIMEOUT_MS,

@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import { DomainError, normalizeRegionCode, regionDirectory, RegionLevel } from '#lib/domain';
 import { Public } from '../auth/auth.decorators.js';
 
@@ -24,6 +25,13 @@ export class RegionsController {
       '`{ items: [{ code, name }], total }` — the districts of a regency (`16.02`), the villages of a district ' +
       '(`16.02.05`), the regencies of a province (`16`). 400 for a malformed code, 404 for an unknown one.',
   })
+  @ApiParam({
+    name: 'code',
+    required: true,
+    schema: { type: 'string', pattern: '^[0-9]{2}(\\.[0-9]{2}){0,2}$', maxLength: 8, example: '16.02' },
+  })
+  @ApiResult(200, 'RegionPage', 'The regions one level below')
+  @ApiProblems('ROUTE.NOT_FOUND')
   children(@Param('code') code: string): { items: RegionItem[]; total: number } {
     const normalized = normalizeRegionCode(code);
     if (normalized === undefined || normalized.level === RegionLevel.VILLAGE) {

@@ -18,7 +18,6 @@ import {
   DEATH_CAUSE_LABELS,
   DEATH_CERTIFIER_LABELS,
 } from '../../../../../libs/domain/src/application-types/death-registration/death-registration.type.js';
-import type { MaritalStatus } from '../../../../../libs/domain/src/enums/population.js';
 import { isAdult } from '../../../../../libs/domain/src/application-types/death-registration/death-registration.rules.js';
 
 const personOptions = (people: Person[]): Options =>
@@ -53,7 +52,7 @@ export function DeathRegistrationForm(props: FormProps<'DEATH_REGISTRATION'>): R
     (p) =>
       p.status === 'ACTIVE' &&
       p.nik !== v.deceasedNik &&
-      isAdult({ birthDate: p.birthDate, maritalStatus: p.maritalStatus as MaritalStatus }, today),
+      isAdult({ birthDate: p.birthDate, maritalStatus: p.maritalStatus }, today),
   );
   const noWitnesses = v.witness1 === '' && v.witness2 === '';
 

@@ -315,15 +315,10 @@ function RegistryPanel({ application }: { application: Application }): ReactNode
                   {mark ? <span className="tag">{mark}</span> : null}
                 </td>
                 <td className="mono">{person.nik}</td>
-                <td>
-                  {person.relationship
-                    ? (RELATIONSHIP_LABELS[person.relationship as keyof typeof RELATIONSHIP_LABELS] ??
-                      person.relationship)
-                    : '—'}
-                </td>
-                <td>{SEX_LABELS[person.sex as keyof typeof SEX_LABELS] ?? person.sex}</td>
+                <td>{person.relationship ? (RELATIONSHIP_LABELS[person.relationship] ?? person.relationship) : '—'}</td>
+                <td>{SEX_LABELS[person.sex] ?? person.sex}</td>
                 <td>{formatDate(person.birthDate)}</td>
-                <td>{PERSON_STATUS_LABELS[person.status as keyof typeof PERSON_STATUS_LABELS] ?? person.status}</td>
+                <td>{PERSON_STATUS_LABELS[person.status] ?? person.status}</td>
               </tr>
             );
           })}

@@ -1,0 +1,456 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import {
+  APPLICATION_INPUT_CLASSES,
+  ComponentStatus,
+  VERIFICATION_BATCH_MAX,
+  VERIFICATION_FIELDS,
+  type AccessLogItem,
+  type AccountView,
+  type AgencyTokenReply,
+  type AgencyView,
+  type ApplicationDocumentRef,
+  type ApplicationHistoryEntry,
+  type ApplicationViewFields,
+  type AttachmentView,
+  type CreateAgencyReply,
+  type CreateStaffReply,
+  type DocumentView,
+  type FamilyView,
+  type FieldMatch,
+  type ImportRejection,
+  type LoginReply,
+  type PersonView,
+  type PublicDocumentView,
+  type RegisterAccountReply,
+  type StoredAttachmentView,
+  type VerificationResult,
+  type VerifyBatchReply,
+} from '#lib/contracts';
+import {
+  ApplicationAction,
+  ApplicationStatus,
+  ApplicationType,
+  AttachmentKind,
+  BloodType,
+  Citizenship,
+  DocumentKind,
+  DocumentStatus,
+  MaritalStatus,
+  PersonStatus,
+  Relationship,
+  Religion,
+  Role,
+  Sex,
+} from '#lib/domain';
+import { documentedClasses, SCHEMA_REF_PREFIX } from './class-schemas.js';
+
+/**
+ * Response schemas. The views are TypeScript interfaces in libs/contracts (what the services
+ * return); each schema here is typed against its interface — `view<PersonView>()` must describe
+ * every field, no other, and name exactly the optional ones — so the compiler keeps the two
+ * together, and the whole-system tests check every response the gateway sends against them
+ * (test/support/openapi-contract.ts). The lengths are what the registry stores.
+ */
+
+type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+
+/** An object schema for the interface `T`: every field described, the optional ones named. */
+function view<T>(
+  description: string,
+  properties: { [K in keyof T]-?: SchemaObject },
+  optional: { [K in OptionalKeys<T>]: true },
+): SchemaObject {
+  const optionalNames = new Set(Object.keys(optional));
+  return {
+    type: 'object',
+    description,
+    required: Object.keys(properties).filter((name) => !optionalNames.has(name)),
+    properties,
+    additionalProperties: false,
+  };
+}
+
+const text = (maxLength: number, extra: SchemaObject = {}): SchemaObject => ({ type: 'string', maxLength, ...extra });
+const oneOf = (values: object, extra: SchemaObject = {}): SchemaObject => ({
+  type: 'string',
+  enum: Object.values(values) as string[],
+  ...extra,
+});
+const list = (items: SchemaObject, maxItems: number): SchemaObject => ({ type: 'array', maxItems, items });
+const int = (minimum: number, maximum: number, extra: SchemaObject = {}): SchemaObject => ({
+  type: 'integer',
+  format: 'int64',
+  minimum,
+  maximum,
+  ...extra,
+});
+export const ref = (name: string): SchemaObject => ({ $ref: `${SCHEMA_REF_PREFIX}${name}` }) as SchemaObject;
+
+const UUID = text(36, { format: 'uuid', example: '3f2b8c1e-5d4a-4e6b-9c7d-8e9f0a1b2c3d' });
+const NIK = text(16, { pattern: '^[0-9]{16}$', minLength: 16, example: '1602054101900001' });
+const KK = text(16, { pattern: '^[0-9]{16}$', minLength: 16, example: '1602050101150001' });
+const DATE = text(10, { format: 'date', example: '1990-01-01' });
+const TIMESTAMP = text(30, { format: 'date-time', example: '2026-11-30T08:15:00.000Z' });
+const REGENCY = text(5, { pattern: '^[0-9]{2}\\.[0-9]{2}$', example: '16.02' });
+const NAME = text(200, { example: 'SITI RAHAYU' });
+const COUNT = int(0, Number.MAX_SAFE_INTEGER);
+const SHA256 = text(64, { pattern: '^[0-9a-f]{64}$', minLength: 64 });
+const JWT = text(8192, { pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$' });
+
+const person = view<PersonView>(
+  'A person of the registry (API.md "Person"); empty optional fields are left out',
+  {
+    nik: NIK,
+    fullName: NAME,
+    sex: oneOf(Sex),
+    birthPlace: text(100, { example: 'MUARA ENIM' }),
+    birthDate: DATE,
+    religion: oneOf(Religion),
+    education: text(100, { example: 'SLTA/SEDERAJAT' }),
+    occupation: text(100, { example: 'KARYAWAN SWASTA' }),
+    bloodType: oneOf(BloodType),
+    maritalStatus: oneOf(MaritalStatus),
+    marriageDate: DATE,
+    relationship: oneOf(Relationship, { description: 'In the current family; absent when in none' }),
+    citizenship: oneOf(Citizenship),
+    passportNumber: text(20),
+    kitapNumber: text(30),
+    fatherName: NAME,
+    motherName: NAME,
+    status: oneOf(PersonStatus),
+  },
+  { marriageDate: true, relationship: true, passportNumber: true, kitapNumber: true },
+);
+
+const family = view<FamilyView>(
+  'A family (API.md "Family") with its members and the names of its regions (additions: the codes and names)',
+  {
+    familyCardNumber: KK,
+    address: text(200, { example: 'JL. MERDEKA NO. 10' }),
+    rt: text(3, { pattern: '^[0-9]{3}$', example: '001' }),
+    rw: text(3, { pattern: '^[0-9]{3}$', example: '002' }),
+    villageCode: text(13, { pattern: '^[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$', example: '16.02.05.1002' }),
+    postalCode: text(5, { pattern: '^[0-9]{5}$', example: '31311' }),
+    headNik: { ...NIK, nullable: true },
+    villageName: NAME,
+    districtCode: text(8, { pattern: '^[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}$', example: '16.02.05' }),
+    districtName: NAME,
+    regencyCode: REGENCY,
+    regencyName: NAME,
+    provinceCode: text(2, { pattern: '^[0-9]{2}$', example: '16' }),
+    provinceName: NAME,
+    members: list(ref('PersonView'), 100),
+  },
+  {},
+);
+
+const accessLogItem = view<AccessLogItem>(
+  "One read of the resident's record",
+  {
+    at: TIMESTAMP,
+    actor: text(200, { example: 'BANK CONTOH TBK' }),
+    actorType: oneOf({ STAFF: 'STAFF', AGENCY: 'AGENCY' }),
+    purpose: text(500, { example: 'Pembukaan rekening tabungan' }),
+    fields: list(text(50), 50),
+  },
+  {},
+);
+
+const page = (item: string, description: string): SchemaObject => ({
+  type: 'object',
+  description,
+  required: ['items', 'total'],
+  properties: { items: list(ref(item), 100), total: COUNT },
+  additionalProperties: false,
+});
+
+const history = view<ApplicationHistoryEntry>(
+  'One transition of the application',
+  {
+    at: TIMESTAMP,
+    actor: text(200, { description: "The account (a resident's NIK masked) or SISTEM", example: 'siti.clerk' }),
+    from: {
+      type: 'string',
+      // OpenAPI 3.0: a nullable enum lists null among its values.
+      enum: [...Object.values(ApplicationStatus), null],
+      nullable: true,
+      description: 'null: the application was created',
+    },
+    to: oneOf(ApplicationStatus),
+    reason: text(500),
+  },
+  { reason: true },
+);
+
+const attachment = view<AttachmentView>(
+  'Evidence attached to an application',
+  {
+    id: UUID,
+    kind: oneOf(AttachmentKind),
+    fileName: text(255, { example: 'surat-keterangan-lahir.pdf' }),
+    contentType: oneOf({ pdf: 'application/pdf', jpeg: 'image/jpeg', png: 'image/png' }),
+    size: int(1, 5 * 1024 * 1024),
+  },
+  {},
+);
+
+const storedAttachment = view<StoredAttachmentView>(
+  'The stored attachment, with the SHA-256 of its bytes (lower-case hex)',
+  { ...(attachment.properties as Record<keyof AttachmentView, SchemaObject>), sha256: SHA256 },
+  {},
+);
+
+const documentRef = view<ApplicationDocumentRef>(
+  'A document issued for the application',
+  { id: UUID, kind: oneOf(DocumentKind), number: text(40, { example: '1602-LU-30112026-0001' }) },
+  {},
+);
+
+const applicationFields = view<ApplicationViewFields>(
+  'API.md "Application" without type and details',
+  {
+    id: UUID,
+    number: text(19, { pattern: '^[0-9]{4}-[0-9]{8}-[0-9]{5}$', example: '1602-20261130-00001' }),
+    status: oneOf(ApplicationStatus),
+    applicantNik: NIK,
+    regencyCode: REGENCY,
+    submittedAt: TIMESTAMP,
+    updatedAt: TIMESTAMP,
+    history: list(ref('ApplicationHistoryEntry'), 1000),
+    attachments: list(ref('AttachmentView'), 100),
+    documents: list(ref('ApplicationDocumentRef'), 20),
+    allowedActions: list(oneOf(ApplicationAction), 10),
+    waitingSince: TIMESTAMP,
+    waitingSeconds: COUNT,
+  },
+  { waitingSince: true, waitingSeconds: true },
+);
+
+const detailsName = (type: ApplicationType): string =>
+  `${APPLICATION_INPUT_CLASSES[type].name.replace(/Input$/, '')}Details`;
+const applicationViewName = (type: ApplicationType): string =>
+  `ApplicationView${detailsName(type).replace(/Details$/, '')}`;
+
+/** The details of each type: its input class without `type` (what the service stores and shows). */
+function detailsSchemas(): Record<string, SchemaObject> {
+  const schemas: Record<string, SchemaObject> = {};
+  for (const type of Object.values(ApplicationType)) {
+    const input = documentedClasses.inline(APPLICATION_INPUT_CLASSES[type]);
+    const { type: _type, ...properties } = input.properties ?? {};
+    schemas[detailsName(type)] = {
+      ...input,
+      description: `The details of ${type} (API.md "Details by type")`,
+      properties,
+      required: (input.required ?? []).filter((name) => name !== 'type'),
+    };
+    schemas[applicationViewName(type)] = {
+      ...applicationFields,
+      description: `An application of type ${type}`,
+      required: [...(applicationFields.required ?? []), 'type', 'details'],
+      properties: {
+        ...applicationFields.properties,
+        type: { type: 'string', enum: [type] },
+        details: ref(detailsName(type)),
+      },
+    };
+  }
+  return schemas;
+}
+
+/** The POST/PUT /applications body: one of the input classes, chosen by `type`. */
+export function applicationInputSchema(): SchemaObject {
+  const types = Object.values(ApplicationType);
+  return {
+    oneOf: types.map((type) => documentedClasses.ref(APPLICATION_INPUT_CLASSES[type])),
+    discriminator: {
+      propertyName: 'type',
+      mapping: Object.fromEntries(
+        types.map((type) => [type, `${SCHEMA_REF_PREFIX}${APPLICATION_INPUT_CLASSES[type].name}`]),
+      ),
+    },
+  };
+}
+
+const fieldMatch = view<FieldMatch>(
+  'A compared field',
+  { match: { type: 'boolean' }, score: { type: 'number', format: 'double', minimum: 0, maximum: 1 } },
+  { score: true },
+);
+
+const verificationResult = view<VerificationResult>(
+  'The answer to one check: match results and the status, never a value of the record',
+  {
+    requestId: UUID,
+    nik: NIK,
+    found: { type: 'boolean' },
+    status: oneOf(PersonStatus),
+    fields: {
+      type: 'object',
+      description: 'One entry per compared field',
+      properties: Object.fromEntries(VERIFICATION_FIELDS.map((field) => [field, ref('FieldMatch')])),
+      additionalProperties: false,
+    },
+  },
+  { status: true },
+);
+
+const VIEWS = {
+  PersonView: person,
+  FamilyView: family,
+  AccessLogItem: accessLogItem,
+  AccessLogPage: page('AccessLogItem', 'Who read the record, newest first'),
+  ApplicationHistoryEntry: history,
+  AttachmentView: attachment,
+  StoredAttachmentView: storedAttachment,
+  ApplicationDocumentRef: documentRef,
+  ApplicationPage: page('ApplicationView', 'A page of applications'),
+  FieldMatch: fieldMatch,
+  VerificationResult: verificationResult,
+  VerifyBatchReply: view<VerifyBatchReply>(
+    'The results, in the order of the items',
+    { results: list(ref('VerificationResult'), VERIFICATION_BATCH_MAX) },
+    {},
+  ),
+  AccountView: view<AccountView>(
+    'The signed-in account (additions: fullName and nip of staff)',
+    {
+      id: UUID,
+      role: oneOf(Role),
+      nik: NIK,
+      username: text(64, { example: 'siti.clerk' }),
+      regencyCode: REGENCY,
+      fullName: NAME,
+      nip: text(18, { pattern: '^[0-9]{18}$' }),
+    },
+    { nik: true, username: true, regencyCode: true, fullName: true, nip: true },
+  ),
+  LoginReply: view<LoginReply>(
+    'An access token (JWT) for the Authorization header',
+    { accessToken: JWT, expiresIn: int(1, 86400, { description: 'Seconds' }), role: oneOf(Role) },
+    {},
+  ),
+  RegisterAccountReply: view<RegisterAccountReply>('The new account', { id: UUID, nik: NIK }, {}),
+  CreateStaffReply: view<CreateStaffReply>('The new staff account', { id: UUID }, {}),
+  CreateAgencyReply: view<CreateAgencyReply>(
+    'The new agency; the client secret is shown in this answer only',
+    { id: UUID, clientId: text(64), clientSecret: text(128) },
+    {},
+  ),
+  AgencyView: view<AgencyView>(
+    'An agency as an ADMIN sees it',
+    {
+      id: UUID,
+      name: text(200, { example: 'BANK CONTOH TBK' }),
+      clientId: text(64),
+      allowedFields: list(
+        oneOf(Object.fromEntries(VERIFICATION_FIELDS.map((f) => [f, f]))),
+        VERIFICATION_FIELDS.length,
+      ),
+      requestsPerMinute: int(1, 100_000_000),
+      suspended: { type: 'boolean' },
+      suspendedAt: TIMESTAMP,
+      createdAt: TIMESTAMP,
+    },
+    { suspendedAt: true },
+  ),
+  AgencyTokenReply: view<AgencyTokenReply>(
+    'OAuth 2.0 access token response (RFC 6749 §5.1)',
+    { access_token: JWT, token_type: { type: 'string', enum: ['Bearer'] }, expires_in: int(1, 86400) },
+    {},
+  ),
+  DocumentView: view<DocumentView>(
+    'An issued document',
+    {
+      id: UUID,
+      kind: oneOf(DocumentKind),
+      number: text(40, { example: '1602-LU-30112026-0001' }),
+      status: oneOf(DocumentStatus),
+      issuedAt: TIMESTAMP,
+      applicationId: UUID,
+      verificationUrl: text(500, { format: 'uri', example: 'https://disdukcapil.example.go.id/verifikasi/abc' }),
+    },
+    {},
+  ),
+  PublicDocumentView: view<PublicDocumentView>(
+    "What anyone holding the document may check; the holder's name masked",
+    {
+      valid: { type: 'boolean' },
+      status: oneOf(DocumentStatus),
+      kind: oneOf(DocumentKind),
+      number: text(40, { example: '1602-LU-30112026-0001' }),
+      issuedAt: TIMESTAMP,
+      issuer: text(200),
+      holderName: text(200, { example: 'S**** R*****' }),
+      revokedReason: text(500),
+      statusChangedAt: TIMESTAMP,
+    },
+    { revokedReason: true, statusChangedAt: true },
+  ),
+  ImportRejection: view<ImportRejection>(
+    'A CSV line that was not imported, with its errors',
+    { line: int(2, Number.MAX_SAFE_INTEGER), errors: list(ref('FieldError'), 100) },
+    {},
+  ),
+  ImportReport: {
+    type: 'object',
+    description: 'Counts of the import and the rejected lines (line 1 is the header)',
+    required: ['imported', 'updated', 'rejected'],
+    properties: { imported: COUNT, updated: COUNT, rejected: list(ref('ImportRejection'), 1_000_000) },
+    additionalProperties: false,
+  },
+  RegionItem: {
+    type: 'object',
+    required: ['code', 'name'],
+    properties: { code: text(13, { pattern: '^[0-9.]+$', example: '16.02.05' }), name: NAME },
+    additionalProperties: false,
+  },
+  RegionPage: {
+    type: 'object',
+    required: ['items', 'total'],
+    properties: { items: list(ref('RegionItem'), 10000), total: COUNT },
+    additionalProperties: false,
+  },
+  ComponentHealth: {
+    type: 'object',
+    required: ['status'],
+    properties: {
+      status: oneOf(ComponentStatus),
+      latencyMs: int(0, 3_600_000),
+      error: text(1000),
+    },
+    additionalProperties: false,
+  },
+  HealthReport: {
+    type: 'object',
+    required: ['status', 'checks', 'down'],
+    properties: {
+      status: oneOf(ComponentStatus),
+      checks: { type: 'object', maxProperties: 50, additionalProperties: ref('ComponentHealth') },
+      down: list(text(50), 50),
+    },
+    additionalProperties: false,
+  },
+} satisfies Record<string, SchemaObject>;
+
+export type ViewName = keyof typeof VIEWS | 'ApplicationView';
+
+export function viewRef(name: ViewName): SchemaObject {
+  return ref(name);
+}
+
+/** Every response schema, for `components.schemas`. */
+export function viewComponents(): Record<string, SchemaObject> {
+  const types = Object.values(ApplicationType);
+  return {
+    ...VIEWS,
+    ...detailsSchemas(),
+    ApplicationView: {
+      description: 'API.md "Application": `details` follow `type`',
+      oneOf: types.map((type) => ref(applicationViewName(type))),
+      discriminator: {
+        propertyName: 'type',
+        mapping: Object.fromEntries(types.map((type) => [type, `${SCHEMA_REF_PREFIX}${applicationViewName(type)}`])),
+      },
+    },
+  };
+}
