@@ -25,3 +25,6 @@ export * from './names/name-similarity.js';
 export * from './application/application-status-machine.js';
 export * from './calendar/regional-date.js';
 export * from './application-types/death-registration/index.js';
+export * from './application-types/birth-registration/birth-parents.js';
+export * from './names/new-record-name.js';
+export * from './population/marriage-age.js';

@@ -1,4 +1,5 @@
 import { Applications1767300000000 } from './1767300000000-applications.js';
+import { ExpectedEvidence1768000000000 } from './1768000000000-expected-evidence.js';
 
 /** Every migration of the applications database, oldest first. */
-export const applicationsMigrations = [Applications1767300000000];
+export const applicationsMigrations = [Applications1767300000000, ExpectedEvidence1768000000000];
