@@ -32,7 +32,7 @@ export interface GoldenSample {
 /** What every sample shares: the signing certificate's issuer, the QR address. */
 export interface SampleCommon {
   certificateIssuer?: string;
-  verificationUrl(token: string): string;
+  verificationUrl: (token: string) => string;
 }
 
 const ISSUED = '2026-01-28';

@@ -27,7 +27,7 @@ const EXTRAS =
   'Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or ' +
   'VERIFIED `waitingSince` (the last submission) and `waitingSeconds`; `expectedEvidence` ' +
   '(`[{ kind, label, reason }]`: the evidence the rules expect the clerk to see, e.g. the SPTJM kebenaran ' +
-  'sebagai pasangan suami istri when the parents\' marriage is not recorded). 404 for an application that is not yours; ' +
+  "sebagai pasangan suami istri when the parents' marriage is not recorded). 404 for an application that is not yours; " +
   '409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.';
 
 const BODY_DESCRIPTION =

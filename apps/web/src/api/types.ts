@@ -121,6 +121,14 @@ export interface ApplicationFields {
   allowedActions?: ApplicationAction[];
   waitingSince?: string;
   waitingSeconds?: number;
+  /** The evidence the rules expect the clerk to see (extra of the API). */
+  expectedEvidence?: ExpectedEvidence[];
+}
+
+export interface ExpectedEvidence {
+  kind: AttachmentKind;
+  label: string;
+  reason: string;
 }
 
 export interface DocumentView {

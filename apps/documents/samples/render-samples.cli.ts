@@ -4,7 +4,7 @@
  * it (`<name>.txt`, what `golden-samples.spec.ts` compares).
  *
  * Run from the repository root after compiling: `npm run samples` does both.
- *   node dist/apps/documents/samples/render-samples.js [output folder, default docs/samples]
+ *   node dist/apps/documents/samples/render-samples.cli.js [output folder, default docs/samples]
  *
  * The samples are signed with a throw-away development certificate, and their footnote names that
  * certificate's issuer, as a development deployment would. All people are invented.
