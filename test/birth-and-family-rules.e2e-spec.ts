@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,8 @@ import {
   type ApplicationsWorld,
 } from './factories/applications.factory.js';
 import { startStack, type Stack } from './support/stack.js';
+
+jest.setTimeout(180_000);
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
@@ -40,15 +42,28 @@ describe('birth, KK baru and perubahan data as DOMAIN.md states them', () => {
   });
 
   /** Verified by a clerk, approved by an official, waited for until ISSUED. */
-  async function issue(id: string): Promise<{ documents: Array<{ id: string; kind: string; number: string }> }> {
+  async function issue(
+    id: string,
+    owner: string = world.tokens.father,
+  ): Promise<{ documents: Array<{ id: string; kind: string; number: string }> }> {
     expect((await as(stack.url, world.tokens.clerk).post(`/applications/${id}/verify`)).status).toBe(200);
     expect((await as(stack.url, world.tokens.official).post(`/applications/${id}/approve`)).status).toBe(202);
-    for (let i = 0; i < 120; i++) {
-      const view = await as(stack.url, world.tokens.father).get(`/applications/${id}`);
+    for (let i = 0; i < 60; i++) {
+      const view = await as(stack.url, owner).get(`/applications/${id}`);
       if (view.body.status === 'ISSUED') return view.body;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    throw new Error(`application ${id} was not issued`);
+    const last = await as(stack.url, owner).get(`/applications/${id}`);
+    const problems = stack
+      .logLines()
+      .filter(
+        (line) =>
+          line['app'] !== 'gateway' &&
+          !['InstanceLoader', 'RoutesResolver', 'RouterExplorer'].includes(String(line['context'])),
+      )
+      .slice(-15)
+      .map((line) => JSON.stringify(line).slice(0, 300));
+    throw new Error(`application ${id} was not issued (${String(last.body.status)}): ${problems.join('\n')}`);
   }
 
   async function aktaText(documentId: string): Promise<string> {
@@ -75,7 +90,7 @@ describe('birth, KK baru and perubahan data as DOMAIN.md states them', () => {
     expect(created.body.expectedEvidence).toEqual([
       expect.objectContaining({ kind: 'SURAT_KETERANGAN_LAHIR', label: 'SURAT KETERANGAN LAHIR' }),
     ]);
-    const issued = await issue(created.body.id as string);
+    const issued = await issue(created.body.id as string, world.tokens.mother);
     const akta = issued.documents.find((d) => d.kind === 'AKTA_KELAHIRAN')!;
     const text = await aktaText(akta.id);
     expect(text).toContain(`Berdasarkan Akta Kelahiran Nomor ${akta.number} bahwa di KAYU AGUNG`);
