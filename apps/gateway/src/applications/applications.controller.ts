@@ -12,6 +12,7 @@ import {
 import { RpcClient } from '#lib/platform/rpc';
 import { ApplicationAction, AttachmentKind, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles, RolesFor } from '../auth/auth.decorators.js';
+import { IdempotentAction } from '../http/idempotency.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
 import {
   ApplicationIdParams,
@@ -45,6 +46,7 @@ export class ApplicationsController {
   ) {}
 
   @Post()
+  @IdempotentAction()
   @RolesFor(ApplicationAction.SUBMIT)
   @ApiOperation({ summary: 'Apply (RESIDENT) → 201 Application', description: `${BODY_DESCRIPTION} ${EXTRAS}` })
   @ApiBody({ schema: { type: 'object', required: ['type'], additionalProperties: true } })
@@ -71,6 +73,7 @@ export class ApplicationsController {
   }
 
   @Put(':id')
+  @IdempotentAction()
   @RolesFor(ApplicationAction.RESUBMIT)
   @ApiOperation({
     summary: 'Correct and resubmit (owner, while REVISION_REQUESTED; same type) → SUBMITTED',
@@ -91,6 +94,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/cancel')
+  @IdempotentAction()
   @HttpCode(200)
   @RolesFor(ApplicationAction.CANCEL)
   @ApiOperation({ summary: 'Cancel (owner, while SUBMITTED) → CANCELLED', description: EXTRAS })
@@ -104,6 +108,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/verify')
+  @IdempotentAction()
   @HttpCode(200)
   @RolesFor(ApplicationAction.VERIFY)
   @ApiOperation({ summary: 'Verify (CLERK of its regency, while SUBMITTED) → VERIFIED', description: EXTRAS })
@@ -120,6 +125,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/return')
+  @IdempotentAction()
   @HttpCode(200)
   @RolesFor(ApplicationAction.RETURN)
   @ApiOperation({ summary: 'Return for correction with a reason → REVISION_REQUESTED', description: EXTRAS })
@@ -136,6 +142,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/reject')
+  @IdempotentAction()
   @HttpCode(200)
   @RolesFor(ApplicationAction.REJECT)
   @ApiOperation({ summary: 'Reject with a reason (final) → REJECTED', description: EXTRAS })
@@ -152,6 +159,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/approve')
+  @IdempotentAction()
   @HttpCode(202)
   @RolesFor(ApplicationAction.APPROVE)
   @ApiOperation({
@@ -168,6 +176,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/attachments')
+  @IdempotentAction()
   @Roles(Role.RESIDENT)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
