@@ -33,6 +33,8 @@ const EXTRAS =
 
 const BODY_DESCRIPTION =
   `\`{ type, ...details }\` with the details of API.md "Details by type" for ${Object.keys(APPLICATION_INPUT_CLASSES).join(', ')}. ` +
+  'BIRTH_REGISTRATION: `fatherNik` is optional (the akta then names the mother only); `birthLetterNumber` may be ' +
+  'absent only when `child.attendant` is DUKUN or LAINNYA (the SPTJM route: SPTJM kebenaran data kelahiran). ' +
   '400 lists every invalid field; 422 ' +
   '(`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`.';
 
