@@ -1,5 +1,6 @@
 export * from './errors/index.js';
 export * from './calendar/calendar-date.js';
+export * from './calendar/regional-date.js';
 export * from './region/region-code.js';
 export * from './region/region-directory.js';
 export * from './region/installed-region-directory.js';
@@ -11,6 +12,9 @@ export * from './application-types/birth-registration/birth-registration.type.js
 export * from './application-types/family-card-new/family-card-new.type.js';
 export * from './application-types/family-card-update/family-card-update.type.js';
 export * from './application-types/family-card-replacement/family-card-replacement.type.js';
+export * from './application-types/death-registration/death-registration.type.js';
+export * from './application-types/death-registration/death-registration.rules.js';
+export * from './application-types/death-registration/death-certificate-number.js';
 export * from './documents/document-kinds.js';
 export * from './reference/label-matching.js';
 export * from './reference/siak-lists.js';
@@ -23,8 +27,6 @@ export * from './language/indonesian-words.js';
 export * from './names/name-normalization.js';
 export * from './names/name-similarity.js';
 export * from './application/application-status-machine.js';
-export * from './calendar/regional-date.js';
-export * from './application-types/death-registration/index.js';
 export * from './application-types/birth-registration/birth-parents.js';
 export * from './names/new-record-name.js';
 export * from './population/marriage-age.js';
