@@ -24,7 +24,16 @@ export async function registerResident(
 /** Fills the birth report form and sends it with one evidence file; returns the application page's number. */
 export async function applyForBirth(
   page: Page,
-  child: { name: string; birthDate: string },
+  child: {
+    name: string;
+    birthDate: string;
+    sex?: 'LAKI_LAKI' | 'PEREMPUAN';
+    /** `KEMBAR_2`, …; the form's default is TUNGGAL. */
+    birthType?: string;
+    birthOrder?: number;
+    /** Leave the father out: the akta names the mother only. */
+    motherOnly?: boolean;
+  },
   evidence: { name: string; mimeType: string; buffer: Buffer } = {
     name: 'surat-keterangan-lahir.pdf',
     mimeType: 'application/pdf',
@@ -34,13 +43,16 @@ export async function applyForBirth(
   await page.getByRole('link', { name: 'Ajukan', exact: true }).click();
   await page.getByRole('link', { name: /Pencatatan kelahiran/ }).click();
   await page.getByLabel('Nama lengkap anak').fill(child.name);
-  await page.getByLabel('Jenis kelamin').selectOption('PEREMPUAN');
+  await page.getByLabel('Jenis kelamin').selectOption(child.sex ?? 'PEREMPUAN');
   await page.getByLabel('Tanggal lahir').fill(child.birthDate);
   await page.getByLabel('Pukul (tidak wajib)').fill('08:15');
   await page.getByLabel('Tempat lahir (kota/kabupaten)').fill('Kayu Agung');
   await page.getByLabel('Tempat dilahirkan').selectOption('RUMAH_SAKIT');
   await page.getByLabel('Penolong kelahiran').selectOption('BIDAN');
   await page.getByLabel('Berat (gram)').fill('3100');
+  if (child.birthType !== undefined) await page.getByLabel('Jenis kelahiran').selectOption(child.birthType);
+  if (child.birthOrder !== undefined) await page.getByLabel('Anak ke-').fill(String(child.birthOrder));
+  if (child.motherOnly) await page.getByLabel('Ayah (tidak wajib)').selectOption('');
   await page.getByLabel('Nomor surat keterangan lahir').fill('SKL/RSUD-KAG/2026/0412');
   await page.getByTestId('evidence-file').setInputFiles(evidence);
   await page.locator('.file-list').getByText(evidence.name, { exact: false }).first().waitFor();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AnyApplicationDetails, ApplicationInput } from '#lib/contracts';
-import { DomainError } from '#lib/domain';
+import { DomainError, type ExpectedEvidence } from '#lib/domain';
 import { ApplicationRepository } from '../applications/application.repository.js';
 import { RegistryClient } from '../registry/registry.client.js';
 import { rulesFor } from './application-types.registry.js';
@@ -11,6 +11,8 @@ export interface CheckedApplication {
   familyCardNumber: string | null;
   /** The details as stored and shown. */
   details: AnyApplicationDetails;
+  /** The evidence the clerk must see, as the rules decided it. */
+  expectedEvidence: ExpectedEvidence[];
 }
 
 /**
@@ -42,6 +44,7 @@ export class ApplicationRulesService {
       regencyCode: outcome.regencyCode,
       familyCardNumber: outcome.familyCardNumber ?? null,
       details: rules.toDetails(input),
+      expectedEvidence: outcome.evidence ?? [],
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { ApplicationDetailsOf, ApplicationInputOf, FamilyView, PersonRecord } from '#lib/contracts';
-import type { ApplicationType, FieldError } from '#lib/domain';
+import type { ApplicationType, ExpectedEvidence, FieldError } from '#lib/domain';
 
 /**
  * The part of an application type the applications service owns: what the registry must be
@@ -51,6 +51,8 @@ export interface RuleOutcome {
   regencyCode?: string;
   /** The KK the application is about (none yet for a new family). */
   familyCardNumber?: string;
+  /** The evidence the clerk must see for this application, as the rules decided it. */
+  evidence?: ExpectedEvidence[];
 }
 
 /** The details of most types: the body as validated, without its `type`. */

@@ -38,6 +38,7 @@ export class ApplicationSubmissionService {
         regencyCode: checked.regencyCode,
         familyCardNumber: checked.familyCardNumber,
         details: checked.details,
+        expectedEvidence: checked.expectedEvidence,
         verifiedBy: null,
         approvedBy: null,
         submittedAt: now,
@@ -81,6 +82,7 @@ export class ApplicationSubmissionService {
       Object.assign(application, {
         status: to,
         details: checked.details,
+        expectedEvidence: checked.expectedEvidence,
         regencyCode: checked.regencyCode,
         familyCardNumber: checked.familyCardNumber,
         // A corrected application is checked again from the start, by whoever takes it.

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { AnyApplicationDetails } from '#lib/contracts';
-import type { ApplicationStatus, ApplicationType } from '#lib/domain';
+import type { ApplicationStatus, ApplicationType, ExpectedEvidence } from '#lib/domain';
 
 /** One application, its current status, and what a queue sorts and filters by. */
 @Entity({ name: 'application' })
@@ -32,6 +32,10 @@ export class ApplicationEntity {
   /** The details of `type` (`ApplicationDetailsOf<type>`), validated by its input class when written. */
   @Column({ type: 'jsonb' })
   details: AnyApplicationDetails;
+
+  /** What the rules expect the clerk to see, decided at the last (re)submission. */
+  @Column({ name: 'expected_evidence', type: 'jsonb', default: () => "'[]'::jsonb" })
+  expectedEvidence: ExpectedEvidence[];
 
   @Column({ name: 'verified_by', type: 'uuid', nullable: true })
   verifiedBy: string | null;

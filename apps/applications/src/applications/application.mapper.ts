@@ -6,7 +6,7 @@ import {
   type AttachmentView,
   type Principal,
 } from '#lib/contracts';
-import { ApplicationStatus, type AttachmentKind, type DocumentKind } from '#lib/domain';
+import { ApplicationStatus, ATTACHMENT_KIND_LABELS, type AttachmentKind, type DocumentKind } from '#lib/domain';
 import type { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { actionsFor } from './application-access.js';
 import type { ApplicationAggregate } from './application.repository.js';
@@ -56,6 +56,11 @@ export function toApplicationView(
       number: document.number,
     })),
     allowedActions: actionsFor(principal, { ...application, status }),
+    expectedEvidence: (application.expectedEvidence ?? []).map((evidence) => ({
+      kind: evidence.kind,
+      label: ATTACHMENT_KIND_LABELS[evidence.kind],
+      reason: evidence.reason,
+    })),
   };
   if (WAITING.includes(status)) {
     view.waitingSince = application.submittedAt.toISOString();

@@ -127,6 +127,29 @@ describe(IssuanceService.name, () => {
     ]);
   });
 
+  // Issue #14 point 5: a KK a member left is issued by its own regency's office.
+  it("prints each KK with its own regency's office, not the application's", async () => {
+    const palembang: FamilyView = {
+      ...family,
+      familyCardNumber: '1671010101200001',
+      villageCode: '16.71.01.1001',
+      regencyCode: '16.71',
+      regencyName: 'KOTA PALEMBANG',
+    };
+    const [kk, old] = await sut.issue(
+      applied({
+        type: 'FAMILY_CARD_NEW',
+        familyCardNumbers: [KK, palembang.familyCardNumber],
+        documents: [
+          { kind: 'KARTU_KELUARGA', family },
+          { kind: 'KARTU_KELUARGA', family: palembang },
+        ],
+      }),
+    );
+    expect(printed(kk.id)).toMatchObject({ issuingRegencyName: 'KABUPATEN OGAN KOMERING ILIR' });
+    expect(printed(old.id)).toMatchObject({ issuingRegencyName: 'KOTA PALEMBANG' });
+  });
+
   it('returns the stored set when the event arrives again, issuing nothing new', async () => {
     const first = await sut.issue(applied());
     const again = await sut.issue(applied());

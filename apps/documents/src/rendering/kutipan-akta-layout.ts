@@ -22,8 +22,6 @@ const QR_SIZE = 78;
 
 const FORM_TEXT: TextStyle = { font: DocumentFont.SERIF, size: 12 };
 const FACT_TEXT: TextStyle = { font: DocumentFont.SERIF_BOLD, size: 12 };
-/** The longest date in words ("DUA PULUH DELAPAN SEPTEMBER ...") shrinks to this before wrapping. */
-const SENTENCE_MIN_SIZE = 10;
 const SENTENCE_LINE_GAP = 16;
 
 /** A piece of one line of the sentence: a word of the form, or a recorded fact. */
@@ -37,8 +35,6 @@ export const fact = (text: string): SentencePart => ({ text, fact: true });
 export interface KutipanAkta extends IssuanceDetails {
   /** `KUTIPAN AKTA KEMATIAN` */
   title: string;
-  /** Printed under the title (`Nomor …`) when given; an akta whose sentence names it leaves it out. */
-  numberLine?: string;
   /** PDF metadata: `Kutipan Akta Kematian Nomor 1602-KM-28112026-0001`. */
   documentTitle: string;
   /** PDF metadata: `Kutipan Akta Kematian`. */
@@ -67,14 +63,11 @@ function drawFrame(doc: Pdf): void {
 }
 
 /**
- * One line of the sentence: parts alternate between form words and recorded facts. The line
- * shrinks (to SENTENCE_MIN_SIZE) rather than wrap, as a typed certificate keeps one fact a line.
+ * One line of the sentence: parts alternate between form words and recorded facts. A long line
+ * wraps at the sentence's own size: the text is never shrunk to fit (DOMAIN.md "Documents").
  */
 function drawSentenceLine(doc: Pdf, parts: readonly SentencePart[], y: number): number {
-  const styleOf = (isFact: boolean): TextStyle => (isFact ? FACT_TEXT : FORM_TEXT);
-  const width = parts.reduce((sum, part) => sum + useStyle(doc, styleOf(part.fact)).widthOfString(part.text), 0);
-  const scale = Math.max(SENTENCE_MIN_SIZE / FACT_TEXT.size, Math.min(1, CONTENT_WIDTH / width));
-  const sized = (isFact: boolean): TextStyle => ({ ...styleOf(isFact), size: styleOf(isFact).size * scale });
+  const sized = (isFact: boolean): TextStyle => (isFact ? FACT_TEXT : FORM_TEXT);
   const height = Math.max(
     ...parts.map((part) => {
       useStyle(doc, sized(part.fact));
@@ -106,10 +99,6 @@ function drawHeading(doc: Pdf, akta: KutipanAkta): number {
   useStyle(doc, { font: DocumentFont.SERIF_BOLD, size: 20 });
   doc.text(akta.title, MARGIN, y, { width: CONTENT_WIDTH, align: 'center' });
   y += 30;
-  if (akta.numberLine !== undefined) {
-    useStyle(doc, { font: DocumentFont.SERIF, size: 12 });
-    doc.text(akta.numberLine, MARGIN, y, { width: CONTENT_WIDTH, align: 'center' });
-  }
   y += 48;
   useStyle(doc, FORM_TEXT);
   doc.text('NIK', MARGIN, y, { width: 110 });
@@ -136,7 +125,8 @@ function drawSignatureBlock(doc: Pdf, akta: KutipanAkta, y: number): number {
   drawQrCode(doc, akta.verificationUrl, x + (width - QR_SIZE) / 2, y, QR_SIZE);
   y += QR_SIZE + 8;
   useStyle(doc, { font: DocumentFont.SERIF_BOLD, size: 10 });
-  doc.text(upper(akta.official.name), x, y, { width, align: 'center', underline: true });
+  // The official's name as they write it: degrees keep their own case ("Drs. … , M.Si.").
+  doc.text(akta.official.name, x, y, { width, align: 'center', underline: true });
   y += doc.currentLineHeight(true) + 2;
   useStyle(doc, text);
   return textAt(doc, `NIP. ${akta.official.nip}`, x, y, { width, align: 'center' });

@@ -413,6 +413,11 @@ export interface TableFlow {
   bottom: number;
   /** Starts a new page and returns the y where the table continues. */
   newPage: () => number;
+  /**
+   * Height that must follow the last row on its page (a signature block): when it does not fit,
+   * the last row moves to the next page with it, so that no page carries the block alone.
+   */
+  keepWithLastRow?: number;
 }
 
 /**
@@ -431,9 +436,11 @@ export function drawTable(
   // Never leave a header alone at the bottom of a page.
   if (measured.length > 0 && y + headerHeight + measured[0].height > flow.bottom) y = flow.newPage();
   let cursor = drawTableHeader(doc, layout, y);
-  for (const row of measured) {
-    if (cursor + row.height > flow.bottom) cursor = drawTableHeader(doc, layout, flow.newPage());
+  measured.forEach((row, index) => {
+    const last = index === measured.length - 1;
+    const needed = row.height + (last ? (flow.keepWithLastRow ?? 0) : 0);
+    if (cursor + needed > flow.bottom) cursor = drawTableHeader(doc, layout, flow.newPage());
     cursor = drawTableRow(doc, layout, row, cursor);
-  }
+  });
   return cursor;
 }

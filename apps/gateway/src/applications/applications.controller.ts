@@ -28,11 +28,15 @@ import {
 
 const EXTRAS =
   'Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or ' +
-  'VERIFIED `waitingSince` (the last submission) and `waitingSeconds`. 404 for an application that is not yours; ' +
+  'VERIFIED `waitingSince` (the last submission) and `waitingSeconds`; `expectedEvidence` ' +
+  '(`[{ kind, label, reason }]`: the evidence the rules expect the clerk to see, e.g. the SPTJM kebenaran ' +
+  "sebagai pasangan suami istri when the parents' marriage is not recorded). 404 for an application that is not yours; " +
   '409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.';
 
 const BODY_DESCRIPTION =
   `\`{ type, ...details }\` with the details of API.md "Details by type" for ${Object.keys(APPLICATION_INPUT_CLASSES).join(', ')}. ` +
+  'BIRTH_REGISTRATION: `fatherNik` is optional (the akta then names the mother only); `birthLetterNumber` may be ' +
+  'absent only when `child.attendant` is DUKUN or LAINNYA (the SPTJM route: SPTJM kebenaran data kelahiran). ' +
   '400 lists every invalid field; 422 ' +
   '(`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`.';
 

@@ -64,6 +64,8 @@ export interface PersonChanges {
   occupation?: string;
   maritalStatus?: string;
   marriageDate?: string;
+  religion?: string;
+  bloodType?: string;
 }
 
 /** The writes an approved application makes to the registry, and the record that it was made. */
@@ -245,6 +247,7 @@ class SqlRegistryWriter implements RegistryWriter {
     await this.manager.query(
       `UPDATE person SET education = COALESCE($2, education), occupation = COALESCE($3, occupation),
               marital_status = COALESCE($4, marital_status), marriage_date = COALESCE($5::date, marriage_date),
+              religion = COALESCE($7, religion), blood_type = COALESCE($8, blood_type),
               updated_at = $6
         WHERE nik = $1`,
       [
@@ -254,6 +257,8 @@ class SqlRegistryWriter implements RegistryWriter {
         changes.maritalStatus ?? null,
         changes.marriageDate ?? null,
         at,
+        changes.religion ?? null,
+        changes.bloodType ?? null,
       ],
     );
   }

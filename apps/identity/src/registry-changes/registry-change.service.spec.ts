@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { ApplicationApprovedEvent, DocumentToIssue } from '#lib/contracts';
 import { DomainError, type ApplicationType } from '#lib/domain';
 import { RegistryChangeService } from './registry-change.service.js';
@@ -113,6 +113,78 @@ describe(RegistryChangeService.name, () => {
       }),
     });
     expect([...db.state.announced.values()]).toEqual([announced]);
+  });
+
+  // Issue #14 points 2, 4 and 8.
+  describe('a birth to a daughter of the head, with no father named, approved at 23:30 WIB', () => {
+    const DAUGHTER = person('1602054505000004', 'DEWI SANTOSO', {
+      sex: 'PEREMPUAN',
+      birth_date: '2000-05-05',
+      relationship: 'ANAK',
+      marital_status: 'BELUM_KAWIN',
+    });
+    beforeEach(() => {
+      db.addFamily(
+        {
+          family_card_number: '1602051201150009',
+          address: 'JL. MAWAR NO. 1',
+          rt: '001',
+          rw: '001',
+          village_code: VILLAGE,
+          regency_code: '16.02',
+          postal_code: '30611',
+        },
+        [person('1602050101700005', 'AHMAD SANTOSO'), DAUGHTER],
+      );
+      // Only the clock: 16:30 UTC is 23:30 WIB on the 28th, already the 29th at UTC+9.
+      jest.useFakeTimers({
+        now: new Date('2026-11-28T16:30:00Z'),
+        doNotFake: [
+          'nextTick',
+          'setImmediate',
+          'queueMicrotask',
+          'setTimeout',
+          'setInterval',
+          'clearTimeout',
+          'clearInterval',
+        ],
+      });
+    });
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    it('joins the KK as CUCU, the akta names the mother only, registered on the WIB date', async () => {
+      const { fatherNik: _none, ...details } = (birth.details as unknown as Record<string, unknown>) ?? {};
+      const announced = await sut.apply(
+        approval('BIRTH_REGISTRATION', {
+          ...details,
+          familyCardNumber: '1602051201150009',
+          motherNik: DAUGHTER.nik,
+          child: { ...(details['child'] as object), fullName: 'Putri Santoso', birthOrder: 1 },
+        }),
+      );
+      const [card] = familyCards(announced.documents);
+      expect(card.members.find((m) => m.fullName === 'PUTRI SANTOSO')).toMatchObject({
+        relationship: 'CUCU',
+        fatherName: '',
+        motherName: 'DEWI SANTOSO',
+      });
+      const akta = announced.documents.find((d) => d.kind === 'AKTA_KELAHIRAN');
+      expect(akta?.kind === 'AKTA_KELAHIRAN' ? akta.birth : undefined).toMatchObject({
+        parents: 'MOTHER_ONLY',
+        motherName: 'DEWI SANTOSO',
+        registrationDate: '2026-11-28',
+      });
+      expect(akta?.kind === 'AKTA_KELAHIRAN' ? akta.birth.fatherName : 'absent').toBeUndefined();
+    });
+  });
+
+  it('names the SPTJM wording when the parents are not both KAWIN_TERCATAT', async () => {
+    db.state.people.get(WIFE.nik)!.marital_status = 'KAWIN_BELUM_TERCATAT';
+    const announced = await sut.apply(birth);
+    const akta = announced.documents.find((d) => d.kind === 'AKTA_KELAHIRAN');
+    expect(akta?.kind === 'AKTA_KELAHIRAN' ? akta.birth.parents : undefined).toBe('MARRIAGE_NOT_RECORDED');
   });
 
   it('applies a redelivered approval once, announcing the same documents again', async () => {

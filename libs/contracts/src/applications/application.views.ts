@@ -1,4 +1,13 @@
 import type { ApplicationAction, ApplicationStatus, AttachmentKind, DocumentKind } from '#lib/domain';
+
+/** One piece of evidence the rules expect the clerk to see (an extra of the Application view). */
+export interface ExpectedEvidenceView {
+  kind: AttachmentKind;
+  /** `SPTJM KEBENARAN SEBAGAI PASANGAN SUAMI ISTRI` */
+  label: string;
+  /** Why, in the clerk's words. */
+  reason: string;
+}
 import type { ApplicationDetails } from '../application-types/application-types.registry.js';
 
 /** One transition of an application's life: who, when, from, to and why. */
@@ -49,6 +58,8 @@ export interface ApplicationViewFields {
   waitingSince?: string;
   /** Extra: how long it has waited, in whole seconds. */
   waitingSeconds?: number;
+  /** Extra: the evidence the rules expect the clerk to see for this application (may be empty). */
+  expectedEvidence?: ExpectedEvidenceView[];
 }
 
 /** API.md "Application", plus the optional extras OpenAPI documents; `details` follow `type`. */

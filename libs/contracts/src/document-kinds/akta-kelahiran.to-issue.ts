@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { Equals, IsIn, IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
-import { DocumentKind, Sex } from '#lib/domain';
+import { BirthParents, DocumentKind, Sex } from '#lib/domain';
 import { IsNik } from '#lib/validation';
 
 /** What a Kutipan Akta Kelahiran prints, as the registry recorded the birth. */
@@ -30,6 +30,15 @@ export class BirthRecordFacts {
 
   @IsString()
   motherName: string;
+
+  /**
+   * Which parents the sentence names: both of a recorded marriage, both with the words of an
+   * unrecorded one (SPTJM), or the mother only. Absent in events of older versions: both when a
+   * father is named, else the mother only.
+   */
+  @IsOptional()
+  @IsIn(Object.values(BirthParents))
+  parents?: BirthParents;
 
   /** The day the registry recorded the birth: decides LU or LT and the certificate date. */
   @IsString()

@@ -49,6 +49,10 @@ describe('enumerations', () => {
     expect(DOCUMENT_KIND_LABELS.AKTA_KELAHIRAN).toBe('KUTIPAN AKTA KELAHIRAN');
   });
 
+  it('keeps every attachment kind within the 30 characters the attachment table stores', () => {
+    for (const kind of Object.values(services.AttachmentKind)) expect(kind.length).toBeLessThanOrEqual(30);
+  });
+
   it('has the values API.md names', () => {
     expect(Object.values(services.Role)).toEqual(['RESIDENT', 'CLERK', 'OFFICIAL', 'ADMIN', 'AGENCY']);
     expect(services.STAFF_ROLES).toEqual(['CLERK', 'OFFICIAL', 'ADMIN']);
@@ -56,9 +60,13 @@ describe('enumerations', () => {
       'SURAT_KETERANGAN_LAHIR',
       'BUKU_NIKAH',
       'SPTJM',
+      'SPTJM_DATA_KELAHIRAN',
+      'SPTJM_PASANGAN_SUAMI_ISTRI',
       'SURAT_KEHILANGAN',
       'KK_LAMA',
       'SURAT_KETERANGAN_KEMATIAN',
+      'SURAT_KEHILANGAN_KEPOLISIAN',
+      'SURAT_PINDAH',
       'LAINNYA',
     ]);
     expect(Object.values(birth.BirthType)).toEqual(['TUNGGAL', 'KEMBAR_2', 'KEMBAR_3', 'KEMBAR_4', 'LAINNYA']);

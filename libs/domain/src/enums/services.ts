@@ -36,10 +36,15 @@ export type ApplicationType = (typeof ApplicationType)[keyof typeof ApplicationT
 export const AttachmentKind = {
   SURAT_KETERANGAN_LAHIR: 'SURAT_KETERANGAN_LAHIR',
   BUKU_NIKAH: 'BUKU_NIKAH',
+  /** Kept for clients that do not yet name which of the two SPTJM it is. */
   SPTJM: 'SPTJM',
+  SPTJM_DATA_KELAHIRAN: 'SPTJM_DATA_KELAHIRAN',
+  SPTJM_PASANGAN_SUAMI_ISTRI: 'SPTJM_PASANGAN_SUAMI_ISTRI',
   SURAT_KEHILANGAN: 'SURAT_KEHILANGAN',
   KK_LAMA: 'KK_LAMA',
   SURAT_KETERANGAN_KEMATIAN: 'SURAT_KETERANGAN_KEMATIAN',
+  SURAT_KEHILANGAN_KEPOLISIAN: 'SURAT_KEHILANGAN_KEPOLISIAN',
+  SURAT_PINDAH: 'SURAT_PINDAH',
   LAINNYA: 'LAINNYA',
 } as const;
 export type AttachmentKind = (typeof AttachmentKind)[keyof typeof AttachmentKind];
@@ -47,11 +52,25 @@ export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, string>> = 
   SURAT_KETERANGAN_LAHIR: 'SURAT KETERANGAN LAHIR',
   BUKU_NIKAH: 'BUKU NIKAH/AKTA PERKAWINAN',
   SPTJM: 'SURAT PERNYATAAN TANGGUNG JAWAB MUTLAK',
+  SPTJM_DATA_KELAHIRAN: 'SPTJM KEBENARAN DATA KELAHIRAN',
+  SPTJM_PASANGAN_SUAMI_ISTRI: 'SPTJM KEBENARAN SEBAGAI PASANGAN SUAMI ISTRI',
   SURAT_KEHILANGAN: 'SURAT KETERANGAN KEHILANGAN',
   KK_LAMA: 'KARTU KELUARGA LAMA',
   SURAT_KETERANGAN_KEMATIAN: 'SURAT KETERANGAN KEMATIAN',
+  SURAT_KEHILANGAN_KEPOLISIAN: 'SURAT KETERANGAN KEHILANGAN DARI KEPOLISIAN',
+  SURAT_PINDAH: 'SURAT KETERANGAN PINDAH',
   LAINNYA: 'LAINNYA',
 };
+
+/**
+ * Evidence the rules expect a clerk to see for one application (Permendagri 9/2016): which kind,
+ * and why, in the clerk's words. The system never requires the upload; it says what to check.
+ */
+export interface ExpectedEvidence {
+  kind: AttachmentKind;
+  /** `SPTJM kebenaran sebagai pasangan suami istri diperlukan: perkawinan orang tua belum tercatat` */
+  reason: string;
+}
 
 export const DocumentKind = {
   KARTU_KELUARGA: 'KARTU_KELUARGA',

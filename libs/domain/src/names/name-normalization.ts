@@ -92,6 +92,11 @@ function isTitleOrDegree(token: string): boolean {
   return TITLES_AND_DEGREES.has(token.replaceAll('.', ''));
 }
 
+/** A word that is a title or an academic degree (`DR`, `H`, `SPD`), written with or without dots. */
+export function isNameTitle(word: string): boolean {
+  return isTitleOrDegree(word.toUpperCase());
+}
+
 /** Removes accents (é → E) and keeps letters; apostrophes join (MA'RUF → MARUF), the rest separates. */
 function lettersOnly(text: string): string {
   return text

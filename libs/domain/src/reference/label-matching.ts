@@ -1,14 +1,18 @@
 /**
  * Official labels are matched the way SIAK exports and hand-typed spreadsheets spell them:
  * ignoring case, runs of spaces and spaces around `/` ("slta / sederajat" is
- * `SLTA/SEDERAJAT`). Nothing else is forgiven: a misspelt label is not guessed at.
+ * `SLTA/SEDERAJAT`) and after a full stop (`S.MUDA` is `S. MUDA`). Nothing else is forgiven: a misspelt label is not guessed at.
  */
 export function normalizeLabel(label: string): string {
-  return label
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/ ?\/ ?/g, '/')
-    .toUpperCase();
+  return (
+    label
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(/ ?\/ ?/g, '/')
+      // "S.MUDA" and "S. MUDA" are the same abbreviation: a space after a full stop is optional.
+      .replace(/\. (?=\S)/g, '.')
+      .toUpperCase()
+  );
 }
 
 /** An enumeration as a plain `as const` object of upper-case names. */

@@ -31,6 +31,9 @@ describe('SIAK lists', () => {
     ['  Slta/ Sederajat ', 'SLTA/SEDERAJAT'],
     ['diploma  iv /strata i', 'DIPLOMA IV/STRATA I'],
     ['akademi/diploma iii/s. muda', 'AKADEMI/DIPLOMA III/S. MUDA'],
+    // Issue #14 point 11: SIAK exports write it without the space.
+    ['AKADEMI/DIPLOMA III/S.MUDA', 'AKADEMI/DIPLOMA III/S. MUDA'],
+    ['Akademi / Diploma III / S.  Muda', 'AKADEMI/DIPLOMA III/S. MUDA'],
     ['SLTA', undefined],
     ['SLTA-SEDERAJAT', undefined],
     [5, undefined],

@@ -33,7 +33,8 @@ describe('birth registration rules', () => {
       persons,
       pendingBirths: [],
     });
-    expect(outcome).toEqual({ violations: [], regencyCode: '16.02', familyCardNumber: KK });
+    expect(outcome).toMatchObject({ violations: [], regencyCode: '16.02', familyCardNumber: KK });
+    expect(outcome.evidence?.map((e) => e.kind)).toEqual(['SURAT_KETERANGAN_LAHIR', 'BUKU_NIKAH']);
   });
 
   it('wants the birth order to follow the siblings on record', () => {
@@ -99,8 +100,95 @@ describe('birth registration rules', () => {
     const outcome = checkBirthRegistration(birth({}), mother.nik, {
       family: family([father, mother, firstChild]),
       persons,
-      pendingBirths: [{ motherNik: mother.nik, childName: 'BAYU SANTOSO', birthDate: '2026-11-21' }],
+      pendingBirths: [{ motherNik: mother.nik, childName: 'BAYU SANTOSO', birthDate: '2026-11-21', multiple: false }],
     });
     expect(fields(outcome)).toEqual(['child.fullName']);
   });
+
+  // Issue #14 point 2: a mother alone, and parents whose marriage is not recorded.
+  it('registers a child of a mother with no father named, expecting no marriage evidence', () => {
+    const single = person('1602054707980021', 'MAYA SARI', {
+      sex: 'PEREMPUAN',
+      relationship: 'KEPALA_KELUARGA',
+      maritalStatus: 'BELUM_KAWIN',
+      birthDate: '1998-07-07',
+    });
+    const { fatherNik: _none, ...withoutFather } = birth({ birthOrder: 1 });
+    const outcome = checkBirthRegistration({ ...withoutFather, motherNik: single.nik }, single.nik, {
+      family: { ...family([single]), headNik: single.nik },
+      persons: new Map([[single.nik, single]]),
+      pendingBirths: [],
+    });
+    expect(outcome.violations).toEqual([]);
+    expect(outcome.evidence?.map((e) => e.kind)).toEqual(['SURAT_KETERANGAN_LAHIR']);
+  });
+
+  it('expects the SPTJM on being husband and wife when both parents are BELUM_KAWIN', () => {
+    const unmarried = new Map([father, mother].map((p) => [p.nik, { ...p, maritalStatus: 'BELUM_KAWIN' as const }]));
+    const outcome = checkBirthRegistration(birth({}), father.nik, {
+      family: family([father, mother, firstChild]),
+      persons: unmarried,
+      pendingBirths: [],
+    });
+    expect(outcome.violations).toEqual([]);
+    expect(outcome.evidence?.map((e) => e.kind)).toEqual(['SURAT_KETERANGAN_LAHIR', 'SPTJM_PASANGAN_SUAMI_ISTRI']);
+  });
+
+  // Issue #14 point 10: the SPTJM route of a home birth with a dukun.
+  it('expects the SPTJM on the birth data when there is no birth letter', () => {
+    const { birthLetterNumber: _none, ...withoutLetter } = birth({ placeKind: 'RUMAH', attendant: 'DUKUN' });
+    const outcome = checkBirthRegistration(withoutLetter, father.nik, {
+      family: family([father, mother, firstChild]),
+      persons,
+      pendingBirths: [],
+    });
+    expect(outcome.violations).toEqual([]);
+    expect(outcome.evidence?.[0].kind).toBe('SPTJM_DATA_KELAHIRAN');
+  });
+
+  // Issue #14 point 3.
+  it('never takes a twin for a duplicate of its twin, registered or pending, and counts it', () => {
+    const putra = person('1602052011260004', 'PUTRA ANDIKA', {
+      relationship: 'ANAK',
+      birthDate: '2026-11-20',
+      motherName: 'SITI AMINAH',
+    });
+    for (const birthOrder of [2, 3]) {
+      const outcome = checkBirthRegistration(
+        birth({ fullName: 'PUTRI ANDIKA', birthType: 'KEMBAR_2', birthOrder }),
+        father.nik,
+        { family: family([father, mother, firstChild, putra]), persons, pendingBirths: [] },
+      );
+      expect(outcome.violations).toEqual([]);
+    }
+    // Submitted together: the second may claim the first's order or the next.
+    const pendingTwin = { motherNik: mother.nik, childName: 'NAILA AZZAHRA', birthDate: '2026-11-20', multiple: true };
+    for (const birthOrder of [2, 3]) {
+      const outcome = checkBirthRegistration(
+        birth({ fullName: 'NAYLA AZZAHRA', birthType: 'KEMBAR_2', birthOrder }),
+        father.nik,
+        { family: family([father, mother, firstChild]), persons, pendingBirths: [pendingTwin] },
+      );
+      expect(outcome.violations).toEqual([]);
+    }
+    const sameName = checkBirthRegistration(birth({ fullName: 'NAILA AZZAHRA', birthType: 'KEMBAR_2' }), father.nik, {
+      family: family([father, mother, firstChild]),
+      persons,
+      pendingBirths: [pendingTwin],
+    });
+    expect(fields(sameName)).toEqual(['child.fullName']);
+  });
+
+  // Issue #14 point 6.
+  it.each(['BUDI', `${'A'.repeat(35)} ${'B'.repeat(35)}`, 'DR. RUDI', 'M. RIZKI PRATAMA'])(
+    'refuses the new name %s',
+    (fullName) => {
+      const outcome = checkBirthRegistration(birth({ fullName }), father.nik, {
+        family: family([father, mother, firstChild]),
+        persons,
+        pendingBirths: [],
+      });
+      expect(fields(outcome)).toContain('child.fullName');
+    },
+  );
 });

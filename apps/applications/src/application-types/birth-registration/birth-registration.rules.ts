@@ -1,5 +1,14 @@
 import type { BirthRegistrationInput, FamilyView, PersonRecord, PersonView } from '#lib/contracts';
-import { isMultipleBirth, nameSimilarity, Relationship, Sex } from '#lib/domain';
+import {
+  birthEvidence,
+  birthParentsOf,
+  isMultipleBirth,
+  nameSimilarity,
+  newRecordNameProblem,
+  normalizeName,
+  parentsEvidence,
+  Sex,
+} from '#lib/domain';
 import type { RuleOutcome } from '../application-type-rules.js';
 import { dayNumber, isMember, SAME_NAME_THRESHOLD, Violations, withinADay } from '../rule-helpers.js';
 
@@ -8,6 +17,8 @@ export interface PendingBirth {
   motherNik: string;
   childName: string;
   birthDate: string;
+  /** Reported as twins (or more): shares the birth, never a duplicate of its twin. */
+  multiple: boolean;
 }
 
 export interface BirthFacts {
@@ -17,19 +28,20 @@ export interface BirthFacts {
 }
 
 /**
- * The mother's children on record in the KK: members recorded as ANAK whose mother's name is
- * hers (the registry records parents by name, as the KK prints them).
+ * The mother's children on record in the KK: members whose mother's name is hers (the registry
+ * records parents by name, as the KK prints them), whatever their place in the KK (ANAK, CUCU).
  */
 export function childrenOfMother(family: FamilyView, mother: PersonView): PersonView[] {
   return family.members.filter(
-    (member) =>
-      member.relationship === Relationship.ANAK &&
-      member.nik !== mother.nik &&
-      nameSimilarity(member.motherName, mother.fullName) >= SAME_NAME_THRESHOLD,
+    (member) => member.nik !== mother.nik && nameSimilarity(member.motherName, mother.fullName) >= SAME_NAME_THRESHOLD,
   );
 }
 
-/** BIRTH_REGISTRATION: parents in the KK, applicant a parent or the head, no duplicate, order fits. */
+/**
+ * BIRTH_REGISTRATION: parents in the KK, applicant a parent or the head, a name that may be
+ * recorded, no duplicate (a twin never duplicates its twin), order fits the siblings on record and
+ * pending; the evidence the clerk must see follows from the parents named and the birth letter.
+ */
 export function checkBirthRegistration(
   input: BirthRegistrationInput,
   applicantNik: string,
@@ -37,7 +49,7 @@ export function checkBirthRegistration(
 ): RuleOutcome {
   const v = new Violations();
   const { family, persons } = facts;
-  const father = v.activePerson(persons, input.fatherNik, 'fatherNik');
+  const father = input.fatherNik === undefined ? undefined : v.activePerson(persons, input.fatherNik, 'fatherNik');
   const mother = v.activePerson(persons, input.motherNik, 'motherNik');
   (input.witnessNiks ?? []).forEach((nik, index) => v.activePerson(persons, nik, `witnessNiks[${index}]`));
   if (father !== undefined && father.sex !== Sex.LAKI_LAKI) v.add('fatherNik', 'NIK ayah bukan NIK laki-laki');
@@ -47,6 +59,8 @@ export function checkBirthRegistration(
     v.add('witnessNiks', 'Saksi tidak boleh ayah atau ibu dari anak');
   }
   const child = input.child;
+  const nameProblem = newRecordNameProblem(child.fullName);
+  if (nameProblem !== undefined) v.add('child.fullName', nameProblem);
   for (const [parent, field] of [
     [father, 'fatherNik'],
     [mother, 'motherNik'],
@@ -71,11 +85,12 @@ export function checkBirthRegistration(
 
   const twins = isMultipleBirth(child.birthType);
   // Already registered: anyone in the KK with a similar name born within a day of the child.
-  // Twins share a birth date, so only a similar name makes a duplicate.
+  // Twins share a birth date and often a name but for a letter (PUTRA/PUTRI): for a twin only
+  // the same name is a duplicate.
+  const sameName = (a: string, b: string, multiple: boolean): boolean =>
+    multiple ? normalizeName(a) === normalizeName(b) : nameSimilarity(a, b) >= SAME_NAME_THRESHOLD;
   const registered = family.members.find(
-    (member) =>
-      withinADay(member.birthDate, child.birthDate) &&
-      nameSimilarity(member.fullName, child.fullName) >= SAME_NAME_THRESHOLD,
+    (member) => withinADay(member.birthDate, child.birthDate) && sameName(member.fullName, child.fullName, twins),
   );
   if (registered !== undefined) {
     v.add(
@@ -87,7 +102,7 @@ export function checkBirthRegistration(
       (pending) =>
         pending.motherNik === input.motherNik &&
         withinADay(pending.birthDate, child.birthDate) &&
-        nameSimilarity(pending.childName, child.fullName) >= SAME_NAME_THRESHOLD,
+        sameName(pending.childName, child.fullName, twins && pending.multiple),
     )
   ) {
     v.add('child.fullName', 'Kemungkinan duplikat: kelahiran anak ini sudah diajukan dalam permohonan lain');
@@ -101,7 +116,14 @@ export function checkBirthRegistration(
     const older = siblings.filter((s) =>
       twins ? dayNumber(s.birthDate) < childDay - 1 : dayNumber(s.birthDate) <= childDay,
     ).length;
-    const sameBirth = twins ? siblings.filter((s) => withinADay(s.birthDate, child.birthDate)).length : 0;
+    // Twins reported together but not yet registered share the birth too.
+    const pendingTwins = twins
+      ? facts.pendingBirths.filter(
+          (p) => p.multiple && p.motherNik === input.motherNik && withinADay(p.birthDate, child.birthDate),
+        ).length
+      : 0;
+    const sameBirth =
+      (twins ? siblings.filter((s) => withinADay(s.birthDate, child.birthDate)).length : 0) + pendingTwins;
     const lowest = older + 1;
     const highest = older + sameBirth + 1;
     if (child.birthOrder < lowest || child.birthOrder > highest) {
@@ -112,5 +134,14 @@ export function checkBirthRegistration(
       );
     }
   }
-  return { violations: v.list, regencyCode: family.regencyCode, familyCardNumber: family.familyCardNumber };
+  const evidence = [
+    birthEvidence(input.birthLetterNumber),
+    ...(mother === undefined ? [] : parentsEvidence(birthParentsOf(father, mother))),
+  ];
+  return {
+    violations: v.list,
+    regencyCode: family.regencyCode,
+    familyCardNumber: family.familyCardNumber,
+    evidence,
+  };
 }

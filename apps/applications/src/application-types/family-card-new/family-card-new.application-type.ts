@@ -1,5 +1,5 @@
 import type { FamilyView } from '#lib/contracts';
-import { ApplicationType } from '#lib/domain';
+import { ApplicationType, regionDirectory, regionLocalDate, todayIso } from '#lib/domain';
 import { detailsWithoutType, type ApplicationTypeRules } from '../application-type-rules.js';
 import { checkFamilyCardNew } from './family-card-new.rules.js';
 
@@ -16,7 +16,9 @@ export const familyCardNewRules: ApplicationTypeRules<typeof ApplicationType.FAM
     const families = new Map<string, FamilyView>(
       found.flatMap((family) => (family === undefined ? [] : [[family.familyCardNumber, family] as const])),
     );
-    return checkFamilyCardNew(input, applicantNik, { persons, families });
+    const regency = regionDirectory().regencyOf(input.villageCode)?.code;
+    const today = regency === undefined ? todayIso() : regionLocalDate(regency);
+    return checkFamilyCardNew(input, applicantNik, { persons, families, today });
   },
 
   toDetails: detailsWithoutType,

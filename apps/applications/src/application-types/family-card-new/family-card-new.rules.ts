@@ -1,5 +1,12 @@
 import type { FamilyCardNewInput, FamilyView, PersonRecord } from '#lib/contracts';
-import { Relationship, regionDirectory } from '#lib/domain';
+import {
+  AttachmentKind,
+  MaritalStatus,
+  marriageAgeProblem,
+  Relationship,
+  regionDirectory,
+  type ExpectedEvidence,
+} from '#lib/domain';
 import type { RuleOutcome } from '../application-type-rules.js';
 import { Violations } from '../rule-helpers.js';
 
@@ -7,12 +14,18 @@ export interface NewFamilyFacts {
   persons: ReadonlyMap<string, PersonRecord>;
   /** The current families of the people named, by No. KK. */
   families: ReadonlyMap<string, FamilyView>;
+  /** The regency's local date (`YYYY-MM-DD`). */
+  today: string;
 }
+
+const SPOUSES: readonly string[] = [Relationship.SUAMI, Relationship.ISTRI];
 
 /**
  * FAMILY_CARD_NEW: everyone exists and is ACTIVE; the applicant is among them; one head; a person
  * who heads another KK may leave it only together with all its other members, so that no KK is
- * left without its head.
+ * left without its head; everyone lives in the new family's regency (someone from another regency
+ * moves first: pindah datang); spouses are married — KAWIN_TERCATAT with a marriage date (buku
+ * nikah) or KAWIN_BELUM_TERCATAT (SPTJM) — and old enough to be (the marriage-age rule).
  */
 export function checkFamilyCardNew(
   input: FamilyCardNewInput,
@@ -53,5 +66,60 @@ export function checkFamilyCardNew(
   }
   const regencyCode = regionDirectory().regencyOf(input.villageCode)?.code;
   if (regencyCode === undefined) v.add('villageCode', 'Kode desa/kelurahan tidak dikenal');
-  return { violations: v.list, regencyCode };
+
+  const evidence: ExpectedEvidence[] = [];
+  const hasSpouse = input.members.some((m) => SPOUSES.includes(m.relationship));
+  const listed = new Map(input.members.map((member, index) => [member.nik, { member, index }]));
+  for (const nik of newMembers) {
+    const person = persons.get(nik);
+    if (person === undefined) continue;
+    const entry = listed.get(nik);
+    const field = entry === undefined ? 'headNik' : `members[${entry.index}]`;
+    if (regencyCode !== undefined && person.regencyCode !== undefined && person.regencyCode !== regencyCode) {
+      v.add(
+        entry === undefined ? 'headNik' : `${field}.nik`,
+        'Penduduk ini terdaftar di kabupaten/kota lain: ajukan pindah datang terlebih dahulu, lalu KK baru',
+      );
+    }
+    const maritalStatus = entry?.member.maritalStatus ?? person.maritalStatus;
+    const marriageDate = entry?.member.marriageDate ?? person.marriageDate ?? undefined;
+    const isSpouse =
+      entry !== undefined && SPOUSES.includes(entry.member.relationship) ? true : nik === input.headNik && hasSpouse;
+    if (isSpouse) {
+      if (maritalStatus === MaritalStatus.KAWIN_TERCATAT) {
+        if (marriageDate === undefined) {
+          v.add(`${field}.marriageDate`, 'Suami/istri berstatus kawin tercatat harus mencantumkan tanggal perkawinan');
+        } else if (!evidence.some((e) => e.kind === AttachmentKind.BUKU_NIKAH)) {
+          evidence.push({
+            kind: AttachmentKind.BUKU_NIKAH,
+            reason: 'Buku nikah/akta perkawinan suami istri diperlukan',
+          });
+        }
+      } else if (maritalStatus === MaritalStatus.KAWIN_BELUM_TERCATAT) {
+        if (!evidence.some((e) => e.kind === AttachmentKind.SPTJM_PASANGAN_SUAMI_ISTRI)) {
+          evidence.push({
+            kind: AttachmentKind.SPTJM_PASANGAN_SUAMI_ISTRI,
+            reason: 'SPTJM kebenaran sebagai pasangan suami istri diperlukan: perkawinan belum tercatat',
+          });
+        }
+      } else {
+        v.add(
+          `${field}.maritalStatus`,
+          'Suami/istri dalam KK baru harus berstatus kawin tercatat (dengan tanggal perkawinan) atau kawin belum tercatat',
+        );
+      }
+    }
+    if (entry?.member.maritalStatus !== undefined || entry?.member.marriageDate !== undefined) {
+      const problem = marriageAgeProblem({
+        sex: person.sex,
+        birthDate: person.birthDate,
+        maritalStatus,
+        marriageDate,
+        dispensationNumber: entry.member.dispensationNumber,
+        today: facts.today,
+      });
+      if (problem !== undefined) v.add(`${field}.maritalStatus`, problem);
+    }
+  }
+  return { violations: v.list, regencyCode, evidence };
 }

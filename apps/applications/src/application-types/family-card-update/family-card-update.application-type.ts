@@ -1,4 +1,4 @@
-import { ApplicationType } from '#lib/domain';
+import { ApplicationType, regionLocalDate, todayIso } from '#lib/domain';
 import { detailsWithoutType, type ApplicationTypeRules } from '../application-type-rules.js';
 import { checkFamilyCardUpdate } from './family-card-update.rules.js';
 
@@ -10,7 +10,8 @@ export const familyCardUpdateRules: ApplicationTypeRules<typeof ApplicationType.
       registry.family(input.familyCardNumber),
       registry.persons((input.memberChanges ?? []).map((change) => change.nik)),
     ]);
-    return checkFamilyCardUpdate(input, applicantNik, { family, persons });
+    const today = family === undefined ? todayIso() : regionLocalDate(family.regencyCode);
+    return checkFamilyCardUpdate(input, applicantNik, { family, persons, today });
   },
 
   toDetails: detailsWithoutType,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FamilyCardUpdateInput } from '#lib/contracts';
-import { family, father, fields, firstChild, KK, mother } from '../testing/registry-fixtures.js';
+import { family, father, fields, firstChild, KK, mother, person } from '../testing/registry-fixtures.js';
 import { checkFamilyCardUpdate } from './family-card-update.rules.js';
 
 describe('family card update rules', () => {
@@ -13,6 +13,7 @@ describe('family card update rules', () => {
   const facts = {
     family: family([father, mother, firstChild]),
     persons: new Map([father, mother, firstChild].map((p) => [p.nik, p])),
+    today: '2026-11-30',
   };
 
   it("keeps the application in the family's regency", () => {
@@ -47,6 +48,67 @@ describe('family card update rules', () => {
       facts,
     );
     expect(fields(outcome)).toEqual(['memberChanges[0].marriageDate', 'memberChanges[1].marriageDate']);
+  });
+
+  // Issue #14 point 7.
+  it('refuses an 11-year-old becoming KAWIN_TERCATAT, unless a court dispensed', () => {
+    const child = person('1602055503150013', 'NADIA SANTOSO', {
+      sex: 'PEREMPUAN',
+      relationship: 'ANAK',
+      birthDate: '2015-03-15',
+      maritalStatus: 'BELUM_KAWIN',
+    });
+    const withChild = {
+      ...facts,
+      family: family([father, mother, child]),
+      persons: new Map([father, mother, child].map((p) => [p.nik, p])),
+    };
+    const refused = checkFamilyCardUpdate(
+      input({ memberChanges: [{ nik: child.nik, maritalStatus: 'KAWIN_TERCATAT' }] }),
+      father.nik,
+      withChild,
+    );
+    expect(fields(refused)).toEqual(['memberChanges[0].maritalStatus']);
+    const dispensed = checkFamilyCardUpdate(
+      input({
+        memberChanges: [
+          {
+            nik: child.nik,
+            maritalStatus: 'KAWIN_TERCATAT',
+            marriageDate: '2026-10-01',
+            dispensationNumber: '3/Pdt.P/2026',
+          },
+        ],
+      }),
+      father.nik,
+      withChild,
+    );
+    expect(dispensed.violations).toEqual([]);
+  });
+
+  it('changes blood type, religion and a relationship, but never the head', () => {
+    const outcome = checkFamilyCardUpdate(
+      input({
+        memberChanges: [
+          { nik: firstChild.nik, bloodType: 'A+', religion: 'KRISTEN', relationship: 'FAMILI_LAIN' },
+          { nik: mother.nik, bloodType: 'O' },
+        ],
+      }),
+      father.nik,
+      facts,
+    );
+    expect(outcome.violations).toEqual([]);
+    const head = checkFamilyCardUpdate(
+      input({
+        memberChanges: [
+          { nik: father.nik, relationship: 'SUAMI' },
+          { nik: mother.nik, relationship: 'KEPALA_KELUARGA' },
+        ],
+      }),
+      father.nik,
+      facts,
+    );
+    expect(fields(head)).toEqual(['memberChanges[0].relationship', 'memberChanges[1].relationship']);
   });
 
   it('sends a move to another regency to another service', () => {

@@ -1,11 +1,13 @@
 import type { FamilyCardUpdateInput, FamilyView, PersonRecord } from '#lib/contracts';
-import { MaritalStatus, regionDirectory } from '#lib/domain';
+import { MaritalStatus, marriageAgeProblem, Relationship, regionDirectory } from '#lib/domain';
 import type { RuleOutcome } from '../application-type-rules.js';
-import { dayNumber, isMember, Violations } from '../rule-helpers.js';
+import { isMember, Violations } from '../rule-helpers.js';
 
 export interface FamilyUpdateFacts {
   family: FamilyView | undefined;
   persons: ReadonlyMap<string, PersonRecord>;
+  /** The regency's local date (`YYYY-MM-DD`). */
+  today: string;
 }
 
 const MARRIED: readonly MaritalStatus[] = [
@@ -16,7 +18,11 @@ const MARRIED: readonly MaritalStatus[] = [
   MaritalStatus.CERAI_MATI,
 ];
 
-/** FAMILY_CARD_UPDATE: a member applies, the people changed are in the KK, a move stays in the regency. */
+/**
+ * FAMILY_CARD_UPDATE: a member applies, the people changed are in the KK, a move stays in the
+ * regency, a marital status or marriage date keeps the marriage-age rule (UU 16/2019), and the
+ * head's place in the family is not changed here.
+ */
 export function checkFamilyCardUpdate(
   input: FamilyCardUpdateInput,
   applicantNik: string,
@@ -41,6 +47,9 @@ export function checkFamilyCardUpdate(
     if (
       change.education === undefined &&
       change.occupation === undefined &&
+      change.religion === undefined &&
+      change.bloodType === undefined &&
+      change.relationship === undefined &&
       change.maritalStatus === undefined &&
       change.marriageDate === undefined
     ) {
@@ -53,11 +62,26 @@ export function checkFamilyCardUpdate(
     const person = v.activePerson(persons, change.nik, `${field}.nik`);
     if (person === undefined) return;
     const status = change.maritalStatus ?? person.maritalStatus;
-    if (change.marriageDate !== undefined) {
-      if (!MARRIED.includes(status)) {
-        v.add(`${field}.marriageDate`, 'Tanggal perkawinan hanya untuk status perkawinan kawin atau cerai');
-      } else if (dayNumber(change.marriageDate) <= dayNumber(person.birthDate)) {
-        v.add(`${field}.marriageDate`, 'Tanggal perkawinan harus setelah tanggal lahir');
+    if (change.marriageDate !== undefined && !MARRIED.includes(status)) {
+      v.add(`${field}.marriageDate`, 'Tanggal perkawinan hanya untuk status perkawinan kawin atau cerai');
+    } else if (change.maritalStatus !== undefined || change.marriageDate !== undefined) {
+      const problem = marriageAgeProblem({
+        sex: person.sex,
+        birthDate: person.birthDate,
+        maritalStatus: status,
+        marriageDate: change.marriageDate,
+        dispensationNumber: change.dispensationNumber,
+        today: facts.today,
+      });
+      if (problem !== undefined)
+        v.add(`${field}.${change.marriageDate === undefined ? 'maritalStatus' : 'marriageDate'}`, problem);
+    }
+    if (change.relationship !== undefined) {
+      if (change.relationship === Relationship.KEPALA_KELUARGA || change.nik === family.headNik) {
+        v.add(
+          `${field}.relationship`,
+          'Kepala keluarga tidak dapat diganti melalui perubahan data; gunakan layanan KK baru atau pencatatan kematian',
+        );
       }
     }
   });

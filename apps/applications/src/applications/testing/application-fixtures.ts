@@ -49,6 +49,7 @@ export function replacementApplication(overrides: Partial<ApplicationEntity> = {
     regencyCode: '16.02',
     familyCardNumber: KK,
     details: { familyCardNumber: KK, reason: 'HILANG' },
+    expectedEvidence: [],
     verifiedBy: null,
     approvedBy: null,
     submittedAt: at,

@@ -1,5 +1,5 @@
 import type { BirthRecordFacts } from '#lib/contracts';
-import type { Citizenship, Sex } from '#lib/domain';
+import { BirthParents, type Citizenship, type Sex } from '#lib/domain';
 import type { IssuanceDetails } from '../../rendering/document-models.js';
 import { issueDateOf } from '../../rendering/print-labels.js';
 
@@ -15,8 +15,11 @@ export interface AktaKelahiranModel extends IssuanceDetails {
   birthDate: string;
   /** 1 for the first child; printed in words (`anak ke-DUA`). */
   birthOrder: number;
-  fatherName: string;
+  /** Absent when the akta names the mother only. */
+  fatherName?: string;
   motherName: string;
+  /** Which parents the sentence names, and how (DOMAIN.md "Parents on the birth record"). */
+  parents: BirthParents;
   /** Place of issue, printed before the date: `Kayuagung`. */
   issuePlace: string;
   /** Printed as "WARGA NEGARA"; a child registered here is normally `WNI` (the default). */
@@ -39,8 +42,12 @@ export function aktaKelahiranModel(
     birthPlace: birth.birthPlace.toUpperCase(),
     birthDate: birth.birthDate,
     birthOrder: birth.birthOrder,
-    fatherName: birth.fatherName ?? '-',
+    ...(birth.fatherName === undefined || birth.fatherName === '' ? {} : { fatherName: birth.fatherName }),
     motherName: birth.motherName,
+    parents:
+      birth.fatherName === undefined || birth.fatherName === ''
+        ? BirthParents.MOTHER_ONLY
+        : (birth.parents ?? BirthParents.MARRIED),
     issuePlace,
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { Sex } from '#lib/domain';
+import { BirthParents, Sex } from '#lib/domain';
 import { renderAktaKelahiran } from './akta-kelahiran.renderer.js';
 import { buildAktaKelahiran } from '../../rendering/testing/document-factories.js';
 import { flatten, PdfFile } from '../../rendering/testing/pdf-tools.js';
@@ -28,15 +28,16 @@ describe('renderAktaKelahiran', () => {
       expect(text).toContain('PENCATATAN SIPIL');
       expect(text).toMatch(/WARGA NEGARA\s*:\s*INDONESIA/);
       expect(text).toContain('KUTIPAN AKTA KELAHIRAN');
-      expect(text).toContain(`Nomor ${model.certificateNumber}`);
+      expect(text).not.toMatch(/^\s*Nomor /m);
       expect(model.certificateNumber).toBe('1602-LU-28012026-0001');
       expect(text).toMatch(new RegExp(`NIK\\s*:\\s*${model.childNik}`));
     });
 
     it('states the birth in the sentence of the form, the date in upper-case words', () => {
       expect(flatten(text)).toContain(
-        'Bahwa di KAYUAGUNG pada tanggal DUA PULUH LIMA JANUARI DUA RIBU DUA PULUH ENAM telah lahir SITI AISYAH HARTONO ' +
-          'anak ke-TIGA , PEREMPUAN, dari ayah RUDI HARTONO dan ibu RENÉE YOLANDA PEÑA',
+        `Berdasarkan Akta Kelahiran Nomor ${model.certificateNumber} bahwa di KAYUAGUNG pada tanggal ` +
+          'DUA PULUH LIMA JANUARI DUA RIBU DUA PULUH ENAM telah lahir SITI AISYAH HARTONO ' +
+          'anak ke-TIGA, PEREMPUAN dari ayah RUDI HARTONO dan ibu RENÉE YOLANDA PEÑA Kayuagung',
       );
     });
 
@@ -44,7 +45,7 @@ describe('renderAktaKelahiran', () => {
       expect(text).toContain('Kayuagung, 28 Januari 2026');
       expect(text).toContain('KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL');
       expect(text).toContain('KABUPATEN OGAN KOMERING ILIR');
-      expect(text).toContain('DRS. HENDRA WIJAYA KUSUMA, M.SI.');
+      expect(text).toContain('Drs. Hendra Wijaya Kusuma, M.Si.');
       expect(text).toContain(`NIP. ${model.official.nip}`);
       expect(flatten(text)).toContain('Dokumen ini telah ditandatangani secara elektronik');
     });
@@ -67,11 +68,33 @@ describe('renderAktaKelahiran', () => {
     try {
       const flat = flatten(await pdf.text());
       expect(flat).toContain(
-        'Bahwa di PALEMBANG pada tanggal DUA PULUH DELAPAN SEPTEMBER DUA RIBU DUA PULUH LIMA telah lahir ' +
-          'ŜTEFANO MUÑOZ ÉBRAHIM BIN ABDURRAHMAN WAHID SAPUTRA anak ke-DUA BELAS , LAKI-LAKI, dari ayah',
+        'bahwa di PALEMBANG pada tanggal DUA PULUH DELAPAN SEPTEMBER DUA RIBU DUA PULUH LIMA telah lahir ' +
+          'ŜTEFANO MUÑOZ ÉBRAHIM BIN ABDURRAHMAN WAHID SAPUTRA anak ke-DUA BELAS, LAKI-LAKI dari ayah',
       );
       expect(flat).toContain('WARGA NEGARA : ASING');
       expect(flat).toContain('Kayuagung, 1 Oktober 2025');
+    } finally {
+      await pdf.dispose();
+    }
+  });
+
+  // Issue #14 points 1 and 2: the parents as their marriage allows, never "dari ayah -".
+  it.each([
+    [BirthParents.MOTHER_ONLY, 'PEREMPUAN dari ibu RENÉE YOLANDA PEÑA Kayuagung'],
+    [
+      BirthParents.MARRIAGE_NOT_RECORDED,
+      'PEREMPUAN dari ayah RUDI HARTONO dan ibu RENÉE YOLANDA PEÑA, yang perkawinannya belum tercatat sesuai ' +
+        'dengan ketentuan peraturan perundang-undangan Kayuagung',
+    ],
+  ])('names the parents of %s', async (parents, sentenceEnd) => {
+    const model = buildAktaKelahiran({ parents });
+    if (parents === BirthParents.MOTHER_ONLY) delete model.fatherName;
+    const pdf = await PdfFile.write(await renderAktaKelahiran(model));
+    try {
+      const flat = flatten(await pdf.text());
+      expect(flat).toContain(sentenceEnd);
+      expect(flat).not.toContain('ayah -');
+      expect((await pdf.info()).Pages).toBe('1');
     } finally {
       await pdf.dispose();
     }

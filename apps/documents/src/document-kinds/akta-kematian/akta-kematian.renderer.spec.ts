@@ -44,7 +44,7 @@ describe('renderAktaKematian', () => {
       expect(text).toContain('Kayuagung, 28 November 2026');
       expect(text).toContain('KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL');
       expect(text).toContain('KABUPATEN OGAN KOMERING ILIR');
-      expect(text).toContain('DRS. HENDRA WIJAYA KUSUMA, M.SI.');
+      expect(text).toContain('Drs. Hendra Wijaya Kusuma, M.Si.');
       expect(text).toContain(`NIP. ${model.official.nip}`);
       expect(flatten(text)).toContain('Dokumen ini telah ditandatangani secara elektronik');
     });

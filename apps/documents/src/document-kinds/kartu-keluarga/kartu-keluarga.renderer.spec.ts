@@ -127,7 +127,7 @@ describe('renderKartuKeluarga', () => {
     it('prints the date of issue, the issuing regency and the signing official with NIP', () => {
       expect(text).toMatch(/Dikeluarkan Tanggal\s*:\s*28-01-2026/);
       expect(text).toContain('KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL');
-      expect(text).toContain('DRS. HENDRA WIJAYA KUSUMA, M.SI.');
+      expect(text).toContain('Drs. Hendra Wijaya Kusuma, M.Si.');
       expect(text).toContain(`NIP. ${model.official.nip}`);
       expect(text).toContain('No. Dokumen: KK-2026-000123');
     });
@@ -207,5 +207,20 @@ describe('renderKartuKeluarga', () => {
       for (const page of [first, last])
         expect(flatten(page)).toContain('Dokumen ini telah ditandatangani secara elektronik');
     });
+  });
+
+  // Issue #14 point 9: thirteen members used to leave page 2 with the signature block alone.
+  it('never leaves the signature block alone on a page (thirteen members)', async () => {
+    const model = buildKartuKeluarga({ members: manyMembers(13) });
+    const pdf = await PdfFile.write(await renderKartuKeluarga(model));
+    try {
+      const pages = Number((await pdf.info()).Pages);
+      const last = await pdf.text(pages);
+      expect(last).toContain(`NIP. ${model.official.nip}`);
+      // Rows of table 2 go with it: the last member's row number is on the last page.
+      expect(last).toMatch(/^\s*13\s/m);
+    } finally {
+      await pdf.dispose();
+    }
   });
 });

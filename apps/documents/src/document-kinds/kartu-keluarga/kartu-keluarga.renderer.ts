@@ -52,7 +52,9 @@ const FORM_ROWS = 10;
 
 const TABLE_STYLE: TableStyle = {
   header: { font: DocumentFont.SANS_CONDENSED_BOLD, size: 7, minSize: 6 },
-  body: { font: DocumentFont.SANS_CONDENSED, size: 7.2, minSize: 5.6 },
+  // Long values (KEPERCAYAAN TERHADAP TUHAN YME, BELUM TAMAT SD/SEDERAJAT) wrap in their cell
+  // rather than shrink below a readable size (DOMAIN.md "Documents").
+  body: { font: DocumentFont.SANS_CONDENSED, size: 7.2, minSize: 6.8 },
   numbering: { font: DocumentFont.SANS_CONDENSED, size: 5.5 },
   padding: 1.8,
   minRowHeight: 11,
@@ -66,16 +68,18 @@ const MEMBERS_TABLE: TableLayout = {
   style: TABLE_STYLE,
   columns: [
     { header: 'No', width: 18, align: 'center' },
-    { header: 'Nama Lengkap', width: 140 },
-    { header: 'NIK', width: 76, align: 'center' },
-    { header: 'Jenis Kelamin', width: 50, align: 'center' },
+    // Each column is as wide as its longest official label at the body size (KEPERCAYAAN TERHADAP
+    // TUHAN YME, AKADEMI/DIPLOMA III/S. MUDA, TENTARA NASIONAL INDONESIA (TNI), TIDAK TAHU), so
+    // those print on one line; a long name or place wraps in its cell.
+    { header: 'Nama Lengkap', width: 132 },
+    { header: 'NIK', width: 70, align: 'center' },
+    { header: 'Jenis Kelamin', width: 44, align: 'center' },
     { header: 'Tempat Lahir', width: 80 },
-    { header: 'Tanggal Lahir', width: 50, align: 'center' },
-    // Wide enough for "KEPERCAYAAN TERHADAP TUHAN YME" on one line at the smallest size.
-    { header: 'Agama', width: 104, align: 'center' },
-    { header: 'Pendidikan', width: 92 },
-    { header: 'Jenis Pekerjaan', width: 130 },
-    { header: 'Golongan Darah', width: CONTENT_WIDTH - 740, align: 'center' },
+    { header: 'Tanggal Lahir', width: 42, align: 'center' },
+    { header: 'Agama', width: 128, align: 'center' },
+    { header: 'Pendidikan', width: 103 },
+    { header: 'Jenis Pekerjaan', width: 125 },
+    { header: 'Golongan Darah', width: CONTENT_WIDTH - 742, align: 'center' },
   ],
 };
 
@@ -85,13 +89,13 @@ const STATUS_TABLE: TableLayout = {
   style: TABLE_STYLE,
   columns: [
     { header: 'No', width: 18, align: 'center' },
-    { header: 'Status Perkawinan', width: 100, align: 'center' },
+    { header: 'Status Perkawinan', width: 108, align: 'center' },
     { header: 'Tanggal Perkawinan', width: 56, align: 'center' },
     { header: 'Status Hubungan Dalam Keluarga', width: 80, align: 'center' },
     { header: 'Kewarganegaraan', width: 64, align: 'center' },
     { header: 'No. Paspor', width: 70, align: 'center', group: 'Dokumen Imigrasi' },
     { header: 'No. KITAP', width: 70, align: 'center', group: 'Dokumen Imigrasi' },
-    { header: 'Nama Ayah', width: 163, group: 'Nama Orang Tua' },
+    { header: 'Nama Ayah', width: 155, group: 'Nama Orang Tua' },
     { header: 'Nama Ibu', width: CONTENT_WIDTH - 621, group: 'Nama Orang Tua' },
   ],
 };
@@ -238,7 +242,8 @@ function drawSignatureBlock(doc: Pdf, model: KartuKeluargaModel, y: number): voi
   textLine(doc, upper(model.official.title), rightX, y, rightWidth, BLOCK_TEXT, CENTER);
   textLine(doc, upper(model.issuingRegencyName), rightX, y + line, rightWidth, BLOCK_TEXT, CENTER);
   drawQrCode(doc, model.verificationUrl, rightX + (rightWidth - QR_SIZE) / 2, qrY, QR_SIZE);
-  textLine(doc, upper(model.official.name), rightX, nameY, rightWidth, BLOCK_BOLD, { ...CENTER, underline: true });
+  // As the official writes it: degrees keep their own case ("Drs. … , M.Si.").
+  textLine(doc, model.official.name, rightX, nameY, rightWidth, BLOCK_BOLD, { ...CENTER, underline: true });
   textLine(doc, `NIP. ${model.official.nip}`, rightX, nameY + line, rightWidth, BLOCK_TEXT, CENTER);
 }
 
@@ -284,9 +289,13 @@ export async function renderKartuKeluarga(model: KartuKeluargaModel): Promise<Bu
   const blankRows = (layout: TableLayout): string[][] =>
     Array.from({ length: Math.max(0, FORM_ROWS - model.members.length) }, () => layout.columns.map(() => ''));
   y = drawTable(doc, MEMBERS_TABLE, [...model.members.map(memberRow), ...blankRows(MEMBERS_TABLE)], y, flow);
-  y = drawTable(doc, STATUS_TABLE, [...model.members.map(statusRow), ...blankRows(STATUS_TABLE)], y + 6, flow);
-
   const blockHeight = signatureBlockHeight(doc);
+  // The signature block follows the last row on its page, never alone on a page of its own.
+  y = drawTable(doc, STATUS_TABLE, [...model.members.map(statusRow), ...blankRows(STATUS_TABLE)], y + 6, {
+    ...flow,
+    keepWithLastRow: blockHeight + 4,
+  });
+
   if (y + 4 + blockHeight > flow.bottom) y = newPage();
   // The block sits at the foot of the page, as on the printed form, unless the tables reach it.
   drawSignatureBlock(doc, model, Math.max(y + 4, flow.bottom - blockHeight));

@@ -49,6 +49,16 @@ async function formFamily(
     if (previous) left.add(previous);
     await writer.join(familyCardNumber, member.nik, member.relationship, at);
   }
+  // The marital status and marriage date the application carries (checked at submission).
+  for (const member of input.members) {
+    if (member.maritalStatus !== undefined || member.marriageDate !== undefined) {
+      await writer.updatePerson(
+        member.nik,
+        { maritalStatus: member.maritalStatus, marriageDate: member.marriageDate },
+        at,
+      );
+    }
+  }
   // Every family someone left, and that still has members, gets a new print of its card.
   const changed: string[] = [];
   for (const old of left) {

@@ -38,9 +38,14 @@ async function updateFamily(writer: RegistryWriter, input: FamilyCardUpdateInput
         occupation: change.occupation ? (OCCUPATION_LIST.match(change.occupation) ?? change.occupation) : undefined,
         maritalStatus: change.maritalStatus,
         marriageDate: change.marriageDate,
+        religion: change.religion,
+        bloodType: change.bloodType,
       },
       at,
     );
+    if (change.relationship !== undefined) {
+      await writer.changeRelationship(input.familyCardNumber, change.nik, change.relationship, at);
+    }
   }
   return { familyCardNumbers: [input.familyCardNumber] };
 }

@@ -212,6 +212,8 @@ class InMemoryWriter implements RegistryWriter {
       person.occupation = changes.occupation ?? person.occupation;
       person.marital_status = changes.maritalStatus ?? person.marital_status;
       person.marriage_date = changes.marriageDate ?? person.marriage_date;
+      person.religion = changes.religion ?? person.religion;
+      person.blood_type = changes.bloodType ?? person.blood_type;
     }
     return Promise.resolve();
   }

@@ -24,9 +24,12 @@ export function birthRegistrationRows(d: Details): DetailRow[] {
     ['Penolong', labelled(BIRTH_ATTENDANT_LABELS, c.attendant)],
     ['Berat / panjang', `${shown(c.weightGrams)} gram / ${shown(c.lengthCm)} cm`],
     ['Agama', labelled(RELIGION_LABELS, c.religion)],
-    ['NIK ayah', <span className="mono">{shown(d.fatherNik)}</span>],
+    [
+      'NIK ayah',
+      d.fatherNik ? <span className="mono">{d.fatherNik}</span> : 'tidak dicantumkan (akta memuat ibu saja)',
+    ],
     ['NIK ibu', <span className="mono">{shown(d.motherNik)}</span>],
-    ['No. surat keterangan lahir', shown(d.birthLetterNumber)],
+    ['No. surat keterangan lahir', d.birthLetterNumber ?? 'tidak ada (SPTJM kebenaran data kelahiran)'],
     ['Saksi', witnesses.length ? <span className="mono">{witnesses.join(', ')}</span> : '—'],
   ];
 }
@@ -35,12 +38,12 @@ export function birthRegistrationRows(d: Details): DetailRow[] {
 export function birthRegistrationRegistryView(d: Details): RegistryView {
   const named = new Map<string, string>((d.witnessNiks ?? []).map((nik) => [nik, NAMED]));
   named.set(d.motherNik, 'ibu');
-  named.set(d.fatherNik, 'ayah');
+  if (d.fatherNik) named.set(d.fatherNik, 'ayah');
   return {
     familyCardNumber: d.familyCardNumber,
     named,
     expectedMembers: {
-      niks: [d.fatherNik, d.motherNik],
+      niks: d.fatherNik ? [d.fatherNik, d.motherNik] : [d.motherNik],
       warning: 'Orang tua yang disebut tidak tercatat dalam KK ini.',
     },
   };

@@ -9,6 +9,7 @@ import {
   SEX_LABELS,
 } from '../../domain/labels';
 import { checkDate, checkNik, checkRequired } from '../../domain/rules';
+import { newRecordNameProblem } from '../../../../../libs/domain/src/names/new-record-name.js';
 import { DateField, NumberIdField, SelectField, TextField, firstError } from '../../ui/form';
 import {
   ApplicationForm,
@@ -22,7 +23,8 @@ import {
   type Options,
 } from '../../pages/resident/form-parts';
 
-const PERSON_NAME = /^\p{L}[\p{L}\p{M} .'-]*$/u;
+/** A birth attended by a dukun or another helper may come without a surat keterangan lahir. */
+const WITHOUT_LETTER = ['DUKUN', 'LAINNYA'];
 
 function memberOptions(members: Person[], filter: (person: Person) => boolean): Options {
   return members.filter(filter).map((person) => [person.nik, `${person.fullName} (${person.nik})`] as const);
@@ -32,20 +34,19 @@ function memberOptions(members: Person[], filter: (person: Person) => boolean): 
 export function BirthForm(props: FormProps<'BIRTH_REGISTRATION'>): ReactNode {
   const { family, initial } = props;
   const child = (initial?.['child'] ?? {}) as Record<string, unknown>;
-  const mothers = family.members.filter(
-    (p) =>
-      p.sex === 'PEREMPUAN' && p.status === 'ACTIVE' && ['ISTRI', 'KEPALA_KELUARGA'].includes(p.relationship ?? ''),
-  );
-  const fathers = family.members.filter(
-    (p) =>
-      p.sex === 'LAKI_LAKI' && p.status === 'ACTIVE' && ['SUAMI', 'KEPALA_KELUARGA'].includes(p.relationship ?? ''),
-  );
+  // Any active woman or man of the KK may be a parent (a daughter's child joins as CUCU); the
+  // head's household comes first, as the usual case.
+  const usual = (p: Person): number => (['ISTRI', 'SUAMI', 'KEPALA_KELUARGA'].includes(p.relationship ?? '') ? 0 : 1);
+  const mothers = family.members
+    .filter((p) => p.sex === 'PEREMPUAN' && p.status === 'ACTIVE')
+    .sort((a, b) => usual(a) - usual(b));
+  const fathers = family.members
+    .filter((p) => p.sex === 'LAKI_LAKI' && p.status === 'ACTIVE')
+    .sort((a, b) => usual(a) - usual(b));
   /** The mother's children on record, to suggest the child's order of birth. */
   const siblingsOf = (motherNik: string): number => {
     const mother = family.members.find((p) => p.nik === motherNik);
-    return mother
-      ? family.members.filter((p) => p.relationship === 'ANAK' && p.motherName === mother.fullName).length
-      : 0;
+    return mother ? family.members.filter((p) => p.nik !== mother.nik && p.motherName === mother.fullName).length : 0;
   };
   const witnesses = Array.isArray(initial?.['witnessNiks']) ? initial['witnessNiks'] : [];
   const initialMotherNik = str(initial?.['motherNik']) || (mothers[0]?.nik ?? '');
@@ -61,7 +62,7 @@ export function BirthForm(props: FormProps<'BIRTH_REGISTRATION'>): ReactNode {
     length: str(child['lengthCm']).replace('.', ','),
     religion: str(child['religion']) || (fathers[0]?.religion ?? ''),
     birthType: str(child['birthType']) || 'TUNGGAL',
-    fatherNik: str(initial?.['fatherNik']) || (fathers[0]?.nik ?? ''),
+    fatherNik: initial ? str(initial['fatherNik']) : (fathers.find((p) => usual(p) === 0)?.nik ?? ''),
     motherNik: initialMotherNik,
     birthOrder: str(child['birthOrder']) || String(siblingsOf(initialMotherNik) + 1),
     birthLetterNumber: str(initial?.['birthLetterNumber']),
@@ -69,6 +70,8 @@ export function BirthForm(props: FormProps<'BIRTH_REGISTRATION'>): ReactNode {
     witness2: witnesses[1] ?? '',
   });
   const mother = family.members.find((p) => p.nik === v.motherNik);
+  const father = family.members.find((p) => p.nik === v.fatherNik);
+  const letterOptional = WITHOUT_LETTER.includes(v.attendant);
   const siblings = siblingsOf(v.motherNik);
   const state = useFormState();
   const { tried } = state;
@@ -79,9 +82,9 @@ export function BirthForm(props: FormProps<'BIRTH_REGISTRATION'>): ReactNode {
     fullName:
       v.fullName.trim() === ''
         ? { error: 'Nama anak wajib diisi.' }
-        : PERSON_NAME.test(v.fullName.trim())
-          ? OK
-          : { error: "Nama hanya boleh berisi huruf, spasi, dan tanda . ' -" },
+        : ((error) => (error === undefined ? OK : { error: `${error}.` }))(
+            newRecordNameProblem(v.fullName.trim().replace(/\s+/g, ' ')),
+          ),
     sex: checkRequired(v.sex, 'Jenis kelamin'),
     birthDate: checkDate(v.birthDate),
     birthPlace: checkRequired(v.birthPlace, 'Tempat lahir'),
@@ -100,9 +103,12 @@ export function BirthForm(props: FormProps<'BIRTH_REGISTRATION'>): ReactNode {
       v.length === '' || (/^\d+([.,]\d)?$/.test(v.length) && lengthNumber >= 15 && lengthNumber <= 80)
         ? OK
         : { error: 'Panjang bayi dalam cm, 15–80 (satu angka desimal).' },
-    fatherNik: checkNik(v.fatherNik),
+    fatherNik: v.fatherNik === '' ? OK : checkNik(v.fatherNik),
     motherNik: checkNik(v.motherNik),
-    birthLetterNumber: checkRequired(v.birthLetterNumber, 'Nomor surat keterangan lahir'),
+    birthLetterNumber:
+      letterOptional && v.birthLetterNumber.trim() === ''
+        ? OK
+        : checkRequired(v.birthLetterNumber, 'Nomor surat keterangan lahir'),
     witness1: noWitnesses ? OK : checkNik(v.witness1),
     witness2: noWitnesses
       ? OK
@@ -122,7 +128,7 @@ export function BirthForm(props: FormProps<'BIRTH_REGISTRATION'>): ReactNode {
     type: 'BIRTH_REGISTRATION',
     familyCardNumber: family.familyCardNumber,
     child: {
-      fullName: v.fullName.trim().toUpperCase(),
+      fullName: v.fullName.trim().replace(/\s+/g, ' ').toUpperCase(),
       sex: v.sex,
       birthDate: v.birthDate,
       ...(v.birthTime ? { birthTime: v.birthTime } : {}),
@@ -135,9 +141,9 @@ export function BirthForm(props: FormProps<'BIRTH_REGISTRATION'>): ReactNode {
       religion: v.religion,
       birthType: v.birthType,
     },
-    fatherNik: v.fatherNik,
+    ...(v.fatherNik ? { fatherNik: v.fatherNik } : {}),
     motherNik: v.motherNik,
-    birthLetterNumber: v.birthLetterNumber.trim(),
+    ...(v.birthLetterNumber.trim() ? { birthLetterNumber: v.birthLetterNumber.trim() } : {}),
     ...(v.witness1 && v.witness2 ? { witnessNiks: [v.witness1, v.witness2] } : {}),
   });
 
@@ -147,7 +153,9 @@ export function BirthForm(props: FormProps<'BIRTH_REGISTRATION'>): ReactNode {
       state={state}
       blocked={firstError(Object.values(checks))}
       body={body}
-      suggested="SURAT_KETERANGAN_LAHIR"
+      suggested={
+        v.birthLetterNumber.trim() === '' && letterOptional ? 'SPTJM_DATA_KELAHIRAN' : 'SURAT_KETERANGAN_LAHIR'
+      }
     >
       <fieldset>
         <legend>Data anak</legend>
@@ -215,27 +223,31 @@ export function BirthForm(props: FormProps<'BIRTH_REGISTRATION'>): ReactNode {
       <fieldset>
         <legend>Orang tua (sesuai Kartu Keluarga {family.familyCardNumber})</legend>
         <SelectField
-          label="Ayah"
-          {...field('fatherNik')}
-          options={memberOptions(family.members, (p) => fathers.includes(p))}
-          placeholder="— pilih ayah —"
-          showError={tried}
-        />
-        <SelectField
           label="Ibu"
           {...field('motherNik')}
-          options={memberOptions(family.members, (p) => mothers.includes(p))}
+          options={memberOptions(mothers, () => true)}
           placeholder="— pilih ibu —"
           showError={tried}
         />
+        <SelectField
+          label="Ayah (tidak wajib)"
+          {...field('fatherNik')}
+          options={[['', 'Tidak dicantumkan (akta hanya memuat nama ibu)'], ...memberOptions(fathers, () => true)]}
+          showError={tried}
+        />
+        <ParentsExplanation father={father} mother={mother} />
       </fieldset>
       <fieldset>
         <legend>Surat keterangan lahir dan saksi</legend>
         <TextField
-          label="Nomor surat keterangan lahir"
+          label={letterOptional ? 'Nomor surat keterangan lahir (jika ada)' : 'Nomor surat keterangan lahir'}
           {...field('birthLetterNumber')}
           showError={tried}
-          hint="Dari rumah sakit, puskesmas, atau bidan."
+          hint={
+            letterOptional
+              ? 'Lahir di rumah dengan dukun dan tidak ada surat keterangan lahir? Kosongkan, lalu lampirkan SPTJM kebenaran data kelahiran: surat pernyataan orang tua, ditandatangani di atas meterai dengan dua saksi, bahwa data kelahiran ini benar.'
+              : 'Dari rumah sakit, puskesmas, atau bidan.'
+          }
         />
         <div className="two-columns">
           <NumberIdField label="NIK saksi 1 (tidak wajib)" {...field('witness1')} showError={tried} />
@@ -243,5 +255,29 @@ export function BirthForm(props: FormProps<'BIRTH_REGISTRATION'>): ReactNode {
         </div>
       </fieldset>
     </ApplicationForm>
+  );
+}
+
+/**
+ * What the akta will say about the parents and which evidence the officer will ask for, in plain
+ * words (DOMAIN.md "Parents on the birth record"); the rules at submission decide the same.
+ */
+function ParentsExplanation({ father, mother }: { father?: Person; mother?: Person }): ReactNode {
+  if (mother === undefined) return null;
+  let text: string;
+  if (father === undefined) {
+    text = 'Tanpa nama ayah, akta kelahiran hanya memuat nama ibu ("… dari ibu …").';
+  } else if (father.maritalStatus === 'KAWIN_TERCATAT' && mother.maritalStatus === 'KAWIN_TERCATAT') {
+    text = 'Perkawinan orang tua tercatat: lampirkan buku nikah atau akta perkawinan.';
+  } else {
+    text =
+      'Perkawinan ayah dan ibu belum tercatat di database kependudukan: lampirkan SPTJM kebenaran sebagai pasangan suami istri ' +
+      '(surat pernyataan bahwa keduanya benar suami istri, ditandatangani di atas meterai dengan dua saksi). Akta akan memuat ' +
+      'kalimat "yang perkawinannya belum tercatat sesuai dengan ketentuan peraturan perundang-undangan".';
+  }
+  return (
+    <p className="hint" data-testid="parents-explanation">
+      {text}
+    </p>
   );
 }

@@ -1,9 +1,16 @@
 // Perubahan data Kartu Keluarga (API.md "Details by type": FAMILY_CARD_UPDATE).
 import { useState, type ReactNode } from 'react';
 import type { Person } from '../../api/types';
-import { EDUCATION_LABELS, MARITAL_STATUS_LABELS, OCCUPATION_LABELS, RELATIONSHIP_LABELS } from '../../domain/labels';
+import {
+  BLOOD_TYPE_LABELS,
+  EDUCATION_LABELS,
+  MARITAL_STATUS_LABELS,
+  OCCUPATION_LABELS,
+  RELATIONSHIP_LABELS,
+  RELIGION_LABELS,
+} from '../../domain/labels';
 import { checkDate, type Check } from '../../domain/rules';
-import { DateField, SelectField, firstError } from '../../ui/form';
+import { DateField, SelectField, TextField, firstError } from '../../ui/form';
 import {
   AddressFields,
   ApplicationForm,
@@ -28,20 +35,35 @@ interface MemberChange {
   occupation?: string;
   maritalStatus?: string;
   marriageDate?: string;
+  religion?: string;
+  bloodType?: string;
+  relationship?: string;
+  dispensationNumber?: string;
 }
 
 /** The choices a member's data may change to, each left empty when it does not change. */
 const CHANGE_CHOICES: ReadonlyArray<{
-  key: 'education' | 'occupation' | 'maritalStatus';
+  key: 'education' | 'occupation' | 'religion' | 'bloodType' | 'relationship' | 'maritalStatus';
   label: (person: Person) => string;
   options: Options;
 }> = [
   { key: 'education', label: (p) => `Pendidikan (sekarang: ${p.education})`, options: listOptions(EDUCATION_LABELS) },
   { key: 'occupation', label: (p) => `Pekerjaan (sekarang: ${p.occupation})`, options: listOptions(OCCUPATION_LABELS) },
+  { key: 'religion', label: () => 'Agama', options: options(RELIGION_LABELS) },
+  // The commonest request at the counter: filling in a blood type recorded as TIDAK TAHU.
+  { key: 'bloodType', label: () => 'Golongan darah', options: options(BLOOD_TYPE_LABELS) },
+  {
+    key: 'relationship',
+    label: () => 'Status hubungan dalam keluarga',
+    options: options(RELATIONSHIP_LABELS).filter(([value]) => value !== 'KEPALA_KELUARGA'),
+  },
   { key: 'maritalStatus', label: () => 'Status perkawinan', options: options(MARITAL_STATUS_LABELS) },
 ];
 
-/** Perubahan data: address within the regency, or members' education, occupation, marital status. */
+/**
+ * Perubahan data: address within the regency, or members' education, occupation, religion, blood
+ * type, relationship, marital status (with the marriage-age rule).
+ */
 export function FamilyCardUpdateForm(props: FormProps<'FAMILY_CARD_UPDATE'>): ReactNode {
   const { family, initial } = props;
   const initialChanges = Array.isArray(initial?.['memberChanges']) ? (initial['memberChanges'] as MemberChange[]) : [];
@@ -58,7 +80,8 @@ export function FamilyCardUpdateForm(props: FormProps<'FAMILY_CARD_UPDATE'>): Re
     setChanges({ ...changes, [nik]: next });
   };
   const memberChanges = Object.values(changes).filter(
-    (c) => c.education || c.occupation || c.maritalStatus || c.marriageDate,
+    (c) =>
+      c.education || c.occupation || c.religion || c.bloodType || c.relationship || c.maritalStatus || c.marriageDate,
   );
   const checks: Record<string, Check> = {
     ...(moving ? addressChecks(address) : {}),
@@ -130,6 +153,14 @@ export function FamilyCardUpdateForm(props: FormProps<'FAMILY_CARD_UPDATE'>): Re
                   onValue={(value) => change(person.nik, 'marriageDate', value)}
                   check={checks[`marriage-${person.nik}`]}
                 />
+                {current.maritalStatus?.startsWith('KAWIN') || current.marriageDate ? (
+                  <TextField
+                    label="Nomor penetapan dispensasi kawin (bila menikah di bawah 19 tahun)"
+                    value={current.dispensationNumber ?? ''}
+                    onValue={(value) => change(person.nik, 'dispensationNumber', value.trim())}
+                    hint="Usia minimal menikah 19 tahun (UU 16/2019); di bawah itu perlu penetapan dispensasi dari pengadilan."
+                  />
+                ) : null}
               </div>
             </details>
           );

@@ -235,6 +235,9 @@ export function AddressFields({
 export interface NewMember {
   nik: string;
   relationship: string;
+  maritalStatus?: string;
+  marriageDate?: string;
+  dispensationNumber?: string;
 }
 
 /** Each member is a new NIK once, and says how they stand in the family. */

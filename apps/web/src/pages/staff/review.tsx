@@ -97,6 +97,7 @@ function Review({
       </div>
       <section className="card" aria-labelledby="berkas">
         <h2 id="berkas">Berkas persyaratan</h2>
+        <ExpectedEvidenceList application={application} />
         <EvidenceViewer application={application} />
       </section>
       <section className="card action-panel" aria-labelledby="tindakan">
@@ -347,6 +348,27 @@ function RegistryPanel({ application }: { application: Application }): ReactNode
     );
   }
   return people.data && people.data.length ? table(people.data) : <p>Tidak ada data untuk ditampilkan.</p>;
+}
+
+/** What the rules expect the clerk to see for this application (issue #14), and whether it is attached. */
+function ExpectedEvidenceList({ application }: { application: Application }): ReactNode {
+  const expected = application.expectedEvidence ?? [];
+  if (expected.length === 0) return null;
+  return (
+    <div className="expected-evidence" aria-label="Bukti yang diperlukan menurut ketentuan">
+      <p>Bukti yang harus diperiksa menurut ketentuan:</p>
+      <ul>
+        {expected.map((evidence) => {
+          const attached = application.attachments.some((file) => file.kind === evidence.kind);
+          return (
+            <li key={evidence.kind}>
+              <strong>{evidence.reason}</strong> — {attached ? 'sudah dilampirkan' : 'belum dilampirkan'}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
 }
 
 /** Evidence shown in the page: images inline, PDFs in a frame, fetched with the staff token. */

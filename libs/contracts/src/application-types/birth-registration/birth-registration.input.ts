@@ -16,14 +16,24 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ApplicationType, BirthAttendant, BirthPlaceKind, BirthType, Religion, Sex } from '#lib/domain';
+import {
+  ApplicationType,
+  BirthAttendant,
+  mayLackBirthLetter,
+  BirthPlaceKind,
+  BirthType,
+  Religion,
+  Sex,
+} from '#lib/domain';
 import { IsFamilyCardNumber, IsNik, IsPastDate } from '#lib/validation';
 import { PERSON_NAME } from '../input-patterns.js';
 
 /** `BIRTH_REGISTRATION` (API.md "Details by type"). */
 export class BirthChildInput {
+  /** A new name (Permendagri 73/2022): the word rules are `newRecordNameProblem`'s, at submission. */
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -92,17 +102,24 @@ export class BirthRegistrationInput {
   @Type(() => BirthChildInput)
   child: BirthChildInput;
 
+  /** Absent when no father is named: the akta names the mother only (DOMAIN.md). */
+  @IsOptional()
   @IsNik()
-  fatherNik: string;
+  fatherNik?: string;
 
   @IsNik()
   motherNik: string;
 
-  /** Nomor surat keterangan lahir from the hospital, midwife or village. */
+  /**
+   * Nomor surat keterangan lahir from the hospital, midwife or village. Only a birth attended by
+   * a dukun or another non-medical helper may come without one (the SPTJM route: the parents'
+   * SPTJM kebenaran data kelahiran stands in for it).
+   */
+  @ValidateIf((input: BirthRegistrationInput) => input.birthLetterNumber !== undefined || !mayLackBirthLetter(input))
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
-  birthLetterNumber: string;
+  birthLetterNumber?: string;
 
   @IsOptional()
   @IsArray()

@@ -7,13 +7,14 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
+  IsOptional,
   IsString,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ApplicationType, Relationship } from '#lib/domain';
-import { IsNik, IsVillageCode } from '#lib/validation';
+import { ApplicationType, MaritalStatus, Relationship } from '#lib/domain';
+import { IsNik, IsPastDate, IsVillageCode } from '#lib/validation';
 import { THREE_DIGITS } from '../input-patterns.js';
 
 /** `FAMILY_CARD_NEW` (API.md "Details by type"). */
@@ -23,6 +24,23 @@ export class NewFamilyMemberInput {
 
   @IsIn(Object.values(Relationship))
   relationship: Relationship;
+
+  /** The status in the new family; not given: the registry's. Spouses must be married. */
+  @IsOptional()
+  @IsIn(Object.values(MaritalStatus))
+  maritalStatus?: MaritalStatus;
+
+  /** Of the buku nikah / akta perkawinan; not given: the registry's. */
+  @IsOptional()
+  @IsPastDate()
+  marriageDate?: string;
+
+  /** The court's marriage dispensation (dispensasi kawin) for a spouse under 19. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  dispensationNumber?: string;
 }
 
 export class FamilyCardNewInput {

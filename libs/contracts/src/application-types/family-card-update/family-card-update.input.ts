@@ -12,7 +12,15 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ApplicationType, EDUCATION_LIST, MaritalStatus, OCCUPATION_LIST } from '#lib/domain';
+import {
+  ApplicationType,
+  BloodType,
+  EDUCATION_LIST,
+  MaritalStatus,
+  OCCUPATION_LIST,
+  Relationship,
+  Religion,
+} from '#lib/domain';
 import { IsFamilyCardNumber, IsNik, IsOneOfLabels, IsPastDate, IsVillageCode } from '#lib/validation';
 import { THREE_DIGITS } from '../input-patterns.js';
 
@@ -36,6 +44,27 @@ export class MemberChangeInput {
   @IsOptional()
   @IsPastDate()
   marriageDate?: string;
+
+  @IsOptional()
+  @IsIn(Object.values(Religion))
+  religion?: Religion;
+
+  /** Golongan darah: the commonest change at the counter. */
+  @IsOptional()
+  @IsIn(Object.values(BloodType))
+  bloodType?: BloodType;
+
+  /** Status hubungan dalam keluarga; the head is changed by other services. */
+  @IsOptional()
+  @IsIn(Object.values(Relationship))
+  relationship?: Relationship;
+
+  /** The court's marriage dispensation (dispensasi kawin) for someone under 19. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  dispensationNumber?: string;
 }
 
 export class FamilyCardUpdateInput {
