@@ -9,6 +9,7 @@ import {
   type AgencyTokenReply,
   type AgencyView,
   type ApplicationDocumentRef,
+  type ExpectedEvidenceView,
   type ApplicationHistoryEntry,
   type ApplicationViewFields,
   type AttachmentView,
@@ -206,6 +207,16 @@ const documentRef = view<ApplicationDocumentRef>(
   {},
 );
 
+const expectedEvidence = view<ExpectedEvidenceView>(
+  'Evidence the rules expect the clerk to see for this application',
+  {
+    kind: oneOf(AttachmentKind),
+    label: text(200, { example: 'SPTJM KEBENARAN SEBAGAI PASANGAN SUAMI ISTRI' }),
+    reason: text(500, { example: 'Perkawinan orang tua belum tercatat' }),
+  },
+  {},
+);
+
 const applicationFields = view<ApplicationViewFields>(
   'API.md "Application" without type and details',
   {
@@ -222,8 +233,9 @@ const applicationFields = view<ApplicationViewFields>(
     allowedActions: list(oneOf(ApplicationAction), 10),
     waitingSince: TIMESTAMP,
     waitingSeconds: COUNT,
+    expectedEvidence: list(ref('ExpectedEvidenceView'), 20),
   },
-  { waitingSince: true, waitingSeconds: true },
+  { waitingSince: true, waitingSeconds: true, expectedEvidence: true },
 );
 
 const detailsName = (type: ApplicationType): string =>
@@ -303,6 +315,7 @@ const VIEWS = {
   AttachmentView: attachment,
   StoredAttachmentView: storedAttachment,
   ApplicationDocumentRef: documentRef,
+  ExpectedEvidenceView: expectedEvidence,
   ApplicationPage: page('ApplicationView', 'A page of applications'),
   FieldMatch: fieldMatch,
   VerificationResult: verificationResult,

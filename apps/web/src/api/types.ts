@@ -129,13 +129,13 @@ export interface paths {
     };
     /**
      * Residents: their own (newest first); staff: the queue of their regency, oldest first
-     * @description `{ items, total }`. Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`. 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
+     * @description `{ items, total }`. Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`; `expectedEvidence` (`[{ kind, label, reason }]`: the evidence the rules expect the clerk to see, e.g. the SPTJM kebenaran sebagai pasangan suami istri when the parents' marriage is not recorded). 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
      */
     get: operations['applicationsList'];
     put?: never;
     /**
      * Apply (RESIDENT) → 201 Application
-     * @description `{ type, ...details }` with the details of API.md "Details by type" for BIRTH_REGISTRATION, FAMILY_CARD_NEW, FAMILY_CARD_UPDATE, FAMILY_CARD_REPLACEMENT, DEATH_REGISTRATION. 400 lists every invalid field; 422 (`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`. Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`. 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
+     * @description `{ type, ...details }` with the details of API.md "Details by type" for BIRTH_REGISTRATION, FAMILY_CARD_NEW, FAMILY_CARD_UPDATE, FAMILY_CARD_REPLACEMENT, DEATH_REGISTRATION. BIRTH_REGISTRATION: `fatherNik` is optional (the akta then names the mother only); `birthLetterNumber` may be absent only when `child.attendant` is DUKUN or LAINNYA (the SPTJM route: SPTJM kebenaran data kelahiran). 400 lists every invalid field; 422 (`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`. Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`; `expectedEvidence` (`[{ kind, label, reason }]`: the evidence the rules expect the clerk to see, e.g. the SPTJM kebenaran sebagai pasangan suami istri when the parents' marriage is not recorded). 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
      */
     post: operations['applicationsSubmit'];
     delete?: never;
@@ -153,12 +153,12 @@ export interface paths {
     };
     /**
      * One application (owner, staff of its regency)
-     * @description Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`. 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
+     * @description Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`; `expectedEvidence` (`[{ kind, label, reason }]`: the evidence the rules expect the clerk to see, e.g. the SPTJM kebenaran sebagai pasangan suami istri when the parents' marriage is not recorded). 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
      */
     get: operations['applicationsGet'];
     /**
      * Correct and resubmit (owner, while REVISION_REQUESTED; same type) → SUBMITTED
-     * @description `{ type, ...details }` with the details of API.md "Details by type" for BIRTH_REGISTRATION, FAMILY_CARD_NEW, FAMILY_CARD_UPDATE, FAMILY_CARD_REPLACEMENT, DEATH_REGISTRATION. 400 lists every invalid field; 422 (`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`. Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`. 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
+     * @description `{ type, ...details }` with the details of API.md "Details by type" for BIRTH_REGISTRATION, FAMILY_CARD_NEW, FAMILY_CARD_UPDATE, FAMILY_CARD_REPLACEMENT, DEATH_REGISTRATION. BIRTH_REGISTRATION: `fatherNik` is optional (the akta then names the mother only); `birthLetterNumber` may be absent only when `child.attendant` is DUKUN or LAINNYA (the SPTJM route: SPTJM kebenaran data kelahiran). 400 lists every invalid field; 422 (`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`. Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`; `expectedEvidence` (`[{ kind, label, reason }]`: the evidence the rules expect the clerk to see, e.g. the SPTJM kebenaran sebagai pasangan suami istri when the parents' marriage is not recorded). 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
      */
     put: operations['applicationsResubmit'];
     post?: never;
@@ -179,7 +179,7 @@ export interface paths {
     put?: never;
     /**
      * Approve (OFFICIAL of its regency, not the verifier) → 202 APPROVED; ISSUED once its documents exist
-     * @description Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`. 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
+     * @description Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`; `expectedEvidence` (`[{ kind, label, reason }]`: the evidence the rules expect the clerk to see, e.g. the SPTJM kebenaran sebagai pasangan suami istri when the parents' marriage is not recorded). 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
      */
     post: operations['applicationsApprove'];
     delete?: never;
@@ -239,7 +239,7 @@ export interface paths {
     put?: never;
     /**
      * Cancel (owner, while SUBMITTED) → CANCELLED
-     * @description Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`. 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
+     * @description Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`; `expectedEvidence` (`[{ kind, label, reason }]`: the evidence the rules expect the clerk to see, e.g. the SPTJM kebenaran sebagai pasangan suami istri when the parents' marriage is not recorded). 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
      */
     post: operations['applicationsCancel'];
     delete?: never;
@@ -259,7 +259,7 @@ export interface paths {
     put?: never;
     /**
      * Reject with a reason (final) → REJECTED
-     * @description Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`. 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
+     * @description Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`; `expectedEvidence` (`[{ kind, label, reason }]`: the evidence the rules expect the clerk to see, e.g. the SPTJM kebenaran sebagai pasangan suami istri when the parents' marriage is not recorded). 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
      */
     post: operations['applicationsReject'];
     delete?: never;
@@ -279,7 +279,7 @@ export interface paths {
     put?: never;
     /**
      * Return for correction with a reason → REVISION_REQUESTED
-     * @description Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`. 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
+     * @description Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`; `expectedEvidence` (`[{ kind, label, reason }]`: the evidence the rules expect the clerk to see, e.g. the SPTJM kebenaran sebagai pasangan suami istri when the parents' marriage is not recorded). 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
      */
     post: operations['applicationsReturn'];
     delete?: never;
@@ -299,7 +299,7 @@ export interface paths {
     put?: never;
     /**
      * Verify (CLERK of its regency, while SUBMITTED) → VERIFIED
-     * @description Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`. 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
+     * @description Additions to API.md, all optional: `allowedActions` (what the caller may do now), and while SUBMITTED or VERIFIED `waitingSince` (the last submission) and `waitingSeconds`; `expectedEvidence` (`[{ kind, label, reason }]`: the evidence the rules expect the clerk to see, e.g. the SPTJM kebenaran sebagai pasangan suami istri when the parents' marriage is not recorded). 404 for an application that is not yours; 409 (with `allowedActions`) for a step not allowed now; 403 for a wrong role or the four-eyes rule.
      */
     post: operations['applicationsVerify'];
     delete?: never;
@@ -739,6 +739,7 @@ export interface components {
       attachments: components['schemas']['AttachmentView'][];
       details: components['schemas']['BirthRegistrationDetails'];
       documents: components['schemas']['ApplicationDocumentRef'][];
+      expectedEvidence?: components['schemas']['ExpectedEvidenceView'][];
       history: components['schemas']['ApplicationHistoryEntry'][];
       /**
        * Format: uuid
@@ -782,6 +783,7 @@ export interface components {
       attachments: components['schemas']['AttachmentView'][];
       details: components['schemas']['DeathRegistrationDetails'];
       documents: components['schemas']['ApplicationDocumentRef'][];
+      expectedEvidence?: components['schemas']['ExpectedEvidenceView'][];
       history: components['schemas']['ApplicationHistoryEntry'][];
       /**
        * Format: uuid
@@ -825,6 +827,7 @@ export interface components {
       attachments: components['schemas']['AttachmentView'][];
       details: components['schemas']['FamilyCardNewDetails'];
       documents: components['schemas']['ApplicationDocumentRef'][];
+      expectedEvidence?: components['schemas']['ExpectedEvidenceView'][];
       history: components['schemas']['ApplicationHistoryEntry'][];
       /**
        * Format: uuid
@@ -868,6 +871,7 @@ export interface components {
       attachments: components['schemas']['AttachmentView'][];
       details: components['schemas']['FamilyCardReplacementDetails'];
       documents: components['schemas']['ApplicationDocumentRef'][];
+      expectedEvidence?: components['schemas']['ExpectedEvidenceView'][];
       history: components['schemas']['ApplicationHistoryEntry'][];
       /**
        * Format: uuid
@@ -911,6 +915,7 @@ export interface components {
       attachments: components['schemas']['AttachmentView'][];
       details: components['schemas']['FamilyCardUpdateDetails'];
       documents: components['schemas']['ApplicationDocumentRef'][];
+      expectedEvidence?: components['schemas']['ExpectedEvidenceView'][];
       history: components['schemas']['ApplicationHistoryEntry'][];
       /**
        * Format: uuid
@@ -962,9 +967,13 @@ export interface components {
         | 'SURAT_KETERANGAN_LAHIR'
         | 'BUKU_NIKAH'
         | 'SPTJM'
+        | 'SPTJM_DATA_KELAHIRAN'
+        | 'SPTJM_PASANGAN_SUAMI_ISTRI'
         | 'SURAT_KEHILANGAN'
         | 'KK_LAMA'
         | 'SURAT_KETERANGAN_KEMATIAN'
+        | 'SURAT_KEHILANGAN_KEPOLISIAN'
+        | 'SURAT_PINDAH'
         | 'LAINNYA';
       /** Format: int64 */
       size: number;
@@ -996,7 +1005,7 @@ export interface components {
     };
     /** @description The details of BIRTH_REGISTRATION (API.md "Details by type") */
     BirthRegistrationDetails: {
-      birthLetterNumber: string;
+      birthLetterNumber?: string;
       child: components['schemas']['BirthChildInput'];
       /**
        * @description No. KK: 16 ASCII digits, a known region and a real issue date
@@ -1007,7 +1016,7 @@ export interface components {
        * @description NIK: 16 ASCII digits (never trimmed or stripped of separators), a known region and a real date
        * @example 1602054101900001
        */
-      fatherNik: string;
+      fatherNik?: string;
       /**
        * @description NIK: 16 ASCII digits (never trimmed or stripped of separators), a known region and a real date
        * @example 1602054101900001
@@ -1016,7 +1025,7 @@ export interface components {
       witnessNiks?: string[];
     };
     BirthRegistrationInput: {
-      birthLetterNumber: string;
+      birthLetterNumber?: string;
       child: components['schemas']['BirthChildInput'];
       /**
        * @description No. KK: 16 ASCII digits, a known region and a real issue date
@@ -1027,7 +1036,7 @@ export interface components {
        * @description NIK: 16 ASCII digits (never trimmed or stripped of separators), a known region and a real date
        * @example 1602054101900001
        */
-      fatherNik: string;
+      fatherNik?: string;
       /**
        * @description NIK: 16 ASCII digits (never trimmed or stripped of separators), a known region and a real date
        * @example 1602054101900001
@@ -1178,6 +1187,26 @@ export interface components {
        * @example https://disdukcapil.example.go.id/verifikasi/abc
        */
       verificationUrl: string;
+    };
+    /** @description Evidence the rules expect the clerk to see for this application */
+    ExpectedEvidenceView: {
+      /** @enum {string} */
+      kind:
+        | 'SURAT_KETERANGAN_LAHIR'
+        | 'BUKU_NIKAH'
+        | 'SPTJM'
+        | 'SPTJM_DATA_KELAHIRAN'
+        | 'SPTJM_PASANGAN_SUAMI_ISTRI'
+        | 'SURAT_KEHILANGAN'
+        | 'KK_LAMA'
+        | 'SURAT_KETERANGAN_KEMATIAN'
+        | 'SURAT_KEHILANGAN_KEPOLISIAN'
+        | 'SURAT_PINDAH'
+        | 'LAINNYA';
+      /** @example SPTJM KEBENARAN SEBAGAI PASANGAN SUAMI ISTRI */
+      label: string;
+      /** @example Perkawinan orang tua belum tercatat */
+      reason: string;
     };
     /** @description The details of FAMILY_CARD_NEW (API.md "Details by type") */
     FamilyCardNewDetails: {
@@ -1376,6 +1405,9 @@ export interface components {
       role: 'RESIDENT' | 'CLERK' | 'OFFICIAL' | 'ADMIN' | 'AGENCY';
     };
     MemberChangeInput: {
+      /** @enum {string} */
+      bloodType?: 'A' | 'B' | 'AB' | 'O' | 'A+' | 'A-' | 'B+' | 'B-' | 'AB+' | 'AB-' | 'O+' | 'O-' | 'TIDAK_TAHU';
+      dispensationNumber?: string;
       /** @description One of the official labels (pendidikan), matched ignoring case */
       education?: string;
       /** @enum {string} */
@@ -1398,8 +1430,37 @@ export interface components {
       nik: string;
       /** @description One of the official labels (jenis pekerjaan), matched ignoring case */
       occupation?: string;
+      /** @enum {string} */
+      relationship?:
+        | 'KEPALA_KELUARGA'
+        | 'SUAMI'
+        | 'ISTRI'
+        | 'ANAK'
+        | 'MENANTU'
+        | 'CUCU'
+        | 'ORANG_TUA'
+        | 'MERTUA'
+        | 'FAMILI_LAIN'
+        | 'PEMBANTU'
+        | 'LAINNYA';
+      /** @enum {string} */
+      religion?: 'ISLAM' | 'KRISTEN' | 'KATOLIK' | 'HINDU' | 'BUDDHA' | 'KHONGHUCU' | 'KEPERCAYAAN';
     };
     NewFamilyMemberInput: {
+      dispensationNumber?: string;
+      /** @enum {string} */
+      maritalStatus?:
+        | 'BELUM_KAWIN'
+        | 'KAWIN_TERCATAT'
+        | 'KAWIN_BELUM_TERCATAT'
+        | 'CERAI_HIDUP_TERCATAT'
+        | 'CERAI_HIDUP_BELUM_TERCATAT'
+        | 'CERAI_MATI';
+      /**
+       * Format: date
+       * @description YYYY-MM-DD, not in the future
+       */
+      marriageDate?: string;
       /**
        * @description NIK: 16 ASCII digits (never trimmed or stripped of separators), a known region and a real date
        * @example 1602054101900001
@@ -1663,9 +1724,13 @@ export interface components {
         | 'SURAT_KETERANGAN_LAHIR'
         | 'BUKU_NIKAH'
         | 'SPTJM'
+        | 'SPTJM_DATA_KELAHIRAN'
+        | 'SPTJM_PASANGAN_SUAMI_ISTRI'
         | 'SURAT_KEHILANGAN'
         | 'KK_LAMA'
         | 'SURAT_KETERANGAN_KEMATIAN'
+        | 'SURAT_KEHILANGAN_KEPOLISIAN'
+        | 'SURAT_PINDAH'
         | 'LAINNYA';
       sha256: string;
       /** Format: int64 */
@@ -3861,9 +3926,13 @@ export interface operations {
             | 'SURAT_KETERANGAN_LAHIR'
             | 'BUKU_NIKAH'
             | 'SPTJM'
+            | 'SPTJM_DATA_KELAHIRAN'
+            | 'SPTJM_PASANGAN_SUAMI_ISTRI'
             | 'SURAT_KEHILANGAN'
             | 'KK_LAMA'
             | 'SURAT_KETERANGAN_KEMATIAN'
+            | 'SURAT_KEHILANGAN_KEPOLISIAN'
+            | 'SURAT_PINDAH'
             | 'LAINNYA';
         };
       };
