@@ -12,6 +12,7 @@ export * from './application-types/family-card-new/family-card-new.type.js';
 export * from './application-types/family-card-update/family-card-update.type.js';
 export * from './application-types/family-card-replacement/family-card-replacement.type.js';
 export * from './documents/document-kinds.js';
+export * from './documents/verification-code.js';
 export * from './reference/label-matching.js';
 export * from './reference/siak-lists.js';
 export * from './reference/siak-lists.data.js';

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { verificationCodeOf } from '#lib/domain';
 import { documentFonts, DocumentFont } from './document-fonts.js';
 
 /**
@@ -93,6 +94,42 @@ export function drawQrCode(doc: Pdf, text: string, x: number, y: number, size: n
     }
   }
   doc.fillColor('black').fill();
+  doc.restore();
+  drawVerificationCaption(doc, text, x + size + 6, y, size);
+}
+
+/** The width the caption beside a QR code takes (the layouts leave this much to its right). */
+export const VERIFICATION_CAPTION_WIDTH = 110;
+
+/**
+ * Beside the QR code, for whoever cannot scan it: the verification code (the QR's token in a
+ * form people can read and type) and the short address of the page that checks it. Nothing is
+ * printed for a QR text that is not a verification address.
+ */
+function drawVerificationCaption(doc: Pdf, url: string, x: number, y: number, height: number): void {
+  const parsed = /^(https?:\/\/[^/]+)\/verifikasi\/([A-Za-z0-9_-]+)$/.exec(url);
+  const code = parsed ? verificationCodeOf(parsed[2] as string) : undefined;
+  if (!parsed || !code) return;
+  const host = (parsed[1] as string).replace(/^https?:\/\//, '');
+  const groups = code.split('-');
+  const lines = [
+    'Kode verifikasi:',
+    groups.slice(0, 4).join('-'),
+    groups.slice(4).join('-'),
+    'Periksa di:',
+    `${host}/cek-dokumen`,
+  ];
+  doc.save();
+  // The document's current font: each font used is embedded, and the caption needs no other.
+  doc.fontSize(6.5);
+  const lineHeight = doc.currentLineHeight(true);
+  const top = y + Math.max(0, (height - lines.length * lineHeight) / 2);
+  lines.forEach((line, index) =>
+    doc.fillColor('black').text(line, x, top + index * lineHeight, {
+      width: VERIFICATION_CAPTION_WIDTH,
+      lineBreak: false,
+    }),
+  );
   doc.restore();
 }
 

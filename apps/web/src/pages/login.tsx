@@ -2,7 +2,9 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { signIn } from '../api/client';
 import type { Role } from '../api/types';
 import { Link, navigate, useLocation } from '../router';
-import { ErrorBox, TextField } from '../ui/form';
+import { ApiError } from '../api/client';
+import { checkRequired } from '../domain/rules';
+import { ErrorBox, ErrorSummary, TextField } from '../ui/form';
 
 const HOME: Record<Role, string> = {
   RESIDENT: '/keluarga',
@@ -18,9 +20,20 @@ export function LoginPage(): ReactNode {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const checks = {
+    username: checkRequired(username, 'NIK atau nama pengguna'),
+    password: checkRequired(password, 'Kata sandi'),
+  };
+  const invalid = Boolean(checks.username.error || checks.password.error);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    setAttempt((n) => n + 1);
+    if (invalid) {
+      setError(undefined);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
@@ -39,13 +52,27 @@ export function LoginPage(): ReactNode {
     <div className="narrow">
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <p>Penduduk masuk dengan NIK; petugas dengan nama pengguna.</p>
-        <ErrorBox error={error} />
+        <ErrorSummary attempt={invalid ? attempt : 0} />
+        {error instanceof ApiError && error.status === 401 ? (
+          <div className="alert alert-error" role="alert">
+            <p>
+              <strong>NIK/nama pengguna atau kata sandi salah.</strong>
+            </p>
+            <p>
+              Penduduk yang belum punya akun perlu mendaftar dulu: <Link to="/daftar">Daftar sebagai penduduk</Link>.
+            </p>
+          </div>
+        ) : (
+          <ErrorBox error={error} />
+        )}
         <TextField
           label="NIK atau nama pengguna"
           name="username"
           autoComplete="username"
           value={username}
           onValue={setUsername}
+          check={checks.username}
+          showError={attempt > 0}
           required
         />
         <TextField
@@ -55,6 +82,8 @@ export function LoginPage(): ReactNode {
           autoComplete="current-password"
           value={password}
           onValue={setPassword}
+          check={checks.password}
+          showError={attempt > 0}
           required
         />
         <button type="submit" className="button-primary" disabled={busy}>

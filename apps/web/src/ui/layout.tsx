@@ -35,7 +35,7 @@ export function Layout({
   // A new screen: its title becomes the document title and takes focus, so screen readers
   // announce it and keyboard users start from the top of the content.
   useEffect(() => {
-    document.title = `${title} — Layanan Adminduk Online`;
+    document.title = `${title} — Layanan Dokumen Kependudukan`;
     heading.current?.focus();
   }, [title, path]);
   const links = session ? (NAV[session.account.role] ?? []) : [];
@@ -54,7 +54,7 @@ export function Layout({
           <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true" />
             <span>
-              <strong>Layanan Adminduk Online</strong>
+              <strong>Layanan Dokumen Kependudukan</strong>
               <small>Dinas Kependudukan dan Pencatatan Sipil</small>
             </span>
           </Link>

@@ -91,7 +91,7 @@ function Review({
           <Timeline history={application.history} />
         </section>
         <section className="card" aria-labelledby="register">
-          <h2 id="register">Data dalam database kependudukan</h2>
+          <h2 id="register">Data kependudukan saat ini</h2>
           <RegistryPanel application={application} />
         </section>
       </div>
@@ -129,7 +129,7 @@ function RulesExplained({
   const notes: string[] = [];
   if (fourEyesBlocked)
     notes.push(
-      'Anda yang memverifikasi permohonan ini. Sesuai prinsip empat mata, persetujuan harus diberikan oleh pejabat lain.',
+      'Anda yang memverifikasi permohonan ini. Permohonan harus diperiksa oleh dua orang: persetujuan diberikan oleh pejabat lain.',
     );
   if (role === 'CLERK' && application.status === 'VERIFIED')
     notes.push(
