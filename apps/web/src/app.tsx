@@ -21,6 +21,7 @@ const ImportPage = lazy(() => import('./pages/admin/import').then((m) => ({ defa
 const AgenciesPage = lazy(() => import('./pages/admin/agencies').then((m) => ({ default: m.AgenciesPage })));
 const RevokePage = lazy(() => import('./pages/admin/revoke').then((m) => ({ default: m.RevokePage })));
 import { CheckDocumentPage } from './pages/public/check-document';
+import { LandingPage } from './pages/public/landing';
 
 interface Screen {
   title: string;
@@ -45,6 +46,8 @@ function screenFor(path: string, session: Session | undefined): Screen | string 
   if (path === '/masuk') return { title: 'Masuk', body: <LoginPage /> };
   if (path === '/daftar') return { title: 'Daftar akun penduduk', body: <RegisterPage /> };
   if (path === '/cek-dokumen') return { title: 'Periksa keaslian dokumen', body: <CheckDocumentPage /> };
+  if (!session && (path === '/' || path === ''))
+    return { title: 'Layanan Dokumen Kependudukan', body: <LandingPage /> };
   if (!session) return `/masuk?lanjut=${encodeURIComponent(path)}`;
   const role = session.account.role;
   if (path === '/' || path === '') return HOME[role];

@@ -6,6 +6,7 @@ import type { Account, ApplicationDetailsOf, ApplicationType, AttachmentKind, Fa
 import { checkDigits, checkNik, checkRequired, type Check } from '../../domain/rules';
 import { ErrorBox, ErrorSummary, NumberIdField, SelectField, TextAreaField, TextField } from '../../ui/form';
 import { EvidencePicker, type PendingFile } from './evidence';
+import type { UploadProgress } from './submit';
 import { VillagePicker } from './village-picker';
 
 export interface FormProps<K extends ApplicationType = ApplicationType> {
@@ -16,6 +17,8 @@ export interface FormProps<K extends ApplicationType = ApplicationType> {
   submitLabel: string;
   error?: unknown;
   busy: boolean;
+  /** The evidence upload under way, for the progress bar. */
+  progress?: UploadProgress;
   onSubmit: (body: Record<string, unknown>, files: PendingFile[]) => void;
 }
 
@@ -54,9 +57,27 @@ export function useFormState(): FormState {
   return { files, setFiles, tried, setTried, attempt, setAttempt };
 }
 
-function Actions({ busy, label, blocked }: { busy: boolean; label: string; blocked: string | undefined }): ReactNode {
+function Actions({
+  busy,
+  label,
+  blocked,
+  progress,
+}: {
+  busy: boolean;
+  label: string;
+  blocked: string | undefined;
+  progress: UploadProgress | undefined;
+}): ReactNode {
   return (
     <div className="form-actions">
+      {busy && progress ? (
+        <div className="upload-progress">
+          <label htmlFor="kemajuan-unggah">
+            Mengunggah berkas {progress.file} dari {progress.files} ({Math.round(progress.fraction * 100)}%)
+          </label>
+          <progress id="kemajuan-unggah" max={100} value={Math.round(progress.fraction * 100)} />
+        </div>
+      ) : null}
       {blocked ? <p className="hint">Periksa isian yang ditandai sebelum mengirim.</p> : null}
       <button type="submit" className="button-primary" disabled={busy}>
         {busy ? 'Mengirim…' : label}
@@ -168,7 +189,12 @@ export function ApplicationForm<K extends ApplicationType>({
           </div>
         </div>
       ) : (
-        <Actions busy={props.busy} label={props.submitLabel} blocked={state.tried ? blocked : undefined} />
+        <Actions
+          busy={props.busy}
+          label={props.submitLabel}
+          blocked={state.tried ? blocked : undefined}
+          progress={props.progress}
+        />
       )}
     </form>
   );
