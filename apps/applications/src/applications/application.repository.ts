@@ -29,7 +29,7 @@ export interface ApplicationAggregate {
   documents: ApplicationDocumentEntity[];
 }
 
-export type NewHistoryEntry = Omit<ApplicationHistoryEntity, 'id'>;
+export type NewHistoryEntry = Omit<ApplicationHistoryEntity, 'id' | 'internalNote'> & { internalNote?: string | null };
 
 /**
  * The writes of one transaction: everything done through it commits together or not at all,

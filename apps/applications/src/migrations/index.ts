@@ -1,4 +1,5 @@
 import { Applications1767300000000 } from './1767300000000-applications.js';
+import { InternalNotes1768100000000 } from './1768100000000-internal-notes.js';
 
 /** Every migration of the applications database, oldest first. */
-export const applicationsMigrations = [Applications1767300000000];
+export const applicationsMigrations = [Applications1767300000000, InternalNotes1768100000000];

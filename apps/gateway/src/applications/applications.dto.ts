@@ -49,9 +49,18 @@ export function assertEmptyBody(body: unknown): void {
 }
 
 /** `POST /applications/{id}/verify`: the clerk's optional note (VerifyApplicationRequest). */
-export class VerifyBody extends PickType(VerifyApplicationRequest, ['note'] as const) {}
+export class VerifyBody extends PickType(VerifyApplicationRequest, ['note', 'message'] as const) {}
 describeFields(VerifyBody, {
-  note: { required: false, maxLength: REASON_MAX_LENGTH, description: 'A note for the official, kept in the history' },
+  note: {
+    required: false,
+    maxLength: REASON_MAX_LENGTH,
+    description: 'A note for the official, kept in the history for staff only (never shown to the applicant)',
+  },
+  message: {
+    required: false,
+    maxLength: REASON_MAX_LENGTH,
+    description: 'A message to the applicant, shown in their history',
+  },
 });
 
 /** Return and reject: the reason the resident is told (ReasonedActionRequest). */

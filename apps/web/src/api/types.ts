@@ -88,6 +88,8 @@ export interface HistoryEntry {
   from: ApplicationStatus | null;
   to: ApplicationStatus;
   reason?: string;
+  /** Staff only: the clerk's note for the official. */
+  internalNote?: string;
 }
 
 export interface Attachment {

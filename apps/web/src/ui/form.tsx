@@ -296,7 +296,7 @@ export function Notice({
   children: ReactNode;
 }): ReactNode {
   return (
-    <div className={`alert alert-${tone}`} role="status">
+    <div className={`alert alert-${tone}`} role="status" tabIndex={-1}>
       {children}
     </div>
   );

@@ -57,6 +57,12 @@ export class VerifyApplicationRequest extends ApplicationActionRequest {
   @IsString()
   @MaxLength(REASON_MAX_LENGTH)
   note?: string;
+
+  /** Extra: a message the applicant reads in the history (the note is for the official only). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(REASON_MAX_LENGTH)
+  message?: string;
 }
 
 /** Return and reject: the resident is told why. */

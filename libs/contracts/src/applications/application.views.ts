@@ -9,7 +9,10 @@ export interface ApplicationHistoryEntry {
   /** `null`: the application was created by this entry. */
   from: ApplicationStatus | null;
   to: ApplicationStatus;
+  /** What the applicant reads: the reason of a return or rejection, a clerk's message. */
   reason?: string;
+  /** Extra, staff only: the clerk's note for the official, never in the applicant's view. */
+  internalNote?: string;
 }
 
 export interface AttachmentView {

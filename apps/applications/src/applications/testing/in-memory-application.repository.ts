@@ -137,7 +137,11 @@ class InMemoryTransaction implements ApplicationTransaction {
   }
 
   addHistory(entry: NewHistoryEntry): Promise<void> {
-    this.state.history.push({ id: String(this.state.history.length + 1), ...entry });
+    this.state.history.push({
+      id: String(this.state.history.length + 1),
+      ...entry,
+      internalNote: entry.internalNote ?? null,
+    });
     return Promise.resolve();
   }
 

@@ -23,7 +23,7 @@ const ACTION_TEXT: Record<StaffAction, { button: string; done: string; needsReas
     button: 'Verifikasi',
     done: 'Permohonan diverifikasi dan diteruskan ke pejabat.',
     needsReason: false,
-    field: 'Catatan untuk pejabat (tidak wajib)',
+    field: 'Catatan (tidak wajib)',
   },
   approve: { button: 'Setujui', done: 'Permohonan disetujui. Dokumen diterbitkan otomatis.', needsReason: false },
   return: {
@@ -166,6 +166,8 @@ function ActionForms({
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
+  /** Whom a verification note is for: the official only (internal), or the applicant. */
+  const [audience, setAudience] = useState<'internal' | 'applicant'>('internal');
   const field = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -185,7 +187,9 @@ function ActionForms({
     const body =
       active === 'verify'
         ? text.trim()
-          ? { note: text.trim() }
+          ? audience === 'internal'
+            ? { note: text.trim() }
+            : { message: text.trim() }
           : {}
         : spec.needsReason
           ? { reason: text.trim() }
@@ -198,6 +202,8 @@ function ActionForms({
         setBusy(false);
         setTried(false);
         onChange(updated);
+        // Focus on the confirmation, not on the body the removed buttons leave behind.
+        requestAnimationFrame(() => field.current?.querySelector<HTMLElement>('.alert-success')?.focus());
       },
       (caught: unknown) => {
         setError(caught);
@@ -231,6 +237,29 @@ function ActionForms({
       ) : null}
       {active && spec ? (
         <form onSubmit={submit} className="action-form" noValidate>
+          {active === 'verify' ? (
+            <fieldset className="audience">
+              <legend>Catatan ini untuk</legend>
+              <label className="radio">
+                <input
+                  type="radio"
+                  name="audience"
+                  checked={audience === 'internal'}
+                  onChange={() => setAudience('internal')}
+                />{' '}
+                Pejabat saja (catatan internal, tidak dilihat pemohon)
+              </label>
+              <label className="radio">
+                <input
+                  type="radio"
+                  name="audience"
+                  checked={audience === 'applicant'}
+                  onChange={() => setAudience('applicant')}
+                />{' '}
+                Pemohon (pesan yang dibaca pemohon di riwayat permohonan)
+              </label>
+            </fieldset>
+          ) : null}
           {spec.field ? (
             <TextAreaField
               label={spec.field}
