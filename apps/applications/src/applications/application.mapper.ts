@@ -36,6 +36,7 @@ export function toApplicationView(
     ...typedDetails(application.type, application.details),
     status,
     applicantNik: application.applicantNik,
+    ...(application.applicantName ? { applicantName: application.applicantName } : {}),
     regencyCode: application.regencyCode,
     submittedAt: application.submittedAt.toISOString(),
     updatedAt: application.updatedAt.toISOString(),

@@ -28,7 +28,7 @@ export class AttachmentParams {
   attachmentId: string;
 }
 
-/** `?status=&type=&limit=&offset=`: the contract's ListApplicationsRequest without the caller. */
+/** `?status=&type=&q=&limit=&offset=`: the contract's ListApplicationsRequest without the caller. */
 export class ListApplicationsQuery extends OmitType(ListApplicationsRequest, ['principal'] as const) {}
 numbersFromQuery(ListApplicationsQuery, 'limit', 'offset');
 describeFields(ListApplicationsQuery, {
@@ -36,6 +36,11 @@ describeFields(ListApplicationsQuery, {
   type: { required: false, enum: Object.values(ApplicationType) },
   limit: { required: false, default: APPLICATIONS_PAGE_DEFAULT_LIMIT, maximum: APPLICATIONS_PAGE_MAX_LIMIT },
   offset: { required: false, default: 0 },
+  q: {
+    required: false,
+    maxLength: 100,
+    description: "Staff search: the start of an application number, or a part of the applicant's name",
+  },
 });
 
 /** Cancel and approve take no body (or `{}`); any field sent is refused, as everywhere. */

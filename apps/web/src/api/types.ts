@@ -114,6 +114,8 @@ export interface ApplicationFields {
   number: string;
   status: ApplicationStatus;
   applicantNik: string;
+  /** The applicant's name when they applied (absent for older applications). */
+  applicantName?: string;
   regencyCode: string;
   submittedAt: string;
   updatedAt: string;

@@ -101,4 +101,10 @@ export class ListApplicationsRequest {
   @Min(0)
   @Max(1_000_000)
   offset?: number;
+
+  /** Extra: the start of an application number, or a part of the applicant's name. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

@@ -40,6 +40,8 @@ export interface ApplicationViewFields {
   number: string;
   status: ApplicationStatus;
   applicantNik: string;
+  /** Extra: the applicant's name as the registry had it when they applied (absent for older ones). */
+  applicantName?: string;
   regencyCode: string;
   submittedAt: string;
   updatedAt: string;

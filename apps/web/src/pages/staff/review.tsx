@@ -15,6 +15,7 @@ import { StatusBadge, Timeline } from '../../ui/status';
 import { useLoad } from '../../ui/use-load';
 import { registryViewOf } from '../../application-types/application-types.registry';
 import { ApplicationDetails } from './details';
+import { ExpectedEvidenceList } from '../resident/form-parts';
 
 type StaffAction = Extract<ApplicationAction, 'verify' | 'return' | 'reject' | 'approve'>;
 
@@ -42,6 +43,22 @@ const ACTION_TEXT: Record<StaffAction, { button: string; done: string; needsReas
 
 export function ReviewPage({ id, session }: { id: string; session: Session }): ReactNode {
   const loaded = useLoad(() => get<Application>(`/applications/${id}`), [id]);
+  const approved = loaded.data?.status === 'APPROVED';
+  const { setData } = loaded;
+  // An approved application becomes "Diterbitkan" once its documents exist, seconds later:
+  // the page follows it there by itself.
+  useEffect(() => {
+    if (!approved) return;
+    const timer = setInterval(() => {
+      get<Application>(`/applications/${id}`).then(
+        (fresh) => {
+          if (fresh.status !== 'APPROVED') setData(fresh);
+        },
+        () => undefined,
+      );
+    }, 2_000);
+    return () => clearInterval(timer);
+  }, [approved, id, setData]);
   if (loaded.loading && !loaded.data) return <p aria-live="polite">Memuat permohonan…</p>;
   if (loaded.error || !loaded.data) return <ErrorBox error={loaded.error} />;
   return <Review application={loaded.data} session={session} onChange={loaded.setData} />;
@@ -74,11 +91,15 @@ function Review({
         <div>
           <p className="lead">{TYPE_SHORT_LABELS[application.type]}</p>
           <p>
-            Nomor <strong className="mono">{application.number}</strong> · <StatusBadge status={application.status} />
+            Nomor <strong className="mono">{application.number}</strong> ·{' '}
+            <span aria-live="polite" data-testid="review-status">
+              <StatusBadge status={application.status} />
+            </span>
             {application.waitingSeconds !== undefined ? <> · menunggu {formatAge(application.waitingSeconds)}</> : null}
           </p>
           <p className="hint">
-            Pemohon NIK <span className="mono">{application.applicantNik}</span> · diajukan{' '}
+            Pemohon {application.applicantName ? <strong>{application.applicantName}</strong> : null} NIK{' '}
+            <span className="mono">{application.applicantNik}</span> · diajukan{' '}
             {formatDateTime(application.submittedAt)} · wilayah {application.regencyCode}
           </p>
         </div>
@@ -87,6 +108,11 @@ function Review({
         <section className="card" aria-labelledby="isian">
           <h2 id="isian">Isian permohonan</h2>
           <ApplicationDetails application={application} />
+          <h2>Berkas yang diperlukan</h2>
+          <ExpectedEvidenceList
+            type={application.type}
+            attached={application.attachments.map((attachment) => attachment.kind)}
+          />
           <h2>Riwayat</h2>
           <Timeline history={application.history} />
         </section>
@@ -314,7 +340,8 @@ function RegistryPanel({ application }: { application: Application }): ReactNode
   const roleOf = (nik: string): string | undefined => view.named.get(nik);
 
   const table = (members: Person[]): ReactNode => (
-    <div className="table-wrap">
+    // Focusable, so the table scrolls by keyboard when it is wider than its column.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Tabel data kependudukan">
       <table className="registry">
         <thead>
           <tr>
