@@ -108,9 +108,9 @@ export const VERIFICATION_CAPTION_WIDTH = 110;
  */
 function drawVerificationCaption(doc: Pdf, url: string, x: number, y: number, height: number): void {
   const parsed = /^(https?:\/\/[^/]+)\/verifikasi\/([A-Za-z0-9_-]+)$/.exec(url);
-  const code = parsed ? verificationCodeOf(parsed[2] as string) : undefined;
+  const code = parsed ? verificationCodeOf(parsed[2]) : undefined;
   if (!parsed || !code) return;
-  const host = (parsed[1] as string).replace(/^https?:\/\//, '');
+  const host = (parsed[1]).replace(/^https?:\/\//, '');
   const groups = code.split('-');
   const lines = [
     'Kode verifikasi:',

@@ -44,22 +44,22 @@ export function verificationCodeOf(token: string): string | undefined {
 
 /**
  * What a person typed or pasted, as the token to look up: a verification address (its last
- * part), the token itself, or the printed code with any case, spaces or dashes. `EMPTY` for
- * nothing typed, `MALFORMED` for something that cannot be either.
+ * part), the token itself, or the printed code with any case, spaces or dashes; or why not:
+ * `EMPTY` for nothing typed, `MALFORMED` for something that cannot be either.
  */
-export function tokenOfTypedCode(input: string): string | 'EMPTY' | 'MALFORMED' {
+export function tokenOfTypedCode(input: string): { token: string } | { problem: 'EMPTY' | 'MALFORMED' } {
   const trimmed = input.trim();
-  if (trimmed === '') return 'EMPTY';
+  if (trimmed === '') return { problem: 'EMPTY' };
   const fromAddress = /\/verifikasi\/([A-Za-z0-9_-]+)\/?$/.exec(trimmed);
-  if (fromAddress) return fromAddress[1] as string;
-  if (TOKEN.test(trimmed)) return trimmed;
+  if (fromAddress) return { token: fromAddress[1] };
+  if (TOKEN.test(trimmed)) return { token: trimmed };
   const code = trimmed
     .toUpperCase()
     .replace(/[\s-]+/g, '')
-    .replace(/[ILO]/g, (char) => READ_AS[char] as string);
-  if (code.length !== CODE_LENGTH) return 'MALFORMED';
+    .replace(/[ILO]/g, (char) => READ_AS[char]);
+  if (code.length !== CODE_LENGTH) return { problem: 'MALFORMED' };
   const bits = bitsOf(code, CROCKFORD, 5);
   // 145 bits carry the 144 of the token; the spare last bit is always 0 in a printed code.
-  if (bits === undefined || bits[144] !== 0) return 'MALFORMED';
-  return textOf(bits.slice(0, 144), BASE64URL, 6);
+  if (bits === undefined || bits[144] !== 0) return { problem: 'MALFORMED' };
+  return { token: textOf(bits.slice(0, 144), BASE64URL, 6) };
 }

@@ -15,22 +15,22 @@ export function CheckDocumentPage(): ReactNode {
   const [attempt, setAttempt] = useState(0);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const token = tokenOfTypedCode(input);
+    const typed = tokenOfTypedCode(input);
     setResult(undefined);
     setError(undefined);
     setAttempt((n) => n + 1);
-    if (token === 'EMPTY') {
+    if ('problem' in typed && typed.problem === 'EMPTY') {
       setProblem('Masukkan kode verifikasi yang tercetak di samping kode QR dokumen.');
       return;
     }
-    if (token === 'MALFORMED') {
+    if ('problem' in typed) {
       setProblem(
         'Ini bukan kode verifikasi. Kode verifikasi terdiri dari 29 huruf dan angka (mis. 8XK2-…); nomor dokumen atau NIK tidak dapat dipakai.',
       );
       return;
     }
     setProblem(undefined);
-    get<PublicDocument>(`/public/documents/${token}`).then(setResult, (caught: unknown) =>
+    get<PublicDocument>(`/public/documents/${typed.token}`).then(setResult, (caught: unknown) =>
       setError(
         caught instanceof ApiError && caught.status === 404
           ? new Error(
