@@ -98,7 +98,7 @@ describe('Kartu Keluarga applications in headless Chromium', () => {
 
     // A reason is required.
     await resident.page.getByRole('button', { name: 'Kirim permohonan' }).click();
-    await resident.page.getByRole('alert').getByText('Alasan wajib diisi', { exact: false }).waitFor();
+    await resident.page.locator('.error-summary').getByText('Alasan wajib diisi', { exact: false }).waitFor();
 
     await resident.page.getByRole('radio', { name: 'HILANG' }).check();
     const number = await sendApplication(resident.page);
