@@ -52,7 +52,7 @@ describe('Kartu Keluarga applications in headless Chromium', () => {
     // Sending nothing to change is refused in the page.
     await resident.page.getByLabel('Alasan perubahan').fill('Pekerjaan dan pendidikan kepala keluarga berubah');
     await resident.page.getByRole('button', { name: 'Kirim permohonan' }).click();
-    await resident.page.getByText('Pilih sedikitnya satu perubahan.').waitFor();
+    await resident.page.getByText('Pilih sedikitnya satu perubahan.', { exact: true }).waitFor();
 
     const member = resident.page.locator('details.member-change').filter({ hasText: head.fullName });
     await member.locator('summary').click();

@@ -3,7 +3,6 @@ import { signIn } from '../api/client';
 import type { Role } from '../api/types';
 import { Link, navigate, useLocation } from '../router';
 import { ApiError } from '../api/client';
-import { checkRequired } from '../domain/rules';
 import { ErrorBox, ErrorSummary, TextField } from '../ui/form';
 
 const HOME: Record<Role, string> = {
@@ -14,6 +13,10 @@ const HOME: Record<Role, string> = {
   AGENCY: '/cek-dokumen',
 };
 
+/** The login's own required check: the NIK rules (and their region lists) are not needed here. */
+const required = (value: string, label: string): { error?: string } =>
+  value.trim() === '' ? { error: `${label} wajib diisi.` } : {};
+
 export function LoginPage(): ReactNode {
   const { query } = useLocation();
   const [username, setUsername] = useState('');
@@ -22,8 +25,8 @@ export function LoginPage(): ReactNode {
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const checks = {
-    username: checkRequired(username, 'NIK atau nama pengguna'),
-    password: checkRequired(password, 'Kata sandi'),
+    username: required(username, 'NIK atau nama pengguna'),
+    password: required(password, 'Kata sandi'),
   };
   const invalid = Boolean(checks.username.error || checks.password.error);
 
@@ -36,6 +39,8 @@ export function LoginPage(): ReactNode {
     }
     setBusy(true);
     setError(undefined);
+    // A resident lands on their family: fetch its page's script while the sign-in is under way.
+    if (/^\d{16}$/.test(username)) void import('./resident/family');
     try {
       const session = await signIn(username, password);
       const next = query.get('lanjut');

@@ -242,7 +242,9 @@ export function ErrorSummary({ attempt }: { attempt: number }): ReactNode {
         error.closest('fieldset')?.querySelector<HTMLElement>('input, select, textarea, button');
       const name =
         (control && labelOf(control)) ?? error.closest('fieldset')?.querySelector('legend')?.textContent?.trim();
-      if (!control?.id) continue;
+      if (!control) continue;
+      // Radio buttons of a group carry no id of their own: give the first one an id to link to.
+      if (!control.id) control.id = `isian-${found.length + 1}-${attempt}`;
       found.push({
         href: `#${control.id}`,
         text: name ? `${name}: ${error.textContent ?? ''}` : (error.textContent ?? ''),

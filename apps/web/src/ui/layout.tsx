@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { signOut, type Session } from '../api/client';
-import { ROLE_LABELS } from '../domain/labels';
+import { ROLE_LABELS } from '../../../../libs/domain/src/enums/services.js';
 import { Link, navigate } from '../router';
 
 const NAV: Record<string, Array<[string, string]>> = {
