@@ -33,6 +33,8 @@ export function createPdf(metadata: PdfMetadata): Pdf {
     margin: 0,
     pdfVersion: '1.7',
     lang: 'id-ID',
+    // A tagged PDF: screen readers read the text in the order it is drawn (below), in Indonesian.
+    tagged: true,
     displayTitle: true,
     info: {
       Title: metadata.title,
@@ -45,7 +47,28 @@ export function createPdf(metadata: PdfMetadata): Pdf {
     },
   });
   for (const [name, font] of fonts) doc.registerFont(name, font as unknown as Buffer);
+  tagTextInDrawingOrder(doc);
   return doc;
+}
+
+/**
+ * Every piece of text becomes a paragraph of the document's structure, in the order the layouts
+ * draw it (heading, body, table rows, signature): what a screen reader follows. Lines, frames
+ * and the QR code are drawn outside it, as decoration. pdfkit ends the structure with the document.
+ */
+function tagTextInDrawingOrder(doc: Pdf): void {
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const text = doc.text.bind(doc) as (...args: unknown[]) => Pdf;
+  const tagged = (...args: unknown[]): Pdf => {
+    // text(str, options?) or text(str, x?, y?, options?)
+    const optionsAt = typeof args[1] === 'object' && args[1] !== null ? 1 : 3;
+    const options = (args[optionsAt] as Record<string, unknown> | undefined) ?? {};
+    const next = [...args];
+    next[optionsAt] = { structParent: root, ...options };
+    return text(...next);
+  };
+  doc.text = tagged as unknown as Pdf['text'];
 }
 
 /** Ends the document and collects its bytes. */
@@ -110,7 +133,7 @@ function drawVerificationCaption(doc: Pdf, url: string, x: number, y: number, he
   const parsed = /^(https?:\/\/[^/]+)\/verifikasi\/([A-Za-z0-9_-]+)$/.exec(url);
   const code = parsed ? verificationCodeOf(parsed[2]) : undefined;
   if (!parsed || !code) return;
-  const host = (parsed[1]).replace(/^https?:\/\//, '');
+  const host = parsed[1].replace(/^https?:\/\//, '');
   const groups = code.split('-');
   const lines = [
     'Kode verifikasi:',

@@ -37,6 +37,15 @@ describe('verification code', () => {
     expect(tokenOfTypedCode(code.slice(0, 28) + 'Z')).toEqual({ problem: 'MALFORMED' });
   });
 
+  it('reads a code of any token length back, and refuses a length no token has', () => {
+    const short = 'AbCdEfGhIjKlMnOpQrStUv'; // 22 characters, 132 bits
+    const code = verificationCodeOf(short) as string;
+    expect(code.replace(/-/g, '')).toHaveLength(27);
+    expect(tokenOfTypedCode(code)).toEqual({ token: short });
+    expect(tokenOfTypedCode('0'.repeat(25))).toEqual({ problem: 'MALFORMED' });
+    expect(tokenOfTypedCode('0'.repeat(12))).toEqual({ problem: 'MALFORMED' });
+  });
+
   it('has no code for a token not of the issued form', () => {
     expect(verificationCodeOf('short')).toBeUndefined();
   });

@@ -11,9 +11,10 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** Letters people type for the ones the alphabet leaves out. */
 const READ_AS: Readonly<Record<string, string>> = { I: '1', L: '1', O: '0' };
-/** The token of issued documents: 18 random bytes, 24 base64url characters. */
-const TOKEN = /^[A-Za-z0-9_-]{24}$/;
-const CODE_LENGTH = 29; // ceil(144 / 5)
+/** A verification token (base64url; issued ones are 18 random bytes, 24 characters). */
+const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+/** What is typed as a token rather than a code: an issued token's length (a code is longer). */
+const ISSUED_TOKEN = /^[A-Za-z0-9_-]{24}$/;
 
 function bitsOf(text: string, alphabet: string, bitsPerChar: number): number[] | undefined {
   const bits: number[] = [];
@@ -52,14 +53,15 @@ export function tokenOfTypedCode(input: string): { token: string } | { problem: 
   if (trimmed === '') return { problem: 'EMPTY' };
   const fromAddress = /\/verifikasi\/([A-Za-z0-9_-]+)\/?$/.exec(trimmed);
   if (fromAddress) return { token: fromAddress[1] };
-  if (TOKEN.test(trimmed)) return { token: trimmed };
+  if (ISSUED_TOKEN.test(trimmed)) return { token: trimmed };
   const code = trimmed
     .toUpperCase()
     .replace(/[\s-]+/g, '')
     .replace(/[ILO]/g, (char) => READ_AS[char]);
-  if (code.length !== CODE_LENGTH) return { problem: 'MALFORMED' };
+  // A token of n characters prints as ceil(6n / 5) code characters; the spare bits are 0.
+  const tokenLength = Math.floor((code.length * 5) / 6);
+  if (tokenLength < 16 || Math.ceil((tokenLength * 6) / 5) !== code.length) return { problem: 'MALFORMED' };
   const bits = bitsOf(code, CROCKFORD, 5);
-  // 145 bits carry the 144 of the token; the spare last bit is always 0 in a printed code.
-  if (bits === undefined || bits[144] !== 0) return { problem: 'MALFORMED' };
-  return { token: textOf(bits.slice(0, 144), BASE64URL, 6) };
+  if (bits === undefined || bits.slice(tokenLength * 6).includes(1)) return { problem: 'MALFORMED' };
+  return { token: textOf(bits.slice(0, tokenLength * 6), BASE64URL, 6) };
 }
