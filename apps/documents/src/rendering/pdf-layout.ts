@@ -68,7 +68,7 @@ function tagTextInDrawingOrder(doc: Pdf): void {
     next[optionsAt] = { structParent: root, ...options };
     return text(...next);
   };
-  doc.text = tagged as unknown as Pdf['text'];
+  doc.text = tagged;
 }
 
 /** Ends the document and collects its bytes. */
