@@ -64,6 +64,10 @@ describe('web pages on Slow 3G with a 4× slower CPU', () => {
       });
       await throttle(page);
       const start = Date.now();
+      if (process.env['WEB_BENCH_TRACE'] === '1') {
+        page.on('request', (r) => console.log(`${Date.now() - start} ms → ${r.method()} ${r.url()}`));
+        page.on('requestfinished', (r) => console.log(`${Date.now() - start} ms ✓ ${r.url()}`));
+      }
       await page.goto('/masuk', { waitUntil: 'commit' });
       const nik = page.getByLabel('NIK atau nama pengguna');
       await nik.waitFor();

@@ -135,16 +135,18 @@ function drawVerificationCaption(doc: Pdf, url: string, x: number, y: number, he
   if (!parsed || !code) return;
   const host = parsed[1].replace(/^https?:\/\//, '');
   const groups = code.split('-');
+  doc.save();
+  // The document's current font: each font used is embedded, and the caption needs no other.
+  doc.fontSize(6.5);
+  const address = `${host}/cek-dokumen`;
   const lines = [
     'Kode verifikasi:',
     groups.slice(0, 4).join('-'),
     groups.slice(4).join('-'),
     'Periksa di:',
-    `${host}/cek-dokumen`,
+    // A long host name: the path on a line of its own rather than broken mid-word.
+    ...(doc.widthOfString(address) <= VERIFICATION_CAPTION_WIDTH ? [address] : [host, '/cek-dokumen']),
   ];
-  doc.save();
-  // The document's current font: each font used is embedded, and the caption needs no other.
-  doc.fontSize(6.5);
   const lineHeight = doc.currentLineHeight(true);
   const top = y + Math.max(0, (height - lines.length * lineHeight) / 2);
   lines.forEach((line, index) =>

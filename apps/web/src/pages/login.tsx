@@ -39,10 +39,12 @@ export function LoginPage(): ReactNode {
     }
     setBusy(true);
     setError(undefined);
-    // A resident lands on their family: fetch its page's script while the sign-in is under way.
-    if (/^\d{16}$/.test(username)) void import('./resident/family');
     try {
-      const session = await signIn(username, password);
+      const signingIn = signIn(username, password);
+      // A resident lands on their family: fetch its page's script while the sign-in is under way
+      // (after the sign-in's request, which must not queue behind it on a slow connection).
+      if (/^\d{16}$/.test(username)) void import('./resident/family');
+      const session = await signingIn;
       const next = query.get('lanjut');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : HOME[session.account.role], {
         replace: true,
