@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { signIn } from '../api/client';
 import type { Role } from '../api/types';
 import { Link, navigate, useLocation } from '../router';
@@ -24,12 +24,6 @@ export function LoginPage(): ReactNode {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  // While the person types, fetch the script of the page most sign-ins land on (a resident's
-  // family): on a slow phone each script costs a round trip, better spent now than after "Masuk".
-  useEffect(() => {
-    const timer = setTimeout(() => void import('./resident/family'), 300);
-    return () => clearTimeout(timer);
-  }, []);
   const checks = {
     username: required(username, 'NIK atau nama pengguna'),
     password: required(password, 'Kata sandi'),
@@ -46,7 +40,11 @@ export function LoginPage(): ReactNode {
     setBusy(true);
     setError(undefined);
     try {
-      const session = await signIn(username, password);
+      const signingIn = signIn(username, password);
+      // A resident lands on their family: fetch its page's script while the sign-in is under way
+      // (after the sign-in's request, which must not queue behind it on a slow connection).
+      if (/^\d{16}$/.test(username)) void import('./resident/family');
+      const session = await signingIn;
       const next = query.get('lanjut');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : HOME[session.account.role], {
         replace: true,
