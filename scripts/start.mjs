@@ -6,8 +6,9 @@
 //  3. makes development keys under .data/dev/ (token signing key, document signing certificate);
 //  4. starts identity, applications, documents and the gateway as separate processes with
 //     prefixed, interleaved logs; waits for /api/v1/health; loads the demo data; prints the URL;
-//  5. Ctrl-C stops everything, private servers included.
-import { spawn, spawnSync } from 'node:child_process';
+//  5. an app that crashes is started again after a short pause (scripts/lib/supervisor.mjs);
+//     Ctrl-C stops everything, private servers included, and so does an app that keeps crashing.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
@@ -24,15 +25,19 @@ import {
   startPrivatePostgres,
   waitFor,
 } from './lib/infra.mjs';
+import { createSupervisor } from './lib/supervisor.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 const dataDir = path.join(root, '.data');
 const jsonLogs = process.env.LOG_FORMAT === 'json';
 const colors = { gateway: 36, identity: 32, applications: 33, documents: 35, start: 37, nats: 34, postgres: 34 };
-const children = new Map();
 const cleanups = [];
 let stopping = false;
+const supervisor = createSupervisor({
+  log: (app, text) => say(app, `\x1b[33m${text}\x1b[0m`),
+  onGiveUp: (app) => fail(`${app} keeps crashing; stopping everything (see its log above)`),
+});
 
 function say(app, text) {
   const color = colors[app] ?? 37;
@@ -127,17 +132,15 @@ function withDatabase(url, name) {
 }
 
 function startApp(app, env) {
-  const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${app}/src/main.js`], {
+  supervisor.start(app, {
+    command: process.execPath,
+    args: ['--enable-source-maps', `dist/apps/${app}/src/main.js`],
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.set(app, child);
-  for (const stream of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: stream }).on('line', (line) => say(app, humanise(line)));
-  }
-  child.on('exit', (code, signal) => {
-    children.delete(app);
-    if (!stopping) fail(`${app} stopped unexpectedly (${signal ?? `exit code ${code}`})`);
+    onOutput: (child) => {
+      for (const stream of [child.stdout, child.stderr]) {
+        readline.createInterface({ input: stream }).on('line', (line) => say(app, humanise(line)));
+      }
+    },
   });
 }
 
@@ -145,13 +148,7 @@ async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   say('start', 'stopping…');
-  const exits = [...children.values()].map((child) => new Promise((resolve) => child.once('exit', resolve)));
-  for (const child of children.values()) child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    for (const child of children.values()) child.kill('SIGKILL');
-  }, 10_000);
-  await Promise.all(exits);
-  clearTimeout(timer);
+  await supervisor.stopAll({ timeoutMs: 10_000 });
   for (const cleanup of cleanups.reverse()) {
     try {
       cleanup();

@@ -4,6 +4,7 @@ import { APP_LOGGER } from '../platform.tokens.js';
 import type { AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { ensureDatabase } from './ensure-database.js';
+import { whileDatabaseStarts } from './wait-for-database.js';
 import type { ComponentHealth } from '#lib/contracts';
 
 export interface DatabaseOptions {
@@ -24,6 +25,10 @@ const MIGRATION_LOCK = 727_001;
  * runs each migration. `synchronize` is never used.
  */
 export async function openDatabase(options: DatabaseOptions, logger: AppLogger): Promise<DataSource> {
+  return whileDatabaseStarts(() => openAndMigrate(options, logger), logger);
+}
+
+async function openAndMigrate(options: DatabaseOptions, logger: AppLogger): Promise<DataSource> {
   if (await ensureDatabase(options.url)) logger.info('Created the database');
   const dataSource = new DataSource({
     type: 'postgres',
@@ -36,15 +41,21 @@ export async function openDatabase(options: DatabaseOptions, logger: AppLogger):
     extra: { max: options.poolSize, connectionTimeoutMillis: 5000 },
   });
   await dataSource.initialize();
-  const lock = dataSource.createQueryRunner();
   try {
-    await lock.connect();
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    for (const migration of applied) logger.info({ migration: migration.name }, 'Applied migration');
-  } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    await lock.release();
+    const lock = dataSource.createQueryRunner();
+    try {
+      await lock.connect();
+      await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      for (const migration of applied) logger.info({ migration: migration.name }, 'Applied migration');
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await lock.release();
+    }
+  } catch (error) {
+    // Tried again from the start: this pool goes.
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
   }
   return dataSource;
 }
