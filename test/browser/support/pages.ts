@@ -19,6 +19,7 @@ export async function registerResident(
   await page.getByLabel('Ulangi kata sandi').fill(RESIDENT_PASSWORD);
   await page.getByRole('button', { name: 'Daftar' }).click();
   await page.getByRole('heading', { name: 'Keluarga saya' }).waitFor();
+  await page.locator('.member-cards').waitFor();
 }
 
 /** Fills the birth report form and sends it with one evidence file; returns the application page's number. */
