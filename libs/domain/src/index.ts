@@ -1,5 +1,6 @@
 export * from './errors/index.js';
 export * from './calendar/calendar-date.js';
+export * from './calendar/regional-date.js';
 export * from './region/region-code.js';
 export * from './region/region-directory.js';
 export * from './region/installed-region-directory.js';
@@ -11,6 +12,9 @@ export * from './application-types/birth-registration/birth-registration.type.js
 export * from './application-types/family-card-new/family-card-new.type.js';
 export * from './application-types/family-card-update/family-card-update.type.js';
 export * from './application-types/family-card-replacement/family-card-replacement.type.js';
+export * from './application-types/death-registration/death-registration.type.js';
+export * from './application-types/death-registration/death-registration.rules.js';
+export * from './application-types/death-registration/death-certificate-number.js';
 export * from './documents/document-kinds.js';
 export * from './documents/verification-code.js';
 export * from './reference/label-matching.js';
@@ -24,5 +28,3 @@ export * from './language/indonesian-words.js';
 export * from './names/name-normalization.js';
 export * from './names/name-similarity.js';
 export * from './application/application-status-machine.js';
-export * from './calendar/regional-date.js';
-export * from './application-types/death-registration/index.js';

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DOCUMENT_KINDS, DocumentKind } from '#lib/domain';
+import { allowEveryDocumentKind } from './document-kind-check.js';
 
 /**
  * Death registration issues a Kutipan Akta Kematian: its kind is let into `issued_documents`,
@@ -10,7 +11,7 @@ export class DeathCertificates1767700000000 implements MigrationInterface {
   name = 'DeathCertificates1767700000000';
 
   async up(db: QueryRunner): Promise<void> {
-    await setKindCheck(db, Object.keys(DOCUMENT_KINDS));
+    await allowEveryDocumentKind(db);
     await db.query(`
       CREATE TABLE death_certificate_serials (
         regency_code      text    NOT NULL,
@@ -31,18 +32,6 @@ export class DeathCertificates1767700000000 implements MigrationInterface {
                       (SELECT id FROM issued_documents WHERE kind = '${DocumentKind.AKTA_KEMATIAN}')`);
     await db.query(`DELETE FROM issued_documents WHERE kind = '${DocumentKind.AKTA_KEMATIAN}'`);
     const earlier = Object.keys(DOCUMENT_KINDS).filter((kind) => kind !== DocumentKind.AKTA_KEMATIAN);
-    await setKindCheck(db, earlier);
+    await allowEveryDocumentKind(db, earlier);
   }
-}
-
-/**
- * `issued_documents.kind` may hold these kinds. Written here rather than with
- * `allowEveryDocumentKind` of document-kind-constraint.ts: that module imports this migration
- * (`DOCUMENT_KIND_ALLOWED_BY`), and the import cycle would leave the class uninitialised there.
- */
-async function setKindCheck(db: QueryRunner, kinds: readonly string[]): Promise<void> {
-  await db.query(
-    `ALTER TABLE issued_documents DROP CONSTRAINT IF EXISTS issued_documents_kind_check,
-       ADD CONSTRAINT issued_documents_kind_check CHECK (kind IN (${kinds.map((kind) => `'${kind}'`).join(', ')}))`,
-  );
 }

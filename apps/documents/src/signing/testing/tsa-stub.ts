@@ -118,6 +118,10 @@ export async function startTsaStub(initialMode: TsaStubMode = 'grant'): Promise<
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    // Read the whole request before answering, refusals included: a reply sent while the client
+    // is still writing makes the server drop the connection, and the client sees a reset
+    // ("fetch failed") instead of the status (it happened under load).
+    const received = await body(request);
     if (request.method !== 'POST' || request.headers['content-type'] !== 'application/timestamp-query') {
       response.writeHead(400).end();
       return;
@@ -132,7 +136,7 @@ export async function startTsaStub(initialMode: TsaStubMode = 'grant'): Promise<
     }
     let query: TimeStampReq;
     try {
-      query = AsnConvert.parse(await body(request), TimeStampReq);
+      query = AsnConvert.parse(received, TimeStampReq);
     } catch {
       response.writeHead(400).end();
       return;
