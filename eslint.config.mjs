@@ -40,7 +40,7 @@ export default tseslint.config(
   },
   {
     // Command-line scripts, benchmarks and plain-JavaScript tooling print to the console.
-    files: ['scripts/**', '**/bench/**', '**/*.cli.ts', '**/seed/**'],
+    files: ['scripts/**', '**/bench/**', '**/*.bench.ts', '**/*.cli.ts', '**/seed/**'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -84,6 +84,8 @@ export default {
       testMatch: [
         '<rootDir>/test/browser/**/*.browser-spec.ts',
         ...(process.env.SCREENSHOTS === '1' ? ['<rootDir>/test/browser/**/*.capture.ts'] : []),
+        // `npm run bench:web` (prints figures; a measurement, never a timing assertion).
+        ...(process.env.WEB_BENCH === '1' ? ['<rootDir>/test/browser/**/*.bench.ts'] : []),
       ],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

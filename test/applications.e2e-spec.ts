@@ -68,8 +68,9 @@ describe('applications: birth registration end to end', () => {
     expect(approved.body.history[1]).toMatchObject({
       actor: 'clerk.oki',
       from: 'SUBMITTED',
-      reason: 'Dokumen lengkap',
+      internalNote: 'Dokumen lengkap',
     });
+    expect(approved.body.history[1].reason).toBeUndefined();
 
     const again = await official.post(`/applications/${application.id}/approve`);
     expect(again.status).toBe(409);
@@ -77,6 +78,9 @@ describe('applications: birth registration end to end', () => {
 
     const mine = await father.get(`/applications/${application.id}`).expect(200);
     expect(mine.body.status).toBe('APPROVED');
+    // The clerk's note was for the official: the applicant's view never carries it.
+    expect(JSON.stringify(mine.body)).not.toContain('Dokumen lengkap');
+    expect(mine.body.history[1].internalNote).toBeUndefined();
   });
 
   it.each([

@@ -52,7 +52,7 @@ describe('death registration in headless Chromium', () => {
 
     // Nothing chosen yet: the page says what is missing, and asks for no new head.
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
-    await page.getByText('Pilih anggota keluarga yang meninggal.').waitFor();
+    await page.getByText('Pilih anggota keluarga yang meninggal.', { exact: true }).waitFor();
     expect(await page.getByLabel('Kepala keluarga baru').count()).toBe(0);
 
     // The head died: the page now asks who heads the family, offering grown-ups only.

@@ -52,7 +52,7 @@ describe('Kartu Keluarga applications in headless Chromium', () => {
     // Sending nothing to change is refused in the page.
     await resident.page.getByLabel('Alasan perubahan').fill('Pekerjaan dan pendidikan kepala keluarga berubah');
     await resident.page.getByRole('button', { name: 'Kirim permohonan' }).click();
-    await resident.page.getByText('Pilih sedikitnya satu perubahan.').waitFor();
+    await resident.page.getByText('Pilih sedikitnya satu perubahan.', { exact: true }).waitFor();
 
     const member = resident.page.locator('details.member-change').filter({ hasText: head.fullName });
     await member.locator('summary').click();
@@ -98,7 +98,7 @@ describe('Kartu Keluarga applications in headless Chromium', () => {
 
     // A reason is required.
     await resident.page.getByRole('button', { name: 'Kirim permohonan' }).click();
-    await resident.page.getByRole('alert').getByText('Alasan wajib diisi', { exact: false }).waitFor();
+    await resident.page.locator('.error-summary').getByText('Alasan wajib diisi', { exact: false }).waitFor();
 
     await resident.page.getByRole('radio', { name: 'HILANG' }).check();
     const number = await sendApplication(resident.page);

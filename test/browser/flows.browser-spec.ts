@@ -159,7 +159,7 @@ describe('web pages in headless Chromium', () => {
     expect(await visitor.page.locator('html').getAttribute('lang')).toBe('id');
 
     await visitor.page.goto('/cek-dokumen');
-    await visitor.page.getByLabel('Alamat atau kode verifikasi').fill(oldKk.verificationUrl);
+    await visitor.page.getByLabel('Kode verifikasi').fill(oldKk.verificationUrl);
     await visitor.page.getByRole('button', { name: 'Periksa' }).click();
     await visitor.page.getByRole('heading', { name: 'DOKUMEN SUDAH DIGANTI' }).waitFor();
     await visitor.page.getByText(oldKk.number).waitFor();

@@ -29,6 +29,13 @@ const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../do
 jest.setTimeout(240_000);
 
 async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  // Pages load their scripts and data on demand: wait until nothing says "Memuat…" any more.
+  await page.waitForFunction(
+    () =>
+      !(globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes(
+        'Memuat',
+      ),
+  );
   // Caret and focus ring drawn the same on every run.
   await page
     .locator(':focus')

@@ -4,14 +4,23 @@ import type { Role } from './api/types';
 import { navigate, useLocation, match } from './router';
 import { Layout } from './ui/layout';
 import { LoginPage } from './pages/login';
-import { RegisterPage } from './pages/register';
-import { FamilyPage } from './pages/resident/family';
-import { MyApplicationsPage } from './pages/resident/my-applications';
-import { ApplyPage } from './pages/resident/apply';
-import { MyApplicationPage } from './pages/resident/my-application';
-import { ResubmitPage } from './pages/resident/resubmit';
-import { AccessLogPage } from './pages/resident/access-log';
-// Residents on slow phone connections never download the staff console or the admin pages.
+// The first screen (landing, login) is all the entry script holds: every other page is a chunk of
+// its own, so a resident on a slow phone waits for the login only, and never downloads the staff
+// console or the admin pages.
+const RegisterPage = lazy(() => import('./pages/register').then((m) => ({ default: m.RegisterPage })));
+const FamilyPage = lazy(() => import('./pages/resident/family').then((m) => ({ default: m.FamilyPage })));
+const MyApplicationsPage = lazy(() =>
+  import('./pages/resident/my-applications').then((m) => ({ default: m.MyApplicationsPage })),
+);
+const ApplyPage = lazy(() => import('./pages/resident/apply').then((m) => ({ default: m.ApplyPage })));
+const MyApplicationPage = lazy(() =>
+  import('./pages/resident/my-application').then((m) => ({ default: m.MyApplicationPage })),
+);
+const ResubmitPage = lazy(() => import('./pages/resident/resubmit').then((m) => ({ default: m.ResubmitPage })));
+const AccessLogPage = lazy(() => import('./pages/resident/access-log').then((m) => ({ default: m.AccessLogPage })));
+const CheckDocumentPage = lazy(() =>
+  import('./pages/public/check-document').then((m) => ({ default: m.CheckDocumentPage })),
+);
 const QueuePage = lazy(() => import('./pages/staff/queue').then((m) => ({ default: m.QueuePage })));
 const ReviewPage = lazy(() => import('./pages/staff/review').then((m) => ({ default: m.ReviewPage })));
 const StaffAccountsPage = lazy(() =>
@@ -20,7 +29,7 @@ const StaffAccountsPage = lazy(() =>
 const ImportPage = lazy(() => import('./pages/admin/import').then((m) => ({ default: m.ImportPage })));
 const AgenciesPage = lazy(() => import('./pages/admin/agencies').then((m) => ({ default: m.AgenciesPage })));
 const RevokePage = lazy(() => import('./pages/admin/revoke').then((m) => ({ default: m.RevokePage })));
-import { CheckDocumentPage } from './pages/public/check-document';
+import { LandingPage } from './pages/public/landing';
 
 interface Screen {
   title: string;
@@ -45,6 +54,8 @@ function screenFor(path: string, session: Session | undefined): Screen | string 
   if (path === '/masuk') return { title: 'Masuk', body: <LoginPage /> };
   if (path === '/daftar') return { title: 'Daftar akun penduduk', body: <RegisterPage /> };
   if (path === '/cek-dokumen') return { title: 'Periksa keaslian dokumen', body: <CheckDocumentPage /> };
+  if (!session && (path === '/' || path === ''))
+    return { title: 'Layanan Dokumen Kependudukan', body: <LandingPage /> };
   if (!session) return `/masuk?lanjut=${encodeURIComponent(path)}`;
   const role = session.account.role;
   if (path === '/' || path === '') return HOME[role];

@@ -16,6 +16,7 @@ export * from './application-types/death-registration/death-registration.type.js
 export * from './application-types/death-registration/death-registration.rules.js';
 export * from './application-types/death-registration/death-certificate-number.js';
 export * from './documents/document-kinds.js';
+export * from './documents/verification-code.js';
 export * from './reference/label-matching.js';
 export * from './reference/siak-lists.js';
 export * from './reference/siak-lists.data.js';

@@ -19,6 +19,7 @@ export async function registerResident(
   await page.getByLabel('Ulangi kata sandi').fill(RESIDENT_PASSWORD);
   await page.getByRole('button', { name: 'Daftar' }).click();
   await page.getByRole('heading', { name: 'Keluarga saya' }).waitFor();
+  await page.locator('.member-cards').waitFor();
 }
 
 /** Fills the birth report form and sends it with one evidence file; returns the application page's number. */
@@ -68,10 +69,17 @@ export async function openApplicationForm(page: Page, service: string | RegExp):
   await page.getByRole('button', { name: 'Kirim permohonan' }).waitFor();
 }
 
-/** Sends the open form; returns the new application's number from the page it lands on. */
+/**
+ * Sends the open form; returns the new application's number from the page it lands on. Without
+ * any of the evidence the office expects, the page asks once more: the resident sends anyway.
+ */
 export async function sendApplication(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Kirim permohonan' }).click();
-  await page.getByText('Permohonan terkirim').waitFor();
+  const sent = page.getByText('Permohonan terkirim');
+  const anyway = page.getByRole('button', { name: 'Tetap kirim tanpa berkas' });
+  await sent.or(anyway).first().waitFor();
+  if (await anyway.isVisible()) await anyway.click();
+  await sent.waitFor();
   return (await page.getByTestId('application-number').textContent()) ?? '';
 }
 

@@ -29,6 +29,11 @@ export class ApplicationHistoryEntity {
   @Column({ name: 'to_status', type: 'varchar', length: 20 })
   toStatus: string;
 
+  /** Why, as the applicant reads it (a return, a rejection, a clerk's message). */
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+
+  /** A clerk's note for the official: staff read it, the applicant's view never carries it. */
+  @Column({ name: 'internal_note', type: 'text', nullable: true })
+  internalNote: string | null;
 }

@@ -36,6 +36,7 @@ export class ApplicationQueryService {
       type: request.type,
       limit: request.limit ?? APPLICATIONS_PAGE_DEFAULT_LIMIT,
       offset: request.offset ?? 0,
+      search: request.q?.trim() || undefined,
     };
     switch (principal.role) {
       case Role.RESIDENT:

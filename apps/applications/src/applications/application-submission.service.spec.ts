@@ -49,6 +49,7 @@ describe(ApplicationSubmissionService.name, () => {
       repository,
       new ApplicationRulesService(registry.asClient(), repository),
       new ApplicationQueryService(repository),
+      registry.asClient(),
     );
   });
 

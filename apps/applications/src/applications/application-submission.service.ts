@@ -8,6 +8,7 @@ import { maySee } from './application-access.js';
 import { ApplicationQueryService } from './application-query.service.js';
 import { ApplicationEntity } from './application.entity.js';
 import { ApplicationRepository } from './application.repository.js';
+import { RegistryClient } from '../registry/registry.client.js';
 
 /** Residents apply (`submit`) and, when asked to, correct and send again (`resubmit`). */
 @Injectable()
@@ -16,13 +17,17 @@ export class ApplicationSubmissionService {
     private readonly applications: ApplicationRepository,
     private readonly rules: ApplicationRulesService,
     private readonly query: ApplicationQueryService,
+    private readonly registry: RegistryClient,
   ) {}
 
   async submit({ principal, input }: SubmitApplicationRequest): Promise<ApplicationView> {
     assertRoleMayEver(ApplicationAction.SUBMIT, principal);
     const applicantNik = residentNik(principal);
     const status = applyAction(null, ApplicationAction.SUBMIT, principal.role);
-    const checked = await this.rules.check(input, applicantNik);
+    const [checked, applicant] = await Promise.all([
+      this.rules.check(input, applicantNik),
+      this.registry.persons([applicantNik]),
+    ]);
     const now = new Date();
     const id = randomUUID();
     await this.applications.transaction(async (tx) => {
@@ -35,6 +40,7 @@ export class ApplicationSubmissionService {
         status,
         applicantAccountId: principal.accountId,
         applicantNik,
+        applicantName: applicant.get(applicantNik)?.fullName ?? null,
         regencyCode: checked.regencyCode,
         familyCardNumber: checked.familyCardNumber,
         details: checked.details,

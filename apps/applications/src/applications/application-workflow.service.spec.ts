@@ -39,16 +39,26 @@ describe(ApplicationWorkflowService.name, () => {
     return (error as DomainError).code;
   };
 
-  it('verifies, records who verified and the note, and offers the official the approval', async () => {
-    const view = await sut.verify({ principal: CLERK, applicationId: id, note: 'Surat kehilangan lengkap' });
+  it('verifies, records who verified and the note for the official apart from the message to the applicant', async () => {
+    const view = await sut.verify({
+      principal: CLERK,
+      applicationId: id,
+      note: 'Surat kehilangan lengkap',
+      message: 'Berkas Anda lengkap',
+    });
     expect(view.status).toBe(ApplicationStatus.VERIFIED);
     expect(applications.state.applications.get(id)?.verifiedBy).toBe(CLERK.accountId);
     expect(view.history.at(-1)).toMatchObject({
       actor: 'operator.oki',
       from: 'SUBMITTED',
       to: 'VERIFIED',
-      reason: 'Surat kehilangan lengkap',
+      reason: 'Berkas Anda lengkap',
+      internalNote: 'Surat kehilangan lengkap',
     });
+    // The applicant reads the message, never the note.
+    const applicantView = await new ApplicationQueryService(applications.asRepository()).view(id, RESIDENT);
+    expect(applicantView.history.at(-1)?.reason).toBe('Berkas Anda lengkap');
+    expect(JSON.stringify(applicantView)).not.toContain('Surat kehilangan lengkap');
   });
 
   it('approves a verified application and puts the hand-off event in the same transaction', async () => {

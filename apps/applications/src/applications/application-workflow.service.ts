@@ -20,6 +20,8 @@ interface Step {
   applicationId: string;
   action: ApplicationAction;
   reason?: string;
+  /** For staff only: never in the applicant's view. */
+  internalNote?: string;
   /** Runs inside the transaction, after the status changed and before the history row. */
   alsoDo?: (tx: ApplicationTransaction, application: ApplicationEntity, at: Date) => Promise<void>;
 }
@@ -41,12 +43,14 @@ export class ApplicationWorkflowService {
     return this.step({ principal, applicationId, action: ApplicationAction.CANCEL });
   }
 
-  verify({ principal, applicationId, note }: VerifyApplicationRequest): Promise<ApplicationView> {
+  /** `note` is for the official (internal); `message` is what the applicant reads. */
+  verify({ principal, applicationId, note, message }: VerifyApplicationRequest): Promise<ApplicationView> {
     return this.step({
       principal,
       applicationId,
       action: ApplicationAction.VERIFY,
-      reason: note,
+      reason: message,
+      internalNote: note,
       alsoDo: (_tx, application) => {
         application.verifiedBy = principal.accountId;
         return Promise.resolve();
@@ -96,7 +100,14 @@ export class ApplicationWorkflowService {
     });
   }
 
-  private async step({ principal, applicationId, action, reason, alsoDo }: Step): Promise<ApplicationView> {
+  private async step({
+    principal,
+    applicationId,
+    action,
+    reason,
+    internalNote,
+    alsoDo,
+  }: Step): Promise<ApplicationView> {
     assertRoleMayEver(action, principal);
     await this.applications.transaction(async (tx) => {
       const application = await tx.lockById(applicationId);
@@ -117,6 +128,7 @@ export class ApplicationWorkflowService {
         fromStatus: from,
         toStatus: to,
         reason: reason ?? null,
+        internalNote: internalNote ?? null,
       });
     });
     return this.query.view(applicationId, principal);

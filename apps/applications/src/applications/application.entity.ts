@@ -23,6 +23,10 @@ export class ApplicationEntity {
   @Column({ name: 'applicant_nik', type: 'char', length: 16 })
   applicantNik: string;
 
+  /** As the registry named the applicant when they applied: what the staff queue shows and searches. */
+  @Column({ name: 'applicant_name', type: 'varchar', length: 120, nullable: true })
+  applicantName: string | null;
+
   @Column({ name: 'regency_code', type: 'varchar', length: 5 })
   regencyCode: string;
 

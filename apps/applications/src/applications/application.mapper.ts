@@ -6,7 +6,7 @@ import {
   type AttachmentView,
   type Principal,
 } from '#lib/contracts';
-import { ApplicationStatus, ATTACHMENT_KIND_LABELS, type AttachmentKind, type DocumentKind } from '#lib/domain';
+import { ApplicationStatus, ATTACHMENT_KIND_LABELS, Role, type AttachmentKind, type DocumentKind } from '#lib/domain';
 import type { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { actionsFor } from './application-access.js';
 import type { ApplicationAggregate } from './application.repository.js';
@@ -36,6 +36,7 @@ export function toApplicationView(
     ...typedDetails(application.type, application.details),
     status,
     applicantNik: application.applicantNik,
+    ...(application.applicantName ? { applicantName: application.applicantName } : {}),
     regencyCode: application.regencyCode,
     submittedAt: application.submittedAt.toISOString(),
     updatedAt: application.updatedAt.toISOString(),
@@ -47,6 +48,8 @@ export function toApplicationView(
         to: entry.toStatus as ApplicationStatus,
       };
       if (entry.reason !== null) item.reason = entry.reason;
+      // The clerk's note for the official stays among staff.
+      if (entry.internalNote && principal.role !== Role.RESIDENT) item.internalNote = entry.internalNote;
       return item;
     }),
     attachments: attachments.map(toAttachmentView),

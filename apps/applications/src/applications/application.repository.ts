@@ -17,6 +17,8 @@ export interface ApplicationFilter {
   type?: ApplicationType;
   /** Queues serve the longest-waiting first; a resident's own list shows the newest first. */
   newestFirst?: boolean;
+  /** The start of an application number, or a part of the applicant's name (any case). */
+  search?: string;
   limit: number;
   offset: number;
 }
@@ -29,7 +31,7 @@ export interface ApplicationAggregate {
   documents: ApplicationDocumentEntity[];
 }
 
-export type NewHistoryEntry = Omit<ApplicationHistoryEntity, 'id'>;
+export type NewHistoryEntry = Omit<ApplicationHistoryEntity, 'id' | 'internalNote'> & { internalNote?: string | null };
 
 /**
  * The writes of one transaction: everything done through it commits together or not at all,
@@ -108,6 +110,13 @@ export class ApplicationRepository {
     }
     if (filter.status !== undefined) query.andWhere('a.status = :status', { status: filter.status });
     if (filter.type !== undefined) query.andWhere('a.type = :type', { type: filter.type });
+    if (filter.search !== undefined) {
+      const literal = filter.search.replace(/[\\%_]/g, (char) => `\\${char}`);
+      query.andWhere('(a.number ILIKE :prefix OR a.applicant_name ILIKE :part)', {
+        prefix: `${literal}%`,
+        part: `%${literal}%`,
+      });
+    }
     const [rows, total] = await Promise.all([
       query
         .clone()

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { verificationCodeOf } from '#lib/domain';
 import { documentFonts, DocumentFont } from './document-fonts.js';
 
 /**
@@ -32,6 +33,8 @@ export function createPdf(metadata: PdfMetadata): Pdf {
     margin: 0,
     pdfVersion: '1.7',
     lang: 'id-ID',
+    // A tagged PDF: screen readers read the text in the order it is drawn (below), in Indonesian.
+    tagged: true,
     displayTitle: true,
     info: {
       Title: metadata.title,
@@ -44,7 +47,28 @@ export function createPdf(metadata: PdfMetadata): Pdf {
     },
   });
   for (const [name, font] of fonts) doc.registerFont(name, font as unknown as Buffer);
+  tagTextInDrawingOrder(doc);
   return doc;
+}
+
+/**
+ * Every piece of text becomes a paragraph of the document's structure, in the order the layouts
+ * draw it (heading, body, table rows, signature): what a screen reader follows. Lines, frames
+ * and the QR code are drawn outside it, as decoration. pdfkit ends the structure with the document.
+ */
+function tagTextInDrawingOrder(doc: Pdf): void {
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const text = doc.text.bind(doc) as (...args: unknown[]) => Pdf;
+  const tagged = (...args: unknown[]): Pdf => {
+    // text(str, options?) or text(str, x?, y?, options?)
+    const optionsAt = typeof args[1] === 'object' && args[1] !== null ? 1 : 3;
+    const options = (args[optionsAt] as Record<string, unknown> | undefined) ?? {};
+    const next = [...args];
+    next[optionsAt] = { structParent: root, ...options };
+    return text(...next);
+  };
+  doc.text = tagged;
 }
 
 /** Ends the document and collects its bytes. */
@@ -93,6 +117,44 @@ export function drawQrCode(doc: Pdf, text: string, x: number, y: number, size: n
     }
   }
   doc.fillColor('black').fill();
+  doc.restore();
+  drawVerificationCaption(doc, text, x + size + 6, y, size);
+}
+
+/** The width the caption beside a QR code takes (the layouts leave this much to its right). */
+export const VERIFICATION_CAPTION_WIDTH = 110;
+
+/**
+ * Beside the QR code, for whoever cannot scan it: the verification code (the QR's token in a
+ * form people can read and type) and the short address of the page that checks it. Nothing is
+ * printed for a QR text that is not a verification address.
+ */
+function drawVerificationCaption(doc: Pdf, url: string, x: number, y: number, height: number): void {
+  const parsed = /^(https?:\/\/[^/]+)\/verifikasi\/([A-Za-z0-9_-]+)$/.exec(url);
+  const code = parsed ? verificationCodeOf(parsed[2]) : undefined;
+  if (!parsed || !code) return;
+  const host = parsed[1].replace(/^https?:\/\//, '');
+  const groups = code.split('-');
+  doc.save();
+  // The document's current font: each font used is embedded, and the caption needs no other.
+  doc.fontSize(6.5);
+  const address = `${host}/cek-dokumen`;
+  const lines = [
+    'Kode verifikasi:',
+    groups.slice(0, 4).join('-'),
+    groups.slice(4).join('-'),
+    'Periksa di:',
+    // A long host name: the path on a line of its own rather than broken mid-word.
+    ...(doc.widthOfString(address) <= VERIFICATION_CAPTION_WIDTH ? [address] : [host, '/cek-dokumen']),
+  ];
+  const lineHeight = doc.currentLineHeight(true);
+  const top = y + Math.max(0, (height - lines.length * lineHeight) / 2);
+  lines.forEach((line, index) =>
+    doc.fillColor('black').text(line, x, top + index * lineHeight, {
+      width: VERIFICATION_CAPTION_WIDTH,
+      lineBreak: false,
+    }),
+  );
   doc.restore();
 }
 

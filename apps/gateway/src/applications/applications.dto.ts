@@ -26,7 +26,7 @@ export class AttachmentParams {
   attachmentId: string;
 }
 
-/** `?status=&type=&limit=&offset=`: the contract's ListApplicationsRequest without the caller. */
+/** `?status=&type=&q=&limit=&offset=`: the contract's ListApplicationsRequest without the caller. */
 export class ListApplicationsQuery extends OmitType(ListApplicationsRequest, ['principal'] as const) {}
 numbersFromQuery(ListApplicationsQuery, 'limit', 'offset');
 describeFields(ListApplicationsQuery, {
@@ -34,6 +34,7 @@ describeFields(ListApplicationsQuery, {
   type: { description: 'Only applications of this type' },
   limit: { default: APPLICATIONS_PAGE_DEFAULT_LIMIT, description: 'Page size' },
   offset: { default: 0, description: 'How many to skip' },
+  q: { description: "Staff search: the start of an application number, or a part of the applicant's name" },
 });
 
 /** Cancel and approve take no body (or `{}`); any field sent is refused, as everywhere. */
@@ -47,9 +48,13 @@ export function assertEmptyBody(body: unknown): void {
 }
 
 /** `POST /applications/{id}/verify`: the clerk's optional note (VerifyApplicationRequest). */
-export class VerifyBody extends PickType(VerifyApplicationRequest, ['note'] as const) {}
+export class VerifyBody extends PickType(VerifyApplicationRequest, ['note', 'message'] as const) {}
 describeFields(VerifyBody, {
-  note: { description: 'A note for the official, kept in the history', example: 'Dokumen lengkap dan sesuai' },
+  note: {
+    description: 'A note for the official, kept in the history for staff only (never shown to the applicant)',
+    example: 'Dokumen lengkap dan sesuai',
+  },
+  message: { description: 'A message to the applicant, shown in their history' },
 });
 
 /** Return and reject: the reason the resident is told (ReasonedActionRequest). */

@@ -2,6 +2,7 @@ import type { SchemaObject } from '@nestjs/swagger';
 import {
   APPLICATION_INPUT_CLASSES,
   ComponentStatus,
+  REASON_MAX_LENGTH,
   VERIFICATION_BATCH_MAX,
   VERIFICATION_FIELDS,
   type AccessLogItem,
@@ -178,9 +179,10 @@ const history = view<ApplicationHistoryEntry>(
       description: 'null: the application was created',
     },
     to: oneOf(ApplicationStatus),
-    reason: text(500),
+    reason: text(REASON_MAX_LENGTH),
+    internalNote: text(REASON_MAX_LENGTH, { description: "The clerk's note for the official: in staff views only" }),
   },
-  { reason: true },
+  { reason: true, internalNote: true },
 );
 
 const attachment = view<AttachmentView>(
@@ -224,6 +226,7 @@ const applicationFields = view<ApplicationViewFields>(
     number: text(19, { pattern: '^[0-9]{4}-[0-9]{8}-[0-9]{5}$', example: '1602-20261130-00001' }),
     status: oneOf(ApplicationStatus),
     applicantNik: NIK,
+    applicantName: NAME,
     regencyCode: REGENCY,
     submittedAt: TIMESTAMP,
     updatedAt: TIMESTAMP,
@@ -235,7 +238,7 @@ const applicationFields = view<ApplicationViewFields>(
     waitingSeconds: COUNT,
     expectedEvidence: list(ref('ExpectedEvidenceView'), 20),
   },
-  { waitingSince: true, waitingSeconds: true, expectedEvidence: true },
+  { applicantName: true, waitingSince: true, waitingSeconds: true, expectedEvidence: true },
 );
 
 const detailsName = (type: ApplicationType): string =>

@@ -1,4 +1,4 @@
-import { DOCUMENT_KIND_LABELS, DocumentStatus, formatIndonesianDate } from '#lib/domain';
+import { DOCUMENT_KIND_LABELS, DocumentStatus, formatIndonesianDate, regionLocalDate } from '#lib/domain';
 import type { PublicDocumentView } from '#lib/contracts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -58,10 +58,11 @@ ${body}
 /** The human page at a document's verification URL: the same facts as the JSON, in Indonesian, no JavaScript. */
 export function verificationPage(document: PublicDocumentView): string {
   const verdict = VERDICT[document.status];
-  const issued = formatIndonesianDate(document.issuedAt.slice(0, 10), 'long');
-  const changed = document.statusChangedAt
-    ? formatIndonesianDate(document.statusChangedAt.slice(0, 10), 'long')
-    : undefined;
+  // The date on the office wall where the document was issued, as the PDF prints it — not UTC's.
+  const region = document.number.replace(/\D/g, '').slice(0, 4) || '16';
+  const localDate = (iso: string): string => formatIndonesianDate(regionLocalDate(region, Date.parse(iso)), 'long');
+  const issued = localDate(document.issuedAt);
+  const changed = document.statusChangedAt ? localDate(document.statusChangedAt) : undefined;
   const rows: Array<[string, string]> = [
     ['Jenis dokumen', DOCUMENT_KIND_LABELS[document.kind]],
     ['Nomor', document.number],
@@ -89,6 +90,7 @@ export function notFoundPage(): string {
     `<section class="verdict revoked" role="status">
 <h1>DOKUMEN TIDAK DITEMUKAN</h1>
 <p>Kode verifikasi ini tidak dikenal. Dokumen dengan kode QR ini bukan terbitan sistem ini, atau kodenya salah.</p>
+<p><a href="/cek-dokumen">Ketik kode verifikasi yang tercetak pada dokumen</a></p>
 </section>`,
   );
 }

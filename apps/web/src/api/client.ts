@@ -1,5 +1,5 @@
 // One small client for shared/API.md: bearer token, problem details, file downloads.
-import type { Account, LoginReply } from './types';
+import type { Account, Family, LoginReply } from './types';
 
 export interface FieldProblem {
   field: string;
@@ -210,10 +210,70 @@ export async function signIn(username: string, password: string): Promise<Sessio
     account: { id: '', role: reply.role },
   };
   session = provisional;
+  // A resident's first screen is their family: ask for it beside the account, not after it,
+  // and name the resident in the header from it.
+  const family = reply.role === 'RESIDENT' ? prefetchFamily() : undefined;
   const account = await get<Account>('/me');
-  const next = { ...provisional, account };
+  const own = await family?.then(
+    (loaded) => loaded.members.find((member) => member.nik === account.nik),
+    () => undefined,
+  );
+  const next = { ...provisional, account: own ? { ...account, fullName: own.fullName } : account };
   setSession(next);
   return next;
+}
+
+let prefetched: Promise<Family> | undefined;
+
+function prefetchFamily(): Promise<Family> {
+  prefetched = get<Family>('/me/family');
+  return prefetched;
+}
+
+/** The resident's family: the copy asked for at sign-in once, then fresh from the API. */
+export function myFamily(): Promise<Family> {
+  const ready = prefetched;
+  prefetched = undefined;
+  return ready ?? get<Family>('/me/family');
+}
+
+/**
+ * A file upload that reports its progress (fetch cannot report an upload's progress): the
+ * same headers and problem details as `api`.
+ */
+export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `${PREFIX}${path}`);
+    request.setRequestHeader('accept', 'application/json, application/problem+json');
+    const token = currentSession()?.token;
+    if (token) request.setRequestHeader('authorization', `Bearer ${token}`);
+    // The same Idempotency-Key as `send` would give it (safe retries): pressing the button
+    // again after a lost answer reuses it, so the file is stored once.
+    const signature = signatureOf('POST', path, form);
+    const key = openKeys.get(signature) ?? newKey();
+    openKeys.set(signature, key);
+    request.setRequestHeader('idempotency-key', key);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    request.onerror = () => reject(new TypeError('network'));
+    request.onload = () => {
+      const response = new Response(request.status === 204 ? null : request.responseText, {
+        status: request.status,
+        headers: { 'content-type': request.getResponseHeader('content-type') ?? 'application/json' },
+      });
+      if (![502, 503, 504].includes(request.status)) openKeys.delete(signature);
+      if (request.status === 401 && token) setSession(undefined);
+      if (request.status < 200 || request.status >= 300) {
+        void problemOf(response).then(reject);
+        return;
+      }
+      onProgress(1);
+      resolve((request.status === 204 ? undefined : JSON.parse(request.responseText)) as T);
+    };
+    request.send(form);
+  });
 }
 
 export function signOut(): void {
@@ -225,7 +285,7 @@ export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     switch (error.status) {
       case 401:
-        return 'Nama pengguna/NIK atau kata sandi salah, atau sesi Anda telah berakhir.';
+        return 'Sesi Anda telah berakhir, atau NIK/nama pengguna dan kata sandi salah. Silakan masuk kembali.';
       case 403:
         return 'Anda tidak berwenang melakukan tindakan ini.';
       case 404:

@@ -4,6 +4,12 @@
 import { tryParseNik } from '../../../../libs/domain/src/identifiers/nik.js';
 import { tryParseFamilyCardNumber } from '../../../../libs/domain/src/identifiers/family-card-number.js';
 import { parseIsoDate, todayIso } from '../../../../libs/domain/src/calendar/calendar-date.js';
+import { installRegionDirectory } from '../../../../libs/domain/src/region/installed-region-directory.js';
+import { browserRegionDirectory } from './browser-region-directory';
+
+// libs/domain does no I/O: the pages hand it the region lists the build bundled. Here, beside
+// the only rules that need them, so the first screen (login) never downloads the lists.
+installRegionDirectory(browserRegionDirectory());
 
 export interface Check {
   error?: string;

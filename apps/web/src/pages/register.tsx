@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, post, signIn } from '../api/client';
 import { checkDate, checkFamilyCardNumber, checkNik, checkPassword } from '../domain/rules';
 import { Link, navigate } from '../router';
-import { DateField, ErrorBox, NumberIdField, TextField, firstError, Notice } from '../ui/form';
+import { DateField, ErrorBox, ErrorSummary, NumberIdField, TextField, firstError, Notice } from '../ui/form';
 
 export function RegisterPage(): ReactNode {
   const [values, setValues] = useState({ nik: '', familyCardNumber: '', birthDate: '', password: '', confirm: '' });
@@ -12,10 +12,19 @@ export function RegisterPage(): ReactNode {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
+  const [attempt, setAttempt] = useState(0);
+  const nikCheck = checkNik(nik);
+  // A birth date that does not match the NIK is reported under the date, which is what is usually mistyped.
+  const dateCheck = checkDate(birthDate);
   const checks = {
-    nik: checkNik(nik, { birthDate }),
+    nik: nikCheck,
     familyCardNumber: checkFamilyCardNumber(familyCardNumber),
-    birthDate: checkDate(birthDate),
+    birthDate:
+      dateCheck.error || nikCheck.error || nik === ''
+        ? dateCheck
+        : checkNik(nik, { birthDate }).error
+          ? { error: 'Tanggal lahir tidak sesuai dengan NIK. Periksa tanggal lahir atau NIK Anda.' }
+          : dateCheck,
     password: checkPassword(password),
     confirm: confirm === password ? {} : { error: 'Ulangi kata sandi yang sama.' },
   };
@@ -32,6 +41,7 @@ export function RegisterPage(): ReactNode {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setTried(true);
+    setAttempt((n) => n + 1);
     if (firstError(Object.values(checks))) return;
     setBusy(true);
     setError(undefined);
@@ -48,11 +58,12 @@ export function RegisterPage(): ReactNode {
   return (
     <div className="narrow">
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
-        <p>Isi sesuai data pada Kartu Keluarga Anda. Data dicocokkan dengan database kependudukan.</p>
+        <p>Isi sesuai data pada Kartu Keluarga Anda. Data dicocokkan dengan data kependudukan Disdukcapil.</p>
+        <ErrorSummary attempt={firstError(Object.values(checks)) ? attempt : 0} />
         {error instanceof ApiError && error.status === 422 ? (
           <div className="alert alert-error" role="alert">
-            <strong>Data tidak cocok dengan database kependudukan.</strong> Periksa kembali NIK, No. KK, dan tanggal
-            lahir, atau datang ke kantor Disdukcapil.
+            <strong>Data tidak cocok dengan data kependudukan.</strong> Periksa kembali NIK, No. KK, dan tanggal lahir,
+            atau datang ke kantor Disdukcapil.
           </div>
         ) : error instanceof ApiError && error.status === 409 ? (
           <Notice tone="warning">

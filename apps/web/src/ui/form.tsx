@@ -1,5 +1,9 @@
 import {
+  useEffect,
   useId,
+  useLayoutEffect,
+  useRef,
+  useState,
   type ChangeEvent,
   type InputHTMLAttributes,
   type ReactNode,
@@ -35,7 +39,7 @@ export function Field({ label, hint, check, showError = true, children }: FieldP
       ) : null}
       {children({ id, describedBy, invalid: Boolean(error) })}
       {error ? (
-        <p className="error-text" id={`${id}-error`} role="alert">
+        <p className="error-text" id={`${id}-error`}>
           {error}
         </p>
       ) : null}
@@ -153,23 +157,134 @@ export function TextAreaField({ label, hint, check, showError, value, onValue, .
   );
 }
 
-/** The server's answer when it refused: its message and every field it named. */
+/** The server's answer when it refused: its message, and every field it named by the field's label. */
 export function ErrorBox({ error }: { error: unknown }): ReactNode {
+  const box = useRef<HTMLDivElement>(null);
+  // A refusal that arrives after sending takes focus, so it is read and seen, wherever it is.
+  useEffect(() => {
+    if (error !== undefined && error !== null) box.current?.focus();
+  }, [error]);
+  const [form, setForm] = useState<HTMLFormElement>();
+  useLayoutEffect(() => setForm(box.current?.closest('form') ?? undefined), [error]);
   if (error === undefined || error === null) return null;
   const fields = error instanceof ApiError ? error.errors : [];
   return (
-    <div className="alert alert-error" role="alert" tabIndex={-1}>
+    <div className="alert alert-error" role="alert" tabIndex={-1} ref={box}>
       <p>
         <strong>{describeError(error)}</strong>
       </p>
       {fields.length > 0 ? (
         <ul>
-          {fields.map((problem, index) => (
-            <li key={index}>
-              {problem.field ? <code>{problem.field}</code> : null} {problem.message}
-            </li>
-          ))}
+          {fields.map((problem, index) => {
+            const control = problem.field ? controlNamed(form, problem.field) : undefined;
+            return (
+              <li key={index}>
+                {control ? <a href={`#${control.id}`}>{labelOf(control) ?? fieldName(problem.field)}</a> : null}
+                {!control && problem.field ? <strong>{fieldName(problem.field)}</strong> : null}
+                {problem.field ? ': ' : null}
+                {problem.message}
+              </li>
+            );
+          })}
         </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** The server's field names, for a problem about a field the page does not show. */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  username: 'NIK atau nama pengguna',
+  password: 'Kata sandi',
+  nik: 'NIK',
+  familyCardNumber: 'No. KK',
+  birthDate: 'Tanggal lahir',
+  reason: 'Alasan',
+  note: 'Catatan',
+  kind: 'Jenis berkas',
+  file: 'Berkas',
+};
+
+function fieldName(field: string): string {
+  return FIELD_NAMES[field] ?? FIELD_NAMES[field.split('.').pop() ?? ''] ?? field;
+}
+
+function controlNamed(form: HTMLFormElement | undefined, name: string): HTMLElement | undefined {
+  if (!form) return undefined;
+  const control = form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+  return control?.id ? control : undefined;
+}
+
+function labelOf(control: HTMLElement): string | undefined {
+  const label = control.ownerDocument.querySelector(`label[for="${CSS.escape(control.id)}"]`);
+  return label?.textContent?.trim() || undefined;
+}
+
+/**
+ * The GOV.UK error summary: after a failed send, one box at the top of the form that takes focus
+ * and links to every field in error (read from the form itself, so each form only marks its
+ * fields). Focus on the box is what a screen reader announces: the errors under the fields are
+ * not live regions of their own. `attempt` counts the sends tried.
+ */
+export function ErrorSummary({ attempt }: { attempt: number }): ReactNode {
+  const box = useRef<HTMLDivElement>(null);
+  const [items, setItems] = useState<Array<{ href: string; text: string }>>([]);
+  const [shownFor, setShownFor] = useState(0);
+  useLayoutEffect(() => {
+    const form = box.current?.closest('form');
+    if (!form || attempt === 0) return;
+    const found: Array<{ href: string; text: string }> = [];
+    for (const error of form.querySelectorAll<HTMLElement>('.error-text')) {
+      if (error.closest('.error-summary')) continue;
+      const field = error.closest('.field');
+      const control =
+        field?.querySelector<HTMLElement>('input, select, textarea') ??
+        error.closest('fieldset')?.querySelector<HTMLElement>('input, select, textarea, button');
+      const name =
+        (control && labelOf(control)) ?? error.closest('fieldset')?.querySelector('legend')?.textContent?.trim();
+      if (!control) continue;
+      // Radio buttons of a group carry no id of their own: give the first one an id to link to.
+      if (!control.id) control.id = `isian-${found.length + 1}-${attempt}`;
+      found.push({
+        href: `#${control.id}`,
+        text: name ? `${name}: ${error.textContent ?? ''}` : (error.textContent ?? ''),
+      });
+    }
+    setItems(found);
+    setShownFor(attempt);
+  }, [attempt]);
+  useEffect(() => {
+    if (shownFor > 0 && items.length > 0) box.current?.focus();
+  }, [shownFor, items.length]);
+  return (
+    <div
+      ref={box}
+      className={items.length > 0 ? 'alert alert-error error-summary' : 'error-summary-anchor'}
+      tabIndex={-1}
+      aria-labelledby={items.length > 0 ? 'ringkasan-kesalahan' : undefined}
+      hidden={items.length === 0}
+    >
+      {items.length > 0 ? (
+        <>
+          <h2 id="ringkasan-kesalahan">Ada {items.length} isian yang perlu diperbaiki</h2>
+          <ul>
+            {items.map((item) => (
+              <li key={item.href}>
+                <a
+                  href={item.href}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    const target = document.querySelector<HTMLElement>(item.href);
+                    target?.focus();
+                    target?.scrollIntoView({ block: 'center' });
+                  }}
+                >
+                  {item.text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </div>
   );
@@ -183,7 +298,7 @@ export function Notice({
   children: ReactNode;
 }): ReactNode {
   return (
-    <div className={`alert alert-${tone}`} role="status">
+    <div className={`alert alert-${tone}`} role="status" tabIndex={-1}>
       {children}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { signOut, type Session } from '../api/client';
-import { ROLE_LABELS } from '../domain/labels';
+import { ROLE_LABELS } from '../../../../libs/domain/src/enums/services.js';
 import { Link, navigate } from '../router';
 
 const NAV: Record<string, Array<[string, string]>> = {
@@ -20,6 +20,20 @@ const NAV: Record<string, Array<[string, string]>> = {
   ],
 };
 
+/** The service's own mark (a family card with a check), not a state emblem. */
+function LogoMark(): ReactNode {
+  return (
+    <svg className="brand-mark" viewBox="0 0 36 36" aria-hidden="true" focusable="false">
+      <rect x="1" y="5" width="34" height="26" rx="4" fill="#fff" />
+      <circle cx="11" cy="15" r="4" fill="#0f4c81" />
+      <path d="M4.5 27c1-4.5 3.6-6.5 6.5-6.5s5.5 2 6.5 6.5z" fill="#0f4c81" />
+      <path d="M20 12h11M20 17h11M20 22h6" stroke="#0f4c81" strokeWidth="2.4" strokeLinecap="round" />
+      <circle cx="29.5" cy="25.5" r="5" fill="#15803d" />
+      <path d="M27 25.6l1.8 1.8 3.3-3.4" stroke="#fff" strokeWidth="1.8" fill="none" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 export function Layout({
   session,
   path,
@@ -35,13 +49,13 @@ export function Layout({
   // A new screen: its title becomes the document title and takes focus, so screen readers
   // announce it and keyboard users start from the top of the content.
   useEffect(() => {
-    document.title = `${title} — Layanan Adminduk Online`;
+    document.title = `${title} — Layanan Dokumen Kependudukan`;
     heading.current?.focus();
   }, [title, path]);
   const links = session ? (NAV[session.account.role] ?? []) : [];
   const who = session
     ? session.account.role === 'RESIDENT'
-      ? `NIK ${session.account.nik ?? ''}`
+      ? (session.account.fullName ?? `NIK ${session.account.nik ?? ''}`)
       : `${session.account.fullName ?? session.account.username ?? ''} · ${ROLE_LABELS[session.account.role]}`
     : undefined;
   return (
@@ -52,9 +66,9 @@ export function Layout({
       <header className="site-header">
         <div className="site-header-inner">
           <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true" />
+            <LogoMark />
             <span>
-              <strong>Layanan Adminduk Online</strong>
+              <strong>Layanan Dokumen Kependudukan</strong>
               <small>Dinas Kependudukan dan Pencatatan Sipil</small>
             </span>
           </Link>

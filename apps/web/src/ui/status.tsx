@@ -22,7 +22,13 @@ export function Timeline({ history }: { history: HistoryEntry[] }): ReactNode {
           </p>
           {entry.reason ? (
             <p className="timeline-reason">
-              <span className="label">{entry.to === 'VERIFIED' ? 'Catatan' : 'Alasan'}:</span> {entry.reason}
+              <span className="label">{entry.to === 'VERIFIED' ? 'Pesan untuk pemohon' : 'Alasan'}:</span>{' '}
+              {entry.reason}
+            </p>
+          ) : null}
+          {entry.internalNote ? (
+            <p className="timeline-reason internal">
+              <span className="label">Catatan internal untuk pejabat:</span> {entry.internalNote}
             </p>
           ) : null}
         </li>

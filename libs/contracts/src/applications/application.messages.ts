@@ -57,6 +57,12 @@ export class VerifyApplicationRequest extends ApplicationActionRequest {
   @IsString()
   @MaxLength(REASON_MAX_LENGTH)
   note?: string;
+
+  /** Extra: a message the applicant reads in the history (the note is for the official only). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(REASON_MAX_LENGTH)
+  message?: string;
 }
 
 /** Return and reject: the resident is told why. */
@@ -95,4 +101,10 @@ export class ListApplicationsRequest {
   @Min(0)
   @Max(1_000_000)
   offset?: number;
+
+  /** Extra: the start of an application number, or a part of the applicant's name. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

@@ -18,7 +18,10 @@ export interface ApplicationHistoryEntry {
   /** `null`: the application was created by this entry. */
   from: ApplicationStatus | null;
   to: ApplicationStatus;
+  /** What the applicant reads: the reason of a return or rejection, a clerk's message. */
   reason?: string;
+  /** Extra, staff only: the clerk's note for the official, never in the applicant's view. */
+  internalNote?: string;
 }
 
 export interface AttachmentView {
@@ -46,6 +49,8 @@ export interface ApplicationViewFields {
   number: string;
   status: ApplicationStatus;
   applicantNik: string;
+  /** Extra: the applicant's name as the registry had it when they applied (absent for older ones). */
+  applicantName?: string;
   regencyCode: string;
   submittedAt: string;
   updatedAt: string;

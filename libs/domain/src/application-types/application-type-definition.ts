@@ -1,4 +1,4 @@
-import type { ApplicationType, DocumentKind } from '../enums/services.js';
+import type { ApplicationType, AttachmentKind, DocumentKind } from '../enums/services.js';
 
 /**
  * What every app knows of an application type without asking any service: its names and the
@@ -17,4 +17,17 @@ export interface ApplicationTypeDefinition<K extends ApplicationType = Applicati
    * new family may reissue the KKs its members left); the documents service refuses any other.
    */
   readonly documents: readonly DocumentKind[];
+  /**
+   * The evidence the office expects with this type, in the order the form lists it. Never
+   * required by the system (the clerk judges), but the form names it and asks before sending
+   * without any of it, and the clerk sees the same list: a missing paper caught before sending
+   * spares a return and a second trip.
+   */
+  readonly expectedEvidence: readonly TypeEvidence[];
+}
+
+/** One piece of evidence the office expects: its kind and, in plain words, when it applies. */
+export interface TypeEvidence {
+  readonly kind: AttachmentKind;
+  readonly description: string;
 }

@@ -88,7 +88,10 @@ export class InMemoryApplicationRepository implements Pick<ApplicationRepository
           (filter.regencyCode === undefined || a.regencyCode === filter.regencyCode) &&
           (filter.applicantAccountId === undefined || a.applicantAccountId === filter.applicantAccountId) &&
           (filter.status === undefined || a.status === filter.status) &&
-          (filter.type === undefined || a.type === filter.type),
+          (filter.type === undefined || a.type === filter.type) &&
+          (filter.search === undefined ||
+            a.number.toLowerCase().startsWith(filter.search.toLowerCase()) ||
+            (a.applicantName ?? '').toLowerCase().includes(filter.search.toLowerCase())),
       )
       .sort((a, b) => (a.submittedAt.getTime() - b.submittedAt.getTime()) * (filter.newestFirst ? -1 : 1));
     return Promise.resolve({ rows: rows.slice(filter.offset, filter.offset + filter.limit), total: rows.length });
@@ -137,7 +140,11 @@ class InMemoryTransaction implements ApplicationTransaction {
   }
 
   addHistory(entry: NewHistoryEntry): Promise<void> {
-    this.state.history.push({ id: String(this.state.history.length + 1), ...entry });
+    this.state.history.push({
+      id: String(this.state.history.length + 1),
+      ...entry,
+      internalNote: entry.internalNote ?? null,
+    });
     return Promise.resolve();
   }
 

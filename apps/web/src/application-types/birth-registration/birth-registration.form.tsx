@@ -109,12 +109,19 @@ export function BirthForm(props: FormProps<'BIRTH_REGISTRATION'>): ReactNode {
       letterOptional && v.birthLetterNumber.trim() === ''
         ? OK
         : checkRequired(v.birthLetterNumber, 'Nomor surat keterangan lahir'),
-    witness1: noWitnesses ? OK : checkNik(v.witness1),
+    // Witnesses are optional, but come in pairs: one NIK alone asks for the other, under the empty one.
+    witness1: noWitnesses
+      ? OK
+      : v.witness1 === ''
+        ? { error: 'Isi juga NIK saksi pertama, atau kosongkan kedua NIK saksi.' }
+        : checkNik(v.witness1),
     witness2: noWitnesses
       ? OK
-      : v.witness2 === v.witness1
-        ? { error: 'Dua saksi harus orang yang berbeda.' }
-        : checkNik(v.witness2),
+      : v.witness2 === ''
+        ? { error: 'Isi juga NIK saksi kedua, atau kosongkan kedua NIK saksi.' }
+        : v.witness2 === v.witness1
+          ? { error: 'Dua saksi harus orang yang berbeda.' }
+          : checkNik(v.witness2),
   };
   /** A field's name in the body, its value and its check. */
   const field = (key: keyof typeof v & keyof typeof checks, name: string = key) => ({
@@ -249,9 +256,10 @@ export function BirthForm(props: FormProps<'BIRTH_REGISTRATION'>): ReactNode {
               : 'Dari rumah sakit, puskesmas, atau bidan.'
           }
         />
+        <p className="hint">Saksi tidak wajib. Jika diisi, isi NIK dua orang saksi.</p>
         <div className="two-columns">
-          <NumberIdField label="NIK saksi 1 (tidak wajib)" {...field('witness1')} showError={tried} />
-          <NumberIdField label="NIK saksi 2 (tidak wajib)" {...field('witness2')} showError={tried} />
+          <NumberIdField label="NIK saksi 1" {...field('witness1')} showError={tried} />
+          <NumberIdField label="NIK saksi 2" {...field('witness2')} showError={tried} />
         </div>
       </fieldset>
     </ApplicationForm>

@@ -1,47 +1,62 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { get } from '../../api/client';
+import { tokenOfTypedCode } from '../../../../../libs/domain/src/documents/verification-code.js';
+import { ApiError, get } from '../../api/client';
 import type { PublicDocument } from '../../api/types';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_STATUS_TEXT } from '../../domain/labels';
-import { ErrorBox, TextField } from '../../ui/form';
-import { formatDate } from '../../ui/format';
+import { ErrorBox, ErrorSummary, TextField } from '../../ui/form';
+import { formatLocalDate, regionOfDocumentNumber } from '../../ui/format';
 
-/** The token at the end of a verification URL, or the token itself. */
-function tokenOf(input: string): string {
-  const trimmed = input.trim();
-  const match = /\/verifikasi\/([A-Za-z0-9_-]+)/.exec(trimmed);
-  return match ? match[1] : trimmed;
-}
-
-/** The same facts as /verifikasi/{token}, for someone who typed or pasted the code. */
+/** The same facts as /verifikasi/{token}, for someone who typed the printed code or pasted the address. */
 export function CheckDocumentPage(): ReactNode {
   const [input, setInput] = useState('');
   const [result, setResult] = useState<PublicDocument>();
   const [error, setError] = useState<unknown>();
+  const [problem, setProblem] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const token = tokenOf(input);
-    if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) {
-      setResult(undefined);
-      setError(new Error('Kode verifikasi tidak dikenal.'));
+    const typed = tokenOfTypedCode(input);
+    setResult(undefined);
+    setError(undefined);
+    setAttempt((n) => n + 1);
+    if ('problem' in typed && typed.problem === 'EMPTY') {
+      setProblem('Masukkan kode verifikasi yang tercetak di samping kode QR dokumen.');
       return;
     }
-    setError(undefined);
-    get<PublicDocument>(`/public/documents/${token}`).then(setResult, (caught: unknown) => {
-      setResult(undefined);
-      setError(caught);
-    });
+    if ('problem' in typed) {
+      setProblem(
+        'Ini bukan kode verifikasi. Kode verifikasi terdiri dari 29 huruf dan angka (mis. 8XK2-…); nomor dokumen atau NIK tidak dapat dipakai.',
+      );
+      return;
+    }
+    setProblem(undefined);
+    get<PublicDocument>(`/public/documents/${typed.token}`).then(setResult, (caught: unknown) =>
+      setError(
+        caught instanceof ApiError && caught.status === 404
+          ? new Error(
+              'Kode verifikasi tidak dikenal: tidak ada dokumen dengan kode ini. Periksa kembali kode yang Anda ketik.',
+            )
+          : caught,
+      ),
+    );
   };
   const verdict = result ? DOCUMENT_STATUS_TEXT[result.status] : undefined;
   return (
     <div className="narrow">
-      <p>Pindai kode QR pada dokumen dengan kamera ponsel, atau tempel alamat/kode verifikasinya di sini.</p>
-      <form className="card" onSubmit={submit}>
+      <p>
+        Pindai kode QR pada dokumen dengan kamera ponsel, atau ketik kode verifikasi yang tercetak di samping kode QR.
+      </p>
+      <form className="card" onSubmit={submit} noValidate>
+        <ErrorSummary attempt={problem ? attempt : 0} />
         <TextField
-          label="Alamat atau kode verifikasi"
+          label="Kode verifikasi"
+          hint="Huruf besar atau kecil, dengan atau tanpa spasi dan tanda hubung. Alamat dari kode QR juga bisa ditempel."
           name="token"
           value={input}
           onValue={setInput}
+          check={problem ? { error: problem } : undefined}
           autoComplete="off"
+          autoCapitalize="characters"
           spellCheck={false}
         />
         <button type="submit" className="button-primary">
@@ -63,7 +78,7 @@ export function CheckDocumentPage(): ReactNode {
             <dt>Nama pemegang</dt>
             <dd>{result.holderName}</dd>
             <dt>Tanggal terbit</dt>
-            <dd>{formatDate(result.issuedAt)}</dd>
+            <dd>{formatLocalDate(result.issuedAt, regionOfDocumentNumber(result.number))}</dd>
             <dt>Diterbitkan oleh</dt>
             <dd>{result.issuer}</dd>
           </dl>

@@ -1,13 +1,13 @@
 import { useState, type ReactNode } from 'react';
-import { currentSession, get } from '../../api/client';
-import type { ApplicationType, Family } from '../../api/types';
+import { currentSession, myFamily } from '../../api/client';
+import type { ApplicationType } from '../../api/types';
 import { formOf, typeOfSlug, WEB_APPLICATION_TYPES } from '../../application-types/application-types.registry';
 import { APPLICATION_TYPE_LABELS, TYPE_SHORT_LABELS } from '../../domain/labels';
 import { Link, navigate } from '../../router';
 import { ErrorBox } from '../../ui/form';
 import { useLoad } from '../../ui/use-load';
 import type { PendingFile } from './evidence';
-import { sendApplication } from './submit';
+import { sendApplication, type UploadProgress } from './submit';
 
 export function ApplyPage({ type }: { type?: string }): ReactNode {
   const chosen = type ? typeOfSlug(type) : undefined;
@@ -29,9 +29,10 @@ export function ApplyPage({ type }: { type?: string }): ReactNode {
 }
 
 function ApplyForm({ type }: { type: ApplicationType }): ReactNode {
-  const family = useLoad(() => get<Family>('/me/family'), []);
+  const family = useLoad(() => myFamily(), []);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<UploadProgress>();
   const account = currentSession()?.account;
   if (family.loading) return <p aria-live="polite">Memuat data keluarga…</p>;
   if (family.error || !family.data || !account) return <ErrorBox error={family.error} />;
@@ -40,7 +41,8 @@ function ApplyForm({ type }: { type: ApplicationType }): ReactNode {
   const onSubmit = (body: Record<string, unknown>, files: PendingFile[]): void => {
     setBusy(true);
     setError(undefined);
-    sendApplication(body, files).then(
+    setProgress(undefined);
+    sendApplication(body, files, undefined, setProgress).then(
       ({ application, failedFiles }) =>
         navigate(
           `/permohonan/${application.id}?baru=1${failedFiles.length ? `&gagal=${encodeURIComponent(failedFiles.join(', '))}` : ''}`,
@@ -62,6 +64,7 @@ function ApplyForm({ type }: { type: ApplicationType }): ReactNode {
         submitLabel="Kirim permohonan"
         error={error}
         busy={busy}
+        progress={progress}
         onSubmit={onSubmit}
       />
     </>

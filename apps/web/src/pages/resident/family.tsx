@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { get } from '../../api/client';
+import { myFamily } from '../../api/client';
 import type { Family } from '../../api/types';
 import { MARITAL_STATUS_LABELS, RELATIONSHIP_LABELS, RELIGION_LABELS, SEX_LABELS } from '../../domain/labels';
 import { Link } from '../../router';
@@ -9,6 +9,9 @@ import { useLoad } from '../../ui/use-load';
 
 const label = (labels: Readonly<Record<string, string>>, value: string | undefined): string =>
   value === undefined ? '—' : (labels[value] ?? value);
+
+/** `PELAJAR/MAHASISWA` may wrap after the slash, never inside a word. */
+const breakAfterSlash = (value: string | undefined): string => (value ?? '—').replace(/\//g, '/\u200b');
 
 export function FamilySummary({ family }: { family: Family }): ReactNode {
   return (
@@ -44,7 +47,7 @@ export function FamilySummary({ family }: { family: Family }): ReactNode {
 }
 
 export function FamilyPage(): ReactNode {
-  const family = useLoad(() => get<Family>('/me/family'), []);
+  const family = useLoad(() => myFamily(), []);
   if (family.loading) return <p aria-live="polite">Memuat data keluarga…</p>;
   if (family.error || !family.data) return <ErrorBox error={family.error} />;
   const data = family.data;
@@ -82,11 +85,11 @@ export function FamilyPage(): ReactNode {
                 </div>
                 <div>
                   <dt>Pendidikan</dt>
-                  <dd>{person.education}</dd>
+                  <dd>{breakAfterSlash(person.education)}</dd>
                 </div>
                 <div>
                   <dt>Pekerjaan</dt>
-                  <dd>{person.occupation}</dd>
+                  <dd>{breakAfterSlash(person.occupation)}</dd>
                 </div>
                 <div>
                   <dt>Status perkawinan</dt>

@@ -1,10 +1,12 @@
 // The pieces the application forms (application-types/<type>/) share: their frame (errors, evidence, send button), an
 // address within the regency, a reason, and the members of a new Kartu Keluarga.
-import { useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
+import { APPLICATION_TYPES } from '../../../../../libs/domain/src/application-types/application-types.registry.js';
 import type { Account, ApplicationDetailsOf, ApplicationType, AttachmentKind, Family } from '../../api/types';
 import { checkDigits, checkNik, checkRequired, type Check } from '../../domain/rules';
-import { ErrorBox, NumberIdField, SelectField, TextAreaField, TextField } from '../../ui/form';
+import { ErrorBox, ErrorSummary, NumberIdField, SelectField, TextAreaField, TextField } from '../../ui/form';
 import { EvidencePicker, type PendingFile } from './evidence';
+import type { UploadProgress } from './submit';
 import { VillagePicker } from './village-picker';
 
 export interface FormProps<K extends ApplicationType = ApplicationType> {
@@ -15,6 +17,8 @@ export interface FormProps<K extends ApplicationType = ApplicationType> {
   submitLabel: string;
   error?: unknown;
   busy: boolean;
+  /** The evidence upload under way, for the progress bar. */
+  progress?: UploadProgress;
   onSubmit: (body: Record<string, unknown>, files: PendingFile[]) => void;
 }
 
@@ -41,22 +45,40 @@ export interface FormState {
   setFiles: (files: PendingFile[]) => void;
   tried: boolean;
   setTried: (tried: boolean) => void;
+  /** Sends tried: each failed one shows the error summary again. */
+  attempt: number;
+  setAttempt: (attempt: number) => void;
 }
 
 export function useFormState(): FormState {
   const [files, setFiles] = useState<PendingFile[]>([]);
   const [tried, setTried] = useState(false);
-  return { files, setFiles, tried, setTried };
+  const [attempt, setAttempt] = useState(0);
+  return { files, setFiles, tried, setTried, attempt, setAttempt };
 }
 
-function Actions({ busy, label, blocked }: { busy: boolean; label: string; blocked: string | undefined }): ReactNode {
+function Actions({
+  busy,
+  label,
+  blocked,
+  progress,
+}: {
+  busy: boolean;
+  label: string;
+  blocked: string | undefined;
+  progress: UploadProgress | undefined;
+}): ReactNode {
   return (
     <div className="form-actions">
-      {blocked ? (
-        <p className="hint" aria-live="polite">
-          Periksa isian yang ditandai sebelum mengirim.
-        </p>
+      {busy && progress ? (
+        <div className="upload-progress">
+          <label htmlFor="kemajuan-unggah">
+            Mengunggah berkas {progress.file} dari {progress.files} ({Math.round(progress.fraction * 100)}%)
+          </label>
+          <progress id="kemajuan-unggah" max={100} value={Math.round(progress.fraction * 100)} />
+        </div>
       ) : null}
+      {blocked ? <p className="hint">Periksa isian yang ditandai sebelum mengirim.</p> : null}
       <button type="submit" className="button-primary" disabled={busy}>
         {busy ? 'Mengirim…' : label}
       </button>
@@ -64,9 +86,37 @@ function Actions({ busy, label, blocked }: { busy: boolean; label: string; block
   );
 }
 
+/** The evidence the office expects for a type (libs/domain), as the form and the clerk list it. */
+export function ExpectedEvidenceList({
+  type,
+  attached,
+}: {
+  type: ApplicationType;
+  attached?: AttachmentKind[];
+}): ReactNode {
+  const expected = APPLICATION_TYPES[type].expectedEvidence;
+  return (
+    <ul className="expected-evidence">
+      {expected.map((item) => (
+        <li key={item.kind}>
+          {item.description}
+          {attached ? (
+            <span className={attached.includes(item.kind) ? 'tag tag-ok' : 'tag'}>
+              {attached.includes(item.kind) ? 'dilampirkan' : 'tidak dilampirkan'}
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
- * The frame of an application form: the server's refusal on top, the fields, the evidence and
- * the send button. Sending shows every error; nothing is sent while one is left (`blocked`).
+ * The frame of an application form: the server's refusal and the error summary on top, the
+ * fields, the evidence the office expects and the send button. Sending shows every error;
+ * nothing is sent while one is left (`blocked`). Sending a new application without any of the
+ * expected evidence asks once more: the system never requires it, but a missing paper costs a
+ * return and a second trip.
  */
 export function ApplicationForm<K extends ApplicationType>({
   props,
@@ -83,29 +133,76 @@ export function ApplicationForm<K extends ApplicationType>({
   suggested: AttachmentKind;
   children: ReactNode;
 }): ReactNode {
+  const type = body()['type'] as K;
+  const expected = APPLICATION_TYPES[type].expectedEvidence;
+  const [confirming, setConfirming] = useState(false);
+  const confirmBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmBox.current?.focus();
+  }, [confirming]);
+  const hasExpected = state.files.some((pending) => expected.some((item) => item.kind === pending.kind));
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     state.setTried(true);
+    state.setAttempt(state.attempt + 1);
     if (blocked) return;
+    if (!props.initial && !hasExpected && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     props.onSubmit(body(), state.files);
   };
   return (
     <form onSubmit={submit} noValidate className="application-form">
+      <ErrorSummary attempt={blocked ? state.attempt : 0} />
       <ErrorBox error={props.error} />
       {children}
+      <section className="expected" aria-labelledby="berkas-diharapkan">
+        <h2 id="berkas-diharapkan">Berkas yang diperlukan</h2>
+        <p className="hint">
+          Lampirkan foto atau pindaian berkas ini agar petugas tidak perlu mengembalikan permohonan:
+        </p>
+        <ExpectedEvidenceList type={type} />
+      </section>
       <EvidencePicker files={state.files} onChange={state.setFiles} suggested={suggested} />
-      <Actions busy={props.busy} label={props.submitLabel} blocked={state.tried ? blocked : undefined} />
+      {confirming && !hasExpected ? (
+        <div className="alert alert-warning" ref={confirmBox} tabIndex={-1} role="group" aria-labelledby="tanpa-berkas">
+          <h2 id="tanpa-berkas">Kirim tanpa berkas persyaratan?</h2>
+          <p>
+            Anda belum melampirkan berkas yang diperlukan. Petugas mungkin mengembalikan permohonan untuk dilengkapi.
+          </p>
+          <div className="button-row">
+            <button type="submit" className="button-primary" disabled={props.busy}>
+              Tetap kirim tanpa berkas
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setConfirming(false);
+                document.querySelector<HTMLElement>('.evidence select')?.focus();
+              }}
+            >
+              Lampirkan berkas dulu
+            </button>
+          </div>
+        </div>
+      ) : (
+        <Actions
+          busy={props.busy}
+          label={props.submitLabel}
+          blocked={state.tried ? blocked : undefined}
+          progress={props.progress}
+        />
+      )}
     </form>
   );
 }
 
 /** The error of a whole group (radio buttons, a set of changes), once sending was tried. */
 export function GroupError({ check, show }: { check: Check; show: boolean }): ReactNode {
-  return show && check.error ? (
-    <p className="error-text" role="alert">
-      {check.error}
-    </p>
-  ) : null;
+  return show && check.error ? <p className="error-text">{check.error}</p> : null;
 }
 
 /** A required choice from a list of labels: shows its error once sending was tried. */

@@ -7,13 +7,14 @@ import { Link, navigate } from '../../router';
 import { ErrorBox, Notice } from '../../ui/form';
 import { useLoad } from '../../ui/use-load';
 import type { PendingFile } from './evidence';
-import { sendApplication } from './submit';
+import { sendApplication, type UploadProgress } from './submit';
 
 /** A returned application: the reason on top, the same form filled with what was sent. */
 export function ResubmitPage({ id }: { id: string }): ReactNode {
   const loaded = useLoad(() => Promise.all([get<Application>(`/applications/${id}`), get<Family>('/me/family')]), [id]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<UploadProgress>();
   const account = currentSession()?.account;
   if (loaded.loading) return <p aria-live="polite">Memuat permohonan…</p>;
   if (loaded.error || !loaded.data || !account) return <ErrorBox error={loaded.error} />;
@@ -30,7 +31,8 @@ export function ResubmitPage({ id }: { id: string }): ReactNode {
   const onSubmit = (body: Record<string, unknown>, files: PendingFile[]): void => {
     setBusy(true);
     setError(undefined);
-    sendApplication(body, files, application.id).then(
+    setProgress(undefined);
+    sendApplication(body, files, application.id, setProgress).then(
       ({ application: updated }) => navigate(`/permohonan/${updated.id}?diperbaiki=1`),
       (caught: unknown) => {
         setError(caught);
@@ -63,6 +65,7 @@ export function ResubmitPage({ id }: { id: string }): ReactNode {
         submitLabel="Ajukan kembali"
         error={error}
         busy={busy}
+        progress={progress}
         onSubmit={onSubmit}
       />
     </>

@@ -1,9 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { get, type Session } from '../../api/client';
 import type { Application, ApplicationStatus, ApplicationType, Page } from '../../api/types';
 import { STATUS_LABELS, TYPE_SHORT_LABELS } from '../../domain/labels';
 import { Link, navigate, useLocation } from '../../router';
-import { ErrorBox, SelectField } from '../../ui/form';
+import { ErrorBox, SelectField, TextField } from '../../ui/form';
 import { formatAge, formatDateTime, maskNik } from '../../ui/format';
 import { StatusBadge } from '../../ui/status';
 import { useLoad } from '../../ui/use-load';
@@ -18,13 +18,38 @@ export function QueuePage({ session }: { session: Session }): ReactNode {
   const status = (query.get('status') ?? defaultStatus) as ApplicationStatus | '';
   const type = (query.get('jenis') ?? '') as ApplicationType | '';
   const offset = Number(query.get('mulai') ?? '0') || 0;
+  const search = query.get('cari') ?? '';
+  const [typed, setTyped] = useState(search);
   const [selected, setSelected] = useState(0);
   const list = useLoad(() => {
     const params = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
     if (status) params.set('status', status);
     if (type) params.set('type', type);
+    if (search) params.set('q', search);
     return get<Page<Application>>(`/applications?${params.toString()}`);
-  }, [status, type, offset]);
+  }, [status, type, offset, search]);
+  const count = list.data?.items.length ?? 0;
+
+  // j/k move through the rows and Enter opens, from the moment the page opens: a clerk works
+  // this list all day. Not while typing in a field.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== 'j' && event.key !== 'k') return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && target.closest('input, select, textarea, [contenteditable="true"]')) return;
+      const links = document.querySelectorAll<HTMLAnchorElement>('.queue-link');
+      if (links.length === 0) return;
+      event.preventDefault();
+      const focused = [...links].findIndex((link) => link === document.activeElement);
+      const from = focused >= 0 ? focused : event.key === 'j' ? -1 : links.length;
+      const next = Math.min(Math.max(from + (event.key === 'j' ? 1 : -1), 0), links.length - 1);
+      setSelected(next);
+      links[next]?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [count]);
 
   const setFilter = (name: string, value: string): void => {
     const next = new URLSearchParams(query);
@@ -33,6 +58,10 @@ export function QueuePage({ session }: { session: Session }): ReactNode {
     navigate(`/petugas?${next.toString()}`, { replace: true });
   };
   const items = list.data?.items ?? [];
+  const submitSearch = (event: FormEvent): void => {
+    event.preventDefault();
+    setFilter('cari', typed.trim());
+  };
 
   return (
     <>
@@ -42,7 +71,20 @@ export function QueuePage({ session }: { session: Session }): ReactNode {
           ? 'Pejabat pencatatan sipil: menyetujui permohonan yang sudah diverifikasi.'
           : 'Operator/verifikator: memeriksa berkas dan memverifikasi.'}
       </p>
-      <div className="filters" role="search" aria-label="Saring antrean">
+      <form className="filters" role="search" aria-label="Cari permohonan" onSubmit={submitSearch}>
+        <TextField
+          label="Cari nomor permohonan atau nama pemohon"
+          name="cari"
+          type="search"
+          value={typed}
+          onValue={setTyped}
+          autoComplete="off"
+        />
+        <button type="submit" className="button">
+          Cari
+        </button>
+      </form>
+      <div className="filters" role="group" aria-label="Saring antrean">
         <SelectField
           label="Status"
           name="status"
@@ -66,21 +108,12 @@ export function QueuePage({ session }: { session: Session }): ReactNode {
       <ErrorBox error={list.error} />
       {list.loading && !list.data ? <p aria-live="polite">Memuat antrean…</p> : null}
       {list.data ? (
-        <div
-          className="table-wrap"
-          onKeyDown={(event) => {
-            // j/k move through the rows, Enter opens: a clerk works this list all day.
-            if (event.key === 'j' || event.key === 'k') {
-              const next = Math.min(Math.max(selected + (event.key === 'j' ? 1 : -1), 0), items.length - 1);
-              setSelected(next);
-              document.querySelectorAll<HTMLAnchorElement>('.queue-link')[next]?.focus();
-            }
-          }}
-        >
+        <div className="table-wrap">
           <table className="queue">
             <caption>
-              {list.data.total} permohonan{status ? ` berstatus ${STATUS_LABELS[status]}` : ''} · yang paling lama
-              menunggu di atas · tombol <kbd>j</kbd>/<kbd>k</kbd> untuk berpindah baris
+              {list.data.total} permohonan{status ? ` berstatus ${STATUS_LABELS[status]}` : ''}
+              {search ? ` yang cocok dengan "${search}"` : ''} · yang paling lama menunggu di atas · tombol <kbd>j</kbd>
+              /<kbd>k</kbd> untuk berpindah baris
             </caption>
             <thead>
               <tr>
@@ -96,7 +129,14 @@ export function QueuePage({ session }: { session: Session }): ReactNode {
               {items.map((application, index) => (
                 <tr
                   key={application.id}
-                  className={(application.waitingSeconds ?? 0) > 3 * 86_400 ? 'overdue' : undefined}
+                  className={
+                    [
+                      (application.waitingSeconds ?? 0) > 3 * 86_400 ? 'overdue' : '',
+                      index === selected ? 'selected' : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' ') || undefined
+                  }
                 >
                   <td>
                     <Link
@@ -108,7 +148,11 @@ export function QueuePage({ session }: { session: Session }): ReactNode {
                     </Link>
                   </td>
                   <td>{TYPE_SHORT_LABELS[application.type]}</td>
-                  <td className="mono">{maskNik(application.applicantNik)}</td>
+                  <td>
+                    {application.applicantName ?? '—'}
+                    <br />
+                    <small className="mono">NIK {maskNik(application.applicantNik)}</small>
+                  </td>
                   <td>
                     <StatusBadge status={application.status} />
                   </td>

@@ -15,6 +15,7 @@ import { StatusBadge, Timeline } from '../../ui/status';
 import { useLoad } from '../../ui/use-load';
 import { registryViewOf } from '../../application-types/application-types.registry';
 import { ApplicationDetails } from './details';
+import { ExpectedEvidenceList } from '../resident/form-parts';
 
 type StaffAction = Extract<ApplicationAction, 'verify' | 'return' | 'reject' | 'approve'>;
 
@@ -23,7 +24,7 @@ const ACTION_TEXT: Record<StaffAction, { button: string; done: string; needsReas
     button: 'Verifikasi',
     done: 'Permohonan diverifikasi dan diteruskan ke pejabat.',
     needsReason: false,
-    field: 'Catatan untuk pejabat (tidak wajib)',
+    field: 'Catatan (tidak wajib)',
   },
   approve: { button: 'Setujui', done: 'Permohonan disetujui. Dokumen diterbitkan otomatis.', needsReason: false },
   return: {
@@ -42,6 +43,22 @@ const ACTION_TEXT: Record<StaffAction, { button: string; done: string; needsReas
 
 export function ReviewPage({ id, session }: { id: string; session: Session }): ReactNode {
   const loaded = useLoad(() => get<Application>(`/applications/${id}`), [id]);
+  const approved = loaded.data?.status === 'APPROVED';
+  const { setData } = loaded;
+  // An approved application becomes "Diterbitkan" once its documents exist, seconds later:
+  // the page follows it there by itself.
+  useEffect(() => {
+    if (!approved) return;
+    const timer = setInterval(() => {
+      get<Application>(`/applications/${id}`).then(
+        (fresh) => {
+          if (fresh.status !== 'APPROVED') setData(fresh);
+        },
+        () => undefined,
+      );
+    }, 2_000);
+    return () => clearInterval(timer);
+  }, [approved, id, setData]);
   if (loaded.loading && !loaded.data) return <p aria-live="polite">Memuat permohonan…</p>;
   if (loaded.error || !loaded.data) return <ErrorBox error={loaded.error} />;
   return <Review application={loaded.data} session={session} onChange={loaded.setData} />;
@@ -74,11 +91,15 @@ function Review({
         <div>
           <p className="lead">{TYPE_SHORT_LABELS[application.type]}</p>
           <p>
-            Nomor <strong className="mono">{application.number}</strong> · <StatusBadge status={application.status} />
+            Nomor <strong className="mono">{application.number}</strong> ·{' '}
+            <span aria-live="polite" data-testid="review-status">
+              <StatusBadge status={application.status} />
+            </span>
             {application.waitingSeconds !== undefined ? <> · menunggu {formatAge(application.waitingSeconds)}</> : null}
           </p>
           <p className="hint">
-            Pemohon NIK <span className="mono">{application.applicantNik}</span> · diajukan{' '}
+            Pemohon {application.applicantName ? <strong>{application.applicantName}</strong> : null} NIK{' '}
+            <span className="mono">{application.applicantNik}</span> · diajukan{' '}
             {formatDateTime(application.submittedAt)} · wilayah {application.regencyCode}
           </p>
         </div>
@@ -87,17 +108,22 @@ function Review({
         <section className="card" aria-labelledby="isian">
           <h2 id="isian">Isian permohonan</h2>
           <ApplicationDetails application={application} />
+          <h2>Berkas yang diperlukan</h2>
+          <ExpectedEvidenceList
+            type={application.type}
+            attached={application.attachments.map((attachment) => attachment.kind)}
+          />
           <h2>Riwayat</h2>
           <Timeline history={application.history} />
         </section>
         <section className="card" aria-labelledby="register">
-          <h2 id="register">Data dalam database kependudukan</h2>
+          <h2 id="register">Data kependudukan saat ini</h2>
           <RegistryPanel application={application} />
         </section>
       </div>
       <section className="card" aria-labelledby="berkas">
         <h2 id="berkas">Berkas persyaratan</h2>
-        <ExpectedEvidenceList application={application} />
+        <RuleEvidenceList application={application} />
         <EvidenceViewer application={application} />
       </section>
       <section className="card action-panel" aria-labelledby="tindakan">
@@ -130,7 +156,7 @@ function RulesExplained({
   const notes: string[] = [];
   if (fourEyesBlocked)
     notes.push(
-      'Anda yang memverifikasi permohonan ini. Sesuai prinsip empat mata, persetujuan harus diberikan oleh pejabat lain.',
+      'Anda yang memverifikasi permohonan ini. Permohonan harus diperiksa oleh dua orang: persetujuan diberikan oleh pejabat lain.',
     );
   if (role === 'CLERK' && application.status === 'VERIFIED')
     notes.push(
@@ -167,6 +193,8 @@ function ActionForms({
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
+  /** Whom a verification note is for: the official only (internal), or the applicant. */
+  const [audience, setAudience] = useState<'internal' | 'applicant'>('internal');
   const field = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -186,7 +214,9 @@ function ActionForms({
     const body =
       active === 'verify'
         ? text.trim()
-          ? { note: text.trim() }
+          ? audience === 'internal'
+            ? { note: text.trim() }
+            : { message: text.trim() }
           : {}
         : spec.needsReason
           ? { reason: text.trim() }
@@ -199,6 +229,8 @@ function ActionForms({
         setBusy(false);
         setTried(false);
         onChange(updated);
+        // Focus on the confirmation, not on the body the removed buttons leave behind.
+        requestAnimationFrame(() => field.current?.querySelector<HTMLElement>('.alert-success')?.focus());
       },
       (caught: unknown) => {
         setError(caught);
@@ -232,6 +264,29 @@ function ActionForms({
       ) : null}
       {active && spec ? (
         <form onSubmit={submit} className="action-form" noValidate>
+          {active === 'verify' ? (
+            <fieldset className="audience">
+              <legend>Catatan ini untuk</legend>
+              <label className="radio">
+                <input
+                  type="radio"
+                  name="audience"
+                  checked={audience === 'internal'}
+                  onChange={() => setAudience('internal')}
+                />{' '}
+                Pejabat saja (catatan internal, tidak dilihat pemohon)
+              </label>
+              <label className="radio">
+                <input
+                  type="radio"
+                  name="audience"
+                  checked={audience === 'applicant'}
+                  onChange={() => setAudience('applicant')}
+                />{' '}
+                Pemohon (pesan yang dibaca pemohon di riwayat permohonan)
+              </label>
+            </fieldset>
+          ) : null}
           {spec.field ? (
             <TextAreaField
               label={spec.field}
@@ -286,7 +341,8 @@ function RegistryPanel({ application }: { application: Application }): ReactNode
   const roleOf = (nik: string): string | undefined => view.named.get(nik);
 
   const table = (members: Person[]): ReactNode => (
-    <div className="table-wrap">
+    // Focusable, so the table scrolls by keyboard when it is wider than its column.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Tabel data kependudukan">
       <table className="registry">
         <thead>
           <tr>
@@ -351,7 +407,7 @@ function RegistryPanel({ application }: { application: Application }): ReactNode
 }
 
 /** What the rules expect the clerk to see for this application (issue #14), and whether it is attached. */
-function ExpectedEvidenceList({ application }: { application: Application }): ReactNode {
+function RuleEvidenceList({ application }: { application: Application }): ReactNode {
   const expected = application.expectedEvidence ?? [];
   if (expected.length === 0) return null;
   return (

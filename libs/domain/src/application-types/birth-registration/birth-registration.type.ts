@@ -1,4 +1,4 @@
-import { ApplicationType, DocumentKind } from '../../enums/services.js';
+import { ApplicationType, AttachmentKind, DocumentKind } from '../../enums/services.js';
 import type { ApplicationTypeDefinition } from '../application-type-definition.js';
 
 /** Pencatatan kelahiran (form F-2.01): the child gets a NIK, joins the KK, and an akta. */
@@ -7,6 +7,14 @@ export const birthRegistration: ApplicationTypeDefinition<typeof ApplicationType
   label: 'PENCATATAN KELAHIRAN',
   shortLabel: 'Pencatatan kelahiran (Akta Kelahiran)',
   documents: [DocumentKind.KARTU_KELUARGA, DocumentKind.AKTA_KELAHIRAN],
+  expectedEvidence: [
+    {
+      kind: AttachmentKind.SURAT_KETERANGAN_LAHIR,
+      description: 'Surat keterangan lahir dari rumah sakit, puskesmas, bidan atau desa',
+    },
+    { kind: AttachmentKind.BUKU_NIKAH, description: 'Buku nikah atau akta perkawinan orang tua' },
+    { kind: AttachmentKind.SPTJM, description: 'SPTJM, bila surat keterangan lahir atau buku nikah tidak ada' },
+  ],
 };
 
 /** Tempat dilahirkan (form F-2.01). */

@@ -1,4 +1,4 @@
-import { ApplicationType, DocumentKind } from '../../enums/services.js';
+import { ApplicationType, AttachmentKind, DocumentKind } from '../../enums/services.js';
 import type { ApplicationTypeDefinition } from '../application-type-definition.js';
 
 /**
@@ -11,6 +11,16 @@ export const deathRegistration: ApplicationTypeDefinition<typeof ApplicationType
   label: 'PENCATATAN KEMATIAN',
   shortLabel: 'Pencatatan kematian (Akta Kematian)',
   documents: [DocumentKind.KARTU_KELUARGA, DocumentKind.AKTA_KEMATIAN],
+  expectedEvidence: [
+    {
+      kind: AttachmentKind.SURAT_KETERANGAN_KEMATIAN,
+      description: 'Surat keterangan kematian dari rumah sakit, puskesmas atau desa/kelurahan',
+    },
+    {
+      kind: AttachmentKind.SPTJM,
+      description: 'SPTJM kebenaran data kematian, bila surat keterangan kematian tidak ada',
+    },
+  ],
 };
 
 /** Sebab kematian (form F-2.01, section kematian). */

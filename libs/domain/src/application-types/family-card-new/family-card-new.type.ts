@@ -1,4 +1,4 @@
-import { ApplicationType, DocumentKind } from '../../enums/services.js';
+import { ApplicationType, AttachmentKind, DocumentKind } from '../../enums/services.js';
 import type { ApplicationTypeDefinition } from '../application-type-definition.js';
 
 /**
@@ -10,4 +10,8 @@ export const familyCardNew: ApplicationTypeDefinition<typeof ApplicationType.FAM
   label: 'KARTU KELUARGA BARU',
   shortLabel: 'Kartu Keluarga baru',
   documents: [DocumentKind.KARTU_KELUARGA],
+  expectedEvidence: [
+    { kind: AttachmentKind.BUKU_NIKAH, description: 'Buku nikah atau akta perkawinan kepala keluarga' },
+    { kind: AttachmentKind.KK_LAMA, description: 'Kartu Keluarga lama tempat para anggota tercantum sekarang' },
+  ],
 };

@@ -1,4 +1,4 @@
-import { ApplicationType, DocumentKind } from '../../enums/services.js';
+import { ApplicationType, AttachmentKind, DocumentKind } from '../../enums/services.js';
 import type { ApplicationTypeDefinition } from '../application-type-definition.js';
 
 /** A lost or damaged KK: the registry does not change; the card is printed again. */
@@ -7,6 +7,13 @@ export const familyCardReplacement: ApplicationTypeDefinition<typeof Application
   label: 'PENGGANTIAN KARTU KELUARGA HILANG/RUSAK',
   shortLabel: 'Kartu Keluarga hilang/rusak',
   documents: [DocumentKind.KARTU_KELUARGA],
+  expectedEvidence: [
+    {
+      kind: AttachmentKind.SURAT_KEHILANGAN,
+      description: 'Surat keterangan kehilangan dari kepolisian, bila KK hilang',
+    },
+    { kind: AttachmentKind.KK_LAMA, description: 'Kartu Keluarga yang rusak, bila KK rusak' },
+  ],
 };
 
 /** Why a KK is to be replaced (`FAMILY_CARD_REPLACEMENT.reason`). */

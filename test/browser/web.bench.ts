@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { IDENTITY_TEST_ENV, RESIDENT_PASSWORD } from '../factories/accounts.factory.js';
+import { startStack, type Stack } from '../support/stack.js';
+import { ensureWebBuilt, launchBrowser, personAt, PHONE, type BrowserSession } from './support/browser.js';
+import { registerResident } from './support/pages.js';
+import { buildWorld, headOf, type BrowserWorld } from './support/world.js';
+
+/**
+ * `npm run bench:web`: a first-time resident on a slow phone. Chrome DevTools' "Slow 3G" (2,000 ms
+ * round trip, 50 kB/s each way) and a 4× slower CPU, set through the debugging protocol on a
+ * fresh profile (empty cache). Prints the time from navigation to a usable login form (fields
+ * and button on screen, typing accepted) and from pressing "Masuk" to "Keluarga saya" with the
+ * family's members. A measurement that prints figures: nothing here asserts a duration.
+ */
+const SLOW_3G = { offline: false, latency: 2_000, downloadThroughput: 50_000, uploadThroughput: 50_000 };
+const RUNS = Number(process.env['WEB_BENCH_RUNS'] ?? 3);
+
+jest.setTimeout(600_000);
+
+async function throttle(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+describe('web pages on Slow 3G with a 4× slower CPU', () => {
+  let stack: Stack;
+  let world: BrowserWorld;
+  let chromium: BrowserSession;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    stack = await startStack({ env: IDENTITY_TEST_ENV });
+    world = await buildWorld(stack.url, 1);
+    chromium = await launchBrowser();
+    const setup = await personAt(chromium.browser, stack.url, PHONE);
+    const head = headOf(world.families[0]);
+    await registerResident(setup.page, head.nik, world.families[0].familyCardNumber, head.birthDate);
+    await setup.context.close();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await stack?.close();
+  });
+
+  it('prints the time to a usable login and from login to Keluarga saya', async () => {
+    const head = headOf(world.families[0]);
+    const login: number[] = [];
+    const family: number[] = [];
+    const bytes: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const { page, context } = await personAt(chromium.browser, stack.url, PHONE);
+      let received = 0;
+      page.on('response', (response) => {
+        void response.body().then(
+          (body) => (received += body.length),
+          () => undefined,
+        );
+      });
+      await throttle(page);
+      const start = Date.now();
+      if (process.env['WEB_BENCH_TRACE'] === '1') {
+        page.on('request', (r) => console.log(`${Date.now() - start} ms → ${r.method()} ${r.url()}`));
+        page.on('requestfinished', (r) => console.log(`${Date.now() - start} ms ✓ ${r.url()}`));
+      }
+      await page.goto('/masuk', { waitUntil: 'commit' });
+      const nik = page.getByLabel('NIK atau nama pengguna');
+      await nik.waitFor();
+      await page.getByRole('button', { name: 'Masuk' }).waitFor();
+      login.push(Date.now() - start);
+      await nik.fill(head.nik);
+      await page.getByLabel('Kata sandi').fill(RESIDENT_PASSWORD);
+      const pressed = Date.now();
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.getByRole('heading', { name: 'Keluarga saya' }).waitFor();
+      await page.getByText(head.fullName).first().waitFor();
+      family.push(Date.now() - pressed);
+      bytes.push(received);
+      await context.close();
+    }
+    const seconds = (ms: number): string => (ms / 1000).toFixed(2);
+    console.log(
+      [
+        `bench:web — Slow 3G (RTT 2000 ms, 50 kB/s) + 4× CPU, ${RUNS} runs, median (all runs)`,
+        `  usable login:           ${seconds(median(login))} s (${login.map(seconds).join(', ')})`,
+        `  login → Keluarga saya:  ${seconds(median(family))} s (${family.map(seconds).join(', ')})`,
+        `  bytes received (uncompressed bodies, whole journey): ${Math.round(median(bytes) / 1024)} KiB`,
+      ].join('\n'),
+    );
+    expect(login).toHaveLength(RUNS);
+  });
+});
