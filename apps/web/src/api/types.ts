@@ -714,6 +714,8 @@ export interface components {
        * @enum {string|null}
        */
       from: 'SUBMITTED' | 'VERIFIED' | 'APPROVED' | 'ISSUED' | 'REVISION_REQUESTED' | 'REJECTED' | 'CANCELLED' | null;
+      /** @description The clerk's note for the official: in staff views only */
+      internalNote?: string;
       reason?: string;
       /** @enum {string} */
       to: 'SUBMITTED' | 'VERIFIED' | 'APPROVED' | 'ISSUED' | 'REVISION_REQUESTED' | 'REJECTED' | 'CANCELLED';
@@ -734,6 +736,8 @@ export interface components {
     /** @description An application of type BIRTH_REGISTRATION */
     ApplicationViewBirthRegistration: {
       allowedActions: ('submit' | 'resubmit' | 'cancel' | 'verify' | 'return' | 'reject' | 'approve' | 'issue')[];
+      /** @example SITI RAHAYU */
+      applicantName?: string;
       /** @example 1602054101900001 */
       applicantNik: string;
       attachments: components['schemas']['AttachmentView'][];
@@ -778,6 +782,8 @@ export interface components {
     /** @description An application of type DEATH_REGISTRATION */
     ApplicationViewDeathRegistration: {
       allowedActions: ('submit' | 'resubmit' | 'cancel' | 'verify' | 'return' | 'reject' | 'approve' | 'issue')[];
+      /** @example SITI RAHAYU */
+      applicantName?: string;
       /** @example 1602054101900001 */
       applicantNik: string;
       attachments: components['schemas']['AttachmentView'][];
@@ -822,6 +828,8 @@ export interface components {
     /** @description An application of type FAMILY_CARD_NEW */
     ApplicationViewFamilyCardNew: {
       allowedActions: ('submit' | 'resubmit' | 'cancel' | 'verify' | 'return' | 'reject' | 'approve' | 'issue')[];
+      /** @example SITI RAHAYU */
+      applicantName?: string;
       /** @example 1602054101900001 */
       applicantNik: string;
       attachments: components['schemas']['AttachmentView'][];
@@ -866,6 +874,8 @@ export interface components {
     /** @description An application of type FAMILY_CARD_REPLACEMENT */
     ApplicationViewFamilyCardReplacement: {
       allowedActions: ('submit' | 'resubmit' | 'cancel' | 'verify' | 'return' | 'reject' | 'approve' | 'issue')[];
+      /** @example SITI RAHAYU */
+      applicantName?: string;
       /** @example 1602054101900001 */
       applicantNik: string;
       attachments: components['schemas']['AttachmentView'][];
@@ -910,6 +920,8 @@ export interface components {
     /** @description An application of type FAMILY_CARD_UPDATE */
     ApplicationViewFamilyCardUpdate: {
       allowedActions: ('submit' | 'resubmit' | 'cancel' | 'verify' | 'return' | 'reject' | 'approve' | 'issue')[];
+      /** @example SITI RAHAYU */
+      applicantName?: string;
       /** @example 1602054101900001 */
       applicantNik: string;
       attachments: components['schemas']['AttachmentView'][];
@@ -1804,8 +1816,10 @@ export interface components {
       results: components['schemas']['VerificationResult'][];
     };
     VerifyBody: {
+      /** @description A message to the applicant, shown in their history */
+      message?: string;
       /**
-       * @description A note for the official, kept in the history
+       * @description A note for the official, kept in the history for staff only (never shown to the applicant)
        * @example Dokumen lengkap dan sesuai
        */
       note?: string;
@@ -2916,6 +2930,7 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        q?: string;
         status?: 'SUBMITTED' | 'VERIFIED' | 'APPROVED' | 'ISSUED' | 'REVISION_REQUESTED' | 'REJECTED' | 'CANCELLED';
         type?:
           | 'BIRTH_REGISTRATION'
