@@ -1,10 +1,12 @@
 import { RegistryAndAccounts1767200000000 } from './1767200000000-registry-and-accounts.js';
 import { RegistryChanges1767400000000 } from './1767400000000-registry-changes.js';
 import { AgencyVerification1767550000000 } from './1767550000000-agency-verification.js';
+import { AccessLogRuntimeGrants1767900000000 } from './1767900000000-access-log-runtime-grants.js';
 
 /** Every migration of the identity database, oldest first. */
 export const identityMigrations = [
   RegistryAndAccounts1767200000000,
   RegistryChanges1767400000000,
   AgencyVerification1767550000000,
+  AccessLogRuntimeGrants1767900000000,
 ];

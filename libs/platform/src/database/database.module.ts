@@ -1,13 +1,20 @@
 import { Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
-import { APP_LOGGER } from '../platform.tokens.js';
+import type { ServiceConfig } from '../config/base.config.js';
+import { APP_CONFIG, APP_LOGGER } from '../platform.tokens.js';
 import type { AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { ensureDatabase } from './ensure-database.js';
 import type { ComponentHealth } from '#lib/contracts';
 
 export interface DatabaseOptions {
+  /** The runtime role's connection (no DDL). */
   url: string;
+  /**
+   * The migration role's (the owner's) connection: migrations run on it, then it is closed.
+   * Without it, migrations run on `url` (a development database without separate roles).
+   */
+  migrationUrl?: string;
   poolSize: number;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
@@ -20,22 +27,39 @@ const MIGRATION_LOCK = 727_001;
 
 /**
  * Opens the service's own database and brings its schema up to date with its migrations
- * before anything else runs. Replicas starting together take an advisory lock, so exactly one
- * runs each migration. `synchronize` is never used.
+ * before anything else runs — as the migration role when `migrationUrl` is given, the service
+ * then working as its runtime role. Replicas starting together take an advisory lock, so
+ * exactly one runs each migration. `synchronize` is never used.
  */
 export async function openDatabase(options: DatabaseOptions, logger: AppLogger): Promise<DataSource> {
-  if (await ensureDatabase(options.url)) logger.info('Created the database');
-  const dataSource = new DataSource({
-    type: 'postgres',
-    url: options.url,
-    entities: options.entities,
-    migrations: options.migrations,
-    synchronize: false,
-    migrationsRun: false,
-    logging: false,
-    extra: { max: options.poolSize, connectionTimeoutMillis: 5000 },
-  });
-  await dataSource.initialize();
+  const source = (url: string, max: number): DataSource =>
+    new DataSource({
+      type: 'postgres',
+      url,
+      entities: options.entities,
+      migrations: options.migrations,
+      synchronize: false,
+      migrationsRun: false,
+      logging: false,
+      extra: { max, connectionTimeoutMillis: 5000 },
+    });
+  if (options.migrationUrl === undefined) {
+    if (await ensureDatabase(options.url)) logger.info('Created the database');
+    const dataSource = await source(options.url, options.poolSize).initialize();
+    await migrate(dataSource, logger);
+    return dataSource;
+  }
+  // The database and both roles exist already (provisioned by a superuser, ADR 0005).
+  const owner = await source(options.migrationUrl, 2).initialize();
+  try {
+    await migrate(owner, logger);
+  } finally {
+    await owner.destroy();
+  }
+  return source(options.url, options.poolSize).initialize();
+}
+
+async function migrate(dataSource: DataSource, logger: AppLogger): Promise<void> {
   const lock = dataSource.createQueryRunner();
   try {
     await lock.connect();
@@ -46,7 +70,6 @@ export async function openDatabase(options: DatabaseOptions, logger: AppLogger):
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lock.release();
   }
-  return dataSource;
 }
 
 @Injectable()
@@ -85,9 +108,10 @@ export class DatabaseModule {
       providers: [
         {
           provide: DataSource,
-          inject: [APP_LOGGER, Metrics],
-          useFactory: async (logger: AppLogger, metrics: Metrics) => {
-            const dataSource = await openDatabase(options, logger);
+          inject: [APP_LOGGER, Metrics, { token: APP_CONFIG, optional: true }],
+          useFactory: async (logger: AppLogger, metrics: Metrics, config?: Partial<ServiceConfig>) => {
+            const migrationUrl = options.migrationUrl ?? config?.DATABASE_MIGRATION_URL;
+            const dataSource = await openDatabase({ ...options, migrationUrl }, logger);
             const driver = dataSource.driver as unknown as {
               master?: { totalCount: number; idleCount: number; waitingCount: number };
             };
