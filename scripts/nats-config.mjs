@@ -66,7 +66,10 @@ export function natsPermissions() {
     // The gateway asks the services what HTTP clients ask: never the internal registry
     // subjects, never an event, never JetStream; it answers nothing.
     gateway: {
-      publish: { allow: ['identity.>', 'applications.>', 'documents.>'], deny: [...IDENTITY_INTERNAL, ...ALL_EVENT_SUBJECTS] },
+      publish: {
+        allow: ['identity.>', 'applications.>', 'documents.>'],
+        deny: [...IDENTITY_INTERNAL, ...ALL_EVENT_SUBJECTS],
+      },
       subscribe: { allow: [inbox('gateway')] },
     },
     // Only identity answers identity.* (so only it reads logins and keys) and only it
@@ -106,9 +109,7 @@ function quote(value) {
 function permissionsBlock(permissions) {
   const list = (values) => `[${values.map(quote).join(', ')}]`;
   const part = (name, rule) =>
-    rule
-      ? `      ${name}: { allow: ${list(rule.allow ?? [])}${rule.deny ? `, deny: ${list(rule.deny)}` : ''} }\n`
-      : '';
+    rule ? `      ${name}: { allow: ${list(rule.allow ?? [])}${rule.deny ? `, deny: ${list(rule.deny)}` : ''} }\n` : '';
   return (
     `    permissions: {\n${part('publish', permissions.publish)}${part('subscribe', permissions.subscribe)}` +
     (permissions.allow_responses ? '      allow_responses: true\n' : '') +
@@ -194,7 +195,13 @@ export function ensureDevTls(dir, hosts) {
  * users with their own permissions: `{ name: { nkey, permissions } }`. `tlsFiles` paths as
  * the server will see them (docker-compose mounts the directory elsewhere).
  */
-export function writeNatsSetup({ dir, tls = false, tlsHosts = ['localhost', '127.0.0.1', 'nats'], extraUsers = {}, serverDir }) {
+export function writeNatsSetup({
+  dir,
+  tls = false,
+  tlsHosts = ['localhost', '127.0.0.1', 'nats'],
+  extraUsers = {},
+  serverDir,
+}) {
   mkdirSync(dir, { recursive: true });
   const { seeds, peers, seedFiles } = ensureNkeys(dir);
   const permissions = natsPermissions();

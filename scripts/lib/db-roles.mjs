@@ -156,7 +156,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.error(`${upper}_DB_OWNER_PASSWORD and ${upper}_DB_PASSWORD are required`);
       process.exit(2);
     }
-    await provisionServiceDatabase({ adminUrl, database: `disduk_${service}`, service, ownerPassword, runtimePassword });
+    await provisionServiceDatabase({
+      adminUrl,
+      database: `disduk_${service}`,
+      service,
+      ownerPassword,
+      runtimePassword,
+    });
     console.log(`provisioned disduk_${service} (roles disduk_${service}_owner, disduk_${service}_app)`);
   }
 }

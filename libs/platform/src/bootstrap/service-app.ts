@@ -49,7 +49,9 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
   );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter(logger, metrics));
-  app.useGlobalInterceptors(new RpcContextInterceptor(metrics, logger, IncomingCallerCheck.fromConfig(config, service)));
+  app.useGlobalInterceptors(
+    new RpcContextInterceptor(metrics, logger, IncomingCallerCheck.fromConfig(config, service)),
+  );
   app.connectMicroservice<MicroserviceOptions>(
     natsServerOptions(
       config.NATS_URL,
