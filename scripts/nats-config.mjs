@@ -14,6 +14,7 @@
 // Plain ESM JavaScript: it runs before anything is built.
 import { createUser, fromSeed } from '@nats-io/nkeys';
 import forge from 'node-forge';
+import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -149,11 +150,20 @@ export function ensureDevTls(dir, hosts) {
   if (existsSync(files.ca) && existsSync(files.cert) && existsSync(files.key)) return files;
   mkdirSync(tlsDir, { recursive: true });
   const pki = forge.pki;
+  // Node makes RSA keys natively in milliseconds; forge's pure-JS generation takes seconds.
+  const rsa = () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    return { privateKey: pki.privateKeyFromPem(privateKey), publicKey: pki.publicKeyFromPem(publicKey) };
+  };
   const validity = (cert, years) => {
     cert.validity.notBefore = new Date(Date.now() - 60_000);
     cert.validity.notAfter = new Date(Date.now() + years * 365 * 24 * 3600 * 1000);
   };
-  const caKeys = pki.rsa.generateKeyPair(2048);
+  const caKeys = rsa();
   const ca = pki.createCertificate();
   ca.publicKey = caKeys.publicKey;
   ca.serialNumber = '01';
@@ -167,7 +177,7 @@ export function ensureDevTls(dir, hosts) {
   ]);
   ca.sign(caKeys.privateKey, forge.md.sha256.create());
 
-  const serverKeys = pki.rsa.generateKeyPair(2048);
+  const serverKeys = rsa();
   const server = pki.createCertificate();
   server.publicKey = serverKeys.publicKey;
   server.serialNumber = '02';
