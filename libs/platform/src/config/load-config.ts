@@ -62,7 +62,7 @@ export const KNOWN_DEVELOPMENT_SECRETS: ReadonlySet<string> = new Set([
 export function productionProblems(config: Record<string, unknown>): string[] {
   if (config['NODE_ENV'] !== 'production') return [];
   const problems: string[] = [];
-  const has = (name: string): boolean => typeof config[name] === 'string' && (config[name] as string).trim() !== '';
+  const has = (name: string): boolean => typeof config[name] === 'string' && config[name].trim() !== '';
   const declared = (name: string): boolean => name in config;
   for (const [name, value] of Object.entries(config)) {
     if (/SECRET|PASSWORD|PASSPHRASE/.test(name) && typeof value === 'string' && KNOWN_DEVELOPMENT_SECRETS.has(value)) {

@@ -52,7 +52,7 @@ export class AccessTokenVerifier {
   private readonly kids: ReadonlySet<string>;
 
   constructor(keys: Jwk[] | undefined) {
-    this.keySet = keys === undefined ? undefined : createLocalJWKSet({ keys: keys as never });
+    this.keySet = keys === undefined ? undefined : createLocalJWKSet({ keys: keys });
     this.kids = new Set((keys ?? []).map((key) => key.kid as string));
   }
 

@@ -3,7 +3,7 @@ import { DomainError } from '#lib/domain';
 import type { BaseConfig } from '../config/base.config.js';
 import { ConfigError } from '../config/load-config.js';
 import { currentContext } from '../context/request-context.js';
-import { CallerSigner, CallerVerifier, tokenHash, valueOrFile, type CallerClaims } from '../nats/nats-identity.js';
+import { type CallerSigner, CallerVerifier, tokenHash, valueOrFile, type CallerClaims } from '../nats/nats-identity.js';
 import { AccessTokenVerifier, accessTokenKeysOf, unauthenticated } from './access-token.js';
 import type { RpcHeaderSource } from './rpc-client.js';
 
