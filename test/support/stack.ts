@@ -61,6 +61,8 @@ export interface Stack {
   natsAs(user: NatsUser): NatsCredentials;
   /** An access token signed with this stack's identity key (as identity would sign it). */
   signToken(claims: TokenClaims, ttlSeconds?: number): Promise<string>;
+  /** The environment a service of this stack was started with (to start another replica). */
+  serviceEnv(name: ServiceName): NodeJS.ProcessEnv;
   /** Headers of a request sent by `app` to `subject`, optionally on behalf of `token`'s holder. */
   callerHeaders(app: Exclude<NatsUser, 'observer'>, subject: string, token?: string): Record<string, string>;
   /** Every JSON log line written by the apps so far. */
@@ -167,38 +169,29 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
 
   const running = new Map<ServiceName, RunningService>();
+  const serviceEnvs: Record<ServiceName, NodeJS.ProcessEnv> = {
+    [ServiceName.IDENTITY]: env('identity', {
+      ...database(ServiceName.IDENTITY),
+      JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      JWT_KEY_ID: kid,
+    }),
+    [ServiceName.APPLICATIONS]: env('applications', database(ServiceName.APPLICATIONS)),
+    [ServiceName.DOCUMENTS]: env('documents', {
+      ...database(ServiceName.DOCUMENTS),
+      PUBLIC_BASE_URL: gatewayUrl,
+      SIGNING_P12_PATH: path.join(scratch, 'signing-certificate.p12'),
+    }),
+  };
   const starters: Record<ServiceName, () => Promise<RunningService>> = {
     [ServiceName.IDENTITY]: () =>
-      startIdentity(
-        loadConfig(
-          'identity',
-          IdentityConfig,
-          env('identity', {
-            ...database(ServiceName.IDENTITY),
-            JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-            JWT_KEY_ID: kid,
-          }),
-        ),
-        loggerOf('identity'),
-      ),
+      startIdentity(loadConfig('identity', IdentityConfig, serviceEnvs.identity), loggerOf('identity')),
     [ServiceName.APPLICATIONS]: () =>
       startApplications(
-        loadConfig('applications', ApplicationsConfig, env('applications', database(ServiceName.APPLICATIONS))),
+        loadConfig('applications', ApplicationsConfig, serviceEnvs.applications),
         loggerOf('applications'),
       ),
     [ServiceName.DOCUMENTS]: () =>
-      startDocuments(
-        loadConfig(
-          'documents',
-          DocumentsConfig,
-          env('documents', {
-            ...database(ServiceName.DOCUMENTS),
-            PUBLIC_BASE_URL: gatewayUrl,
-            SIGNING_P12_PATH: path.join(scratch, 'signing-certificate.p12'),
-          }),
-        ),
-        loggerOf('documents'),
-      ),
+      startDocuments(loadConfig('documents', DocumentsConfig, serviceEnvs.documents), loggerOf('documents')),
   };
   const startService = async (name: ServiceName): Promise<void> => {
     if (!running.has(name)) running.set(name, await starters[name]());
@@ -226,6 +219,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     nats: natsSetup,
     natsAs,
     signToken,
+    serviceEnv: (name) => ({ ...serviceEnvs[name] }),
     callerHeaders(app, subject, token) {
       const service = subject.split('.')[0];
       const headers: Record<string, string> = {
