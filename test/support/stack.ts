@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { createUser } from '@nats-io/nkeys';
 import { nkeyAuthenticator, type Authenticator } from '@nats-io/transport-node';
@@ -111,8 +111,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     inboxPrefix: `_INBOX_${user}`,
   });
   // The token signing key, and its public half as the apps' configured verification key.
-  const kid = `test-${randomBytes(3).toString('hex')}`;
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  // A test's own JWT_PRIVATE_KEY / JWT_KEY_ID (options.env) is used when given.
+  const givenKey = options.env?.['JWT_PRIVATE_KEY'];
+  const kid = options.env?.['JWT_KEY_ID'] ?? `test-${randomBytes(3).toString('hex')}`;
+  const privateKey =
+    givenKey === undefined ? generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey : createPrivateKey(givenKey);
+  const publicKey = createPublicKey(privateKey);
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
   const signToken = (claims: TokenClaims, ttlSeconds = 900): Promise<string> =>
     sign(privateKey, kid, claims, ttlSeconds);
