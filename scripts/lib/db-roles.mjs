@@ -89,13 +89,19 @@ export async function provisionServiceDatabase({
       DO $$
       DECLARE item record;
       BEGIN
+        -- Tables first: a table's owned sequences (serial, identity) follow it.
         FOR item IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+                     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')
                        AND pg_get_userbyid(c.relowner) <> ${db.escapeLiteral(owner)} LOOP
-          EXECUTE format(CASE item.relkind WHEN 'S' THEN 'ALTER SEQUENCE %I OWNER TO %I'
-                                           WHEN 'v' THEN 'ALTER VIEW %I OWNER TO %I'
+          EXECUTE format(CASE item.relkind WHEN 'v' THEN 'ALTER VIEW %I OWNER TO %I'
                                            WHEN 'm' THEN 'ALTER MATERIALIZED VIEW %I OWNER TO %I'
                                            ELSE 'ALTER TABLE %I OWNER TO %I' END, item.relname, ${db.escapeLiteral(owner)});
+        END LOOP;
+        FOR item IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = 'public' AND c.relkind = 'S'
+                       AND pg_get_userbyid(c.relowner) <> ${db.escapeLiteral(owner)}
+                       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')) LOOP
+          EXECUTE format('ALTER SEQUENCE %I OWNER TO %I', item.relname, ${db.escapeLiteral(owner)});
         END LOOP;
         FOR item IN SELECT p.oid::regprocedure AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                      WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> ${db.escapeLiteral(owner)} LOOP
