@@ -1,6 +1,7 @@
 /**
- * Regenerates docs/samples: a signed Kartu Keluarga of the demo family and a signed Kutipan Akta
- * Kelahiran of its newest child, with PNG previews (pdftoppm, from poppler-utils).
+ * Regenerates docs/samples: a signed Kartu Keluarga of the demo family, a signed Kutipan Akta
+ * Kelahiran of its newest child and a Kutipan Akta Kematian, with PNG previews (pdftoppm, from
+ * poppler-utils).
  *
  * Run from the repository root after `npm run build`:
  *   node dist/apps/documents/bench/render-samples.js [output folder, default docs/samples]
@@ -13,6 +14,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { buildAktaKematian } from '../src/document-kinds/akta-kematian/akta-kematian.factory.js';
+import { renderAktaKematian } from '../src/document-kinds/akta-kematian/akta-kematian.renderer.js';
 import { renderAktaKelahiran } from '../src/document-kinds/akta-kelahiran/akta-kelahiran.renderer.js';
 import { renderKartuKeluarga } from '../src/document-kinds/kartu-keluarga/kartu-keluarga.renderer.js';
 import { buildAktaKelahiran, buildKartuKeluarga } from '../src/rendering/testing/document-factories.js';
@@ -56,6 +59,19 @@ async function main(): Promise<void> {
         name: 'kutipan-akta-kelahiran',
         pdf: await renderAktaKelahiran(
           buildAktaKelahiran({ certificateIssuer, verificationUrl: verificationUrl('Jd6sF1gH5kL0qW3eR8tY2u') }),
+        ),
+      },
+      {
+        name: 'kutipan-akta-kematian',
+        pdf: await renderAktaKematian(
+          buildAktaKematian({
+            certificateIssuer,
+            certificateNumber: '1602-KM-28012026-0001',
+            dateOfDeath: '2026-01-25',
+            timeOfDeath: '04:30',
+            issuedAt: '2026-01-28',
+            verificationUrl: verificationUrl('Pq2wE7rT1yU6iO9pA4sD3f'),
+          }),
         ),
       },
     ];

@@ -23,3 +23,5 @@ export * from './language/indonesian-words.js';
 export * from './names/name-normalization.js';
 export * from './names/name-similarity.js';
 export * from './application/application-status-machine.js';
+export * from './calendar/regional-date.js';
+export * from './application-types/death-registration/index.js';

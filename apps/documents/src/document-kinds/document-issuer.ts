@@ -42,6 +42,13 @@ export interface DocumentNumbers {
     registrationDate: string,
     format: (serial: number) => string,
   ): Promise<string>;
+  /** The deceased's akta kematian number: the next serial of the regency and registration day. */
+  deathCertificate(
+    deceasedNik: string,
+    regencyCode: string,
+    registrationDate: string,
+    format: (serial: number) => string,
+  ): Promise<string>;
 }
 
 /** One rendered and signed document, before it is stored. */

@@ -1,6 +1,7 @@
 import type { DocumentToIssue } from '#lib/contracts';
 import type { DocumentKind } from '#lib/domain';
 import { aktaKelahiranIssuer } from './akta-kelahiran/akta-kelahiran.issuer.js';
+import { aktaKematianIssuer } from './akta-kematian/akta-kematian.issuer.js';
 import type { DocumentIssuer } from './document-issuer.js';
 import { kartuKeluargaIssuer } from './kartu-keluarga/kartu-keluarga.issuer.js';
 
@@ -11,6 +12,7 @@ import { kartuKeluargaIssuer } from './kartu-keluarga/kartu-keluarga.issuer.js';
 export const DOCUMENT_ISSUERS = {
   KARTU_KELUARGA: kartuKeluargaIssuer,
   AKTA_KELAHIRAN: aktaKelahiranIssuer,
+  AKTA_KEMATIAN: aktaKematianIssuer,
 } as const satisfies { readonly [K in DocumentKind]: DocumentIssuer<K> };
 
 /** The issuer of the kind a document names (TypeScript cannot pair the two through a lookup). */

@@ -58,7 +58,10 @@ export class IssuanceService {
         },
         familyOfSet,
         sign: (render, model) => this.pdfs.signed(render, model, issuedAt),
-        numbers: { birthCertificate: (...args) => this.documents.birthCertificateSerial(...args) },
+        numbers: {
+          birthCertificate: (...args) => this.documents.birthCertificateSerial(...args),
+          deathCertificate: (...args) => this.documents.deathCertificateSerial(...args),
+        },
       };
       const kindIssuer = issuerFor(wanted);
       const draft = await kindIssuer.issue(wanted, context);

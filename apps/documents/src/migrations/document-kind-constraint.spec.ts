@@ -5,7 +5,7 @@ import { documentsMigrations } from './index.js';
 
 describe('issued_documents.kind constraint', () => {
   it('lists every kind of the registry', () => {
-    expect(documentKindCheck()).toBe("CHECK (kind IN ('KARTU_KELUARGA', 'AKTA_KELAHIRAN'))");
+    expect(documentKindCheck()).toBe("CHECK (kind IN ('KARTU_KELUARGA', 'AKTA_KELAHIRAN', 'AKTA_KEMATIAN'))");
     expect(documentKindCheck(["O'BRIEN"])).toBe("CHECK (kind IN ('O''BRIEN'))");
   });
 

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DOCUMENT_KINDS, type DocumentKind } from '#lib/domain';
 import { IssuedDocuments1767300000000 } from './1767300000000-issued-documents.js';
+import { DeathCertificates1767700000000 } from './1767700000000-death-certificates.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -12,6 +13,7 @@ type MigrationClass = new () => MigrationInterface;
 export const DOCUMENT_KIND_ALLOWED_BY = {
   KARTU_KELUARGA: IssuedDocuments1767300000000,
   AKTA_KELAHIRAN: IssuedDocuments1767300000000,
+  AKTA_KEMATIAN: DeathCertificates1767700000000,
 } as const satisfies { readonly [K in DocumentKind]: MigrationClass };
 
 /** `CHECK (kind IN (...))` of `issued_documents`, listing the kinds the registry knows. */

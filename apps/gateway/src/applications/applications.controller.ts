@@ -10,7 +10,7 @@ import {
   ApplicationsRpc,
 } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
-import { ApplicationAction, Role } from '#lib/domain';
+import { ApplicationAction, AttachmentKind, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles, RolesFor } from '../auth/auth.decorators.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
 import {
@@ -175,7 +175,7 @@ export class ApplicationsController {
       properties: {
         kind: {
           type: 'string',
-          enum: ['SURAT_KETERANGAN_LAHIR', 'BUKU_NIKAH', 'SPTJM', 'SURAT_KEHILANGAN', 'KK_LAMA', 'LAINNYA'],
+          enum: Object.values(AttachmentKind),
         },
         file: { type: 'string', format: 'binary' },
       },

@@ -3,6 +3,7 @@ import { birthRegistrationChange } from './birth-registration/birth-registration
 import { familyCardNewChange } from './family-card-new/family-card-new.registry-change.js';
 import { familyCardReplacementChange } from './family-card-replacement/family-card-replacement.registry-change.js';
 import { familyCardUpdateChange } from './family-card-update/family-card-update.registry-change.js';
+import { deathRegistrationChange } from './death-registration/death-registration.registry-change.js';
 import type { RegistryChangeType } from './registry-change-type.js';
 
 /**
@@ -14,6 +15,7 @@ export const REGISTRY_CHANGE_TYPES = {
   FAMILY_CARD_NEW: familyCardNewChange,
   FAMILY_CARD_UPDATE: familyCardUpdateChange,
   FAMILY_CARD_REPLACEMENT: familyCardReplacementChange,
+  DEATH_REGISTRATION: deathRegistrationChange,
 } as const satisfies { readonly [K in ApplicationType]: RegistryChangeType<K> };
 
 /** The change of the type an input names (TypeScript cannot pair the two through a lookup). */

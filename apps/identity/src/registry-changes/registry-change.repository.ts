@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventSubjects, type RegistryChangeAppliedEvent } from '#lib/contracts';
+import { Relationship, type MaritalStatus, type PersonStatus } from '#lib/domain';
 import { enqueueEvent } from '#lib/platform/events';
 
 /** An approved application as applied to the registry (one row per application). */
@@ -42,6 +43,20 @@ export interface FamilyFields {
   villageCode: string;
   regencyCode: string;
   postalCode: string;
+}
+
+/** A family as a registry change reads it: who is in it now, and how. */
+export interface CurrentFamily {
+  familyCardNumber: string;
+  regencyCode: string;
+  headNik: string | null;
+  members: Array<{
+    nik: string;
+    birthDate: string;
+    status: PersonStatus;
+    maritalStatus: MaritalStatus;
+    relationship: Relationship;
+  }>;
 }
 
 export interface PersonChanges {
@@ -154,6 +169,12 @@ export interface RegistryWriter {
   memberCount(familyCardNumber: string): Promise<number>;
   /** Names of people by NIK, for the child's parents. */
   fullNames(niks: string[]): Promise<Map<string, string>>;
+  /** A family and its current members as the change sees them, locked until the transaction ends. */
+  currentFamily(familyCardNumber: string): Promise<CurrentFamily | undefined>;
+  /** A person's status (`DECEASED`). */
+  setStatus(nik: string, status: PersonStatus, at: Date): Promise<void>;
+  /** A member's new relationship in their family (the new head). */
+  changeRelationship(familyCardNumber: string, nik: string, relationship: Relationship, at: Date): Promise<void>;
 }
 
 /** Registry writes inside one transaction, in SQL. */
@@ -271,5 +292,51 @@ class SqlRegistryWriter implements RegistryWriter {
       [niks],
     );
     return new Map(rows.map((r) => [r.nik, r.full_name]));
+  }
+
+  /** A family and its current members as the change sees them, locked until the transaction ends. */
+  async currentFamily(familyCardNumber: string): Promise<CurrentFamily | undefined> {
+    const families = await this.manager.query<Array<{ regency_code: string }>>(
+      'SELECT regency_code FROM family WHERE family_card_number = $1 FOR UPDATE',
+      [familyCardNumber],
+    );
+    if (families[0] === undefined) return undefined;
+    const members = await this.manager.query<
+      Array<{ nik: string; birth_date: string; status: string; marital_status: string; relationship: string }>
+    >(
+      `SELECT p.nik, p.birth_date::text AS birth_date, p.status, p.marital_status, m.relationship
+         FROM family_membership m JOIN person p ON p.nik = m.nik
+        WHERE m.family_card_number = $1 AND m.left_at IS NULL
+        ORDER BY p.nik`,
+      [familyCardNumber],
+    );
+    return {
+      familyCardNumber,
+      regencyCode: families[0].regency_code,
+      headNik: members.find((m) => m.relationship === (Relationship.KEPALA_KELUARGA as string))?.nik ?? null,
+      members: members.map((m) => ({
+        nik: m.nik,
+        birthDate: m.birth_date,
+        status: m.status as PersonStatus,
+        maritalStatus: m.marital_status as MaritalStatus,
+        relationship: m.relationship as Relationship,
+      })),
+    };
+  }
+
+  async setStatus(nik: string, status: PersonStatus, at: Date): Promise<void> {
+    await this.manager.query('UPDATE person SET status = $2, updated_at = $3 WHERE nik = $1', [nik, status, at]);
+  }
+
+  /**
+   * A membership is never edited in place (a KK printed earlier is printed again as it was): the
+   * current one ends and one with the new relationship begins at the same moment.
+   */
+  async changeRelationship(familyCardNumber: string, nik: string, relationship: Relationship, at: Date): Promise<void> {
+    await this.manager.query(
+      'UPDATE family_membership SET left_at = $3 WHERE family_card_number = $1 AND nik = $2 AND left_at IS NULL',
+      [familyCardNumber, nik, at],
+    );
+    await this.join(familyCardNumber, nik, relationship, at);
   }
 }

@@ -18,11 +18,18 @@ const MEMBER_ORDER = `
 export class RegistryRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** People with their current family, if any; unknown NIKs are left out. */
+  /**
+   * People with their current family, if any; unknown NIKs are left out. Someone who belongs to
+   * no family any more (deceased, moved out) keeps the regency of the family they left last: its
+   * staff still read their record.
+   */
   async findPeople(niks: readonly string[]): Promise<PersonRow[]> {
     if (niks.length === 0) return [];
     return this.db.query<PersonRow[]>(
-      `SELECT ${PERSON_COLUMNS}, m.relationship, m.family_card_number, f.regency_code
+      `SELECT ${PERSON_COLUMNS}, m.relationship, m.family_card_number,
+              COALESCE(f.regency_code, (
+                SELECT lf.regency_code FROM family_membership lm JOIN family lf USING (family_card_number)
+                 WHERE lm.nik = p.nik ORDER BY lm.left_at DESC LIMIT 1)) AS regency_code
          FROM person p
          LEFT JOIN family_membership m ON m.nik = p.nik AND m.left_at IS NULL
          LEFT JOIN family f ON f.family_card_number = m.family_card_number

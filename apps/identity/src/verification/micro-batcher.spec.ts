@@ -7,6 +7,11 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
+/** Turns the event loop until `done()` holds (a group starts in a later turn, never on a timer). */
+async function until(done: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 1000 && !done(); turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe('MicroBatcher', () => {
   it('groups the jobs that arrive while groups are in flight, by weight, in order', async () => {
     const groups: number[][] = [];
@@ -28,11 +33,11 @@ describe('MicroBatcher', () => {
     expect(groups).toEqual([[1]]);
     for (const job of [2, 3, 4, 5, 20, 1]) batcher.submit(job);
     gates[0]();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => groups.length === 2);
     expect(groups).toEqual([[1], [2, 3, 4]]);
     for (let i = 1; i <= 4; i++) {
       gates[i]();
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await until(() => groups.length >= Math.min(i + 2, 5));
     }
     await batcher.idle();
     expect(groups).toEqual([[1], [2, 3, 4], [5], [20], [1]]);

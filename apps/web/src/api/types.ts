@@ -1,21 +1,19 @@
 // The shapes of shared/API.md, as this client reads them (plus the documented optional extras).
-// Application types, their details and document kinds are the contracts' own (types only: no
+// Application types, their details, attachment and document kinds are the contracts' own (types only: no
 // server code reaches the bundle).
 import type { ApplicationDetails } from '../../../../libs/contracts/src/application-types/application-types.registry.js';
-import type { DocumentKind } from '../../../../libs/domain/src/enums/services.js';
+import type { AttachmentKind, DocumentKind } from '../../../../libs/domain/src/enums/services.js';
 
 export type Role = 'RESIDENT' | 'CLERK' | 'OFFICIAL' | 'ADMIN' | 'AGENCY';
 export type ApplicationStatus =
   'SUBMITTED' | 'VERIFIED' | 'APPROVED' | 'ISSUED' | 'REVISION_REQUESTED' | 'REJECTED' | 'CANCELLED';
-export type { ApplicationType, DocumentKind } from '../../../../libs/domain/src/enums/services.js';
+export type { ApplicationType, AttachmentKind, DocumentKind } from '../../../../libs/domain/src/enums/services.js';
 export type {
   ApplicationDetails,
   ApplicationDetailsOf,
   ApplicationInputOf,
 } from '../../../../libs/contracts/src/application-types/application-types.registry.js';
 export type ApplicationAction = 'submit' | 'resubmit' | 'cancel' | 'verify' | 'return' | 'reject' | 'approve' | 'issue';
-export type AttachmentKind =
-  'SURAT_KETERANGAN_LAHIR' | 'BUKU_NIKAH' | 'SPTJM' | 'SURAT_KEHILANGAN' | 'KK_LAMA' | 'LAINNYA';
 
 export interface LoginReply {
   accessToken: string;

@@ -5,6 +5,7 @@ import { birthRegistrationWeb } from './birth-registration/birth-registration.we
 import { familyCardNewWeb } from './family-card-new/family-card-new.web';
 import { familyCardReplacementWeb } from './family-card-replacement/family-card-replacement.web';
 import { familyCardUpdateWeb } from './family-card-update/family-card-update.web';
+import { deathRegistrationWeb } from './death-registration/death-registration.web';
 import type { DetailRow, RegistryView, WebApplicationType } from './web-application-type';
 
 /**
@@ -16,6 +17,7 @@ export const WEB_APPLICATION_TYPES = {
   FAMILY_CARD_NEW: familyCardNewWeb,
   FAMILY_CARD_UPDATE: familyCardUpdateWeb,
   FAMILY_CARD_REPLACEMENT: familyCardReplacementWeb,
+  DEATH_REGISTRATION: deathRegistrationWeb,
 } as const satisfies { readonly [K in ApplicationType]: WebApplicationType<K> };
 
 /** The web part of a type (TypeScript cannot pair the two through a lookup). */

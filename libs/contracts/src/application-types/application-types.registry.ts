@@ -3,6 +3,7 @@ import { BirthRegistrationInput } from './birth-registration/birth-registration.
 import { FamilyCardNewInput } from './family-card-new/family-card-new.input.js';
 import { FamilyCardReplacementInput } from './family-card-replacement/family-card-replacement.input.js';
 import { FamilyCardUpdateInput } from './family-card-update/family-card-update.input.js';
+import { DeathRegistrationInput } from './death-registration/death-registration.input.js';
 
 /**
  * The body of `POST /applications` and `PUT /applications/{id}` is `{ type, ...details }`: one
@@ -15,6 +16,7 @@ export const APPLICATION_INPUT_CLASSES = {
   FAMILY_CARD_NEW: FamilyCardNewInput,
   FAMILY_CARD_UPDATE: FamilyCardUpdateInput,
   FAMILY_CARD_REPLACEMENT: FamilyCardReplacementInput,
+  DEATH_REGISTRATION: DeathRegistrationInput,
 } as const satisfies { readonly [K in ApplicationType]: new () => { type: K } };
 
 /** The validated body of one type: `{ type, ...details }`. */

@@ -1,5 +1,6 @@
 import type { DocumentKind } from '#lib/domain';
 import { AktaKelahiranToIssue } from './akta-kelahiran.to-issue.js';
+import { AktaKematianToIssue } from './akta-kematian.to-issue.js';
 import { KartuKeluargaToIssue } from './kartu-keluarga.to-issue.js';
 
 /**
@@ -10,6 +11,7 @@ import { KartuKeluargaToIssue } from './kartu-keluarga.to-issue.js';
 export const DOCUMENT_TO_ISSUE_CLASSES = {
   KARTU_KELUARGA: KartuKeluargaToIssue,
   AKTA_KELAHIRAN: AktaKelahiranToIssue,
+  AKTA_KEMATIAN: AktaKematianToIssue,
 } as const satisfies { readonly [K in DocumentKind]: new () => { kind: K } };
 
 export type DocumentToIssueOf<K extends DocumentKind> = InstanceType<(typeof DOCUMENT_TO_ISSUE_CLASSES)[K]>;

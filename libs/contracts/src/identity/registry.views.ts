@@ -51,7 +51,7 @@ export interface PersonView {
 /** A person with where they belong now: what the other services need. */
 export interface PersonRecord extends PersonView {
   familyCardNumber?: string;
-  /** The regency of the current family's domicile. */
+  /** The regency of the current family's domicile (of the last family, for someone in none now). */
   regencyCode?: string;
 }
 

@@ -4,6 +4,7 @@ import { birthRegistration } from './birth-registration/birth-registration.type.
 import { familyCardNew } from './family-card-new/family-card-new.type.js';
 import { familyCardReplacement } from './family-card-replacement/family-card-replacement.type.js';
 import { familyCardUpdate } from './family-card-update/family-card-update.type.js';
+import { deathRegistration } from './death-registration/death-registration.type.js';
 
 /**
  * Every application type, one line each. A type added to `ApplicationType` without its line here
@@ -15,6 +16,7 @@ export const APPLICATION_TYPES = {
   FAMILY_CARD_NEW: familyCardNew,
   FAMILY_CARD_UPDATE: familyCardUpdate,
   FAMILY_CARD_REPLACEMENT: familyCardReplacement,
+  DEATH_REGISTRATION: deathRegistration,
 } as const satisfies { readonly [K in ApplicationType]: ApplicationTypeDefinition<K> };
 
 export const APPLICATION_TYPE_LABELS = labelsOf((definition) => definition.label);

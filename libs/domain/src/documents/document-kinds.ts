@@ -21,6 +21,7 @@ export const DOCUMENT_KINDS = {
     shortLabel: 'Akta Kelahiran',
     fileName: 'kutipan-akta-kelahiran',
   },
+  AKTA_KEMATIAN: { label: 'KUTIPAN AKTA KEMATIAN', shortLabel: 'Akta Kematian', fileName: 'kutipan-akta-kematian' },
 } as const satisfies { readonly [K in DocumentKind]: DocumentKindDefinition };
 
 export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, string>> = Object.fromEntries(

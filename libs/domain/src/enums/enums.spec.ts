@@ -58,6 +58,7 @@ describe('enumerations', () => {
       'SPTJM',
       'SURAT_KEHILANGAN',
       'KK_LAMA',
+      'SURAT_KETERANGAN_KEMATIAN',
       'LAINNYA',
     ]);
     expect(Object.values(birth.BirthType)).toEqual(['TUNGGAL', 'KEMBAR_2', 'KEMBAR_3', 'KEMBAR_4', 'LAINNYA']);

@@ -27,6 +27,7 @@ export const ApplicationType = {
   FAMILY_CARD_NEW: 'FAMILY_CARD_NEW',
   FAMILY_CARD_UPDATE: 'FAMILY_CARD_UPDATE',
   FAMILY_CARD_REPLACEMENT: 'FAMILY_CARD_REPLACEMENT',
+  DEATH_REGISTRATION: 'DEATH_REGISTRATION',
 } as const;
 export type ApplicationType = (typeof ApplicationType)[keyof typeof ApplicationType];
 // Each type's labels, rules and documents: application-types/<type>/, registered in
@@ -38,6 +39,7 @@ export const AttachmentKind = {
   SPTJM: 'SPTJM',
   SURAT_KEHILANGAN: 'SURAT_KEHILANGAN',
   KK_LAMA: 'KK_LAMA',
+  SURAT_KETERANGAN_KEMATIAN: 'SURAT_KETERANGAN_KEMATIAN',
   LAINNYA: 'LAINNYA',
 } as const;
 export type AttachmentKind = (typeof AttachmentKind)[keyof typeof AttachmentKind];
@@ -47,10 +49,15 @@ export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, string>> = 
   SPTJM: 'SURAT PERNYATAAN TANGGUNG JAWAB MUTLAK',
   SURAT_KEHILANGAN: 'SURAT KETERANGAN KEHILANGAN',
   KK_LAMA: 'KARTU KELUARGA LAMA',
+  SURAT_KETERANGAN_KEMATIAN: 'SURAT KETERANGAN KEMATIAN',
   LAINNYA: 'LAINNYA',
 };
 
-export const DocumentKind = { KARTU_KELUARGA: 'KARTU_KELUARGA', AKTA_KELAHIRAN: 'AKTA_KELAHIRAN' } as const;
+export const DocumentKind = {
+  KARTU_KELUARGA: 'KARTU_KELUARGA',
+  AKTA_KELAHIRAN: 'AKTA_KELAHIRAN',
+  AKTA_KEMATIAN: 'AKTA_KEMATIAN',
+} as const;
 export type DocumentKind = (typeof DocumentKind)[keyof typeof DocumentKind];
 // Each kind's label and file name: documents/document-kinds.ts.
 

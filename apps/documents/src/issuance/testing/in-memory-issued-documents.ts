@@ -12,6 +12,7 @@ export class InMemoryIssuedDocuments implements Pick<IssuedDocumentRepository, k
   readonly files = new Map<string, Buffer>();
   readonly outbox: DocumentSetIssuedEvent[] = [];
   readonly birthNumbers = new Map<string, string>();
+  readonly deathNumbers = new Map<string, string>();
   private readonly serials = new Map<string, number>();
   /** Set to store a rival replica's set first, on the next `storeSet`. */
   rivalSet?: IssuedDocumentEntity[];
@@ -91,6 +92,22 @@ export class InMemoryIssuedDocuments implements Pick<IssuedDocumentRepository, k
     this.serials.set(key, serial);
     const number = format(serial);
     this.birthNumbers.set(childNik, number);
+    return Promise.resolve(number);
+  }
+
+  deathCertificateSerial(
+    deceasedNik: string,
+    regencyCode: string,
+    registrationDate: string,
+    format: (serial: number) => string,
+  ): Promise<string> {
+    const existing = this.deathNumbers.get(deceasedNik);
+    if (existing) return Promise.resolve(existing);
+    const key = `death:${regencyCode}:${registrationDate}`;
+    const serial = (this.serials.get(key) ?? 0) + 1;
+    this.serials.set(key, serial);
+    const number = format(serial);
+    this.deathNumbers.set(deceasedNik, number);
     return Promise.resolve(number);
   }
 }

@@ -1,10 +1,12 @@
 import type { AssignFamilyCardNumberReply, AssignNikReply, RegistryChangeAppliedEvent } from '#lib/contracts';
+import type { MaritalStatus, PersonStatus, Relationship } from '#lib/domain';
 import type { IdentifierService } from '../../identifiers/identifier.service.js';
 import type { RegistryRepository } from '../../registry/registry.repository.js';
 import type { FamilyRow, FamilyWithMembers, PersonRow } from '../../registry/registry.rows.js';
 import type {
   AppliedChange,
   ChangeResult,
+  CurrentFamily,
   FamilyFields,
   NewPerson,
   PersonChanges,
@@ -237,5 +239,42 @@ class InMemoryWriter implements RegistryWriter {
         niks.flatMap((nik) => (this.state.people.has(nik) ? [[nik, this.state.people.get(nik)!.full_name]] : [])),
       ),
     );
+  }
+
+  currentFamily(familyCardNumber: string): Promise<CurrentFamily | undefined> {
+    const family = this.state.families.get(familyCardNumber);
+    if (!family) return Promise.resolve(undefined);
+    const members = this.state.memberships
+      .filter((m) => m.familyCardNumber === familyCardNumber && m.leftAt === null)
+      .map((m) => {
+        const person = this.state.people.get(m.nik)!;
+        return {
+          nik: m.nik,
+          birthDate: person.birth_date,
+          status: person.status as PersonStatus,
+          maritalStatus: person.marital_status as MaritalStatus,
+          relationship: m.relationship as Relationship,
+        };
+      });
+    return Promise.resolve({
+      familyCardNumber,
+      regencyCode: family.regency_code,
+      headNik: members.find((m) => m.relationship === 'KEPALA_KELUARGA')?.nik ?? null,
+      members,
+    });
+  }
+
+  setStatus(nik: string, status: PersonStatus): Promise<void> {
+    const person = this.state.people.get(nik);
+    if (person) person.status = status;
+    return Promise.resolve();
+  }
+
+  async changeRelationship(familyCardNumber: string, nik: string, relationship: Relationship, at: Date): Promise<void> {
+    const current = this.state.memberships.find(
+      (m) => m.familyCardNumber === familyCardNumber && m.nik === nik && m.leftAt === null,
+    );
+    if (current) current.leftAt = at;
+    await this.join(familyCardNumber, nik, relationship, at);
   }
 }

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { IDENTITY_TEST_ENV } from '../factories/accounts.factory.js';
+import { startStack, type Stack } from '../support/stack.js';
+import {
+  DESKTOP,
+  ensureWebBuilt,
+  launchBrowser,
+  personAt,
+  PHONE,
+  signIn,
+  type BrowserSession,
+} from './support/browser.js';
+import {
+  act,
+  myApplicationEntry,
+  openApplicationForm,
+  openFromQueue,
+  registerResident,
+  sendApplication,
+} from './support/pages.js';
+import { buildWorld, daysAgo, EVIDENCE_PDF, headOf, type BrowserWorld } from './support/world.js';
+
+jest.setTimeout(180_000);
+
+// Pencatatan kematian in the page: the wife reports her husband's death and names herself head
+// of the family; a clerk verifies on the review page, an official approves, and it is issued.
+describe('death registration in headless Chromium', () => {
+  let stack: Stack;
+  let world: BrowserWorld;
+  let chromium: BrowserSession;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    stack = await startStack({ env: IDENTITY_TEST_ENV });
+    world = await buildWorld(stack.url, 1);
+    chromium = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await stack?.close();
+  });
+
+  it('the resident files the report, the clerk verifies, the official approves, the resident sees it issued', async () => {
+    const family = world.families[0];
+    const head = headOf(family);
+    const wife = family.members.find((m) => m.relationship === 'ISTRI')!;
+    const resident = await personAt(chromium.browser, stack.url, PHONE);
+    await registerResident(resident.page, wife.nik, family.familyCardNumber, wife.birthDate);
+    await openApplicationForm(resident.page, /Pencatatan kematian/);
+    const page = resident.page;
+
+    // Nothing chosen yet: the page says what is missing, and asks for no new head.
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+    await page.getByText('Pilih anggota keluarga yang meninggal.').waitFor();
+    expect(await page.getByLabel('Kepala keluarga baru').count()).toBe(0);
+
+    // The head died: the page now asks who heads the family, offering grown-ups only.
+    await page.getByLabel('Nama anggota keluarga').selectOption(head.nik);
+    const newHead = page.getByLabel('Kepala keluarga baru');
+    await newHead.waitFor();
+    const offered = (
+      await newHead
+        .locator('option')
+        .evaluateAll((options) => options.map((option) => option.getAttribute('value') ?? ''))
+    ).filter((value) => value !== '');
+    expect(offered).toContain(wife.nik);
+    expect(offered).not.toContain(head.nik);
+    await newHead.selectOption(wife.nik);
+
+    await page.getByLabel('Tanggal meninggal').fill(daysAgo(2));
+    await page.getByLabel('Pukul (tidak wajib)').fill('04:30');
+    await page.getByLabel('Tempat meninggal (kota/kabupaten)').fill('Kayuagung');
+    await page.getByLabel('Sebab kematian').selectOption('SAKIT_BIASA');
+    await page.getByLabel('Yang menerangkan').selectOption('DOKTER');
+    await page.getByLabel('Nomor surat keterangan kematian').fill('SKK/RSUD-KAG/2026/0117');
+    const evidence = { name: 'surat-keterangan-kematian.pdf', mimeType: 'application/pdf', buffer: EVIDENCE_PDF };
+    await page.getByTestId('evidence-file').setInputFiles(evidence);
+    await page.locator('.file-list').getByText(evidence.name, { exact: false }).first().waitFor();
+    const number = await sendApplication(page);
+    expect(number).not.toBe('');
+    expect(await myApplicationEntry(page, number)).toEqual({
+      type: 'Pencatatan kematian (Akta Kematian)',
+      status: 'Diajukan',
+    });
+
+    const clerk = await personAt(chromium.browser, stack.url, DESKTOP);
+    await signIn(clerk.page, world.clerk.username, world.clerk.password);
+    await openFromQueue(clerk.page, number);
+    await clerk.page.getByText('SAKIT BIASA/TUA').first().waitFor();
+    await clerk.page.getByText('SKK/RSUD-KAG/2026/0117').first().waitFor();
+    await act(clerk.page, 'Verifikasi', 'Sesuai surat keterangan kematian rumah sakit');
+    await clerk.page.getByText('Diverifikasi').first().waitFor();
+
+    const official = await personAt(chromium.browser, stack.url, DESKTOP);
+    await signIn(official.page, world.official.username, world.official.password);
+    await openFromQueue(official.page, number);
+    await act(official.page, 'Setujui');
+
+    for (let attempt = 0; attempt < 60; attempt++) {
+      if ((await myApplicationEntry(page, number)).status === 'Diterbitkan') break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    expect(await myApplicationEntry(page, number)).toEqual({
+      type: 'Pencatatan kematian (Akta Kematian)',
+      status: 'Diterbitkan',
+    });
+    await page.getByRole('link', { name: number }).click();
+    await page.getByRole('button', { name: 'Unduh PDF Akta Kematian' }).waitFor();
+    await page.getByRole('button', { name: 'Unduh PDF Kartu Keluarga' }).waitFor();
+    await Promise.all([resident.context.close(), clerk.context.close(), official.context.close()]);
+  });
+});
