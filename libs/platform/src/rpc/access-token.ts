@@ -50,6 +50,12 @@ export function accessTokenKeysOf(config: BaseConfig, app: string): Jwk[] | unde
 export class AccessTokenVerifier {
   private readonly keySet: ReturnType<typeof createLocalJWKSet> | undefined;
   private readonly kids: ReadonlySet<string>;
+  /**
+   * Tokens already verified, until they expire: an agency or a user sends the same token with
+   * many requests, and the signature check is the costly part. Bounded; oldest dropped first.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  private static readonly CACHE_SIZE = 10_000;
 
   constructor(keys: Jwk[] | undefined) {
     this.keySet = keys === undefined ? undefined : createLocalJWKSet({ keys: keys });
@@ -61,6 +67,20 @@ export class AccessTokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      if (known.expiresAt > Date.now()) return { ...known.principal };
+      this.verified.delete(token);
+    }
+    const { principal, expiresAt } = await this.check(token);
+    if (this.verified.size >= AccessTokenVerifier.CACHE_SIZE) {
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, { principal, expiresAt });
+    return { ...principal };
+  }
+
+  private async check(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     if (this.keySet === undefined) throw unauthenticated();
     let kid: string | undefined;
     try {
@@ -80,7 +100,7 @@ export class AccessTokenVerifier {
       if (error instanceof joseErrors.JOSEError) throw unauthenticated();
       throw error;
     }
-    return principalOf(payload);
+    return { principal: principalOf(payload), expiresAt: (payload.exp ?? 0) * 1000 };
   }
 }
 
