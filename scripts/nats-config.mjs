@@ -18,7 +18,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const NATS_APPS = ['gateway', 'identity', 'applications', 'documents'];
+export const NATS_APPS = ['gateway', 'identity', 'applications', 'documents', 'operator'];
 
 /** Events: each has one publisher, its owning service (libs/contracts/src/events/streams.ts). */
 const EVENTS = {
@@ -28,6 +28,13 @@ const EVENTS = {
 };
 /** Which service's events each service consumes (its durable consumers). */
 const CONSUMES = { identity: ['applications'], applications: ['documents'], documents: ['identity'] };
+/** Each service's durable consumer, whose failed events it copies to `dead-letter.<durable>`. */
+const DURABLES = {
+  identity: 'identity-applies-approvals',
+  applications: 'applications-records-issuance',
+  documents: 'documents-issues-documents',
+};
+const DEAD_LETTERS = 'DEAD_LETTERS';
 
 /** Identity's subjects for the other services only (no caller rules, no access-log entry). */
 const IDENTITY_INTERNAL = [
@@ -44,6 +51,10 @@ function jetStreamPermissions(app) {
   const streams = [EVENTS[app].stream, ...CONSUMES[app].map((producer) => EVENTS[producer].stream)];
   return [
     '$JS.API.INFO',
+    // Dead letters (libs/platform/src/events/dead-letters.ts): its own consumer's only.
+    `dead-letter.${DURABLES[app]}`,
+    `$JS.API.STREAM.INFO.${DEAD_LETTERS}`,
+    `$JS.API.STREAM.CREATE.${DEAD_LETTERS}`,
     ...streams.flatMap((s) => [
       `$JS.API.STREAM.INFO.${s}`,
       `$JS.API.STREAM.CREATE.${s}`,
@@ -93,6 +104,21 @@ export function natsPermissions() {
       },
       subscribe: { allow: ['applications.>', inbox('applications')] },
       allow_responses: true,
+    },
+    // `npm run events:dead-letters`: an operator lists and replays dead letters, so this key may
+    // publish every event subject — keep it off the servers, with the operator.
+    operator: {
+      publish: {
+        allow: [
+          ...ALL_EVENT_SUBJECTS,
+          '$JS.API.INFO',
+          `$JS.API.STREAM.INFO.${DEAD_LETTERS}`,
+          `$JS.API.STREAM.MSG.GET.${DEAD_LETTERS}`,
+          `$JS.API.STREAM.MSG.DELETE.${DEAD_LETTERS}`,
+          `$JS.API.DIRECT.GET.${DEAD_LETTERS}`,
+        ],
+      },
+      subscribe: { allow: [inbox('operator')] },
     },
     // Documents asks nobody; it alone announces issued document sets.
     documents: {

@@ -12,8 +12,9 @@
 //     signing certificate, database role passwords);
 //  5. starts identity, applications, documents and the gateway as separate processes with
 //     prefixed, interleaved logs; waits for /api/v1/health; loads the demo data when asked;
-//  6. Ctrl-C stops everything, private servers included.
-import { spawn, spawnSync } from 'node:child_process';
+//  6. an app that crashes is started again after a short pause (scripts/lib/supervisor.mjs);
+//     Ctrl-C stops everything, private servers included, and so does an app that keeps crashing.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -32,15 +33,19 @@ import {
 } from './lib/infra.mjs';
 import { provisionServiceDatabase } from './lib/db-roles.mjs';
 import { writeNatsSetup } from './nats-config.mjs';
+import { createSupervisor } from './lib/supervisor.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 const dataDir = path.join(root, '.data');
 const jsonLogs = process.env.LOG_FORMAT === 'json';
 const colors = { gateway: 36, identity: 32, applications: 33, documents: 35, start: 37, nats: 34, postgres: 34 };
-const children = new Map();
 const cleanups = [];
 let stopping = false;
+const supervisor = createSupervisor({
+  log: (app, text) => say(app, `\x1b[33m${text}\x1b[0m`),
+  onGiveUp: (app) => fail(`${app} keeps crashing; stopping everything (see its log above)`),
+});
 
 function say(app, text) {
   const color = colors[app] ?? 37;
@@ -145,17 +150,15 @@ function developmentSecrets() {
 }
 
 function startApp(app, env) {
-  const child = spawn(process.execPath, ['--enable-source-maps', `dist/apps/${app}/src/main.js`], {
+  supervisor.start(app, {
+    command: process.execPath,
+    args: ['--enable-source-maps', `dist/apps/${app}/src/main.js`],
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.set(app, child);
-  for (const stream of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: stream }).on('line', (line) => say(app, humanise(line)));
-  }
-  child.on('exit', (code, signal) => {
-    children.delete(app);
-    if (!stopping) fail(`${app} stopped unexpectedly (${signal ?? `exit code ${code}`})`);
+    onOutput: (child) => {
+      for (const stream of [child.stdout, child.stderr]) {
+        readline.createInterface({ input: stream }).on('line', (line) => say(app, humanise(line)));
+      }
+    },
   });
 }
 
@@ -163,13 +166,7 @@ async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   say('start', 'stopping…');
-  const exits = [...children.values()].map((child) => new Promise((resolve) => child.once('exit', resolve)));
-  for (const child of children.values()) child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    for (const child of children.values()) child.kill('SIGKILL');
-  }, 10_000);
-  await Promise.all(exits);
-  clearTimeout(timer);
+  await supervisor.stopAll({ timeoutMs: 10_000 });
   for (const cleanup of cleanups.reverse()) {
     try {
       cleanup();

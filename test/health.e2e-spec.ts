@@ -138,6 +138,13 @@ describe('errors are problem details', () => {
     const response = await request(stack.url).get('/api/docs-json').expect(200);
     expect(response.body.openapi).toMatch(/^3\./);
     expect(Object.keys(response.body.paths)).toContain('/api/v1/health');
-    await request(stack.url).get('/api/docs').expect(200);
+    // Swagger UI as @nestjs/swagger serves it, every asset from the gateway itself (intranet).
+    const page = await request(stack.url).get('/api/docs').expect(200);
+    expect(page.text).not.toMatch(/(src|href)="https?:/);
+    for (const asset of [...page.text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1])) {
+      await request(stack.url)
+        .get(asset.startsWith('/') ? asset : `/api/docs/${asset.replace(/^\.\//, '')}`)
+        .expect(200);
+    }
   });
 });

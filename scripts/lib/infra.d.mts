@@ -18,4 +18,4 @@ export function startNats(options: {
 export function startPrivatePostgres(options: {
   port: number;
   dataDir: string;
-}): Promise<{ url: string; stop(): void }>;
+}): Promise<{ url: string; stop(mode?: 'smart' | 'fast' | 'immediate'): void }>;

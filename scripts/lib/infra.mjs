@@ -117,7 +117,7 @@ export async function startPrivatePostgres({ port, dataDir }) {
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => run(bins.pgCtl, ['-D', dataDir, '-m', 'fast', 'stop']),
+    stop: (mode = 'fast') => run(bins.pgCtl, ['-D', dataDir, '-m', mode, 'stop']),
   };
 }
 

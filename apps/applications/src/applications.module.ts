@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { Streams } from '#lib/contracts';
 import { DatabaseModule } from '#lib/platform/db';
 import { EventsModule } from '#lib/platform/events';
+import { IdempotencyModule } from '#lib/platform/idempotency';
 import { PlatformModule, type PlatformParts } from '#lib/platform/core';
 import { ServiceHealth } from '#lib/platform/health';
 import { RpcModule } from '#lib/platform/rpc';
@@ -34,6 +35,7 @@ export class ApplicationsModule {
         RegistryModule,
         ApplicationsFeatureModule,
         EventsModule.forRoot({ publishes: Streams.APPLICATIONS }),
+        IdempotencyModule,
         HandOffModule,
       ],
       controllers: [HealthHandler],

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { Streams } from '#lib/contracts';
 import { DatabaseModule } from '#lib/platform/db';
 import { EventsModule } from '#lib/platform/events';
+import { IdempotencyModule } from '#lib/platform/idempotency';
 import { PlatformModule, type PlatformParts } from '#lib/platform/core';
 import { ServiceHealth } from '#lib/platform/health';
 import { AccessLogModule } from './access-log/access-log.module.js';
@@ -39,6 +40,7 @@ export class IdentityModule {
         IdentifiersModule,
         ImportModule,
         EventsModule.forRoot({ publishes: Streams.IDENTITY }),
+        IdempotencyModule,
         RegistryChangesModule,
         AgenciesModule,
         VerificationModule,

@@ -12,6 +12,8 @@ import {
   ApplicationsRpc,
 } from '#lib/contracts';
 import { RpcHandler } from '#lib/platform/rpc';
+import { Idempotent } from '#lib/platform/idempotency';
+import { attachmentCreated } from '../idempotency/idempotent-recovery.js';
 import { AttachmentService } from './attachment.service.js';
 
 /** Thin NATS adapter for evidence files. */
@@ -30,6 +32,7 @@ export class AttachmentsHandler {
   }
 
   @RpcHandler(ApplicationsRpc.ATTACHMENT_UPLOAD_FINISH)
+  @Idempotent({ atomic: true, recover: attachmentCreated })
   finish(@Payload() request: FinishAttachmentUploadRequest): Promise<StoredAttachmentView> {
     return this.attachments.finishUpload(request);
   }

@@ -18,6 +18,14 @@ export class DocumentsConfig extends ServiceConfig {
   @IsString()
   SIGNING_P12_PASSPHRASE?: string;
 
+  /**
+   * RFC 3161 time-stamp authority (e.g. BSrE's TSA): when set, every signature carries a
+   * time-stamp token over its value (PAdES baseline B-T). Off by default.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  SIGNING_TSA_URL?: string;
+
   /** Who issued the signing certificate, for the footnote (default: BSrE, BSSN). */
   @IsOptional()
   @IsString()

@@ -4,6 +4,7 @@ import type { DocumentsConfig } from '../config/documents.config.js';
 import type { IssuanceDetails } from '../rendering/document-models.js';
 import { ensureDevCertificate } from '../signing/dev-certificate.js';
 import { DocumentSigner } from '../signing/document.signer.js';
+import { TimestampAuthorityClient } from '../signing/timestamp-authority.js';
 
 const DEV_PASSPHRASE = 'dev-only-passphrase';
 const DEV_SUBJECT = 'Disdukcapil Kabupaten Ogan Komering Ilir (DEV)';
@@ -32,7 +33,11 @@ export class SignedPdfFactory implements OnModuleInit {
     if (!production && (await ensureDevCertificate(this.config.SIGNING_P12_PATH, passphrase, DEV_SUBJECT))) {
       this.logger.warn({ path: this.config.SIGNING_P12_PATH }, 'Created a self-signed development signing certificate');
     }
-    this.signer = await DocumentSigner.fromPkcs12File(this.config.SIGNING_P12_PATH, passphrase);
+    const tsaUrl = this.config.SIGNING_TSA_URL;
+    const timestampAuthority = tsaUrl === undefined ? undefined : new TimestampAuthorityClient(tsaUrl);
+    this.signer = await DocumentSigner.fromPkcs12File(this.config.SIGNING_P12_PATH, passphrase, {
+      timestampAuthority,
+    });
     const certificate = this.signer.certificate;
     // The footnote must not claim BSrE for a certificate BSrE did not issue.
     this.footnoteIssuer =
@@ -42,6 +47,8 @@ export class SignedPdfFactory implements OnModuleInit {
         subject: certificate.subjectName,
         validTo: certificate.validTo.toISOString(),
         selfSigned: certificate.selfSigned,
+        // Without the credentials the URL may carry.
+        timestampAuthority: timestampAuthority?.url ?? null,
       },
       'Signing certificate loaded',
     );

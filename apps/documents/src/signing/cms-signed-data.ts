@@ -1,54 +1,44 @@
 import { createHash, sign as signWithKey, type KeyObject } from 'node:crypto';
 import {
-  bytesOf,
-  childrenOf,
-  explicit,
-  implicitConstructed,
-  NULL,
-  objectIdentifier,
-  octetString,
-  readElement,
-  sequence,
-  setOf,
-  smallInteger,
-  Tag,
-} from './der.js';
+  Attribute,
+  CertificateChoices,
+  CertificateSet,
+  ContentInfo,
+  DigestAlgorithmIdentifiers,
+  EncapsulatedContent,
+  EncapsulatedContentInfo,
+  IssuerAndSerialNumber,
+  SignedData,
+  SignerIdentifier,
+  SignerInfo,
+  SignerInfos,
+  id_signedData,
+} from '@peculiar/asn1-cms';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import { AlgorithmIdentifier, Certificate, GeneralName, GeneralNames } from '@peculiar/asn1-x509';
+import {
+  AttributeSet,
+  EssCertIdV2,
+  IssuerSerial,
+  OID,
+  ObjectIdentifierValue,
+  SigningCertificateV2,
+} from './cms-attributes.js';
 
 /**
- * A detached CMS SignedData (RFC 5652) as PAdES baseline B-B wants it inside a PDF signature
- * (ETSI EN 319 142-1, subfilter ETSI.CAdES.detached): SHA-256, signed attributes content-type,
+ * A CMS SignedData (RFC 5652) as PAdES baseline B-B wants it inside a PDF signature (ETSI EN
+ * 319 142-1, subfilter ETSI.CAdES.detached): SHA-256, signed attributes content-type,
  * message-digest and ESS signing-certificate-v2 (which binds the signer's certificate to the
  * signature), and no signing-time attribute: PAdES takes the time from the signature
- * dictionary's /M.
+ * dictionary's /M. For B-T the signature value is then time-stamped (RFC 3161) and the token
+ * added as an unsigned attribute.
+ *
+ * The encoding is @peculiar/asn1-cms's (see docs/adr/0003-field-made-parts.md); the signature
+ * itself is one `node:crypto` call with a key parsed once.
  */
 
-const OID = {
-  data: '1.2.840.113549.1.7.1',
-  signedData: '1.2.840.113549.1.7.2',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  sha256WithRsaEncryption: '1.2.840.113549.1.1.11',
-  ecdsaWithSha256: '1.2.840.10045.4.3.2',
-} as const;
-
-const SHA256_ALGORITHM = sequence(objectIdentifier(OID.sha256), NULL);
-
-const CONTENT_TYPE_ATTRIBUTE = sequence(objectIdentifier(OID.contentType), setOf(objectIdentifier(OID.data)));
-
-/** Issuer name and serial number, copied from the certificate's own bytes. */
-function issuerAndSerialNumber(certificate: Buffer): { issuer: Buffer; serialNumber: Buffer } {
-  const tbs = childrenOf(certificate, readElement(certificate, 0))[0];
-  const fields = childrenOf(certificate, tbs);
-  // An explicit version ([0]) comes first in every v3 certificate.
-  const first = fields[0].tag === 0xa0 ? 1 : 0;
-  const serialNumber = fields[first];
-  const issuer = fields[first + 2];
-  if (serialNumber?.tag !== Tag.INTEGER || issuer?.tag !== Tag.SEQUENCE) {
-    throw new Error('The signing certificate is not a well-formed X.509 certificate');
-  }
-  return { issuer: bytesOf(certificate, issuer), serialNumber: bytesOf(certificate, serialNumber) };
+export class CmsError extends Error {
+  override readonly name = 'CmsError';
 }
 
 export type SigningKeyType = 'rsa' | 'ec';
@@ -61,6 +51,38 @@ export interface CmsSignerKey {
   chain?: readonly Buffer[];
 }
 
+export interface CmsSignOptions {
+  /** eContentType; default id-data. */
+  contentType?: string;
+  /** Carry the content inside (eContent) instead of detached, as a time-stamp token does. */
+  encapsulate?: boolean;
+  /** Time-stamps the signature value (RFC 3161): returns the DER TimeStampToken. */
+  timestamp?: (signatureValue: Buffer) => Promise<Buffer>;
+}
+
+/** Parses a DER certificate, refusing anything that does not re-encode to the same bytes. */
+export function parseCertificate(der: Buffer, what = 'The signing certificate'): Certificate {
+  let certificate: Certificate;
+  try {
+    certificate = AsnConvert.parse(der, Certificate);
+  } catch (error) {
+    throw new CmsError(`${what} is not a well-formed X.509 certificate: ${(error as Error).message}`);
+  }
+  // A certificate is DER by definition; one that does not round-trip (BER lengths, trailing
+  // bytes) would be shipped altered and break every verifier's chain building.
+  if (!Buffer.from(AsnConvert.serialize(certificate)).equals(der)) {
+    throw new CmsError(`${what} is not a DER-encoded X.509 certificate`);
+  }
+  return certificate;
+}
+
+const der = (value: unknown): Buffer => Buffer.from(AsnConvert.serialize(value));
+const attribute = (attrType: string, value: Buffer): Attribute =>
+  new Attribute({ attrType, attrValues: [new Uint8Array(value).buffer] });
+const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
+const contentInfoOf = (signedData: SignedData): Buffer =>
+  der(new ContentInfo({ contentType: id_signedData, content: AsnConvert.serialize(signedData) }));
+
 /**
  * Signs with a key parsed once: per document one SHA-256 over the PDF, one over the signed
  * attributes and one private-key operation; everything else is prepared here.
@@ -68,69 +90,108 @@ export interface CmsSignerKey {
 export class CmsSignedDataBuilder {
   private readonly keyType: SigningKeyType;
   private readonly privateKey: KeyObject;
-  private readonly sid: Buffer;
-  private readonly signingCertificateAttribute: Buffer;
-  private readonly signatureAlgorithm: Buffer;
-  private readonly certificates: Buffer;
+  private readonly sid: SignerIdentifier;
+  private readonly signingCertificateAttribute: Attribute;
+  private readonly signatureAlgorithm: AlgorithmIdentifier;
+  private readonly certificates: CertificateSet;
+  /** Size of a signature over nothing, to size the PDF placeholder. */
+  private readonly emptySignatureLength: number;
 
   constructor(key: CmsSignerKey) {
     const type = key.privateKey.asymmetricKeyType;
     if (type !== 'rsa' && type !== 'ec') {
-      throw new Error(`Signing keys of type ${String(type)} are not supported; use RSA or ECDSA`);
+      throw new CmsError(`Signing keys of type ${String(type)} are not supported; use RSA or ECDSA`);
     }
     this.keyType = type;
     this.privateKey = key.privateKey;
-    const { issuer, serialNumber } = issuerAndSerialNumber(key.certificate);
-    this.sid = sequence(issuer, serialNumber);
+    const certificate = parseCertificate(key.certificate);
+    const chain = (key.chain ?? []).map((der, i) => parseCertificate(der, `Certificate ${i + 1} of the chain`));
+    const { issuer, serialNumber } = certificate.tbsCertificate;
+    this.sid = new SignerIdentifier({ issuerAndSerialNumber: new IssuerAndSerialNumber({ issuer, serialNumber }) });
     // ESSCertIDv2 with the default hash (SHA-256, so omitted) and the issuer/serial of the cert.
-    const certHash = createHash('sha256').update(key.certificate).digest();
-    const issuerSerial = sequence(sequence(explicit(4, issuer)), serialNumber);
-    this.signingCertificateAttribute = sequence(
-      objectIdentifier(OID.signingCertificateV2),
-      setOf(sequence(sequence(sequence(octetString(certHash), issuerSerial)))),
+    this.signingCertificateAttribute = attribute(
+      OID.signingCertificateV2,
+      der(
+        new SigningCertificateV2({
+          certs: [
+            new EssCertIdV2({
+              certHash: new OctetString(sha256(key.certificate)),
+              issuerSerial: new IssuerSerial({
+                issuer: new GeneralNames([new GeneralName({ directoryName: issuer })]),
+                serialNumber,
+              }),
+            }),
+          ],
+        }),
+      ),
     );
     this.signatureAlgorithm =
       type === 'rsa'
-        ? sequence(objectIdentifier(OID.sha256WithRsaEncryption), NULL)
-        : sequence(objectIdentifier(OID.ecdsaWithSha256));
-    this.certificates = explicit(0, key.certificate, ...(key.chain ?? []));
-  }
-
-  /** Upper bound of the signature's size in bytes, to size the PDF placeholder. */
-  get maxLength(): number {
-    const keyBytes = this.privateKey.asymmetricKeyDetails?.modulusLength ?? 4096;
-    return this.certificates.length + this.sid.length + this.signingCertificateAttribute.length + keyBytes / 4 + 512;
-  }
-
-  /** The DER ContentInfo of a detached SignedData over `content`. */
-  sign(content: Buffer): Buffer {
-    const digest = createHash('sha256').update(content).digest();
-    const signedAttributes = setOf(
-      CONTENT_TYPE_ATTRIBUTE,
-      sequence(objectIdentifier(OID.messageDigest), setOf(octetString(digest))),
-      this.signingCertificateAttribute,
+        ? new AlgorithmIdentifier({ algorithm: OID.sha256WithRsaEncryption, parameters: null })
+        : new AlgorithmIdentifier({ algorithm: OID.ecdsaWithSha256 });
+    this.certificates = new CertificateSet(
+      [certificate, ...chain].map((entry) => new CertificateChoices({ certificate: entry })),
     );
-    // The signature covers the attributes as a SET (RFC 5652 §5.4); they are stored as [0].
-    const signature = signWithKey(
+    this.emptySignatureLength = this.sign(Buffer.alloc(0)).length;
+  }
+
+  /** Upper bound of the signature's size in bytes (without a time-stamp token). */
+  get maxLength(): number {
+    // ECDSA signatures vary by a few bytes; DER lengths by one or two.
+    return this.emptySignatureLength + 64;
+  }
+
+  /** The DER ContentInfo of a SignedData over `content` (detached unless asked otherwise). */
+  sign(content: Buffer, options: Omit<CmsSignOptions, 'timestamp'> = {}): Buffer {
+    return contentInfoOf(this.signedData(content, options).signedData);
+  }
+
+  /** As `sign`, then time-stamps the signature value and adds the token (PAdES B-T). */
+  async signTimestamped(content: Buffer, options: CmsSignOptions): Promise<Buffer> {
+    const { signedData, signerInfo, signerInfoSignature } = this.signedData(content, options);
+    if (options.timestamp !== undefined) {
+      const token = await options.timestamp(signerInfoSignature);
+      signerInfo.unsignedAttrs = [attribute(OID.timeStampToken, token)];
+    }
+    return contentInfoOf(signedData);
+  }
+
+  private signedData(content: Buffer, options: CmsSignOptions) {
+    const contentType = options.contentType ?? OID.data;
+    // DER orders a SET OF by the encodings of its elements; the signature covers that order.
+    const signedAttrs = [
+      attribute(OID.contentType, der(new ObjectIdentifierValue(contentType))),
+      attribute(OID.messageDigest, der(new OctetString(sha256(content)))),
+      this.signingCertificateAttribute,
+    ]
+      .map((entry) => ({ entry, encoded: der(entry) }))
+      .sort((a, b) => Buffer.compare(a.encoded, b.encoded))
+      .map(({ entry }) => entry);
+    const signerInfoSignature = signWithKey(
       'sha256',
-      signedAttributes,
+      der(new AttributeSet(signedAttrs)),
       this.keyType === 'ec' ? { key: this.privateKey, dsaEncoding: 'der' } : this.privateKey,
     );
-    const signerInfo = sequence(
-      smallInteger(1),
-      this.sid,
-      SHA256_ALGORITHM,
-      implicitConstructed(0, signedAttributes),
-      this.signatureAlgorithm,
-      octetString(signature),
-    );
-    const signedData = sequence(
-      smallInteger(1),
-      setOf(SHA256_ALGORITHM),
-      sequence(objectIdentifier(OID.data)),
-      this.certificates,
-      setOf(signerInfo),
-    );
-    return sequence(objectIdentifier(OID.signedData), explicit(0, signedData));
+    const digestAlgorithm = new AlgorithmIdentifier({ algorithm: OID.sha256, parameters: null });
+    const signerInfo = new SignerInfo({
+      version: 1,
+      sid: this.sid,
+      digestAlgorithm,
+      signedAttrs,
+      signatureAlgorithm: this.signatureAlgorithm,
+      signature: new OctetString(signerInfoSignature),
+    });
+    const signedData = new SignedData({
+      // v3 when the content is not id-data (RFC 5652 §5.1), as a time-stamp token's TSTInfo.
+      version: contentType === OID.data ? 1 : 3,
+      digestAlgorithms: new DigestAlgorithmIdentifiers([digestAlgorithm]),
+      encapContentInfo: new EncapsulatedContentInfo({
+        eContentType: contentType,
+        eContent: options.encapsulate ? new EncapsulatedContent({ single: new OctetString(content) }) : undefined,
+      }),
+      certificates: this.certificates,
+      signerInfos: new SignerInfos([signerInfo]),
+    });
+    return { signedData, signerInfo, signerInfoSignature };
   }
 }

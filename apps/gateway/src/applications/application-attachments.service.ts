@@ -10,6 +10,7 @@ import {
 } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
 import { AttachmentKind, DomainError, type FieldError } from '#lib/domain';
+import { addToIdempotencyFingerprint } from '../http/idempotency.js';
 
 export interface DownloadedAttachment {
   content: Buffer;
@@ -50,6 +51,10 @@ export class ApplicationAttachmentsService {
     if (errors.length > 0 || !isAttachmentKind(kind)) {
       throw new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', { errors });
     }
+    const digest = createHash('sha256')
+      .update(received.content ?? '')
+      .digest('hex');
+    addToIdempotencyFingerprint(kind, received.fileName ?? '', digest);
     const session = await this.services.call(ApplicationsRpc.ATTACHMENT_UPLOAD_START, {
       principal,
       applicationId,
@@ -82,7 +87,7 @@ export class ApplicationAttachmentsService {
       principal,
       uploadId: session.uploadId,
       size: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
+      sha256: digest,
     });
   }
 

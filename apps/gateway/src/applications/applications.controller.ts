@@ -12,6 +12,7 @@ import {
 import { RpcClient } from '#lib/platform/rpc';
 import { ApplicationAction, AttachmentKind, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles, RolesFor } from '../auth/auth.decorators.js';
+import { IdempotentAction } from '../http/idempotency.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
 import {
   ApplicationIdParams,
@@ -43,6 +44,7 @@ export class ApplicationsController {
   ) {}
 
   @Post()
+  @IdempotentAction()
   @RolesFor(ApplicationAction.SUBMIT)
   @ApiOperation({ summary: 'Apply (RESIDENT) → 201 Application', description: `${BODY_DESCRIPTION} ${EXTRAS}` })
   @ApiBody({ schema: { type: 'object', required: ['type'], additionalProperties: true } })
@@ -69,6 +71,7 @@ export class ApplicationsController {
   }
 
   @Put(':id')
+  @IdempotentAction()
   @RolesFor(ApplicationAction.RESUBMIT)
   @ApiOperation({
     summary: 'Correct and resubmit (owner, while REVISION_REQUESTED; same type) → SUBMITTED',
@@ -89,6 +92,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/cancel')
+  @IdempotentAction()
   @HttpCode(200)
   @RolesFor(ApplicationAction.CANCEL)
   @ApiOperation({ summary: 'Cancel (owner, while SUBMITTED) → CANCELLED', description: EXTRAS })
@@ -102,6 +106,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/verify')
+  @IdempotentAction()
   @HttpCode(200)
   @RolesFor(ApplicationAction.VERIFY)
   @ApiOperation({ summary: 'Verify (CLERK of its regency, while SUBMITTED) → VERIFIED', description: EXTRAS })
@@ -118,6 +123,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/return')
+  @IdempotentAction()
   @HttpCode(200)
   @RolesFor(ApplicationAction.RETURN)
   @ApiOperation({ summary: 'Return for correction with a reason → REVISION_REQUESTED', description: EXTRAS })
@@ -134,6 +140,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/reject')
+  @IdempotentAction()
   @HttpCode(200)
   @RolesFor(ApplicationAction.REJECT)
   @ApiOperation({ summary: 'Reject with a reason (final) → REJECTED', description: EXTRAS })
@@ -150,6 +157,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/approve')
+  @IdempotentAction()
   @HttpCode(202)
   @RolesFor(ApplicationAction.APPROVE)
   @ApiOperation({
@@ -166,6 +174,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/attachments')
+  @IdempotentAction()
   @Roles(Role.RESIDENT)
   @ApiConsumes('multipart/form-data')
   @ApiBody({

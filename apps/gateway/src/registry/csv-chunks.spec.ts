@@ -35,6 +35,44 @@ describe('csvPieces', () => {
     expect(await collect(['a,b'], 100)).toEqual([{ kind: 'header', header: 'a,b' }]);
   });
 
+  it('keeps a stray quote in an unquoted field inside its record (5\'6") and goes on', async () => {
+    const body = 'nik,height\n1,5\'6" tall\n2,"quoted, ok"\n3,plain\n';
+    const pieces = await collect([body], 16);
+    const chunks = pieces.slice(1) as Array<{ firstLine: number; text: string }>;
+    expect(chunks.map((c) => c.text)).toEqual(['1,5\'6" tall\n', '2,"quoted, ok"\n', '3,plain\n']);
+    expect(chunks.map((c) => c.firstLine)).toEqual([2, 3, 4]);
+  });
+
+  it('reads a header with a UTF-8 BOM and semicolons (Excel in Indonesian)', async () => {
+    const body = '\ufeffnik;nama\r\n1;"A; B"\r\n';
+    expect(await collect([body.slice(0, 2), body.slice(2)], 100)).toEqual([
+      { kind: 'header', header: 'nik;nama' },
+      { kind: 'chunk', firstLine: 2, text: '1;"A; B"\r\n' },
+    ]);
+  });
+
+  it('passes a quote never closed on to identity with its line, up to the chunk limit', async () => {
+    const pieces = await collect(['h,x\n1,a\n"open,b\n2,c\n'], 100);
+    expect(pieces).toEqual([
+      { kind: 'header', header: 'h,x' },
+      { kind: 'chunk', firstLine: 2, text: '1,a\n"open,b\n2,c\n' },
+    ]);
+    await expect(collect(['h\n1\n"', 'x'.repeat(400)], 16)).rejects.toBeInstanceOf(CsvRecordTooLargeError);
+  });
+
+  it('cuts a large upload arriving in large parts without mistaking the parser’s lag for a long record', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},"nama ${i}, dengan koma",${'x'.repeat(40)}`);
+    const body = `id,nama,isi\n${rows.join('\n')}\n`;
+    const parts = Array.from({ length: Math.ceil(body.length / 200_000) }, (_, i) =>
+      body.slice(i * 200_000, (i + 1) * 200_000),
+    );
+    const pieces = await collect(parts, 64 * 1024);
+    const chunks = pieces.slice(1) as Array<{ firstLine: number; text: string }>;
+    expect(chunks.map((c) => c.text).join('')).toBe(body.slice(body.indexOf('\n') + 1));
+    expect(chunks.every((c) => Buffer.byteLength(c.text) <= 64 * 1024)).toBe(true);
+    expect(chunks[chunks.length - 1].firstLine + chunks[chunks.length - 1].text.split('\n').length - 2).toBe(20_001);
+  });
+
   it('refuses a record larger than a chunk', async () => {
     await expect(collect(['h\n', 'x'.repeat(50), '\n'], 16)).rejects.toBeInstanceOf(CsvRecordTooLargeError);
   });

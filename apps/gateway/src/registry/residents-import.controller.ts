@@ -20,8 +20,11 @@ export class ResidentsImportController {
     summary: 'Import the registry from CSV (streamed, any size); upsert by NIK',
     description:
       'Header row of the Person fields plus familyCardNumber, address, rt, rw, villageCode, postalCode in any ' +
-      'order; an empty cell is an absent value. Returns { imported, updated, rejected: [{ line, errors }] }; a bad ' +
-      'row never stops the good ones. Line 1 is the header.',
+      'order; an empty cell is an absent value. Addition to API.md: SIAK\'s own 37-column export (header "Nomor KK;' +
+      'NIK;Nama Penduduk;…") is taken as it is, districts and villages by name within the administrator\'s ' +
+      'regency. Comma or semicolon separated (from the header line), RFC 4180 quotes, UTF-8 with or without BOM. ' +
+      'Returns { imported, updated, rejected: [{ line, errors }] }; a bad row never stops the good ones. Line 1 is ' +
+      'the header.',
   })
   import(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal): Promise<ImportReport> {
     const body = request.body as AsyncIterable<Buffer> | undefined;

@@ -12,6 +12,7 @@ import {
 import { RpcClient } from '#lib/platform/rpc';
 import { DomainError, Role, Sex } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import { IdempotentAction } from '../http/idempotency.js';
 
 /**
  * A batch of 1,000 checks may wait behind others at full load; the default deadline of a NATS
@@ -78,6 +79,7 @@ export class VerificationsController {
   }
 
   @Post('batch')
+  @IdempotentAction()
   @Roles(Role.AGENCY)
   @HttpCode(200)
   @ApiOperation({

@@ -1,9 +1,8 @@
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sendStaticFile } from '../http/static-files.js';
 
 /**
  * Where `vite build` puts the web pages: `<repo>/dist/web`. From the sources
@@ -26,90 +25,71 @@ export function isReservedPath(url: string): boolean {
 
 // Hashed file names under /assets never change content: a year in the browser's cache.
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-// index.html names the current hashed files: always revalidated.
+// index.html names the current hashed files: always revalidated (its ETag makes that a 304).
 const REVALIDATE = 'no-cache';
+const OTHER_FILES = 'public, max-age=3600';
+// Everything comes from the gateway itself: no CDN, no font service (intranet).
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; frame-src 'self' blob:; " +
+  "style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'";
+
+/** Cache and security headers of a file of the build, by its path inside `root`. */
+function setHeaders(root: string) {
+  return (reply: FastifyReply, file: string): void => {
+    const relative = path.relative(root, file).split(path.sep).join('/');
+    void reply.header('x-content-type-options', 'nosniff');
+    if (relative === 'index.html') {
+      void reply
+        .header('cache-control', REVALIDATE)
+        .header('referrer-policy', 'same-origin')
+        .header('content-security-policy', CONTENT_SECURITY_POLICY);
+    } else {
+      void reply.header('cache-control', relative.startsWith('assets/') ? IMMUTABLE : OTHER_FILES);
+    }
+  };
+}
 
 /**
- * Serves the built web pages at `/`: files that exist are sent as they are, any other path
- * without a file extension gets index.html (the page's own router draws the screen: history
- * fallback). Registered as a catch-all, so every API route stays more specific and wins; a
- * reserved path that reaches it is the API's own 404.
+ * Serves the built web pages at `/` through @fastify/static: files as they are (the build's
+ * `.br`/`.gz` copy when the browser accepts it, ETag and Last-Modified with 304s, ranges), and
+ * any other path without a file extension gets index.html (the page's own router draws the
+ * screen: history fallback). Registered as a catch-all, so every API route stays more specific
+ * and wins; a reserved path that reaches it is the API's own 404.
  */
-export function registerWebApp(fastify: FastifyInstance, root: string = webRoot()): void {
-  const indexFile = path.join(root, 'index.html');
-  let indexHtml: Buffer | undefined;
-  const index = (): Buffer | undefined => {
-    if (indexHtml === undefined && existsSync(indexFile)) indexHtml = readFileSync(indexFile);
-    return indexHtml;
-  };
+export async function registerWebApp(fastify: FastifyInstance, root: string = webRoot()): Promise<void> {
+  const resolvedRoot = path.resolve(root);
+  await fastify.register(fastifyStatic, {
+    root: resolvedRoot,
+    // Only `reply.sendFile` here: the routes are the catch-all below, which knows the fallback.
+    serve: false,
+    preCompressed: true,
+    // Our own cache-control per file (setHeaders); send's default would say max-age=0.
+    cacheControl: false,
+    dotfiles: 'deny',
+    index: false,
+    setHeaders: setHeaders(resolvedRoot),
+    // Missing before `npm run build`; the fallback below says so.
+    suppressWarning: true,
+  });
 
   const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     if (isReservedPath(request.url)) return notFound(reply);
-    const relative = decodeURIComponent((request.params as { '*': string })['*'] ?? '');
-    if (relative !== '' && (await sendPrecompressed(request, reply, root, relative))) return reply;
-    if (relative !== '' && (await sendStaticFile(reply, root, relative, cacheFor(relative)))) return reply;
-    if (path.extname(relative) !== '') return notFound(reply);
-    const html = index();
-    if (html === undefined) {
+    const relative = (request.params as { '*'?: string })['*'] ?? '';
+    // A file of the build, or its 404: a missing script must not be answered with a page.
+    if (path.extname(relative) !== '') return reply.sendFile(relative);
+    if (!existsSync(path.join(resolvedRoot, 'index.html'))) {
       return reply
         .status(503)
         .header('content-type', 'text/plain; charset=utf-8')
         .send('Halaman web belum dibangun: jalankan `npm run build`.');
     }
-    return reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', REVALIDATE)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'same-origin')
-      .header(
-        'content-security-policy',
-        // Everything comes from the gateway itself: no CDN, no font service (intranet).
-        "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; frame-src 'self' blob:; " +
-          "style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'",
-      )
-      .send(html);
+    return reply.sendFile('index.html');
   };
   fastify.get('/', handler);
   fastify.get('/*', handler);
 }
 
-const COMPRESSIBLE: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-/** The build's `.gz` copy of a script or style sheet, for a browser that accepts gzip. */
-async function sendPrecompressed(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  root: string,
-  relative: string,
-): Promise<boolean> {
-  const type = COMPRESSIBLE[path.extname(relative).toLowerCase()];
-  const accepts = request.headers['accept-encoding'];
-  if (type === undefined || typeof accepts !== 'string' || !/\bgzip\b/.test(accepts)) return false;
-  const resolvedRoot = path.resolve(root);
-  const file = path.resolve(resolvedRoot, `.${path.posix.normalize(`/${relative}`)}.gz`);
-  if (!file.startsWith(resolvedRoot + path.sep)) return false;
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return false;
-  void reply
-    .header('content-type', type)
-    .header('content-encoding', 'gzip')
-    .header('vary', 'accept-encoding')
-    .header('content-length', info.size)
-    .header('cache-control', cacheFor(relative))
-    .header('x-content-type-options', 'nosniff')
-    .send(createReadStream(file));
-  return true;
-}
-
 function notFound(reply: FastifyReply): FastifyReply {
   reply.callNotFound();
   return reply;
-}
-
-function cacheFor(relative: string): string {
-  return relative.startsWith('assets/') ? IMMUTABLE : 'public, max-age=3600';
 }

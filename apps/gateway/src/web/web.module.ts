@@ -9,7 +9,7 @@ import { registerWebApp } from './web-app.js';
 export class WebModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-  onModuleInit(): void {
-    registerWebApp(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
+  async onModuleInit(): Promise<void> {
+    await registerWebApp(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
   }
 }

@@ -15,15 +15,24 @@ describe('readCsv', () => {
     });
   });
 
-  it('reports an unterminated quote and text after a closing quote by line, and goes on', () => {
-    const { records, faults } = readCsv('"ok",1\n"bad"x,2\nfine,3\n"open,4\nmore', 10);
+  it('keeps quotes inside unquoted fields as written, and reports a quote never closed by line', () => {
+    const { records, faults } = readCsv('"ok",1\n5\'6" tall,2\n"bad"x,3\nfine,4\n"open,5\nmore', 10);
     expect(records).toEqual([
       { line: 10, cells: ['ok', '1'] },
-      { line: 12, cells: ['fine', '3'] },
+      { line: 11, cells: ['5\'6" tall', '2'] },
+      { line: 12, cells: ['"bad"x', '3'] },
+      { line: 13, cells: ['fine', '4'] },
     ]);
-    expect(faults).toEqual([
-      { line: 11, message: 'Ada karakter setelah tanda kutip penutup' },
-      { line: 13, message: 'Tanda kutip (") tidak ditutup' },
-    ]);
+    expect(faults).toEqual([{ line: 14, message: 'Tanda kutip (") tidak ditutup' }]);
+  });
+
+  it('reads `;`-separated text with a BOM and CRLF line ends', () => {
+    expect(readCsv('\ufeff1;"A; B";x\r\n\r\n2;C;y\r\n', 2, ';')).toEqual({
+      records: [
+        { line: 2, cells: ['1', 'A; B', 'x'] },
+        { line: 4, cells: ['2', 'C', 'y'] },
+      ],
+      faults: [],
+    });
   });
 });

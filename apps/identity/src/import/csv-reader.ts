@@ -1,8 +1,11 @@
+import { parse, type CsvError, type Info, type Options } from 'csv-parse/sync';
+import { importCsvOptions, type ImportCsvDelimiter } from '#lib/contracts';
+
 /**
- * A small RFC 4180 reader for registry exports: comma-separated, fields optionally in double
- * quotes (`""` for a quote, line breaks allowed inside), LF or CRLF line ends. Every record
- * keeps the number of the line it starts on, counted from `firstLine`, so that a rejected row
- * is reported where a person finds it in their spreadsheet. Blank lines are skipped.
+ * Reads one chunk of a registry import with csv-parse, in the dialect the gateway cut the upload
+ * with (`importCsvOptions`). Every record keeps the number of the line it starts on, counted
+ * from `firstLine`, so that a rejected row is reported where a person finds it in their
+ * spreadsheet. Blank lines are skipped; a record the parser cannot read is a fault on its line.
  */
 export interface CsvRecord {
   line: number;
@@ -19,86 +22,40 @@ export interface CsvReadResult {
   faults: CsvFault[];
 }
 
-const QUOTE = 34;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;
+const FAULT_MESSAGES: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'Tanda kutip (") tidak ditutup',
+  CSV_INVALID_CLOSING_QUOTE: 'Ada karakter setelah tanda kutip penutup',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'Ada karakter setelah tanda kutip penutup',
+};
 
-function countLineBreaks(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
-  return count;
-}
-
-export function readCsv(text: string, firstLine = 1): CsvReadResult {
+export function readCsv(text: string, firstLine = 1, delimiter: ImportCsvDelimiter = ','): CsvReadResult {
+  /** Where each record and each skipped (unreadable) record ends, in the order of the text. */
+  const ends: Array<{ end: number; cells?: string[]; fault?: string }> = [];
+  const skipped: Array<{ end: number; fault: string }> = [];
+  // (An `on_record` callback would be simpler, and costs csv-parse twice the time.)
+  const parsed = parse(text, {
+    ...importCsvOptions(delimiter),
+    on_skip: (error: CsvError | undefined) => {
+      if (error === undefined) return;
+      const { lines } = error as CsvError & { lines?: number };
+      skipped.push({ end: lines ?? 0, fault: FAULT_MESSAGES[error.code] ?? 'Baris CSV tidak dapat dibaca' });
+    },
+  } satisfies Options) as unknown as Array<{ record: string[]; info: Info }>;
+  for (const { record, info } of parsed) ends.push({ end: info.lines, cells: record });
+  if (skipped.length > 0) {
+    // Faults come through the callback, not in the records: their end lines put them in place.
+    ends.push(...skipped);
+    ends.sort((a, b) => a.end - b.end);
+  }
   const records: CsvRecord[] = [];
   const faults: CsvFault[] = [];
-  const n = text.length;
-  let i = 0;
-  let line = firstLine;
-  while (i < n) {
-    const startLine = line;
-    const cells: string[] = [];
-    let fault: string | undefined;
-    for (;;) {
-      if (text.charCodeAt(i) === QUOTE) {
-        let value = '';
-        let from = i + 1;
-        for (;;) {
-          const close = text.indexOf('"', from);
-          if (close === -1) {
-            fault = 'Tanda kutip (") tidak ditutup';
-            line += countLineBreaks(text, from, n);
-            i = n;
-            break;
-          }
-          value += text.slice(from, close);
-          line += countLineBreaks(text, from, close);
-          if (text.charCodeAt(close + 1) === QUOTE) {
-            value += '"';
-            from = close + 2;
-            continue;
-          }
-          i = close + 1;
-          break;
-        }
-        if (fault !== undefined) break;
-        const next = text.charCodeAt(i);
-        if (i < n && next !== COMMA && next !== LF && !(next === CR && text.charCodeAt(i + 1) === LF)) {
-          fault = 'Ada karakter setelah tanda kutip penutup';
-          const end = text.indexOf('\n', i);
-          i = end === -1 ? n : end;
-        }
-        cells.push(value);
-      } else {
-        let j = i;
-        for (; j < n; j++) {
-          const c = text.charCodeAt(j);
-          if (c === COMMA || c === LF) break;
-        }
-        const end = j < n && text.charCodeAt(j) === LF && j > i && text.charCodeAt(j - 1) === CR ? j - 1 : j;
-        cells.push(text.slice(i, end));
-        i = j;
-      }
-      if (i >= n) break;
-      const c = text.charCodeAt(i);
-      if (c === COMMA) {
-        i++;
-        if (i >= n) {
-          cells.push('');
-          break;
-        }
-        continue;
-      }
-      if (c === CR) i++;
-      if (text.charCodeAt(i) === LF) {
-        i++;
-        line++;
-      }
-      break;
-    }
-    if (fault !== undefined) faults.push({ line: startLine, message: fault });
-    else if (!(cells.length === 1 && cells[0] === '')) records.push({ line: startLine, cells });
+  let previousEnd = 0;
+  for (const { end, cells, fault } of ends) {
+    // A record starts on the line after the one the record before it ended on.
+    const line = firstLine + previousEnd;
+    previousEnd = end;
+    if (fault !== undefined) faults.push({ line, message: fault });
+    else if (cells !== undefined && !(cells.length === 1 && cells[0].trim() === '')) records.push({ line, cells });
   }
   return { records, faults };
 }

@@ -61,6 +61,9 @@ const STAGE_COLUMNS = [
   'postal_code',
 ];
 
+const POSTAL_CODE_UNKNOWN =
+  'Ekspor SIAK tidak memuat kode pos dan belum ada keluarga terdaftar di desa/kelurahan ini: tambahkan kolom "Kode Pos"';
+
 function stageLine(row: ResidentRow): string {
   return copyLine([
     row.line,
@@ -166,20 +169,29 @@ export class ImportRepository {
         throw new DomainError('IMPORT.OUT_OF_ORDER', `Bagian ke-${seq} datang sebelum bagian ke-${session.next_seq}`);
       }
       let imported = 0;
-      if (rows.length > 0) imported = await this.merge(client, rows);
-      const updated = rows.length - imported;
-      if (rejections.length > 0) {
+      let merged = 0;
+      const allRejections = [...rejections];
+      if (rows.length > 0) {
+        const outcome = await this.merge(client, rows);
+        imported = outcome.imported;
+        merged = rows.length - outcome.withoutPostalCode.length;
+        for (const line of outcome.withoutPostalCode) {
+          allRejections.push({ line, errors: [{ field: 'Kode Pos', message: POSTAL_CODE_UNKNOWN }] });
+        }
+      }
+      const updated = merged - imported;
+      if (allRejections.length > 0) {
         await client.query(
           `INSERT INTO import_rejection (import_id, line, errors)
            SELECT $1, r.line, r.errors FROM unnest($2::int[], $3::jsonb[]) AS r(line, errors)
            ON CONFLICT DO NOTHING`,
-          [importId, rejections.map((r) => r.line), rejections.map((r) => JSON.stringify(r.errors))],
+          [importId, allRejections.map((r) => r.line), allRejections.map((r) => JSON.stringify(r.errors))],
         );
       }
       await client.query(
         `UPDATE import_session SET next_seq = next_seq + 1, imported = imported + $2, updated = updated + $3,
                 rejected = rejected + $4 WHERE id = $1`,
-        [importId, imported, updated, rejections.length],
+        [importId, imported, updated, allRejections.length],
       );
       await client.query('COMMIT');
       return { applied: true, imported, updated };
@@ -191,8 +203,14 @@ export class ImportRepository {
     }
   }
 
-  /** Upserts the rows; returns how many people were new. A NIK twice in a chunk: the last row wins. */
-  private async merge(client: PoolClient, rows: readonly ResidentRow[]): Promise<number> {
+  /**
+   * Upserts the rows; returns how many people were new, and the lines left out for want of a
+   * postal code. A NIK twice in a chunk: the last row wins.
+   */
+  private async merge(
+    client: PoolClient,
+    rows: readonly ResidentRow[],
+  ): Promise<{ imported: number; withoutPostalCode: number[] }> {
     await client.query(`
       CREATE TEMP TABLE import_stage (
         line integer, nik char(16), full_name varchar(100), sex varchar(10), birth_place varchar(100),
@@ -207,6 +225,29 @@ export class ImportRepository {
     let data = '';
     for (const row of rows) data += stageLine(row);
     await pipeline(Readable.from([data]), copy);
+
+    // SIAK's export has no postal code: a family keeps the one it has, a new family takes the
+    // one its village's families have (one kode pos per desa/kelurahan). A row for which
+    // neither exists cannot be stored (a family's postal code is required) and is rejected.
+    let withoutPostalCode: number[] = [];
+    if (rows.some((row) => row.postalCode === null)) {
+      await client.query(`
+        UPDATE import_stage s SET postal_code = f.postal_code FROM family f
+         WHERE s.postal_code IS NULL AND f.family_card_number = s.family_card_number`);
+      await client.query(`
+        WITH villages AS (SELECT DISTINCT regency_code, village_code FROM import_stage WHERE postal_code IS NULL),
+        usual AS (
+          SELECT DISTINCT ON (f.village_code) f.village_code, f.postal_code
+            FROM family f JOIN villages v ON f.regency_code = v.regency_code AND f.village_code = v.village_code
+           GROUP BY f.village_code, f.postal_code
+           ORDER BY f.village_code, count(*) DESC, f.postal_code)
+        UPDATE import_stage s SET postal_code = u.postal_code FROM usual u
+         WHERE s.postal_code IS NULL AND u.village_code = s.village_code`);
+      const removed = await client.query<{ line: number }>(
+        `DELETE FROM import_stage WHERE postal_code IS NULL RETURNING line`,
+      );
+      withoutPostalCode = removed.rows.map((row) => row.line);
+    }
 
     await client.query(`
       INSERT INTO family AS f (family_card_number, ${FAMILY_VALUES})
@@ -251,7 +292,7 @@ export class ImportRepository {
                             WHERE m.nik = l.nik AND m.left_at IS NULL LIMIT 1) c ON true
        WHERE c.present IS NULL
        ORDER BY l.nik`);
-    return inserted.rows[0]?.inserted ?? 0;
+    return { imported: inserted.rows[0]?.inserted ?? 0, withoutPostalCode };
   }
 
   /** Closes a session (again, harmlessly) and gives its counts. */

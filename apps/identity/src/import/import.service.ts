@@ -14,14 +14,16 @@ import type {
 } from '#lib/contracts';
 import { DomainError, Role } from '#lib/domain';
 import { readCsv } from './csv-reader.js';
+import { decodeLayout, encodeLayout, readImportHeader, type ImportLayout } from './import-layout.js';
 import { ImportRepository, type ImportSessionRow } from './import.repository.js';
 import {
   IMPORT_COLUMNS,
-  parseImportHeader,
   validateResidentRow,
   type ImportColumn,
   type ResidentRow,
+  type RowResult,
 } from './resident-row.js';
+import { siakFieldErrors, siakRowToImport } from './siak-row.js';
 
 const KNOWN_COLUMNS: ReadonlySet<string> = new Set(IMPORT_COLUMNS);
 /** How long an early chunk waits for the one before it (which merges a few thousand rows). */
@@ -38,23 +40,23 @@ export class ImportService {
 
   async start({ principal, header }: StartImportRequest): Promise<StartImportReply> {
     requireAdmin(principal);
-    const columns = parseImportHeader(header);
+    const layout = readImportHeader(header);
     const importId = randomUUID();
-    await this.imports.createSession(importId, principal.accountId, columns);
+    await this.imports.createSession(importId, principal.accountId, encodeLayout(layout));
     return { importId };
   }
 
   async chunk(request: ImportChunkRequest): Promise<ImportChunkReply> {
     const session = await this.ownSession(request.principal, request.importId);
-    const columns = session.columns.filter((c): c is ImportColumn => KNOWN_COLUMNS.has(c));
-    const { records, faults } = readCsv(request.text, request.firstLine);
+    const layout = decodeLayout(session.columns);
+    const { records, faults } = readCsv(request.text, request.firstLine, layout.delimiter);
     const rows: ResidentRow[] = [];
     const rejections: ImportRejection[] = faults.map((fault) => ({
       line: fault.line,
       errors: [{ field: 'row', message: fault.message }],
     }));
     for (const record of records) {
-      const result = validateResidentRow(columns, record.cells, record.line);
+      const result = validateRecord(layout, record.cells, record.line, request.principal);
       if (result.ok) rows.push(result.row);
       else rejections.push({ line: record.line, errors: result.errors });
     }
@@ -95,6 +97,18 @@ export class ImportService {
     }
     return session;
   }
+}
+
+function validateRecord(layout: ImportLayout, cells: string[], line: number, principal: Principal): RowResult {
+  if (layout.format === 'api') {
+    const columns = layout.columns.filter((c): c is ImportColumn => KNOWN_COLUMNS.has(c));
+    return validateResidentRow(columns, cells, line);
+  }
+  // Names of districts and villages are resolved within the importing administrator's regency.
+  const converted = siakRowToImport(layout.headers, cells, principal.regencyCode);
+  if (!converted.ok) return converted;
+  const result = validateResidentRow(converted.columns, converted.cells, line, { postalCodeOptional: true });
+  return result.ok ? result : { ok: false, errors: siakFieldErrors(result.errors) };
 }
 
 function requireAdmin(principal: Principal): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '#lib/domain';
-import { IMPORT_COLUMNS, parseImportHeader, validateResidentRow } from './resident-row.js';
+import { decodeLayout, encodeLayout, readImportHeader } from './import-layout.js';
+import { IMPORT_COLUMNS, validateResidentRow } from './resident-row.js';
 
 const good: Record<string, string> = {
   nik: '1602054101900001',
@@ -84,21 +85,23 @@ describe('validateResidentRow', () => {
   });
 });
 
-describe('parseImportHeader', () => {
-  it('accepts the API names in any order and case, with a BOM', () => {
-    expect(
-      parseImportHeader(
-        `\uFEFF${[...columns]
-          .reverse()
-          .map((c) => c.toUpperCase())
-          .join(',')}`,
-      ),
-    ).toEqual([...columns].reverse());
+describe('readImportHeader', () => {
+  it('accepts the API names in any order and case, with a BOM, separated by `,` or `;`', () => {
+    const names = [...columns].reverse().map((c) => c.toUpperCase());
+    expect(readImportHeader(`\uFEFF${names.join(',')}`)).toEqual({
+      format: 'api',
+      delimiter: ',',
+      columns: [...columns].reverse(),
+    });
+    const semicolons = readImportHeader(names.join(';'));
+    expect(semicolons).toEqual({ format: 'api', delimiter: ';', columns: [...columns].reverse() });
+    expect(decodeLayout(encodeLayout(semicolons))).toEqual(semicolons);
+    expect(decodeLayout(['nik', 'fullName'])).toEqual({ format: 'api', delimiter: ',', columns: ['nik', 'fullName'] });
   });
 
   it('refuses unknown, repeated and missing columns, listing each', () => {
     try {
-      parseImportHeader('nik,nik,shoe');
+      readImportHeader('nik,nik,shoe');
       throw new Error('expected a failure');
     } catch (error) {
       expect(error).toBeInstanceOf(DomainError);

@@ -28,7 +28,6 @@ import {
   type NikErrorCode,
 } from '#lib/domain';
 import { FAMILY_FIELDS, PERSON_FIELDS } from '#lib/contracts';
-import { readCsv } from './csv-reader.js';
 
 /**
  * One row of a registry import (API.md "Population registry"): the Person fields and the
@@ -67,20 +66,23 @@ export interface ResidentRow {
   rw: string;
   villageCode: string;
   regencyCode: string;
-  postalCode: string;
+  /** `null` from a SIAK export, which has no postal code: the registry's own is kept then. */
+  postalCode: string | null;
+}
+
+export interface RowOptions {
+  /** SIAK exports carry no postal code; the registry supplies one (import.repository.ts). */
+  postalCodeOptional?: boolean;
 }
 
 export type RowResult = { ok: true; row: ResidentRow } | { ok: false; errors: FieldError[] };
 
 /**
- * Reads the header line into the column of each position. Column names are the API's
+ * Reads the header's cells into the column of each position. Column names are the API's
  * (`familyCardNumber`), compared ignoring case and surrounding spaces; unknown, repeated and
  * missing required columns are refused with every problem listed.
  */
-export function parseImportHeader(headerLine: string): ImportColumn[] {
-  const text = headerLine.charCodeAt(0) === 0xfeff ? headerLine.slice(1) : headerLine;
-  const { records } = readCsv(text);
-  const names = records[0]?.cells ?? [];
+export function parseImportHeader(names: readonly string[]): ImportColumn[] {
   const byLowerName = new Map(IMPORT_COLUMNS.map((column) => [column.toLowerCase(), column]));
   const errors: FieldError[] = [];
   const columns: ImportColumn[] = [];
@@ -150,6 +152,7 @@ export function validateResidentRow(
   columns: readonly ImportColumn[],
   cells: readonly string[],
   line: number,
+  options: RowOptions = {},
 ): RowResult {
   const errors: FieldError[] = [];
   if (cells.length !== columns.length) {
@@ -230,7 +233,7 @@ export function validateResidentRow(
   const rt = smallNumber('rt', 3);
   const rw = smallNumber('rw', 3);
   const villageText = required('villageCode');
-  const postalCode = required('postalCode');
+  const postalCode = options.postalCodeOptional ? raw.postalCode : required('postalCode');
 
   let nik: string | undefined;
   if (nikText !== undefined) {
@@ -299,7 +302,7 @@ export function validateResidentRow(
       rw: rw as string,
       villageCode: villageText as string,
       regencyCode: regencyCode as string,
-      postalCode: postalCode as string,
+      postalCode: postalCode ?? null,
     },
   };
 }

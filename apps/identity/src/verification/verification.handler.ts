@@ -8,6 +8,7 @@ import {
   IdentityRpc,
 } from '#lib/contracts';
 import { RpcHandler } from '#lib/platform/rpc';
+import { Idempotent } from '#lib/platform/idempotency';
 import { VerificationService } from './verification.service.js';
 
 @Controller()
@@ -19,7 +20,10 @@ export class VerificationHandler {
     return this.verification.verify(request);
   }
 
+  // Checks and their access-log lines are written by a shared batcher, not one transaction:
+  // the key and its outcome are stored once the batch is answered.
   @RpcHandler(IdentityRpc.VERIFICATION_VERIFY_BATCH)
+  @Idempotent()
   verifyBatch(@Payload() request: VerifyBatchRequest): Promise<VerifyBatchReply> {
     return this.verification.verifyBatch(request);
   }

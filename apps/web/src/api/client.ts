@@ -76,6 +76,55 @@ async function problemOf(response: Response): Promise<ApiError> {
   );
 }
 
+/*
+ * Safe retries (API.md "Safe retries"): every action carries an Idempotency-Key. The key belongs
+ * to the request (method, path, body) until its outcome is known, so a retry, whether automatic
+ * after a lost connection or a 503, or the person pressing the button again, reuses it, and the
+ * server answers the first outcome instead of acting twice. Once an answer arrives the key is
+ * done with; the same request sent later is a new action with a new key.
+ */
+const openKeys = new Map<string, string>();
+/** Routes that honour the key (API.md "Safe retries"): only these are retried automatically. */
+const HONOURS_KEY = /^\/applications(\/|$)|^\/verifications\/batch$/;
+const RETRY_DELAYS_MS = [800, 2000];
+
+function newKey(): string {
+  // getRandomValues works on plain-HTTP intranet addresses too (randomUUID needs HTTPS).
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function signatureOf(method: string, path: string, body: BodyInit | object | undefined): string {
+  let content: string;
+  if (body instanceof FormData) {
+    const parts: string[] = [];
+    body.forEach((value, name) => {
+      parts.push(
+        typeof value === 'string' ? `${name}=${value}` : `${name}:${value.name}:${value.size}:${value.lastModified}`,
+      );
+    });
+    content = parts.join('&');
+  } else if (body instanceof Blob) {
+    content = `blob:${body.size}:${body.type}`;
+  } else {
+    content = JSON.stringify(body ?? null);
+  }
+  return `${method} ${path} ${content}`;
+}
+
+/** Outcome unknown: the request may or may not have taken effect, and may be sent again. */
+async function unanswered(response: Response | undefined): Promise<boolean> {
+  if (response === undefined) return true;
+  if ([502, 503, 504].includes(response.status)) return true;
+  if (response.status !== 409) return false;
+  // 409 IDEMPOTENCY.IN_PROGRESS: the first attempt is still being answered.
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => ({}))) as { code?: unknown };
+  return body.code === 'IDEMPOTENCY.IN_PROGRESS';
+}
+
 async function send(method: string, path: string, body?: BodyInit | object, contentType?: string): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   const token = currentSession()?.token;
@@ -88,7 +137,32 @@ async function send(method: string, path: string, body?: BodyInit | object, cont
     payload = JSON.stringify(body);
     headers['content-type'] = 'application/json';
   }
-  const response = await fetch(`${PREFIX}${path}`, { method, headers, body: payload });
+  const action = method !== 'GET' && !path.startsWith('/auth/');
+  const signature = action ? signatureOf(method, path, body) : '';
+  if (action) {
+    let key = openKeys.get(signature);
+    if (key === undefined) {
+      key = newKey();
+      openKeys.set(signature, key);
+    }
+    headers['idempotency-key'] = key;
+  }
+  const retryable = action && HONOURS_KEY.test(path);
+  let response: Response | undefined;
+  let open = false;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await fetch(`${PREFIX}${path}`, { method, headers, body: payload });
+    } catch (error) {
+      if (!retryable || attempt >= RETRY_DELAYS_MS.length) throw error;
+      response = undefined;
+    }
+    open = action && (await unanswered(response));
+    if (!open || !retryable || attempt >= RETRY_DELAYS_MS.length) break;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+  }
+  if (response === undefined) throw new TypeError('network');
+  if (action && !open) openKeys.delete(signature);
   if (response.status === 401 && token) setSession(undefined);
   if (!response.ok) throw await problemOf(response);
   return response;

@@ -5,6 +5,7 @@ export * from './registry.views.js';
 export * from './registry.messages.js';
 export * from './identifier.messages.js';
 export * from './import.messages.js';
+export * from './import-csv.js';
 export * from './verification.messages.js';
 export * from './agency.messages.js';
 export * from './rpc.js';

@@ -14,6 +14,12 @@ export const ErrorCodes = {
   'ROUTE.NOT_FOUND': ErrorKind.NOT_FOUND,
   'METHOD.NOT_ALLOWED': ErrorKind.CONFLICT,
 
+  // Safe retries (API.md "Safe retries"): a malformed Idempotency-Key, a key sent again with
+  // another request, a retry that arrives while the first attempt is still being answered
+  'IDEMPOTENCY.KEY_INVALID': ErrorKind.INVALID,
+  'IDEMPOTENCY.KEY_REUSED': ErrorKind.RULE,
+  'IDEMPOTENCY.IN_PROGRESS': ErrorKind.CONFLICT,
+
   // Identifiers (DOMAIN.md "Identifiers")
   'NIK.FORMAT': ErrorKind.INVALID,
   'NIK.PROVINCE_UNKNOWN': ErrorKind.INVALID,

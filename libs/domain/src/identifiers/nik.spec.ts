@@ -5,6 +5,7 @@ import { Sex } from '../enums/population.js';
 import { DomainError } from '../errors/index.js';
 import { regionDirectory } from '../region/installed-region-directory.js';
 import { RegionLevel } from '../region/region-code.js';
+import { RegionDirectory } from '../region/region-directory.js';
 import { formatNik, isValidNik, maskNik, nikErrorMessage, parseNik, tryParseNik } from './nik.js';
 
 // Synthetic numbers only: real district codes, made-up dates and serials.
@@ -120,6 +121,28 @@ describe('parseNik', () => {
     expect(parseNik(nik, options).districtKnown).toBe(false);
     expectCode(nik, 'NIK.DISTRICT_UNKNOWN', { ...options, requireKnownDistrict: true });
     expectCode('1602052501900003', 'valid', { ...options, requireKnownDistrict: true });
+  });
+
+  it('keeps NIKs valid under district codes a later region release drops or splits', () => {
+    // idn-area-data 4 split Toili (72.01.09) into Toili and Toili Jaya (72.01.24): NIKs issued in
+    // Toili before stay as they are, and new ones may be issued under either code.
+    expect(parseNik('7201092501900003', { ...options, requireKnownDistrict: true }).districtCode).toBe('72.01.09');
+    expect(parseNik('7201242501900003', { ...options, requireKnownDistrict: true }).districtCode).toBe('72.01.24');
+    // A directory that no longer lists a district (as a release after a merger would) still
+    // accepts its old NIKs, with the warning; issuing under it is refused.
+    const withoutKayuAgung = RegionDirectory.fromCsv({
+      provinces: 'code,name\n16,Sumatera Selatan\n',
+      regencies: 'code,province_code,name\n16.02,16,Kabupaten Ogan Komering Ilir\n',
+      districts: 'code,regency_code,name\n16.02.06,16.02,Tanjung Lubuk\n',
+      villages: () => 'code,district_code,name\n',
+    });
+    const old = parseNik('1602052501900003', { ...options, regions: withoutKayuAgung });
+    expect(old).toMatchObject({ districtCode: '16.02.05', districtKnown: false, birthDate: '1990-01-25' });
+    expectCode('1602052501900003', 'NIK.DISTRICT_UNKNOWN', {
+      ...options,
+      regions: withoutKayuAgung,
+      requireKnownDistrict: true,
+    });
   });
 
   it('throws a DomainError with a stable code and a message without the NIK', () => {

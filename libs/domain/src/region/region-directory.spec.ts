@@ -43,6 +43,16 @@ describe('a region directory from other CSV text', () => {
     villages: () => 'code,district_code,name\n77.01.01.2001,77.01.01,"Desa ""Lama"""\n',
   };
 
+  it('keeps mixed-case names as written and title-cases names in capitals (idn-area-data 3)', () => {
+    const regions = RegionDirectory.fromCsv({
+      ...source,
+      provinces: 'code,name\n31,DKI JAKARTA\n77,Provinsi Uji di Sini\n',
+    });
+    expect(regions.get('31')?.name).toBe('DKI Jakarta');
+    expect(regions.get('77')?.name).toBe('Provinsi Uji di Sini');
+    expect(regions.get('77')?.upperName).toBe('PROVINSI UJI DI SINI');
+  });
+
   it('reads quoted names, CRLF line ends and blank lines', () => {
     const regions = RegionDirectory.fromCsv(source);
     expect(regions.get('77.01.01')?.name).toBe('Satu, Dua');

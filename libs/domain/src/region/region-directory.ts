@@ -34,13 +34,14 @@ export interface RegionSource {
   villages: () => string;
 }
 
-// Source names of provinces and regencies are all capitals; these stay capitals on screen too.
+// idn-area-data 3 spelled provinces and regencies in capitals ("DKI JAKARTA"); these words stay
+// capitals on screen when such a release is read.
 const ACRONYMS = new Set(['DKI']);
 
-function displayName(sourceName: string, level: RegionLevel): string {
-  // District and village names come in their own mixed case ("Kayu Agung", "Grong-grong"):
-  // keep them exactly as the source spells them.
-  if (level === RegionLevel.DISTRICT || level === RegionLevel.VILLAGE) return sourceName;
+function displayName(sourceName: string): string {
+  // Since idn-area-data 4 every level comes in its own mixed case ("Kabupaten Ogan Komering
+  // Ilir", "Kayu Agung", "Grong-grong"): keep it exactly as the source spells it.
+  if (sourceName !== sourceName.toUpperCase()) return sourceName;
   return sourceName
     .split(' ')
     .map((word) => (ACRONYMS.has(word) ? word : word.charAt(0) + word.slice(1).toLowerCase()))
@@ -111,7 +112,7 @@ export class RegionDirectory {
         code: normalized.dotted,
         compactCode: normalized.compact,
         level,
-        name: displayName(row.name, level),
+        name: displayName(row.name),
         upperName: row.name.toUpperCase(),
         parentCode: row.parentCode,
       };

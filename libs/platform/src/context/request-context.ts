@@ -10,6 +10,8 @@ export interface RequestContext {
    * RpcContextInterceptor, and forwarded by RpcClient with every request made on its behalf.
    */
   accessToken?: string;
+  /** A safe retry's key and request fingerprint, forwarded to the service that acts. */
+  idempotency?: { key: string; fingerprint: string };
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -21,6 +23,11 @@ export function runWithContext<T>(context: RequestContext, fn: () => T): T {
 
 export function currentContext(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/** The Idempotency-Key of the request being handled, and the fingerprint of what it asks. */
+export function currentIdempotency(): RequestContext['idempotency'] {
+  return storage.getStore()?.idempotency;
 }
 
 export function currentCorrelationId(): string | undefined {

@@ -10,3 +10,4 @@ export * from '../logging/mask.js';
 export * from '../logging/logger.js';
 export * from '../metrics/metrics.js';
 export * from '../bootstrap/validation-pipe.js';
+export * from '../idempotency/idempotency-key.js';

@@ -5,6 +5,7 @@ import { APP_CONFIG, APP_LOGGER } from '../platform.tokens.js';
 import type { AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { ensureDatabase } from './ensure-database.js';
+import { whileDatabaseStarts } from './wait-for-database.js';
 import type { ComponentHealth } from '#lib/contracts';
 
 export interface DatabaseOptions {
@@ -32,31 +33,43 @@ const MIGRATION_LOCK = 727_001;
  * exactly one runs each migration. `synchronize` is never used.
  */
 export async function openDatabase(options: DatabaseOptions, logger: AppLogger): Promise<DataSource> {
-  const source = (url: string, max: number): DataSource =>
-    new DataSource({
-      type: 'postgres',
-      url,
-      entities: options.entities,
-      migrations: options.migrations,
-      synchronize: false,
-      migrationsRun: false,
-      logging: false,
-      extra: { max, connectionTimeoutMillis: 5000 },
-    });
+  return whileDatabaseStarts(() => openAndMigrate(options, logger), logger);
+}
+
+function dataSourceOf(options: DatabaseOptions, url: string, max: number): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: options.entities,
+    migrations: options.migrations,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max, connectionTimeoutMillis: 5000 },
+  });
+}
+
+async function openAndMigrate(options: DatabaseOptions, logger: AppLogger): Promise<DataSource> {
   if (options.migrationUrl === undefined) {
     if (await ensureDatabase(options.url)) logger.info('Created the database');
-    const dataSource = await source(options.url, options.poolSize).initialize();
-    await migrate(dataSource, logger);
+    const dataSource = await dataSourceOf(options, options.url, options.poolSize).initialize();
+    try {
+      await migrate(dataSource, logger);
+    } catch (error) {
+      // Tried again from the start: this pool goes.
+      await dataSource.destroy().catch(() => undefined);
+      throw error;
+    }
     return dataSource;
   }
   // The database and both roles exist already (provisioned by a superuser, ADR 0005).
-  const owner = await source(options.migrationUrl, 2).initialize();
+  const owner = await dataSourceOf(options, options.migrationUrl, 2).initialize();
   try {
     await migrate(owner, logger);
   } finally {
-    await owner.destroy();
+    await owner.destroy().catch(() => undefined);
   }
-  return source(options.url, options.poolSize).initialize();
+  return dataSourceOf(options, options.url, options.poolSize).initialize();
 }
 
 async function migrate(dataSource: DataSource, logger: AppLogger): Promise<void> {

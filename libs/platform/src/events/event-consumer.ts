@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { plainToInstance } from 'class-transformer';
@@ -9,9 +9,39 @@ import { CORRELATION_HEADER, correlationIdFrom, runWithContext } from '../contex
 import type { AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { APP_LOGGER } from '../platform.tokens.js';
+import { DEAD_LETTER_STREAM, deadLetter } from './dead-letters.js';
 import { JetStreamConnection } from './jetstream-connection.js';
 
 const NANOS_PER_SECOND = 1_000_000_000;
+
+/**
+ * Delivery defaults. An event a process fetched and never acknowledged (the process died) comes
+ * back after `ackWaitSeconds`; a handler that runs longer tells the server it is still working
+ * every third of it, so only a dead or stuck process loses its events. The prefetch is small
+ * because buffered events age too: a killed process strands at most that many.
+ */
+export interface EventDelivery {
+  ackWaitSeconds: number;
+  maxDeliveries: number;
+  prefetch: number;
+  concurrency: number;
+  maxHandlerSeconds: number;
+}
+
+export const EVENT_DELIVERY_DEFAULTS: Readonly<EventDelivery> = {
+  ackWaitSeconds: 6,
+  maxDeliveries: 10,
+  prefetch: 4,
+  /** Events handled at once by one process (at most the prefetch). */
+  concurrency: 4,
+  /** A handler still running after this is treated as stuck: no more `working()`. */
+  maxHandlerSeconds: 120,
+};
+
+/** Delay before the n-th redelivery after a failure: 0.5 s, 1 s, 2 s… up to 30 s. */
+export function retryDelayMs(deliveryCount: number): number {
+  return Math.min(30_000, 250 * 2 ** Math.min(Math.max(deliveryCount, 1), 7));
+}
 
 /** Failures that a later attempt cannot cure. */
 const PERMANENT: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
@@ -30,17 +60,24 @@ export interface EventSubscription<T extends object> {
   messageClass: new () => T;
   /** Must be idempotent: an event can arrive more than once. Throwing means "try again later". */
   handle(event: T): Promise<void>;
+  /** Overrides of {@link EVENT_DELIVERY_DEFAULTS} (tests use short ones). */
+  delivery?: Partial<EventDelivery>;
 }
 
 /**
  * Runs durable JetStream consumers for a service. An event is acknowledged only after its
- * handler succeeded; a failure is retried later with growing delays (never dropped), a
- * malformed event is logged and set aside (terminated), and a NATS outage just pauses it all.
+ * handler succeeded. A failure is retried after a growing delay (`nak` with delay); after its
+ * last delivery the event goes to the dead-letter stream for an operator, never dropped
+ * silently. A malformed event, or one that breaks a rule, is dead-lettered at once. Every
+ * redelivery and dead letter is a WARN/ERROR line and a metric. A NATS outage just pauses it
+ * all; on shutdown fetching stops and events not yet handled are returned at once.
  */
 @Injectable()
-export class EventConsumerHost implements OnApplicationShutdown {
+export class EventConsumerHost implements BeforeApplicationShutdown {
   private stopped = false;
   private readonly active = new Set<ConsumerMessages>();
+  /** Events being handled now, with their "still working" timer. */
+  private readonly inFlight = new Map<JsMsg, NodeJS.Timeout>();
   private readonly loops: Array<Promise<void>> = [];
 
   constructor(
@@ -54,35 +91,59 @@ export class EventConsumerHost implements OnApplicationShutdown {
   }
 
   private async run<T extends object>(subscription: EventSubscription<T>): Promise<void> {
+    const delivery = { ...EVENT_DELIVERY_DEFAULTS, ...subscription.delivery };
     while (!this.stopped) {
       try {
         await this.jetStream.ensureStream(subscription.stream);
+        await this.jetStream.ensureStream(DEAD_LETTER_STREAM);
         const jsm = await this.jetStream.jsm();
+        const settings = {
+          ack_wait: delivery.ackWaitSeconds * NANOS_PER_SECOND,
+          // The server never gives up on its own: the last delivery is dead-lettered here, and
+          // one delivered after it (its processes died each time) is dead-lettered on receipt.
+          max_deliver: -1,
+          max_ack_pending: 1000,
+        };
         await jsm.consumers
           .add(subscription.stream.name, {
             durable_name: subscription.durable,
             ack_policy: AckPolicy.Explicit,
             deliver_policy: DeliverPolicy.All,
             filter_subject: subscription.subject,
-            ack_wait: 60 * NANOS_PER_SECOND,
-            max_deliver: -1,
+            ...settings,
           })
           .catch(async (error: unknown) => {
-            // Already there (another replica, an earlier start): fine.
-            await jsm.consumers.info(subscription.stream.name, subscription.durable).catch(() => {
+            // Already there (another replica, an earlier start, an older version): bring its
+            // delivery settings up to date.
+            await jsm.consumers.update(subscription.stream.name, subscription.durable, settings).catch(() => {
               throw error;
             });
           });
         const js = await this.jetStream.client();
         const consumer = await js.consumers.get(subscription.stream.name, subscription.durable);
-        const messages = await consumer.consume({ max_messages: 16 });
+        const messages = await consumer.consume({ max_messages: delivery.prefetch });
         this.active.add(messages);
+        // Up to `concurrency` events at once, like as many replicas would (handlers are idempotent
+        // and take their own locks): a handler waiting on its database does not hold up the rest.
+        const running = new Set<Promise<void>>();
         try {
           for await (const message of messages) {
-            await this.process(subscription, message);
-            if (this.stopped) break;
+            if (this.stopped) {
+              // Fetched but not started: back to the server at once, for another replica.
+              message.nak();
+              continue;
+            }
+            const job: Promise<void> = this.process(subscription, delivery, message)
+              .catch((error: unknown) => {
+                // Not acknowledged: it comes back after the deadline.
+                this.logger.error({ err: error, subject: message.subject }, 'Event handling broke down');
+              })
+              .finally(() => running.delete(job));
+            running.add(job);
+            if (running.size >= delivery.concurrency) await Promise.race(running);
           }
         } finally {
+          await Promise.all(running);
           this.active.delete(messages);
         }
       } catch (error) {
@@ -93,56 +154,120 @@ export class EventConsumerHost implements OnApplicationShutdown {
     }
   }
 
-  private async process<T extends object>(subscription: EventSubscription<T>, message: JsMsg): Promise<void> {
+  private async process<T extends object>(
+    subscription: EventSubscription<T>,
+    delivery: EventDelivery,
+    message: JsMsg,
+  ): Promise<void> {
     const correlationId = correlationIdFrom(message.headers?.get(CORRELATION_HEADER));
     const stop = this.metrics.eventsHandled.startTimer({ subject: message.subject });
+    const { durable } = subscription;
+    const attempt = message.info.deliveryCount;
     await runWithContext({ correlationId }, async () => {
+      if (attempt > 1) {
+        this.metrics.eventsRedelivered.inc({ subject: message.subject, durable });
+        this.logger.warn(
+          { subject: message.subject, durable, seq: message.seq, attempt, maxDeliveries: delivery.maxDeliveries },
+          'Event redelivered',
+        );
+      }
+      if (attempt > delivery.maxDeliveries) {
+        // Every earlier delivery ended without an answer: its process died or it timed out.
+        await this.setAside(message, durable, `no answer after ${attempt - 1} deliveries`);
+        stop({ outcome: 'dead-letter' });
+        return;
+      }
       let event: T;
       try {
         event = plainToInstance(subscription.messageClass, message.json<object>());
         const errors = await validate(event, { whitelist: true, forbidNonWhitelisted: false });
         if (errors.length > 0) throw new Error(`invalid event: ${errors.map((e) => e.property).join(', ')}`);
       } catch (error) {
-        this.logger.error(
-          { err: error, subject: message.subject, seq: message.seq },
-          'Malformed event set aside (terminated)',
-        );
-        message.term('malformed');
+        await this.setAside(message, durable, `malformed: ${errorText(error)}`);
         stop({ outcome: 'rejected' });
         return;
       }
+      // Long steps (rendering, signing) keep the event: "still working" every third of the
+      // acknowledgement deadline, for as long as a handler may reasonably take.
+      const startedAt = Date.now();
+      const heartbeat = setInterval(
+        () => {
+          if (Date.now() - startedAt < delivery.maxHandlerSeconds * 1000) message.working();
+        },
+        Math.max(200, (delivery.ackWaitSeconds * 1000) / 3),
+      );
+      this.inFlight.set(message, heartbeat);
       try {
         await subscription.handle(event);
+        // Returned at shutdown meanwhile: another replica has it now.
+        if (!this.inFlight.has(message)) return;
         message.ack();
         stop({ outcome: 'ok' });
       } catch (error) {
+        if (!this.inFlight.has(message)) return;
         if (error instanceof DomainError && PERMANENT.has(error.kind)) {
-          // Trying again cannot help (the event breaks a rule or names what does not exist):
-          // set it aside, loudly, for an operator instead of retrying it forever.
-          this.logger.error(
-            { err: error, code: error.code, subject: message.subject, seq: message.seq },
-            'Event cannot be handled; set aside (terminated)',
-          );
-          message.term(error.code);
+          // Trying again cannot help (the event breaks a rule or names what does not exist).
+          await this.setAside(message, durable, `${error.code}: ${error.message}`);
           stop({ outcome: 'rejected' });
           return;
         }
-        const attempt = message.info.deliveryCount;
-        const delayMs = Math.min(60_000, 500 * 2 ** Math.min(attempt, 7));
-        const level = attempt >= 5 ? 'error' : 'warn';
-        this.logger[level](
-          { err: error, subject: message.subject, attempt, delayMs },
+        if (attempt >= delivery.maxDeliveries) {
+          await this.setAside(message, durable, `failed ${attempt} times: ${errorText(error)}`);
+          stop({ outcome: 'dead-letter' });
+          return;
+        }
+        const delayMs = retryDelayMs(attempt);
+        this.logger.warn(
+          { err: error, subject: message.subject, durable, attempt, delayMs },
           'Event handling failed; will retry',
         );
         message.nak(delayMs);
         stop({ outcome: 'retry' });
+      } finally {
+        clearInterval(heartbeat);
+        this.inFlight.delete(message);
       }
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    await Promise.all([...this.active].map((messages) => messages.close().catch(() => undefined)));
-    await Promise.race([Promise.all(this.loops), new Promise((r) => setTimeout(r, 3000).unref())]);
+  /** Moves an event to the dead-letter stream (loudly), then ends its deliveries. */
+  private async setAside(message: JsMsg, durable: string, reason: string): Promise<void> {
+    try {
+      await deadLetter(await this.jetStream.client(), message, durable, reason);
+    } catch (error) {
+      // Not stored: keep the event and try again later rather than lose it.
+      this.logger.error({ err: error, subject: message.subject, durable }, 'Could not dead-letter an event; retrying');
+      message.nak(retryDelayMs(message.info.deliveryCount));
+      return;
+    }
+    this.metrics.eventsDeadLettered.inc({ subject: message.subject, durable });
+    this.logger.error(
+      { subject: message.subject, durable, seq: message.seq, deliveries: message.info.deliveryCount, reason },
+      'Event dead-lettered; list and replay with `npm run events:dead-letters`',
+    );
+    message.term(reason.slice(0, 100));
   }
+
+  /**
+   * Before the app's connections close (JetStreamConnection drains in onApplicationShutdown), so
+   * that what is returned reaches the server.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    // Stop fetching; what was buffered is returned (nak) by the loops as they drain.
+    for (const messages of this.active) void messages.close().catch(() => undefined);
+    await Promise.race([Promise.all(this.loops), new Promise((r) => setTimeout(r, 3000).unref())]);
+    // A handler still running after that is abandoned: its event goes back now, not after
+    // the acknowledgement deadline (the handler is idempotent, a second run does no harm).
+    for (const [message, heartbeat] of this.inFlight) {
+      clearInterval(heartbeat);
+      message.nak();
+      this.logger.warn({ subject: message.subject, seq: message.seq }, 'Shutting down: event returned unfinished');
+    }
+    this.inFlight.clear();
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

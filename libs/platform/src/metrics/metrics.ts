@@ -56,6 +56,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly eventsRedelivered = new Counter({
+    name: 'events_redelivered_total',
+    help: 'JetStream events received again (a handler failed, timed out or its process died), by subject and consumer',
+    labelNames: ['subject', 'durable'] as const,
+    registers: [this.registry],
+  });
+
+  readonly eventsDeadLettered = new Counter({
+    name: 'events_dead_lettered_total',
+    help: 'JetStream events moved to the dead-letter stream after their last delivery, by subject and consumer',
+    labelNames: ['subject', 'durable'] as const,
+    registers: [this.registry],
+  });
+
   constructor(app: string) {
     this.registry.setDefaultLabels({ app });
     collectDefaultMetrics({ register: this.registry });

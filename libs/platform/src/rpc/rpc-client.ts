@@ -4,7 +4,8 @@ import { NatsRecordBuilder, NatsResponseJSONDeserializer, type ClientProxy } fro
 import { NatsRecordSerializer } from '@nestjs/microservices/serializers/nats-record.serializer.js';
 import { headers as natsHeaders, type Msg, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import type { AnyRpcDefinition, RpcDefinition } from '#lib/contracts';
-import { CORRELATION_HEADER, currentCorrelationId } from '../context/request-context.js';
+import { CORRELATION_HEADER, currentCorrelationId, currentIdempotency } from '../context/request-context.js';
+import { IDEMPOTENCY_FINGERPRINT_NATS_HEADER, IDEMPOTENCY_KEY_NATS_HEADER } from '../idempotency/idempotency-key.js';
 import type { AppLogger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { translateRpcFailure, type RpcFailure, type TranslateOptions } from './rpc-errors.js';
@@ -122,6 +123,12 @@ export class RpcClient implements OnApplicationShutdown {
     const headers = natsHeaders();
     const correlationId = currentCorrelationId();
     if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
+    // A safe retry (API.md "Safe retries"): the service that acts remembers the key.
+    const idempotency = currentIdempotency();
+    if (idempotency) {
+      headers.set(IDEMPOTENCY_KEY_NATS_HEADER, idempotency.key);
+      headers.set(IDEMPOTENCY_FINGERPRINT_NATS_HEADER, idempotency.fingerprint);
+    }
     if (this.options.headerSource !== undefined) {
       for (const [name, value] of Object.entries(await this.options.headerSource.headersFor(rpc))) {
         headers.set(name, value);

@@ -29,8 +29,8 @@ export function ImportPage(): ReactNode {
     <>
       <p>
         Unggah berkas CSV dengan baris judul berisi kolom data penduduk dan keluarga (nik, fullName, sex, …,
-        familyCardNumber, address, rt, rw, villageCode, postalCode). Data diperbarui berdasarkan NIK; baris yang salah
-        tidak menghentikan baris lain.
+        familyCardNumber, address, rt, rw, villageCode, postalCode), atau berkas ekspor SIAK (37 kolom) apa adanya;
+        pemisah koma atau titik koma. Data diperbarui berdasarkan NIK; baris yang salah tidak menghentikan baris lain.
       </p>
       <form className="card" onSubmit={submit}>
         <div className="field">

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { registerWebApp } from './web-app.js';
+
+interface Answer {
+  statusCode: number;
+  headers: IncomingHttpHeaders;
+  rawPayload: Buffer;
+  body: string;
+}
+
+/** A plain HTTP GET that leaves the body as sent (no decompression), as a cache or proxy sees it. */
+function fetchRaw(base: string, url: string, headers: Record<string, string>): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}${url}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const rawPayload = Buffer.concat(chunks);
+        resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, rawPayload, body: rawPayload.toString() });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const SCRIPT = 'console.log("halaman penduduk");'.repeat(20);
+
+describe('the web pages at / (@fastify/static)', () => {
+  let root: string;
+  let app: FastifyInstance;
+  let base: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'gateway-web-'));
+    await mkdir(path.join(root, 'assets'));
+    await writeFile(path.join(root, 'index.html'), '<!doctype html><html lang="id"><body>Beranda</body></html>');
+    await writeFile(path.join(root, 'assets', 'app-3f2a9c1b.js'), SCRIPT);
+    await writeFile(path.join(root, 'assets', 'app-3f2a9c1b.js.gz'), gzipSync(SCRIPT));
+    await writeFile(path.join(root, 'assets', 'app-3f2a9c1b.js.br'), brotliCompressSync(SCRIPT));
+    await writeFile(path.join(root, 'theme.css'), ':root { --warna: #0b5; }');
+    await writeFile(path.join(root, '.env'), 'RAHASIA=1');
+    await writeFile(path.join(root, '.kunci.txt'), 'RAHASIA');
+    app = Fastify();
+    await registerWebApp(app, root);
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const get = (url: string, headers: Record<string, string> = {}) => fetchRaw(base, url, headers);
+
+  it('answers any page path with index.html, revalidated, with the security headers', async () => {
+    for (const url of ['/', '/permohonan/baru', '/staf/antrean?status=SUBMITTED']) {
+      const page = await get(url);
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('Beranda');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(page.headers['referrer-policy']).toBe('same-origin');
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it('answers 304 to If-None-Match with the current ETag, for the page and for assets', async () => {
+    const page = await get('/');
+    const etag = page.headers.etag as string;
+    expect(etag).toBeTruthy();
+    expect((await get('/lain', { 'if-none-match': etag })).statusCode).toBe(304);
+    expect((await get('/', { 'if-none-match': '"lama"' })).statusCode).toBe(200);
+
+    const script = await get('/assets/app-3f2a9c1b.js');
+    expect(script.statusCode).toBe(200);
+    const again = await get('/assets/app-3f2a9c1b.js', { 'if-none-match': script.headers.etag as string });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+
+  it('sends the build’s brotli or gzip copy to browsers that take it, hashed assets cached for a year', async () => {
+    const br = await get('/assets/app-3f2a9c1b.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toContain('accept-encoding');
+    expect(br.rawPayload.equals(brotliCompressSync(SCRIPT))).toBe(true);
+    const gz = await get('/assets/app-3f2a9c1b.js', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await get('/assets/app-3f2a9c1b.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(SCRIPT);
+    const range = await get('/assets/app-3f2a9c1b.js', { range: 'bytes=0-6' });
+    expect(range.statusCode).toBe(206);
+    expect(range.body).toBe('console');
+  });
+
+  it('caches other files for an hour and marks them nosniff', async () => {
+    const css = await get('/theme.css');
+    expect(css.headers['content-type']).toContain('text/css');
+    expect(css.headers['cache-control']).toBe('public, max-age=3600');
+    expect(css.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('never answers a missing file, a dotfile, a path outside the build or an API path with a page', async () => {
+    expect((await get('/tidak-ada.js')).statusCode).toBe(404);
+    expect((await get('/api/v1/tidak-ada')).statusCode).toBe(404);
+    expect((await get('/metrics/x')).statusCode).toBe(404);
+    // A dotfile is never sent: with an extension it is refused, without one it is a page path.
+    expect([403, 404]).toContain((await get('/.kunci.txt')).statusCode);
+    expect((await get('/.kunci.txt')).body).not.toContain('RAHASIA');
+    expect((await get('/.env')).body).not.toContain('RAHASIA');
+    for (const url of ['/assets/..%2f..%2fpackage.json', '/assets/%2e%2e/%2e%2e/package.json', '/..%5cindex.html']) {
+      const response = await get(url);
+      expect([400, 403, 404]).toContain(response.statusCode);
+    }
+  });
+
+  it('says the pages are not built yet instead of failing', async () => {
+    const empty = await mkdtemp(path.join(tmpdir(), 'gateway-web-empty-'));
+    const bare = Fastify();
+    try {
+      await registerWebApp(bare, empty);
+      const response = await fetchRaw(await bare.listen({ port: 0, host: '127.0.0.1' }), '/beranda', {});
+      expect(response.statusCode).toBe(503);
+      expect(response.body).toContain('npm run build');
+    } finally {
+      await bare.close();
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,56 @@
+// `npm run events:dead-letters`: lists the events that failed every delivery;
+// `-- --replay <id>` or `-- --replay all` publishes them to their subject again and removes them.
+// NATS_URL says which NATS (default nats://127.0.0.1:4222); NATS_NKEY_SEED_FILE the operator's
+// nkey (secrets/nats/nkeys/operator.nk, docs/security.md), NATS_TLS_CA_FILE its CA.
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import type { BaseConfig } from '../config/base.config.js';
+import { natsAuthOf } from '../nats/nats-options.js';
+import { listDeadLetters, replayDeadLetter, type DeadLetter } from './dead-letters.js';
+
+function describe(letter: DeadLetter): string {
+  const payload = letter.payload.length > 160 ? `${letter.payload.slice(0, 160)}…` : letter.payload;
+  return [
+    `#${letter.id}  ${letter.at}  ${letter.subject} (${letter.stream} seq ${letter.originalSeq})`,
+    `    consumer ${letter.durable}, ${letter.deliveries} deliveries: ${letter.reason}`,
+    `    correlation ${letter.correlationId ?? '-'}  ${payload}`,
+  ].join('\n');
+}
+
+export async function main(args: string[]): Promise<number> {
+  const replayAt = args.indexOf('--replay');
+  const target = replayAt >= 0 ? args[replayAt + 1] : undefined;
+  if (replayAt >= 0 && (target === undefined || !(target === 'all' || /^\d+$/.test(target)))) {
+    console.error('usage: npm run events:dead-letters [-- --replay <id>|all]');
+    return 2;
+  }
+  const nc = await connect({
+    servers: (process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222').split(',').map((s) => s.trim()),
+    name: 'dead-letters-cli',
+    ...natsAuthOf(process.env as unknown as BaseConfig, 'operator'),
+  });
+  try {
+    const jsm = await jetstreamManager(nc);
+    const letters = await listDeadLetters(jsm);
+    if (target === undefined) {
+      if (letters.length === 0) console.log('No dead letters.');
+      for (const letter of letters) console.log(describe(letter));
+      return 0;
+    }
+    const js = jetstream(nc);
+    const ids = target === 'all' ? letters.map((l) => l.id) : [Number(target)];
+    for (const id of ids) {
+      const letter = await replayDeadLetter(js, jsm, id);
+      console.log(`replayed #${id} to ${letter.subject}`);
+    }
+    if (ids.length === 0) console.log('No dead letters.');
+    return 0;
+  } finally {
+    await nc.drain();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  return 1;
+});

@@ -1,0 +1,108 @@
+import type { JetStreamClient, JetStreamManager, JsMsg, StoredMsg } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import type { StreamDefinition } from '#lib/contracts';
+import { CORRELATION_HEADER } from '../context/request-context.js';
+
+/**
+ * Events that failed every delivery are moved here, with where they came from and why, instead
+ * of being retried forever or silently dropped. An operator lists them and, once the cause is
+ * fixed, replays them to their subject (`npm run events:dead-letters`). Handlers are idempotent,
+ * so a replay that reaches a consumer which had handled the event already does no harm.
+ */
+export const DEAD_LETTER_STREAM: StreamDefinition = { name: 'DEAD_LETTERS', subjects: ['dead-letter.>'] };
+
+const H = {
+  STREAM: 'Dl-Stream',
+  SUBJECT: 'Dl-Subject',
+  SEQ: 'Dl-Seq',
+  DURABLE: 'Dl-Durable',
+  DELIVERIES: 'Dl-Deliveries',
+  REASON: 'Dl-Reason',
+  AT: 'Dl-At',
+} as const;
+
+export interface DeadLetter {
+  /** Sequence in the dead-letter stream: what `--replay` takes. */
+  id: number;
+  stream: string;
+  subject: string;
+  /** Sequence of the original event in its stream. */
+  originalSeq: number;
+  durable: string;
+  deliveries: number;
+  reason: string;
+  at: string;
+  correlationId?: string;
+  payload: string;
+}
+
+/** Copies a failed event into the dead-letter stream; the caller then terminates the original. */
+export async function deadLetter(js: JetStreamClient, message: JsMsg, durable: string, reason: string): Promise<void> {
+  const headers = natsHeaders();
+  headers.set(H.STREAM, message.info.stream);
+  headers.set(H.SUBJECT, message.subject);
+  headers.set(H.SEQ, String(message.seq));
+  headers.set(H.DURABLE, durable);
+  headers.set(H.DELIVERIES, String(message.info.deliveryCount));
+  // Header values are one line of visible text.
+  headers.set(H.REASON, reason.replace(/[\r\n]+/g, ' ').slice(0, 500));
+  headers.set(H.AT, new Date().toISOString());
+  const correlationId = message.headers?.get(CORRELATION_HEADER);
+  if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
+  await js.publish(`dead-letter.${durable}`, message.data, {
+    headers,
+    // Dead-lettering the same delivery twice (a crash in between) stores it once.
+    msgID: `dl:${message.info.stream}:${message.seq}:${durable}`,
+    timeout: 5000,
+  });
+}
+
+function toDeadLetter(stored: StoredMsg): DeadLetter {
+  const get = (name: string): string => stored.header?.get(name) ?? '';
+  return {
+    id: stored.seq,
+    stream: get(H.STREAM),
+    subject: get(H.SUBJECT),
+    originalSeq: Number(get(H.SEQ)),
+    durable: get(H.DURABLE),
+    deliveries: Number(get(H.DELIVERIES)),
+    reason: get(H.REASON),
+    at: get(H.AT),
+    correlationId: stored.header?.get(CORRELATION_HEADER) || undefined,
+    payload: stored.string(),
+  };
+}
+
+/** Every dead letter still held, oldest first (at most `limit`). */
+export async function listDeadLetters(jsm: JetStreamManager, limit = 1000): Promise<DeadLetter[]> {
+  let info;
+  try {
+    info = await jsm.streams.info(DEAD_LETTER_STREAM.name);
+  } catch {
+    return []; // nothing was ever dead-lettered
+  }
+  const letters: DeadLetter[] = [];
+  if (info.state.messages === 0) return letters;
+  for (let seq = info.state.first_seq; seq <= info.state.last_seq && letters.length < limit; seq++) {
+    const stored = await jsm.streams.getMessage(DEAD_LETTER_STREAM.name, { seq }).catch(() => null);
+    if (stored) letters.push(toDeadLetter(stored));
+  }
+  return letters;
+}
+
+/**
+ * Publishes a dead letter to its original subject again (a fresh delivery for every consumer of
+ * that subject) and removes it from the dead-letter stream. Returns what was replayed.
+ */
+export async function replayDeadLetter(js: JetStreamClient, jsm: JetStreamManager, id: number): Promise<DeadLetter> {
+  const stored = await jsm.streams.getMessage(DEAD_LETTER_STREAM.name, { seq: id });
+  if (!stored) throw new Error(`No dead letter ${id}`);
+  const letter = toDeadLetter(stored);
+  const headers = natsHeaders();
+  if (letter.correlationId) headers.set(CORRELATION_HEADER, letter.correlationId);
+  // A message id of its own: the original's is still within the stream's duplicate window
+  // for ten minutes and would be dropped; replaying the same letter twice stores it once.
+  await js.publish(letter.subject, stored.data, { headers, msgID: `replay:${id}`, timeout: 5000 });
+  await jsm.streams.deleteMessage(DEAD_LETTER_STREAM.name, id);
+  return letter;
+}
