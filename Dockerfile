@@ -8,7 +8,8 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-# Run stage: only what runs, as the unprivileged `node` user.
+# Run stage: only what runs, as the unprivileged `node` user. Production by default: the apps
+# refuse to start with a missing secret or a development value (docs/security.md).
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
@@ -16,6 +17,8 @@ COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/apps/documents/assets ./apps/documents/assets
+# Plain-JS operator scripts: database provisioning (docker-compose's `provision`), NATS configuration.
+COPY --from=build --chown=node:node /app/scripts ./scripts
 # Where the documents service keeps its signing certificate (a volume in docker-compose.yml):
 # owned by the app user, so a named volume mounted there starts writable.
 RUN mkdir -p /var/lib/disduk/keys && chown node:node /var/lib/disduk/keys

@@ -99,7 +99,10 @@ async function finish(code) {
 // ---------------------------------------------------------------- infrastructure
 const natsPort = await freePort();
 const natsDir = path.join(scratch, 'nats');
-let nats = await startNats({ port: natsPort, dataDir: natsDir });
+// Authentication on, as deployed (docs/security.md): the generated configuration, an nkey per app.
+const { writeNatsSetup } = await import('./nats-config.mjs');
+const natsSetup = writeNatsSetup({ dir: path.join(scratch, 'nats-auth') });
+let nats = await startNats({ port: natsPort, dataDir: natsDir, configFile: natsSetup.configFile });
 cleanups.push(() => nats?.kill('SIGKILL'));
 const natsUrl = `nats://127.0.0.1:${natsPort}`;
 
@@ -140,8 +143,10 @@ if (!postgres) {
 const gatewayPort = await freePort();
 const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
 const keyDir = path.join(scratch, 'keys');
-const { generateKeyPairSync } = await import('node:crypto');
-const jwtKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+const { createPublicKey, generateKeyPairSync } = await import('node:crypto');
+const jwtPrivateKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+const jwtKey = jwtPrivateKey.export({ type: 'pkcs8', format: 'pem' });
+const jwks = { keys: [{ ...createPublicKey(jwtPrivateKey).export({ format: 'jwk' }), kid: 'chaos-1', alg: 'ES256' }] };
 const common = {
   ...process.env,
   NODE_ENV: 'development',
@@ -152,12 +157,15 @@ const common = {
   ADMIN_PASSWORD: 'chaos-admin-password',
   JWT_PRIVATE_KEY: jwtKey,
   JWT_KEY_ID: 'chaos-1',
+  JWT_PUBLIC_KEYS: JSON.stringify(jwks),
+  NATS_PEERS_FILE: natsSetup.peersFile,
 };
 const envOf = (app) =>
   app === 'gateway'
-    ? { ...common, PORT: String(gatewayPort), HOST: '127.0.0.1' }
+    ? { ...common, NATS_NKEY_SEED_FILE: natsSetup.seedFiles.gateway, PORT: String(gatewayPort), HOST: '127.0.0.1' }
     : {
         ...common,
+        NATS_NKEY_SEED_FILE: natsSetup.seedFiles[app],
         DATABASE_URL: dbUrl(app),
         PUBLIC_BASE_URL: `http://127.0.0.1:${gatewayPort}`,
         SIGNING_P12_PATH: path.join(keyDir, 'signing-certificate.p12'),
@@ -482,7 +490,7 @@ async function inject(fault) {
     child.kill('SIGKILL');
     await exited;
     await sleep(1000);
-    nats = await startNats({ port: natsPort, dataDir: natsDir });
+    nats = await startNats({ port: natsPort, dataDir: natsDir, configFile: natsSetup.configFile });
     say('  NATS killed and started again after 1 s');
   } else {
     // Immediate: no checkpoint, connections cut, crash recovery at the next start.

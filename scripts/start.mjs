@@ -1,16 +1,22 @@
 #!/usr/bin/env node
-// `npm start`: the whole system on one machine, with demo data.
+// `npm start`: the whole system on one machine (demo data with `--demo` or DEMO_DATA=1).
 //  1. builds dist/;
-//  2. finds NATS and PostgreSQL (NATS_URL / DATABASE_URL, else the standard local ports), or
-//     starts private ones under .data/ from the installed binaries, or says what to install;
-//  3. makes development keys under .data/dev/ (token signing key, document signing certificate);
-//  4. starts identity, applications, documents and the gateway as separate processes with
-//     prefixed, interleaved logs; waits for /api/v1/health; loads the demo data; prints the URL;
-//  5. an app that crashes is started again after a short pause (scripts/lib/supervisor.mjs);
+//  2. writes the NATS configuration (scripts/nats-config.mjs: an nkey per app, subject
+//     permissions) under .data/nats-auth/ and starts its own nats-server with it — unless
+//     NATS_URL names a server already running that configuration (a NATS without
+//     authentication, such as one on 4222, is never used);
+//  3. finds PostgreSQL (DATABASE_URL, a superuser connection, else 127.0.0.1:5432, else a
+//     private one under .data/) and provisions each service's database with its owner
+//     (migration) and runtime roles (scripts/lib/db-roles.mjs);
+//  4. makes development keys under .data/dev/ (token signing key and its public JWKS, document
+//     signing certificate, database role passwords);
+//  5. starts identity, applications, documents and the gateway as separate processes with
+//     prefixed, interleaved logs; waits for /api/v1/health; loads the demo data when asked;
+//  6. an app that crashes is started again after a short pause (scripts/lib/supervisor.mjs);
 //     Ctrl-C stops everything, private servers included, and so does an app that keeps crashing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
 import {
@@ -25,6 +31,8 @@ import {
   startPrivatePostgres,
   waitFor,
 } from './lib/infra.mjs';
+import { provisionServiceDatabase } from './lib/db-roles.mjs';
+import { writeNatsSetup } from './nats-config.mjs';
 import { createSupervisor } from './lib/supervisor.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -65,22 +73,23 @@ function humanise(line) {
   }
 }
 
-async function findNats() {
+/**
+ * NATS_URL: a server that runs this checkout's .data/nats-auth/nats-server.conf (the apps
+ * connect with the keys next to it). Otherwise our own server with that configuration.
+ */
+async function findNats(natsSetup) {
   if (process.env.NATS_URL) {
     const { host, port } = hostPortOf(process.env.NATS_URL, 4222);
     if (!(await canConnect(host, port))) return fail(`NATS_URL=${process.env.NATS_URL} does not answer.`);
     return process.env.NATS_URL;
   }
-  if (await canConnect('127.0.0.1', 4222)) {
-    say('nats', `using the NATS server at ${DEFAULT_NATS_URL}`);
-    return DEFAULT_NATS_URL;
-  }
-  if (!findBinary(['nats-server']))
-    return fail(`No NATS server answers on 127.0.0.1:4222 and nats-server is not installed. ${INSTALL_HINT}`);
+  if (!findBinary(['nats-server'])) return fail(`nats-server is not installed. ${INSTALL_HINT}`);
   const port = await freePort();
-  const child = await startNats({ port, dataDir: path.join(dataDir, 'nats') });
+  const child = await startNats({ port, dataDir: path.join(dataDir, 'nats'), configFile: natsSetup.configFile });
   cleanups.push(() => child.kill('SIGTERM'));
-  say('nats', `started a private NATS server (JetStream) on port ${port}, data in .data/nats`);
+  say('nats', `started NATS (JetStream, an nkey per app) on port ${port}, configuration .data/nats-auth`);
+  if (await canConnect('127.0.0.1', 4222))
+    say('nats', `(the server on ${DEFAULT_NATS_URL} has no authentication: not used)`);
   return `nats://127.0.0.1:${port}`;
 }
 
@@ -116,19 +125,28 @@ function developmentSecrets() {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     writeFileSync(jwtKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   }
+  // Its public half is every app's token verification key (JWT_PUBLIC_KEYS), from a file.
+  const jwksFile = path.join(dir, 'jwt-public-keys.json');
+  const publicJwk = createPublicKey(readFileSync(jwtKeyFile, 'utf8')).export({ format: 'jwk' });
+  writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...publicJwk, kid: 'dev-1', alg: 'ES256', use: 'sig' }] }));
+  const dbPasswordsFile = path.join(dir, 'database-passwords.json');
+  if (!existsSync(dbPasswordsFile)) {
+    const passwords = Object.fromEntries(
+      ['identity', 'applications', 'documents'].flatMap((s) => [
+        [`${s}_owner`, randomBytes(18).toString('base64url')],
+        [`${s}_app`, randomBytes(18).toString('base64url')],
+      ]),
+    );
+    writeFileSync(dbPasswordsFile, JSON.stringify(passwords), { mode: 0o600 });
+  }
   // The documents service makes its self-signed development certificate at this path on first
   // start, with its development passphrase (SIGNING_P12_PASSPHRASE overrides it).
   return {
-    JWT_PRIVATE_KEY: readFileSync(jwtKeyFile, 'utf8'),
-    JWT_KEY_ID: 'dev-1',
-    SIGNING_P12_PATH: path.join(dir, 'signing-certificate.p12'),
+    jwksFile,
+    dbPasswords: JSON.parse(readFileSync(dbPasswordsFile, 'utf8')),
+    identity: { JWT_PRIVATE_KEY: readFileSync(jwtKeyFile, 'utf8'), JWT_KEY_ID: 'dev-1' },
+    documents: { SIGNING_P12_PATH: path.join(dir, 'signing-certificate.p12') },
   };
-}
-
-function withDatabase(url, name) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
 }
 
 function startApp(app, env) {
@@ -169,27 +187,52 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const natsUrl = await findNats();
+const demoData = process.argv.includes('--demo') || process.env.DEMO_DATA === '1';
+const natsSetup = writeNatsSetup({ dir: path.join(dataDir, 'nats-auth') });
+const natsUrl = await findNats(natsSetup);
 const databaseUrl = await findPostgres();
 if (!natsUrl || !databaseUrl) await new Promise(() => {}); // fail() is shutting down
 const secrets = developmentSecrets();
+const databases = {};
+try {
+  for (const service of ['identity', 'applications', 'documents']) {
+    databases[service] = await provisionServiceDatabase({
+      adminUrl: databaseUrl,
+      database: `disduk_${service}`,
+      service,
+      ownerPassword: secrets.dbPasswords[`${service}_owner`],
+      runtimePassword: secrets.dbPasswords[`${service}_app`],
+    });
+  }
+  say('postgres', 'each service has its owner (migrations) and runtime role');
+} catch (error) {
+  fail(
+    `Could not provision the databases as ${new URL(databaseUrl).username} (a superuser is needed): ${error.message}`,
+  );
+  await new Promise(() => {});
+}
 const port = process.env.PORT ?? '3000';
 const common = {
   NODE_ENV: process.env.NODE_ENV ?? 'development',
   NATS_URL: natsUrl,
+  NATS_PEERS_FILE: natsSetup.peersFile,
+  JWT_PUBLIC_KEYS_FILE: secrets.jwksFile,
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   ADMIN_USERNAME: process.env.ADMIN_USERNAME ?? 'admin',
   ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'admin-dev-password',
 };
+const nkey = (app) => ({ NATS_NKEY_SEED_FILE: natsSetup.seedFiles[app] });
 
 for (const service of ['identity', 'applications', 'documents']) {
   startApp(service, {
     ...common,
-    ...secrets,
-    DATABASE_URL: withDatabase(databaseUrl, `disduk_${service}`),
+    ...nkey(service),
+    ...(secrets[service] ?? {}),
+    DATABASE_URL: databases[service].runtimeUrl,
+    DATABASE_MIGRATION_URL: databases[service].ownerUrl,
   });
 }
-startApp('gateway', { ...common, PORT: port });
+startApp('gateway', { ...common, ...nkey('gateway'), PORT: port });
 
 const healthUrl = `http://127.0.0.1:${port}/api/v1/health`;
 try {
@@ -209,12 +252,15 @@ try {
 }
 
 const demo = path.join(root, 'dist/apps/identity/src/seed/seed-demo.cli.js');
-if (existsSync(demo)) {
+if (demoData && existsSync(demo)) {
   const seeded = spawnSync(process.execPath, [demo], {
-    env: { ...process.env, ...common, DATABASE_URL: withDatabase(databaseUrl, 'disduk_identity') },
+    // An operator's tool: it runs as the migration role, like the migrations it may bring up to date.
+    env: { ...process.env, ...common, DATABASE_URL: databases.identity.ownerUrl },
     encoding: 'utf8',
   });
   for (const line of `${seeded.stdout}${seeded.stderr}`.split('\n').filter(Boolean)) say('start', line);
+} else if (!demoData) {
+  say('start', 'no demo data (start with `npm start -- --demo` or DEMO_DATA=1 for the demo staff and residents)');
 }
 
 say('start', `\x1b[1mThe system is up: http://localhost:${port}/\x1b[0m`);

@@ -68,7 +68,7 @@ describe('documents: signatures time-stamped by the configured authority (SIGNIN
   beforeAll(async () => {
     tsa = await startTsaStub();
     stack = await startStack({ env: { ...IDENTITY_TEST_ENV, SIGNING_TSA_URL: tsa.url } });
-    probe = await EventProbe.connect(stack.natsUrl);
+    probe = await EventProbe.connect(stack);
     const [family] = syntheticFamilies({ regencyCode: '16.02', families: 1, seed: 3161 }) as [SyntheticFamily];
     const admin = await login(stack.url, TEST_ADMIN.username, TEST_ADMIN.password);
     expect((await importCsv(stack.url, admin, residentsCsv([family]))).status).toBe(200);

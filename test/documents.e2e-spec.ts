@@ -73,7 +73,7 @@ describe('documents: issuing, reading, checking and revoking', () => {
 
   beforeAll(async () => {
     stack = await startStack({ env: IDENTITY_TEST_ENV });
-    probe = await EventProbe.connect(stack.natsUrl);
+    probe = await EventProbe.connect(stack);
     [family, otherFamily] = syntheticFamilies({ regencyCode: '16.02', families: 2, seed: 4242 }) as [
       SyntheticFamily,
       SyntheticFamily,

@@ -36,7 +36,7 @@ describe('approved applications change the registry once and get their documents
 
   beforeAll(async () => {
     stack = await startStack({ env: IDENTITY_TEST_ENV });
-    probe = await EventProbe.connect(stack.natsUrl);
+    probe = await EventProbe.connect(stack);
     family = syntheticFamilyWith({ regencyCode: '16.02', members: 3, seed: 99 });
     const admin = await login(stack.url, TEST_ADMIN.username, TEST_ADMIN.password);
     expect((await importCsv(stack.url, admin, residentsCsv([family]))).status).toBe(200);

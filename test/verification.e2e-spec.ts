@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import request from 'supertest';
+import { ServiceName } from '#lib/contracts';
 import { loadConfig } from '#lib/platform/core';
 import { type RunningService } from '#lib/platform/bootstrap';
 import { IdentityConfig } from '../apps/identity/src/config/identity.config.js';
@@ -325,11 +326,9 @@ describe('verification for agencies through the gateway', () => {
       await awayFromMinuteEnd(20);
       const second: RunningService = await startIdentity(
         loadConfig('identity', IdentityConfig, {
-          NODE_ENV: 'test',
-          NATS_URL: stack.natsUrl,
-          DATABASE_URL: stack.databaseUrls.identity,
+          // The stack's configuration (its NATS key, token keys, database roles) for a second replica.
+          ...stack.serviceEnv(ServiceName.IDENTITY),
           LOG_LEVEL: 'warn',
-          ...ENV,
         }),
       );
       try {

@@ -11,6 +11,7 @@ export function findPostgresBinaries(): { initdb: string; pgCtl: string } | unde
 export function startNats(options: {
   port: number;
   dataDir: string;
+  configFile?: string;
   binary?: string;
   quiet?: boolean;
 }): Promise<ChildProcess>;

@@ -71,11 +71,16 @@ export function findPostgresBinaries() {
   return initdb && pgCtl ? { initdb, pgCtl } : undefined;
 }
 
-/** Starts a NATS server with JetStream on host:port, storing under dataDir; returns the child. */
-export async function startNats({ port, dataDir, binary = findBinary(['nats-server']), quiet = true }) {
+/**
+ * Starts a NATS server with JetStream on host:port, storing under dataDir; returns the child.
+ * `configFile`: the generated configuration (scripts/nats-config.mjs: nkey users, their
+ * permissions, TLS) — every server the project starts for its apps has one.
+ */
+export async function startNats({ port, dataDir, configFile, binary = findBinary(['nats-server']), quiet = true }) {
   if (!binary) throw new Error('nats-server is not installed');
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(binary, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dataDir], {
+  const config = configFile ? ['-c', configFile] : [];
+  const child = spawn(binary, [...config, '-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dataDir], {
     stdio: quiet ? 'ignore' : 'inherit',
   });
   await waitFor(() => canConnect('127.0.0.1', port, 200), 10_000, `NATS on port ${port}`);

@@ -1,16 +1,23 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
+import type { NatsUser, Stack } from './stack.js';
 
 /**
  * Acting as another service on the stack's JetStream: publish an event as its producer would
- * (with a message id), and read what a service published.
+ * (with its producer's NATS identity, the only one allowed to publish it, and a message id),
+ * and read what a service published (as the test-only observer, which may only read).
  */
 export class EventProbe {
-  private constructor(private readonly nc: NatsConnection) {}
+  private readonly producers = new Map<NatsUser, NatsConnection>();
 
-  static async connect(natsUrl: string): Promise<EventProbe> {
-    return new EventProbe(await connect({ servers: natsUrl }));
+  private constructor(
+    private readonly stack: Stack,
+    private readonly nc: NatsConnection,
+  ) {}
+
+  static async connect(stack: Stack): Promise<EventProbe> {
+    return new EventProbe(stack, await connect({ servers: stack.natsUrl, ...stack.natsAs('observer') }));
   }
 
   async ensureStream(name: string, subjects: string[]): Promise<void> {
@@ -18,8 +25,15 @@ export class EventProbe {
     await jsm.streams.info(name).catch(() => jsm.streams.add({ name, subjects }));
   }
 
+  /** Published as the subject's owning service (`applications.…` by applications, …). */
   async publish(subject: string, payload: object, msgID: string = randomUUID()): Promise<void> {
-    await jetstream(this.nc).publish(subject, JSON.stringify(payload), { msgID });
+    const producer = subject.split('.')[0] as NatsUser;
+    let nc = this.producers.get(producer);
+    if (nc === undefined) {
+      nc = await connect({ servers: this.stack.natsUrl, ...this.stack.natsAs(producer) });
+      this.producers.set(producer, nc);
+    }
+    await jetstream(nc).publish(subject, JSON.stringify(payload), { msgID });
   }
 
   /** Every message of a stream's subject so far, oldest first; waits until `until` holds. */
@@ -39,6 +53,7 @@ export class EventProbe {
   }
 
   async close(): Promise<void> {
+    for (const nc of this.producers.values()) await nc.close();
     await this.nc.close();
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import autocannon, { type Result } from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,12 +36,44 @@ const BATCH_SIZE = 1000;
 const SAMPLE = 100_000;
 const SERVER_URL =
   process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const ADMIN = { username: 'bench.admin', password: 'bench-admin-password' };
+// Production refuses published passwords: a fresh one per run.
+const ADMIN = { username: 'bench.admin', password: randomBytes(18).toString('base64url') };
 
 interface Infra {
   freePort(): Promise<number>;
-  startNats(options: { port: number; dataDir: string }): Promise<ChildProcess>;
+  startNats(options: { port: number; dataDir: string; configFile?: string }): Promise<ChildProcess>;
   waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void>;
+}
+
+interface NatsConfigModule {
+  writeNatsSetup(options: { dir: string }): {
+    configFile: string;
+    peersFile: string;
+    seedFiles: Record<string, string>;
+  };
+}
+
+interface DbRolesModule {
+  provisionServiceDatabase(options: {
+    adminUrl: string;
+    database: string;
+    service: string;
+    ownerPassword?: string;
+    runtimePassword?: string;
+  }): Promise<{ ownerUrl: string; runtimeUrl: string }>;
+  dropServiceDatabase(options: { adminUrl: string; database: string }): Promise<void>;
+}
+
+/** The previous run's results table in docs/benchmarks.md: requests/s and p99 by scenario. */
+function previousFigures(file: string): Map<string, { requestsPerSecond: number; p99: number }> {
+  const figures = new Map<string, { requestsPerSecond: number; p99: number }>();
+  if (!existsSync(file)) return figures;
+  const text = readFileSync(file, 'utf8');
+  const section = text.slice(text.indexOf(SECTION_START), text.indexOf(SECTION_END));
+  for (const match of section.matchAll(/^\| (\([abc]\))[^|]*\| ([\d,]+) \| [\d,]+ \| \d+ \| (\d+) \|/gm)) {
+    figures.set(match[1], { requestsPerSecond: Number(match[2].replace(/,/g, '')), p99: Number(match[3]) });
+  }
+  return figures;
 }
 
 interface Figures {
@@ -160,7 +192,13 @@ const ratio = (value: number): string => value.toFixed(2);
 
 function report(
   figures: { single: Figures; batch: Figures; baseline: Figures },
-  context: { people: number; seedSeconds: number; machine: string[]; audit: string },
+  context: {
+    people: number;
+    seedSeconds: number;
+    machine: string[];
+    audit: string;
+    previous: Map<string, { requestsPerSecond: number; p99: number }>;
+  },
 ): string {
   const { single, batch, baseline } = figures;
   const ac = single.requestsPerSecond / baseline.requestsPerSecond;
@@ -184,7 +222,10 @@ function report(
     `- Registry: ${number(context.people)} synthetic residents (seeded with COPY in ${context.seedSeconds.toFixed(0)} s) ` +
       'in a scratch database, dropped afterwards.',
     '- One identity replica and one gateway, built (`dist/`) and started as separate processes with ' +
-      '`NODE_ENV=production`, `LOG_LEVEL=warn`, database pool 10, a private NATS server.',
+      '`NODE_ENV=production`, `LOG_LEVEL=warn`, database pool 10, a private NATS server. ' +
+      'Authentication on, as deployed (docs/security.md): NATS with the generated configuration (an nkey per app, ' +
+      'subject permissions), a signed caller assertion on each request and the access token verified again in ' +
+      'identity, identity working as its runtime database role.',
     `- Load: autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per ` +
       'scenario. Each request checks a different NIK of a 100,000-person random sample with name, birth date ' +
       "and mother's name — the way a bank checks a new customer.",
@@ -209,9 +250,41 @@ function report(
     `| (a) p99 ≤ 50 ms | ${single.p99} ms | ${verdict(single.p99 <= 50)} |`,
     `| (b)/(a) ≥ 20 (NIKs/s) | ${ratio(ba)} | ${verdict(ba >= 20)} |`,
     '',
+    ...comparison(figures, context.previous),
     `Access log after the run: ${context.audit}`,
     '',
   ].join('\n');
+}
+
+/** This run against the figures the section held before it (same bench, earlier run). */
+function comparison(
+  figures: { single: Figures; batch: Figures; baseline: Figures },
+  previous: Map<string, { requestsPerSecond: number; p99: number }>,
+): string[] {
+  if (previous.size === 0) return [];
+  const rows = (
+    [
+      ['(a)', figures.single],
+      ['(b)', figures.batch],
+      ['(c)', figures.baseline],
+    ] as const
+  ).flatMap(([key, now]) => {
+    const before = previous.get(key);
+    if (before === undefined) return [];
+    const change = (now.requestsPerSecond / before.requestsPerSecond - 1) * 100;
+    return [
+      `| ${key} | ${number(before.requestsPerSecond)} | ${number(now.requestsPerSecond)} | ` +
+        `${change >= 0 ? '+' : ''}${change.toFixed(1)} % | ${before.p99} | ${now.p99} |`,
+    ];
+  });
+  return [
+    'Compared with the figures this section held before this run (read from docs/benchmarks.md by the bench):',
+    '',
+    '| scenario | requests/s before | requests/s now | change | p99 ms before | p99 ms now |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+  ];
 }
 
 const SECTION_START = '<!-- bench:verify:start (written by npm run bench:verify) -->';
@@ -243,8 +316,22 @@ async function dropBenchDatabase(url: string): Promise<void> {
   }
 }
 
+/** The scratch database's two roles (scripts/lib/db-roles.mjs names them after it). */
+async function dropBenchRoles(serverUrl: string, database: string): Promise<void> {
+  if (!database.startsWith('disduk_bench_')) return;
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await admin.connect();
+  try {
+    for (const role of [`${database}_app`, `${database}_owner`]) await admin.query(`DROP ROLE IF EXISTS "${role}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
 async function main(): Promise<void> {
   const infra = (await import(pathToFileURL(path.join(root, 'scripts/lib/infra.mjs')).href)) as Infra;
+  const natsConfig = (await import(pathToFileURL(path.join(root, 'scripts/nats-config.mjs')).href)) as NatsConfigModule;
+  const dbRoles = (await import(pathToFileURL(path.join(root, 'scripts/lib/db-roles.mjs')).href)) as DbRolesModule;
   const databaseName = `disduk_bench_verify_${randomBytes(3).toString('hex')}`;
   const databaseUrl = withDatabase(SERVER_URL, databaseName);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'disduk-bench-verify-'));
@@ -267,24 +354,48 @@ async function main(): Promise<void> {
     ).rows.sort(() => Math.random() - 0.5);
     await db.end();
 
+    // Secured as deployed (docs/security.md): the generated NATS configuration with an nkey per
+    // app, the runtime database role, token keys from configuration.
+    const roles = await dbRoles.provisionServiceDatabase({
+      adminUrl: SERVER_URL,
+      database: databaseName,
+      service: 'identity',
+      ownerPassword: randomBytes(18).toString('base64url'),
+      runtimePassword: randomBytes(18).toString('base64url'),
+    });
+    const natsSetup = natsConfig.writeNatsSetup({ dir: path.join(scratch, 'nats-auth') });
     const natsPort = await infra.freePort();
     const gatewayPort = await infra.freePort();
     const baselinePort = await infra.freePort();
-    children.push(await infra.startNats({ port: natsPort, dataDir: path.join(scratch, 'nats') }));
-    const signingKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
-      type: 'pkcs8',
-      format: 'pem',
-    }) as string;
-    const common = { NODE_ENV: 'production', LOG_LEVEL: 'warn', NATS_URL: `nats://127.0.0.1:${natsPort}` };
+    children.push(
+      await infra.startNats({ port: natsPort, dataDir: path.join(scratch, 'nats'), configFile: natsSetup.configFile }),
+    );
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const signingKey = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const publicJwk = { ...createPublicKey(privateKey).export({ format: 'jwk' }), kid: 'bench', alg: 'ES256' };
+    const common = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      NATS_URL: `nats://127.0.0.1:${natsPort}`,
+      NATS_PEERS_FILE: natsSetup.peersFile,
+      JWT_PUBLIC_KEYS: JSON.stringify({ keys: [publicJwk] }),
+    };
     start('identity', 'dist/apps/identity/src/main.js', {
       ...common,
-      DATABASE_URL: databaseUrl,
+      NATS_NKEY_SEED_FILE: natsSetup.seedFiles['identity'],
+      DATABASE_URL: roles.runtimeUrl,
+      DATABASE_MIGRATION_URL: roles.ownerUrl,
       JWT_PRIVATE_KEY: signingKey,
       JWT_KEY_ID: 'bench',
       ADMIN_USERNAME: ADMIN.username,
       ADMIN_PASSWORD: ADMIN.password,
     });
-    start('gateway', 'dist/apps/gateway/src/main.js', { ...common, PORT: String(gatewayPort), HOST: '127.0.0.1' });
+    start('gateway', 'dist/apps/gateway/src/main.js', {
+      ...common,
+      NATS_NKEY_SEED_FILE: natsSetup.seedFiles['gateway'],
+      PORT: String(gatewayPort),
+      HOST: '127.0.0.1',
+    });
     const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
     let adminToken = '';
     await infra.waitFor(
@@ -353,7 +464,13 @@ async function main(): Promise<void> {
 
     const text = report(
       { single, batch, baseline },
-      { people: seeded.people, seedSeconds: seeded.seconds, machine: machine(postgresVersion), audit: auditText },
+      {
+        people: seeded.people,
+        seedSeconds: seeded.seconds,
+        machine: machine(postgresVersion),
+        audit: auditText,
+        previous: previousFigures(path.join(root, 'docs/benchmarks.md')),
+      },
     );
     writeSection(path.join(root, 'docs/benchmarks.md'), text);
     process.stdout.write(`\n${text}\n`);
@@ -368,6 +485,7 @@ async function main(): Promise<void> {
       await dropBenchDatabase(databaseUrl).catch((error: unknown) =>
         say(`could not drop ${databaseName}: ${String(error)}`),
       );
+      await dropBenchRoles(SERVER_URL, databaseName).catch(() => undefined);
     }
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -2,13 +2,15 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, type Role } from '#lib/domain';
+import { currentContext } from '#lib/platform/core';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators.js';
 import { TokenVerifier } from './token-verifier.js';
 
 /**
  * Global guard: a route marked `@Roles(...)` or `@Authenticated()` needs a valid Bearer token
  * (401 otherwise) of an allowed role (403 otherwise); the verified caller is put on the request
- * for the controller to pass on. `@Public()` routes are open. A route marked with none of these
+ * for the controller to pass on, and its token into the request context, which the RPC client
+ * forwards to the services (they verify it themselves). `@Public()` routes are open. A route marked with none of these
  * is refused (and the gateway does not even start with one: AccessDeclarationsCheck).
  */
 @Injectable()
@@ -35,6 +37,9 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('AUTH.FORBIDDEN', 'Anda tidak berhak melakukan ini');
     }
     request.principal = principal;
+    // Forwarded with every request made on this caller's behalf: each service verifies it.
+    const requestContext = currentContext();
+    if (requestContext !== undefined) requestContext.accessToken = match[1];
     return true;
   }
 }

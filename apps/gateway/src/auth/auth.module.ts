@@ -5,7 +5,6 @@ import { AccessDeclarationsCheck } from './access-declarations.check.js';
 import { AgencyTokenController } from './agency-token.controller.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
-import { JwksCache } from './jwks-cache.js';
 import { MeController } from './me.controller.js';
 import { StaffController } from './staff.controller.js';
 import { TokenVerifier } from './token-verifier.js';
@@ -20,7 +19,7 @@ const FORM_BODY_LIMIT_BYTES = 8 * 1024;
 @Module({
   imports: [DiscoveryModule],
   controllers: [AuthController, AgencyTokenController, MeController, StaffController],
-  providers: [JwksCache, TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }, AccessDeclarationsCheck],
+  providers: [TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }, AccessDeclarationsCheck],
   exports: [TokenVerifier],
 })
 export class AuthModule implements OnModuleInit {

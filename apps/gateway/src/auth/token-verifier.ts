@@ -1,55 +1,23 @@
-import { Injectable } from '@nestjs/common';
-import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '#lib/contracts';
-import { DomainError, Role } from '#lib/domain';
-import { JwksCache } from './jwks-cache.js';
+import { APP_CONFIG } from '#lib/platform/core';
+import { AccessTokenVerifier, accessTokenKeysOf } from '#lib/platform/rpc';
+import type { GatewayConfig } from '../config/gateway.config.js';
 
-export const TOKEN_ISSUER = 'disdukcapil-identity';
-export const TOKEN_AUDIENCE = 'disdukcapil-api';
-
-const ROLES: ReadonlySet<string> = new Set(Object.values(Role));
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function unauthenticated(message = 'Token akses tidak sah atau sudah kedaluwarsa; silakan masuk kembali'): DomainError {
-  return new DomainError('AUTH.UNAUTHENTICATED', message);
-}
-
-/** Verifies an access token signed by identity (ES256, issuer, audience, expiry) into a Principal. */
+/**
+ * Verifies an access token signed by identity (ES256, issuer, audience, expiry) into a
+ * Principal, with the public keys of configuration (JWT_PUBLIC_KEYS[_FILE], one `kid` each):
+ * never keys from the bus, which anyone able to answer `identity.keys.list` could supply.
+ */
 @Injectable()
 export class TokenVerifier {
-  constructor(private readonly jwks: JwksCache) {}
+  private readonly verifier: AccessTokenVerifier;
 
-  async verify(token: string): Promise<Principal> {
-    let kid: string | undefined;
-    try {
-      kid = decodeProtectedHeader(token).kid;
-    } catch {
-      throw unauthenticated();
-    }
-    const keys = await this.jwks.keysFor(kid);
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(token, keys, {
-        algorithms: ['ES256'],
-        issuer: TOKEN_ISSUER,
-        audience: TOKEN_AUDIENCE,
-      }));
-    } catch (error) {
-      if (error instanceof joseErrors.JOSEError) throw unauthenticated();
-      throw error;
-    }
-    return principalOf(payload);
+  constructor(@Inject(APP_CONFIG) config: GatewayConfig) {
+    this.verifier = new AccessTokenVerifier(accessTokenKeysOf(config, 'gateway'));
   }
-}
 
-function principalOf(payload: JWTPayload): Principal {
-  const { sub, role, regencyCode, nik, username } = payload as JWTPayload & Record<string, unknown>;
-  if (typeof sub !== 'string' || !UUID.test(sub) || typeof role !== 'string' || !ROLES.has(role)) {
-    throw unauthenticated();
+  verify(token: string): Promise<Principal> {
+    return this.verifier.verify(token);
   }
-  const principal: Principal = { accountId: sub, role: role as Role };
-  if (typeof regencyCode === 'string') principal.regencyCode = regencyCode;
-  if (typeof nik === 'string') principal.nik = nik;
-  if (typeof username === 'string') principal.username = username;
-  return principal;
 }

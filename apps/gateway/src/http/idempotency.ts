@@ -45,7 +45,7 @@ export class IdempotencyKeyInterceptor implements NestInterceptor {
     const idempotency = { key: raw, fingerprint: requestFingerprint(request.method, path, body) };
     const correlationId = currentContext()?.correlationId ?? request.correlationId;
     return new Observable((subscriber) =>
-      runWithContext({ correlationId, idempotency }, () => next.handle().subscribe(subscriber)),
+      runWithContext({ ...currentContext(), correlationId, idempotency }, () => next.handle().subscribe(subscriber)),
     );
   }
 }

@@ -3,6 +3,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, ty
 import { exportJWK, SignJWT } from 'jose';
 import type { PublicJwk } from '#lib/contracts';
 import { APP_CONFIG, APP_LOGGER, ConfigError, type AppLogger } from '#lib/platform/core';
+import { valueOrFile } from '#lib/platform/rpc';
 import type { IdentityConfig } from '../config/identity.config.js';
 
 export const TOKEN_ALGORITHM = 'ES256';
@@ -18,7 +19,9 @@ export interface AccessTokenClaims {
 }
 
 /**
- * The key that signs access tokens, and the public keys (JWKS) the gateway verifies them with.
+ * The key that signs access tokens, and the public keys it publishes on `identity.keys.list`
+ * (informational: the gateway and the services verify tokens with the keys of their own
+ * configuration, JWT_PUBLIC_KEYS, never with keys from the bus — ADR 0005).
  * Each key has a `kid`, so a new key can sign while tokens of a retired one stay valid until
  * they expire (its public key stays in JWT_RETIRED_KEYS meanwhile).
  */
@@ -34,7 +37,8 @@ export class SigningKeys implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const { JWT_PRIVATE_KEY: pem, JWT_KEY_ID: kid, NODE_ENV } = this.config;
+    const { JWT_KEY_ID: kid, NODE_ENV } = this.config;
+    const pem = valueOrFile(this.config.JWT_PRIVATE_KEY, this.config.JWT_PRIVATE_KEY_FILE);
     if (pem !== undefined) {
       if (kid === undefined) throw new ConfigError('identity', ['JWT_KEY_ID: required with JWT_PRIVATE_KEY']);
       this.privateKey = this.readPrivateKey(pem);

@@ -13,6 +13,11 @@ export class IdentityConfig extends ServiceConfig {
   @IsString()
   JWT_PRIVATE_KEY?: string;
 
+  /** A file holding JWT_PRIVATE_KEY (docker-compose: a secret). */
+  @IsOptional()
+  @IsString()
+  JWT_PRIVATE_KEY_FILE?: string;
+
   /** The `kid` of JWT_PRIVATE_KEY, so that keys can rotate. */
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/)

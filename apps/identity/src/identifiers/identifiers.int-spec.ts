@@ -13,7 +13,7 @@ describe('assigning NIKs and No. KKs over NATS (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     stack = await startStack({ env: IDENTITY_TEST_ENV });
-    identity = new IdentityTestClient(stack.natsUrl);
+    identity = new IdentityTestClient(stack);
   });
 
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { RegistryAndAccounts1767200000000 } from './1767200000000-registry-and-a
 import { RegistryChanges1767400000000 } from './1767400000000-registry-changes.js';
 import { AgencyVerification1767550000000 } from './1767550000000-agency-verification.js';
 import { IdempotencyKeys1767800000000 } from './1767800000000-idempotency-keys.js';
+import { AccessLogRuntimeGrants1767900000000 } from './1767900000000-access-log-runtime-grants.js';
 
 /** Every migration of the identity database, oldest first. */
 export const identityMigrations = [
@@ -9,4 +10,5 @@ export const identityMigrations = [
   RegistryChanges1767400000000,
   AgencyVerification1767550000000,
   IdempotencyKeys1767800000000,
+  AccessLogRuntimeGrants1767900000000,
 ];

@@ -22,7 +22,7 @@ describe('registry lookups for other services, and family history (real PostgreS
 
   beforeAll(async () => {
     stack = await startStack({ env: IDENTITY_TEST_ENV });
-    identity = new IdentityTestClient(stack.natsUrl);
+    identity = new IdentityTestClient(stack);
     admin = await login(stack.url, TEST_ADMIN.username, TEST_ADMIN.password);
     expect((await importCsv(stack.url, admin, residentsCsv([family, newFamily]))).body.rejected).toEqual([]);
   });

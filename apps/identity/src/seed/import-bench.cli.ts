@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -22,7 +23,7 @@ const COLUMNS = IMPORT_COLUMNS;
 
 interface Infra {
   freePort(): Promise<number>;
-  startNats(options: { port: number; dataDir: string }): Promise<ChildProcess>;
+  startNats(options: { port: number; dataDir: string; configFile?: string }): Promise<ChildProcess>;
   waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void>;
 }
 
@@ -55,16 +56,34 @@ async function main(): Promise<void> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 
+  // Authentication on, as deployed (docs/security.md): the generated NATS configuration, an
+  // nkey per app, token keys from configuration.
+  const natsConfig = (await import(pathToFileURL(path.join(root, 'scripts/nats-config.mjs')).href)) as {
+    writeNatsSetup(options: { dir: string }): {
+      configFile: string;
+      peersFile: string;
+      seedFiles: Record<string, string>;
+    };
+  };
+  const natsSetup = natsConfig.writeNatsSetup({ dir: path.join(root, '.data/bench-nats-auth') });
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const publicJwk = { ...createPublicKey(privateKey).export({ format: 'jwk' }), kid: 'bench-import', alg: 'ES256' };
   const natsPort = await infra.freePort();
   const gatewayPort = await infra.freePort();
   const children: ChildProcess[] = [
-    await infra.startNats({ port: natsPort, dataDir: path.join(root, '.data/bench-nats') }),
+    await infra.startNats({
+      port: natsPort,
+      dataDir: path.join(root, '.data/bench-nats'),
+      configFile: natsSetup.configFile,
+    }),
   ];
   const env = {
     ...process.env,
     NODE_ENV: 'development',
     LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
     NATS_URL: `nats://127.0.0.1:${natsPort}`,
+    NATS_PEERS_FILE: natsSetup.peersFile,
+    JWT_PUBLIC_KEYS: JSON.stringify({ keys: [publicJwk] }),
     ADMIN_USERNAME: 'bench.admin',
     ADMIN_PASSWORD: 'bench-admin-password',
   };
@@ -78,8 +97,18 @@ async function main(): Promise<void> {
   try {
     process.stdout.write(`Generating ${rows} synthetic rows…\n`);
     const { csv, count } = csvOf(rows, regencyCode);
-    start('identity', { DATABASE_URL: databaseUrl, HTTP_PORT: '0' });
-    start('gateway', { PORT: String(gatewayPort), HOST: '127.0.0.1' });
+    start('identity', {
+      DATABASE_URL: databaseUrl,
+      HTTP_PORT: '0',
+      NATS_NKEY_SEED_FILE: natsSetup.seedFiles['identity'],
+      JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      JWT_KEY_ID: 'bench-import',
+    });
+    start('gateway', {
+      PORT: String(gatewayPort),
+      HOST: '127.0.0.1',
+      NATS_NKEY_SEED_FILE: natsSetup.seedFiles['gateway'],
+    });
     const url = `http://127.0.0.1:${gatewayPort}/api/v1`;
     let token = '';
     await infra.waitFor(

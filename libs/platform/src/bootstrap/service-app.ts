@@ -7,7 +7,8 @@ import type { ServiceConfig } from '../config/base.config.js';
 import { registerMetricsRoute } from '../http/metrics-route.js';
 import { createLogger, NestLoggerAdapter, type AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
-import { natsServerOptions } from '../nats/nats-options.js';
+import { natsAuthOf, natsServerOptions } from '../nats/nats-options.js';
+import { IncomingCallerCheck } from '../rpc/caller-assertion.js';
 import { RpcContextInterceptor } from '../nats/rpc-context.interceptor.js';
 import { RpcErrorFilter } from '../nats/rpc-exception.filter.js';
 import type { PlatformParts } from '../platform.module.js';
@@ -48,9 +49,16 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
   );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter(logger, metrics));
-  app.useGlobalInterceptors(new RpcContextInterceptor(metrics, logger));
+  app.useGlobalInterceptors(
+    new RpcContextInterceptor(metrics, logger, IncomingCallerCheck.fromConfig(config, service)),
+  );
   app.connectMicroservice<MicroserviceOptions>(
-    natsServerOptions(config.NATS_URL, `${service}:${config.INSTANCE_ID ?? process.pid}`, queueGroupOf(service)),
+    natsServerOptions(
+      config.NATS_URL,
+      `${service}:${config.INSTANCE_ID ?? process.pid}`,
+      queueGroupOf(service),
+      natsAuthOf(config, service),
+    ),
     { inheritAppConfig: true },
   );
   const fastify = app.getHttpAdapter().getInstance();

@@ -5,6 +5,11 @@ export const CORRELATION_HEADER = 'x-correlation-id';
 
 export interface RequestContext {
   correlationId: string;
+  /**
+   * The caller's verified access token: set by the gateway's auth guard and by a service's
+   * RpcContextInterceptor, and forwarded by RpcClient with every request made on its behalf.
+   */
+  accessToken?: string;
   /** A safe retry's key and request fingerprint, forwarded to the service that acts. */
   idempotency?: { key: string; fingerprint: string };
 }

@@ -1,8 +1,11 @@
 // `npm run events:dead-letters`: lists the events that failed every delivery;
 // `-- --replay <id>` or `-- --replay all` publishes them to their subject again and removes them.
-// NATS_URL says which NATS (default nats://127.0.0.1:4222).
+// NATS_URL says which NATS (default nats://127.0.0.1:4222); NATS_NKEY_SEED_FILE the operator's
+// nkey (secrets/nats/nkeys/operator.nk, docs/security.md), NATS_TLS_CA_FILE its CA.
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import type { BaseConfig } from '../config/base.config.js';
+import { natsAuthOf } from '../nats/nats-options.js';
 import { listDeadLetters, replayDeadLetter, type DeadLetter } from './dead-letters.js';
 
 function describe(letter: DeadLetter): string {
@@ -24,6 +27,7 @@ export async function main(args: string[]): Promise<number> {
   const nc = await connect({
     servers: (process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222').split(',').map((s) => s.trim()),
     name: 'dead-letters-cli',
+    ...natsAuthOf(process.env as unknown as BaseConfig, 'operator'),
   });
   try {
     const jsm = await jetstreamManager(nc);

@@ -3,6 +3,7 @@ import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManage
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { StreamDefinition } from '#lib/contracts';
 import type { BaseConfig } from '../config/base.config.js';
+import { natsAuthOf } from '../nats/nats-options.js';
 import type { AppLogger } from '../logging/logger.js';
 import { APP_CONFIG, APP_LOGGER } from '../platform.tokens.js';
 
@@ -31,11 +32,17 @@ export class JetStreamConnection implements OnApplicationShutdown {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       waitOnFirstConnect: true,
+      ...natsAuthOf(this.config, this.app()),
     }).then((nc) => {
       this.connected = nc;
       return nc;
     });
     return this.connection;
+  }
+
+  /** The app this connection belongs to (its nkey, its inbox): named in the logger's bindings. */
+  private app(): string {
+    return this.config.APP_NAME ?? 'service';
   }
 
   async client(): Promise<JetStreamClient> {

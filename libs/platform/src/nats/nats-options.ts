@@ -1,25 +1,51 @@
 import { Transport, type NatsOptions } from '@nestjs/microservices';
+import { nkeyAuthenticator, type Authenticator } from '@nats-io/transport-node';
+import type { BaseConfig } from '../config/base.config.js';
+import { valueOrFile } from './nats-identity.js';
+
+/** How an app proves who it is to NATS (and keeps its replies to itself). */
+export interface NatsAuth {
+  authenticator?: Authenticator;
+  /** Replies come back on `_INBOX_<app>.…`: the only inbox the app may subscribe to. */
+  inboxPrefix?: string;
+  tls?: { caFile: string };
+}
+
+/** The app's NATS credentials from configuration (NATS_NKEY_SEED[_FILE], NATS_TLS_CA_FILE). */
+export function natsAuthOf(config: BaseConfig, app: string): NatsAuth {
+  const seed = valueOrFile(config.NATS_NKEY_SEED, config.NATS_NKEY_SEED_FILE);
+  const auth: NatsAuth = {};
+  if (seed !== undefined) {
+    auth.authenticator = nkeyAuthenticator(new TextEncoder().encode(seed.trim()));
+    auth.inboxPrefix = `_INBOX_${app}`;
+  }
+  if (config.NATS_TLS_CA_FILE !== undefined && config.NATS_TLS_CA_FILE !== '') {
+    auth.tls = { caFile: config.NATS_TLS_CA_FILE };
+  }
+  return auth;
+}
 
 /**
  * Connection settings shared by every NATS connection: never give up reconnecting (a NATS
  * restart must heal without restarting apps), and retry quickly so health turns green soon.
  */
-function connectionOptions(url: string, name: string) {
+export function natsConnectionOptions(url: string, name: string, auth: NatsAuth = {}) {
   return {
     servers: url.split(',').map((s) => s.trim()),
     name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
     pingInterval: 10_000,
+    ...auth,
   };
 }
 
 /** A service replica: subscribes in its queue group and waits for NATS if it is not up yet. */
-export function natsServerOptions(url: string, name: string, queue: string): NatsOptions {
+export function natsServerOptions(url: string, name: string, queue: string, auth: NatsAuth = {}): NatsOptions {
   return {
     transport: Transport.NATS,
     options: {
-      ...connectionOptions(url, name),
+      ...natsConnectionOptions(url, name, auth),
       queue,
       waitOnFirstConnect: true,
       gracefulShutdown: true,
@@ -29,6 +55,6 @@ export function natsServerOptions(url: string, name: string, queue: string): Nat
 }
 
 /** A requester (the gateway, or a service calling another one). */
-export function natsClientOptions(url: string, name: string): NatsOptions {
-  return { transport: Transport.NATS, options: connectionOptions(url, name) };
+export function natsClientOptions(url: string, name: string, auth: NatsAuth = {}): NatsOptions {
+  return { transport: Transport.NATS, options: natsConnectionOptions(url, name, auth) };
 }

@@ -2,6 +2,9 @@
 // with, the handler decorator, the transport options, and the server-side filter and
 // interceptor every service installs. No database code.
 export * from '../nats/nats-options.js';
+export * from '../nats/nats-identity.js';
+export * from './access-token.js';
+export * from './caller-assertion.js';
 export * from '../nats/rpc-exception.filter.js';
 export * from '../nats/rpc-context.interceptor.js';
 export * from './rpc-errors.js';
