@@ -5,11 +5,14 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { BaseConfig } from '../config/base.config.js';
+import { maskNiks } from '../logging/mask.js';
 import { natsAuthOf } from '../nats/nats-options.js';
 import { listDeadLetters, replayDeadLetter, type DeadLetter } from './dead-letters.js';
 
 function describe(letter: DeadLetter): string {
-  const payload = letter.payload.length > 160 ? `${letter.payload.slice(0, 160)}…` : letter.payload;
+  // The operator's screen is no place for a full NIK either (the approval event names the applicant).
+  const masked = maskNiks(letter.payload);
+  const payload = masked.length > 160 ? `${masked.slice(0, 160)}…` : masked;
   return [
     `#${letter.id}  ${letter.at}  ${letter.subject} (${letter.stream} seq ${letter.originalSeq})`,
     `    consumer ${letter.durable}, ${letter.deliveries} deliveries: ${letter.reason}`,
