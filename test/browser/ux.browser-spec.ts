@@ -184,7 +184,10 @@ describe('pages a resident and staff use without help', () => {
     await audit(clerk.page, 'staff: review');
     await act(clerk.page, 'Verifikasi', 'Catatan rahasia: cek ulang surat bidan');
     // Focus lands on the confirmation, not on the page body.
-    expect(await clerk.page.evaluate(() => document.activeElement?.classList.contains('alert-success'))).toBe(true);
+    // The confirmation renders (and takes focus) a moment after the answer arrives: wait for it.
+    await clerk.page.waitForFunction(() => document.activeElement?.classList.contains('alert-success') === true, null, {
+      timeout: 10_000,
+    });
 
     const official = await personAt(chromium.browser, stack.url, DESKTOP);
     await signIn(official.page, world.official.username, world.official.password);

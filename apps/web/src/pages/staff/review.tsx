@@ -229,8 +229,6 @@ function ActionForms({
         setBusy(false);
         setTried(false);
         onChange(updated);
-        // Focus on the confirmation, not on the body the removed buttons leave behind.
-        requestAnimationFrame(() => field.current?.querySelector<HTMLElement>('.alert-success')?.focus());
       },
       (caught: unknown) => {
         setError(caught);
@@ -238,6 +236,12 @@ function ActionForms({
       },
     );
   };
+
+  // Focus on the confirmation once it is on the page, not on the body the removed buttons leave
+  // behind (an animation frame after the answer was sometimes before React had drawn it).
+  useEffect(() => {
+    if (done) field.current?.querySelector<HTMLElement>('.alert-success')?.focus();
+  }, [done]);
 
   return (
     <div ref={field}>
