@@ -11,18 +11,18 @@ import {
 import { parseNik } from '#lib/domain';
 import type { SyntheticFamily } from '../apps/identity/src/seed/population-generator.js';
 import {
+  createApprover,
   createStaff,
   IDENTITY_TEST_ENV,
   importCsv,
   login,
   STAFF_PASSWORD,
   TEST_ADMIN,
+  type StaffIdentity,
 } from './factories/accounts.factory.js';
 import { residentsCsv, syntheticFamilyWith } from './factories/registry.factory.js';
 import { EventProbe } from './support/events.js';
 import { startStack, type Stack } from './support/stack.js';
-
-const OFFICIAL = { accountId: randomUUID(), fullName: 'HJ. RATNA DEWI, S.H.', nip: '197512202003122005' };
 
 /**
  * The hand-off after approval, as the applications service starts it: identity applies the
@@ -33,6 +33,9 @@ describe('approved applications change the registry once and get their documents
   let probe: EventProbe;
   let family: SyntheticFamily;
   let clerk: string;
+  let clerkId: string;
+  /** A real official of the regency: identity applies no approval naming anyone else. */
+  let official: StaffIdentity;
 
   beforeAll(async () => {
     stack = await startStack({ env: IDENTITY_TEST_ENV });
@@ -40,7 +43,12 @@ describe('approved applications change the registry once and get their documents
     family = syntheticFamilyWith({ regencyCode: '16.02', members: 3, seed: 99 });
     const admin = await login(stack.url, TEST_ADMIN.username, TEST_ADMIN.password);
     expect((await importCsv(stack.url, admin, residentsCsv([family]))).status).toBe(200);
-    await createStaff(stack.url, admin, { username: 'clerk.births', role: 'CLERK', regencyCode: '16.02' });
+    clerkId = await createStaff(stack.url, admin, { username: 'clerk.births', role: 'CLERK', regencyCode: '16.02' });
+    official = await createApprover(stack.url, admin, {
+      username: 'ratna.dewi',
+      regencyCode: '16.02',
+      fullName: 'HJ. RATNA DEWI, S.H.',
+    });
     clerk = await login(stack.url, 'clerk.births', STAFF_PASSWORD);
     await probe.ensureStream(Streams.APPLICATIONS.name, Streams.APPLICATIONS.subjects);
   });
@@ -53,13 +61,15 @@ describe('approved applications change the registry once and get their documents
   const approval = (details: object, type: ApplicationApprovedEvent['type']): ApplicationApprovedEvent => ({
     applicationId: randomUUID(),
     number: '1602-20261128-00001',
+    status: 'APPROVED',
+    verifiedBy: clerkId,
     type,
     regencyCode: '16.02',
     applicantNik: family.members[0].nik,
     // Deliberately untyped: the tests send what a broken or older publisher might.
     details: details as ApplicationApprovedEvent['details'],
     approvedAt: new Date().toISOString(),
-    official: OFFICIAL,
+    official,
   });
 
   it('gives a newborn a NIK, adds them to the KK as ANAK, and issues the KK and the akta — once', async () => {

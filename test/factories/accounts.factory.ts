@@ -29,7 +29,13 @@ export async function login(url: string, username: string, password: string): Pr
 export async function createStaff(
   url: string,
   adminToken: string,
-  staff: { username: string; role: 'CLERK' | 'OFFICIAL' | 'ADMIN'; regencyCode: string; fullName?: string },
+  staff: {
+    username: string;
+    role: 'CLERK' | 'OFFICIAL' | 'ADMIN';
+    regencyCode: string;
+    fullName?: string;
+    nip?: string;
+  },
 ): Promise<string> {
   const response = await request(url)
     .post('/api/v1/admin/staff')
@@ -38,7 +44,7 @@ export async function createStaff(
       username: staff.username,
       password: STAFF_PASSWORD,
       fullName: staff.fullName ?? `PETUGAS ${staff.username.toUpperCase()}`,
-      nip: syntheticNip(),
+      nip: staff.nip ?? syntheticNip(),
       role: staff.role,
       regencyCode: staff.regencyCode,
     });
@@ -62,4 +68,28 @@ export async function registerResident(
   return request(url)
     .post('/api/v1/auth/register')
     .send({ ...resident, password: RESIDENT_PASSWORD });
+}
+
+/** A staff account as an approval event names its official (`ApprovingOfficial`). */
+export interface StaffIdentity {
+  accountId: string;
+  fullName: string;
+  nip: string;
+  role: 'CLERK' | 'OFFICIAL' | 'ADMIN';
+}
+
+/**
+ * Creates a real staff account and returns it as an approval would name it: identity applies
+ * an approval only when its official is an existing, enabled OFFICIAL of the regency.
+ */
+export async function createApprover(
+  url: string,
+  adminToken: string,
+  staff: { username: string; regencyCode: string; role?: 'CLERK' | 'OFFICIAL' | 'ADMIN'; fullName?: string },
+): Promise<StaffIdentity> {
+  const role = staff.role ?? 'OFFICIAL';
+  const fullName = staff.fullName ?? `PEJABAT ${staff.username.toUpperCase()}`;
+  const nip = syntheticNip();
+  const accountId = await createStaff(url, adminToken, { ...staff, role, fullName, nip });
+  return { accountId, fullName, nip, role };
 }

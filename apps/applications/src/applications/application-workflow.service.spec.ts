@@ -61,7 +61,7 @@ describe(ApplicationWorkflowService.name, () => {
     expect(JSON.stringify(applicantView)).not.toContain('Surat kehilangan lengkap');
   });
 
-  it('approves a verified application and puts the hand-off event in the same transaction', async () => {
+  it('approves a verified application and puts the hand-off event, with the state to check it by, in the same transaction', async () => {
     await sut.verify({ principal: CLERK, applicationId: id });
     const view = await sut.approve({ principal: OFFICIAL, applicationId: id });
     expect(view.status).toBe(ApplicationStatus.APPROVED);
@@ -70,8 +70,10 @@ describe(ApplicationWorkflowService.name, () => {
         applicationId: id,
         type: 'FAMILY_CARD_REPLACEMENT',
         regencyCode: '16.02',
+        status: ApplicationStatus.APPROVED,
+        verifiedBy: CLERK.accountId,
         details: { familyCardNumber: '1602051201150003', reason: 'HILANG' },
-        official: { accountId: OFFICIAL.accountId, fullName: 'IR. HENDRA WIJAYA', nip: NIP },
+        official: { accountId: OFFICIAL.accountId, fullName: 'IR. HENDRA WIJAYA', nip: NIP, role: 'OFFICIAL' },
       }),
     ]);
     expect(applications.state.applications.get(id)?.approvedBy).toBe(OFFICIAL.accountId);

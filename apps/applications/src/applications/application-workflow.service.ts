@@ -84,16 +84,23 @@ export class ApplicationWorkflowService {
       action: ApplicationAction.APPROVE,
       alsoDo: async (tx, application, at) => {
         assertFourEyes(application.verifiedBy, principal.accountId);
+        if (application.verifiedBy === null) {
+          // APPROVE is allowed from VERIFIED only, which always names its verifier.
+          throw new DomainError('APPLICATION.INVALID_TRANSITION', 'Permohonan belum diverifikasi');
+        }
         application.approvedBy = principal.accountId;
+        // The application's state goes with it: identity checks the approval before acting.
         const event: ApplicationApprovedEvent = {
           applicationId: application.id,
           number: application.number,
+          status: application.status,
+          verifiedBy: application.verifiedBy,
           type: application.type,
           regencyCode: application.regencyCode,
           applicantNik: application.applicantNik,
           details: application.details,
           approvedAt: at.toISOString(),
-          official,
+          official: { ...official, role: principal.role },
         };
         await tx.enqueueApproved(event);
       },
@@ -136,7 +143,7 @@ export class ApplicationWorkflowService {
 }
 
 /** The official as documents print them: without a name and NIP nothing can be signed. */
-function signingOfficial(profile: StaffProfile): ApplicationApprovedEvent['official'] {
+function signingOfficial(profile: StaffProfile): Omit<ApplicationApprovedEvent['official'], 'role'> {
   if (profile.fullName === undefined || profile.nip === undefined || !/^\d{18}$/.test(profile.nip)) {
     throw new DomainError(
       'SERVICE.UNAVAILABLE',

@@ -1,13 +1,15 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApplicationApprovedEvent, Consumers, EventSubjects, Streams } from '#lib/contracts';
 import { EventConsumerHost } from '#lib/platform/events';
+import { ApprovalCheckService } from './approval-check.service.js';
 import { RegistryChangeService } from './registry-change.service.js';
 
-/** JetStream adapter: every approval is applied to the registry. */
+/** JetStream adapter: every approval identity can vouch for is applied to the registry. */
 @Injectable()
 export class RegistryChangeConsumer implements OnApplicationBootstrap {
   constructor(
     private readonly host: EventConsumerHost,
+    private readonly approvals: ApprovalCheckService,
     private readonly changes: RegistryChangeService,
   ) {}
 
@@ -18,6 +20,7 @@ export class RegistryChangeConsumer implements OnApplicationBootstrap {
       subject: EventSubjects.APPLICATION_APPROVED,
       messageClass: ApplicationApprovedEvent,
       handle: async (event) => {
+        await this.approvals.assertAcceptable(event);
         await this.changes.apply(event);
       },
     });

@@ -39,6 +39,8 @@ function approval(type: ApplicationType, details: object): ApplicationApprovedEv
   return {
     applicationId: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
     number: `1602-20261128-${String(sequence).padStart(5, '0')}`,
+    status: 'APPROVED',
+    verifiedBy: '00000000-0000-4000-8000-000000000010',
     type,
     regencyCode: '16.02',
     applicantNik: HEAD.nik,
@@ -48,6 +50,7 @@ function approval(type: ApplicationType, details: object): ApplicationApprovedEv
       accountId: '00000000-0000-4000-8000-000000000020',
       fullName: 'IR. HENDRA WIJAYA',
       nip: '197805122005011003',
+      role: 'OFFICIAL',
     },
   };
 }

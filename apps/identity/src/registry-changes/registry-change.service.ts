@@ -44,7 +44,8 @@ export class RegistryChangeService {
       type: event.type,
       regencyCode: event.regencyCode,
       approvedAt: event.approvedAt,
-      official: event.official,
+      // The official identity checked (ApprovalCheckService), carried forward to be printed.
+      official: { accountId: event.official.accountId, fullName: event.official.fullName, nip: event.official.nip },
       familyCardNumbers: applied.familyCardNumbers,
       documents,
     };

@@ -11,7 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ApplicationType, DocumentKind } from '#lib/domain';
+import { ApplicationStatus, ApplicationType, DocumentKind, Role } from '#lib/domain';
 import { IsFamilyCardNumber, IsNik, IsRegionCode } from '#lib/validation';
 import type { AnyApplicationDetails } from '../application-types/application-types.registry.js';
 import { DOCUMENT_TO_ISSUE_DISCRIMINATOR, type DocumentToIssue } from '../document-kinds/document-kinds.registry.js';
@@ -29,13 +29,34 @@ export class SigningOfficial {
   nip: string;
 }
 
-/** `applications.application.approved` */
+/**
+ * The official who approved, as the approval names them: identity checks every field against its
+ * own account before the registry changes (an existing, enabled OFFICIAL of the application's
+ * regency, with this NIP), so a forged approval naming anyone else is refused.
+ */
+export class ApprovingOfficial extends SigningOfficial {
+  @IsIn(Object.values(Role))
+  role: Role;
+}
+
+/**
+ * `applications.application.approved`: the application as it stood when approved — enough for
+ * identity to check the approval before it changes the registry (ADR 0005).
+ */
 export class ApplicationApprovedEvent {
   @IsUUID()
   applicationId: string;
 
   @IsString()
   number: string;
+
+  /** Always APPROVED from the one publisher; identity refuses any other. */
+  @IsIn(Object.values(ApplicationStatus))
+  status: ApplicationStatus;
+
+  /** The clerk who verified it: by the four-eyes rule never the approving official. */
+  @IsUUID()
+  verifiedBy: string;
 
   @IsIn(Object.values(ApplicationType))
   type: ApplicationType;
@@ -57,8 +78,8 @@ export class ApplicationApprovedEvent {
   approvedAt: string;
 
   @ValidateNested()
-  @Type(() => SigningOfficial)
-  official: SigningOfficial;
+  @Type(() => ApprovingOfficial)
+  official: ApprovingOfficial;
 }
 
 /** `identity.registry.change-applied`: the registry changed; these documents must be issued. */

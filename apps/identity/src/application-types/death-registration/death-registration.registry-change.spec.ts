@@ -221,6 +221,8 @@ describe('death registration through the registry change service, on the in-memo
     const approval: ApplicationApprovedEvent = {
       applicationId: '00000000-0000-4000-8000-000000000101',
       number: '1602-20261128-00101',
+      status: 'APPROVED',
+      verifiedBy: '00000000-0000-4000-8000-000000000010',
       type,
       regencyCode: '16.02',
       applicantNik: WIFE,
@@ -230,6 +232,7 @@ describe('death registration through the registry change service, on the in-memo
         accountId: '00000000-0000-4000-8000-000000000020',
         fullName: 'IR. HENDRA',
         nip: '197805122005011003',
+        role: 'OFFICIAL',
       },
     };
     const announced = await service.apply(approval);
