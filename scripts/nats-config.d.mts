@@ -5,6 +5,9 @@ export interface NatsPermissions {
   allow_responses?: boolean;
 }
 export function natsPermissions(): Record<string, NatsPermissions>;
+/** The request subjects each app calls (an allow-list; checked against libs/contracts). */
+export const RPC_CALLS: Record<'gateway' | 'identity' | 'applications' | 'documents', string[]>;
+export function jetStreamPermissions(app: 'identity' | 'applications' | 'documents'): string[];
 export interface NatsSetup {
   configFile: string;
   peersFile: string;

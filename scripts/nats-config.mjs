@@ -26,68 +26,130 @@ const EVENTS = {
   applications: { stream: 'APPLICATIONS_EVENTS', subjects: ['applications.application.approved'] },
   documents: { stream: 'DOCUMENTS_EVENTS', subjects: ['documents.document-set.issued'] },
 };
-/** Which service's events each service consumes (its durable consumers). */
-const CONSUMES = { identity: ['applications'], applications: ['documents'], documents: ['identity'] };
-/** Each service's durable consumer, whose failed events it copies to `dead-letter.<durable>`. */
-const DURABLES = {
-  identity: 'identity-applies-approvals',
-  applications: 'applications-records-issuance',
-  documents: 'documents-issues-documents',
+/**
+ * Each service's durable consumer (libs/contracts `Consumers`): the producer whose stream it
+ * reads and the one event subject it filters on. It copies failed events to `dead-letter.<durable>`.
+ */
+const CONSUMERS = {
+  identity: { durable: 'identity-applies-approvals', producer: 'applications' },
+  applications: { durable: 'applications-records-issuance', producer: 'documents' },
+  documents: { durable: 'documents-issues-documents', producer: 'identity' },
 };
 const DEAD_LETTERS = 'DEAD_LETTERS';
 
-/** Identity's subjects for the other services only (no caller rules, no access-log entry). */
-const IDENTITY_INTERNAL = [
-  'identity.persons.get',
-  'identity.family.get',
-  'identity.family.find-by-member',
-  'identity.nik.assign',
-  'identity.family-card-number.assign',
-];
-const ALL_EVENT_SUBJECTS = Object.values(EVENTS).flatMap((e) => e.subjects);
+/**
+ * The request subjects each app calls, by name: an allow-list, so a subject added to a service
+ * is callable by no one until it is added here. These are the `defineRpc` subjects of
+ * libs/contracts (`IdentityRpc`, `ApplicationsRpc`, `DocumentsRpc`) that the app's code calls;
+ * scripts/nats-config.spec.ts checks both ways against the tables and the apps' sources, so the
+ * RPC tables stay the one source of truth. Identity's internal subjects (`identity.persons.get`,
+ * `identity.family.get`, …: no caller rules, no access-log entry) are on no list but
+ * applications'.
+ */
+export const RPC_CALLS = {
+  gateway: [
+    'identity.health.check',
+    'identity.account.register',
+    'identity.account.login',
+    'identity.account.get',
+    'identity.staff.create',
+    'identity.agency.create',
+    'identity.agency.suspend',
+    'identity.agency.resume',
+    'identity.agency.token',
+    'identity.verification.verify',
+    'identity.verification.verify-batch',
+    'identity.resident.read',
+    'identity.family.read',
+    'identity.family.read-own',
+    'identity.access-log.list',
+    'identity.import.start',
+    'identity.import.chunk',
+    'identity.import.finish',
+    'identity.import-rejection.list',
+    'applications.health.check',
+    'applications.application.submit',
+    'applications.application.resubmit',
+    'applications.application.cancel',
+    'applications.application.verify',
+    'applications.application.return',
+    'applications.application.reject',
+    'applications.application.approve',
+    'applications.application.get',
+    'applications.application.list',
+    'applications.attachment-upload.start',
+    'applications.attachment-upload.chunk',
+    'applications.attachment-upload.finish',
+    'applications.attachment.get',
+    'applications.attachment.read',
+    'documents.health.check',
+    'documents.document.get',
+    'documents.document-file.read',
+    'documents.document.revoke',
+    'documents.public.verify',
+  ],
+  identity: [],
+  applications: [
+    'identity.persons.get',
+    'identity.family.get',
+    'identity.family.find-by-member',
+    'identity.account.get',
+  ],
+  documents: [],
+};
 
-/** What an app may do with JetStream: create and read its own stream and those it consumes. */
-function jetStreamPermissions(app) {
-  const streams = [EVENTS[app].stream, ...CONSUMES[app].map((producer) => EVENTS[producer].stream)];
+/**
+ * What an app may ask of JetStream, by name — never `$JS.API.>`:
+ * - its own stream: look it up and create it (only its producer creates a stream, so no one else
+ *   can define it with other subjects or a subject transform), and publish its events;
+ * - the stream it consumes: look it up (never create), and only its own durable consumer on it —
+ *   create/update it, read its info, pull its next messages and acknowledge them;
+ * - dead letters: look up or create the dead-letter stream and publish `dead-letter.<its durable>`.
+ * It cannot read a stream's messages directly, list or delete streams or consumers, or touch
+ * another service's consumer.
+ */
+export function jetStreamPermissions(app) {
+  const own = EVENTS[app].stream;
+  const { durable, producer } = CONSUMERS[app];
+  const consumed = EVENTS[producer].stream;
   return [
     '$JS.API.INFO',
-    // Dead letters (libs/platform/src/events/dead-letters.ts): its own consumer's only.
-    `dead-letter.${DURABLES[app]}`,
+    `$JS.API.STREAM.INFO.${own}`,
+    `$JS.API.STREAM.CREATE.${own}`,
+    `$JS.API.STREAM.INFO.${consumed}`,
+    `$JS.API.CONSUMER.CREATE.${consumed}.${durable}`,
+    `$JS.API.CONSUMER.CREATE.${consumed}.${durable}.>`,
+    `$JS.API.CONSUMER.DURABLE.CREATE.${consumed}.${durable}`,
+    `$JS.API.CONSUMER.INFO.${consumed}.${durable}`,
+    `$JS.API.CONSUMER.MSG.NEXT.${consumed}.${durable}`,
+    `$JS.ACK.${consumed}.${durable}.>`,
+    `dead-letter.${durable}`,
     `$JS.API.STREAM.INFO.${DEAD_LETTERS}`,
     `$JS.API.STREAM.CREATE.${DEAD_LETTERS}`,
-    ...streams.flatMap((s) => [
-      `$JS.API.STREAM.INFO.${s}`,
-      `$JS.API.STREAM.CREATE.${s}`,
-      `$JS.API.CONSUMER.*.${s}`,
-      `$JS.API.CONSUMER.*.${s}.>`,
-      `$JS.API.CONSUMER.MSG.NEXT.${s}.>`,
-      `$JS.API.CONSUMER.DURABLE.CREATE.${s}.>`,
-      `$JS.ACK.${s}.>`,
-    ]),
   ];
 }
 
+const ALL_EVENT_SUBJECTS = Object.values(EVENTS).flatMap((e) => e.subjects);
+
 /**
- * The permission table. Replies to requests an app received are allowed by `allow_responses`
- * (only to the reply subject of a request it was delivered); every app reads replies only on
- * its own inbox prefix `_INBOX_<app>.` (the apps set it), so no app reads another's replies.
+ * The permission table: every entry an allow-list (no app has a deny-list to forget to extend).
+ * Replies to requests an app received are allowed by `allow_responses` (only to the reply
+ * subject of a request it was delivered); every app reads replies only on its own inbox prefix
+ * `_INBOX_<app>.` (the apps set it), so no app reads another's replies.
  */
 export function natsPermissions() {
   const inbox = (app) => `_INBOX_${app}.>`;
   return {
-    // The gateway asks the services what HTTP clients ask: never the internal registry
-    // subjects, never an event, never JetStream; it answers nothing.
+    // The gateway asks the services what HTTP clients ask, subject by subject: never an
+    // internal registry subject, never an event, never JetStream; it answers nothing.
     gateway: {
-      publish: {
-        allow: ['identity.>', 'applications.>', 'documents.>'],
-        deny: [...IDENTITY_INTERNAL, ...ALL_EVENT_SUBJECTS],
-      },
+      publish: { allow: [...RPC_CALLS.gateway] },
       subscribe: { allow: [inbox('gateway')] },
     },
-    // Only identity answers identity.* (so only it reads logins and keys) and only it
-    // announces registry changes.
+    // Only identity answers identity.* (so only it reads logins) and only it announces
+    // registry changes.
     identity: {
-      publish: { allow: [...EVENTS.identity.subjects, ...jetStreamPermissions('identity')] },
+      publish: { allow: [...RPC_CALLS.identity, ...EVENTS.identity.subjects, ...jetStreamPermissions('identity')] },
       subscribe: { allow: ['identity.>', inbox('identity')] },
       allow_responses: true,
     },
@@ -95,12 +157,7 @@ export function natsPermissions() {
     // announces approvals.
     applications: {
       publish: {
-        allow: [
-          ...IDENTITY_INTERNAL,
-          'identity.account.get',
-          ...EVENTS.applications.subjects,
-          ...jetStreamPermissions('applications'),
-        ],
+        allow: [...RPC_CALLS.applications, ...EVENTS.applications.subjects, ...jetStreamPermissions('applications')],
       },
       subscribe: { allow: ['applications.>', inbox('applications')] },
       allow_responses: true,
@@ -122,7 +179,7 @@ export function natsPermissions() {
     },
     // Documents asks nobody; it alone announces issued document sets.
     documents: {
-      publish: { allow: [...EVENTS.documents.subjects, ...jetStreamPermissions('documents')] },
+      publish: { allow: [...RPC_CALLS.documents, ...EVENTS.documents.subjects, ...jetStreamPermissions('documents')] },
       subscribe: { allow: ['documents.>', inbox('documents')] },
       allow_responses: true,
     },

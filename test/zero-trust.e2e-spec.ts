@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { createUser } from '@nats-io/nkeys';
 import { connect, headers as natsHeaders, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import { NatsRecordBuilder } from '@nestjs/microservices';
@@ -8,11 +8,30 @@ import { NatsRecordSerializer } from '@nestjs/microservices/serializers/nats-rec
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import request from 'supertest';
-import { EventSubjects, IdentityPatterns, Streams } from '#lib/contracts';
+import {
+  Consumers,
+  EventSubjects,
+  IdentityPatterns,
+  Streams,
+  type ApplicationApprovedEvent,
+  type DocumentSetIssuedEvent,
+  type RegistryChangeAppliedEvent,
+} from '#lib/contracts';
 import { ConfigError, loadConfig } from '#lib/platform/core';
+import { listDeadLetters } from '#lib/platform/events';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '#lib/platform/rpc';
 import { IdentityConfig } from '../apps/identity/src/config/identity.config.js';
-import { IDENTITY_TEST_ENV, TEST_ADMIN, login } from './factories/accounts.factory.js';
+import {
+  createApprover,
+  createStaff,
+  IDENTITY_TEST_ENV,
+  importCsv,
+  login,
+  STAFF_PASSWORD,
+  TEST_ADMIN,
+} from './factories/accounts.factory.js';
+import { residentsCsv, syntheticFamilyWith } from './factories/registry.factory.js';
+import { EventProbe } from './support/events.js';
 import { startStack, type NatsUser, type Stack } from './support/stack.js';
 
 /**
@@ -88,6 +107,197 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
     expect((await jsm.streams.info(Streams.APPLICATIONS.name)).state.messages).toBe(before);
   });
 
+  it('refuses forged approvals: a made-up official, a CLERK, an official of another regency, a state not APPROVED', async () => {
+    const admin = await login(stack.url, TEST_ADMIN.username, TEST_ADMIN.password);
+    const family = syntheticFamilyWith({ regencyCode: '16.02', members: 3, seed: 99 });
+    expect((await importCsv(stack.url, admin, residentsCsv([family]))).status).toBe(200);
+    const clerkId = await createStaff(stack.url, admin, {
+      username: 'clerk.attack',
+      role: 'CLERK',
+      regencyCode: '16.02',
+    });
+    const official = await createApprover(stack.url, admin, { username: 'official.attack', regencyCode: '16.02' });
+    const clerkAsOfficial = await createApprover(stack.url, admin, {
+      username: 'clerk.posing',
+      regencyCode: '16.02',
+      role: 'CLERK',
+    });
+    const elsewhere = await createApprover(stack.url, admin, { username: 'official.ogan-ilir', regencyCode: '16.10' });
+    const parents = family.members.filter(
+      (m) => m.relationship === 'KEPALA_KELUARGA' || m.relationship === 'SUAMI' || m.relationship === 'ISTRI',
+    );
+    const father = parents.find((m) => m.sex === 'LAKI_LAKI')!;
+    const mother = parents.find((m) => m.sex === 'PEREMPUAN')!;
+    // Each approval a child of its own, so a registry change would show by name.
+    const approval = (childName: string, changes: Partial<ApplicationApprovedEvent>): ApplicationApprovedEvent => ({
+      applicationId: randomUUID(),
+      number: '1602-20261128-09999',
+      status: 'APPROVED',
+      verifiedBy: clerkId,
+      type: 'BIRTH_REGISTRATION',
+      regencyCode: '16.02',
+      applicantNik: father.nik,
+      details: {
+        familyCardNumber: family.familyCardNumber,
+        child: {
+          fullName: childName,
+          sex: 'LAKI_LAKI',
+          birthDate: '2026-11-20',
+          birthPlace: 'Kayuagung',
+          placeKind: 'RUMAH_SAKIT',
+          birthOrder: 1,
+          attendant: 'BIDAN',
+          religion: 'ISLAM',
+        },
+        fatherNik: father.nik,
+        motherNik: mother.nik,
+        birthLetterNumber: 'SKL/777/XI/2026',
+      } as unknown as ApplicationApprovedEvent['details'],
+      approvedAt: new Date().toISOString(),
+      official,
+      ...changes,
+    });
+    const forged = {
+      'no such official': approval('Anak Pejabat Palsu', {
+        official: { ...official, accountId: randomUUID(), nip: '197001012000011999' },
+      }),
+      'a CLERK as the official': approval('Anak Dari Petugas', { official: { ...clerkAsOfficial, role: 'OFFICIAL' } }),
+      'an official of another regency': approval('Anak Dari Kabupaten Lain', { official: elsewhere }),
+      'a state other than APPROVED': approval('Anak Belum Disetujui', { status: 'VERIFIED' }),
+      'the verifier approving': approval('Anak Empat Mata', { verifiedBy: official.accountId }),
+      'a NIP not the official’s': approval('Anak Nip Palsu', { official: { ...official, nip: '197001012000011998' } }),
+    };
+    const genuine = approval('Anak Yang Sah', {});
+
+    // Published with applications' own key: what a stolen key or a broken release could send.
+    const probe = await EventProbe.connect(stack);
+    try {
+      for (const event of Object.values(forged)) await probe.publish(EventSubjects.APPLICATION_APPROVED, event);
+      await probe.publish(EventSubjects.APPLICATION_APPROVED, genuine);
+
+      // The genuine one goes through (so the forged ones fail for what they are, not by accident).
+      await probe.read<DocumentSetIssuedEvent>(Streams.DOCUMENTS.name, EventSubjects.DOCUMENT_SET_ISSUED, (events) =>
+        events.some((e) => e.applicationId === genuine.applicationId),
+      );
+      // Every forged one is dead-lettered at once as refused, not retried.
+      const forgedIds = new Set(Object.values(forged).map((e) => e.applicationId));
+      const observer = await natsAs('observer');
+      const jsm = await jetstreamManager(observer);
+      const deadline = Date.now() + 20_000;
+      let refused: Awaited<ReturnType<typeof listDeadLetters>> = [];
+      while (Date.now() < deadline) {
+        refused = (await listDeadLetters(jsm)).filter((l) =>
+          forgedIds.has((JSON.parse(l.payload) as { applicationId: string }).applicationId),
+        );
+        if (refused.length >= forgedIds.size) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(refused).toHaveLength(forgedIds.size);
+      for (const letter of refused) {
+        expect(letter.durable).toBe(Consumers.IDENTITY_APPLIES_APPROVALS);
+        expect(letter.deliveries).toBe(1);
+        expect(letter.reason).toMatch(/^AUTH\.FORBIDDEN: Approval refused/);
+      }
+      const refusedById = new Map(
+        refused.map((l) => [(JSON.parse(l.payload) as { applicationId: string }).applicationId, l.reason]),
+      );
+      expect(refusedById.get(forged['no such official'].applicationId)).toMatch(/no enabled account/);
+      expect(refusedById.get(forged['a CLERK as the official'].applicationId)).toMatch(/is a CLERK/);
+      expect(refusedById.get(forged['an official of another regency'].applicationId)).toMatch(/of regency 16\.10/);
+      expect(refusedById.get(forged['a state other than APPROVED'].applicationId)).toMatch(/is VERIFIED/);
+      expect(refusedById.get(forged['the verifier approving'].applicationId)).toMatch(/four-eyes/);
+      // No registry change announced, no document issued for any of them.
+      const applied = await probe.read<RegistryChangeAppliedEvent>(
+        Streams.IDENTITY.name,
+        EventSubjects.REGISTRY_CHANGE_APPLIED,
+        () => false,
+        300,
+      );
+      expect(applied.map((e) => e.applicationId)).toContain(genuine.applicationId);
+      expect(applied.filter((e) => forgedIds.has(e.applicationId))).toEqual([]);
+      const issued = await probe.read<DocumentSetIssuedEvent>(
+        Streams.DOCUMENTS.name,
+        EventSubjects.DOCUMENT_SET_ISSUED,
+        () => false,
+        300,
+      );
+      expect(issued.filter((e) => forgedIds.has(e.applicationId))).toEqual([]);
+      // The family gained the genuine child only; the official printed is the one identity checked.
+      expect(applied.find((e) => e.applicationId === genuine.applicationId)!.official).toEqual({
+        accountId: official.accountId,
+        fullName: official.fullName,
+        nip: official.nip,
+      });
+      await createStaff(stack.url, admin, { username: 'clerk.reader', role: 'CLERK', regencyCode: '16.02' });
+      const clerk = await login(stack.url, 'clerk.reader', STAFF_PASSWORD);
+      const now = await request(stack.url)
+        .get(`/api/v1/families/${family.familyCardNumber}`)
+        .set('authorization', `Bearer ${clerk}`)
+        .expect(200);
+      const names = (now.body.members as Array<{ fullName: string }>).map((m) => m.fullName);
+      expect(names).toContain('ANAK YANG SAH');
+      expect(names.filter((n) => n.startsWith('ANAK ') && n !== 'ANAK YANG SAH')).toEqual([]);
+      // The log says what was refused, without a NIK.
+      const lines = stack
+        .logLines()
+        .filter(
+          (l) => String(l['msg']).startsWith('Event dead-lettered') && String(l['reason']).includes('Approval refused'),
+        );
+      expect(lines.length).toBeGreaterThanOrEqual(forgedIds.size);
+      expect(JSON.stringify(lines)).not.toContain(father.nik);
+    } finally {
+      await probe.close();
+    }
+  });
+
+  it('narrows JetStream to each app’s own streams and consumers: the gateway none, documents not identity’s', async () => {
+    const refused = /Permissions Violation|timeout|no responders/i;
+    // The gateway has no JetStream at all: no account info, no stream, no consumer.
+    const gateway = await natsAs('gateway');
+    await expect(jetstreamManager(gateway)).rejects.toThrow(refused);
+    const gatewayJsm = await jetstreamManager(gateway, { checkAPI: false, timeout: 2000 });
+    await expect(gatewayJsm.streams.info(Streams.APPLICATIONS.name)).rejects.toThrow(refused);
+    await expect(gatewayJsm.streams.getMessage(Streams.IDENTITY.name, { seq: 1 })).rejects.toThrow(refused);
+    await expect(
+      gatewayJsm.consumers.add(Streams.APPLICATIONS.name, {
+        durable_name: 'gateway-spy',
+        ack_policy: AckPolicy.Explicit,
+      }),
+    ).rejects.toThrow(refused);
+
+    // Documents reads the registry changes through its own consumer (control: this works)…
+    const documents = await natsAs('documents');
+    const jsm = await jetstreamManager(documents, { timeout: 2000 });
+    const own = await jsm.consumers.info(Streams.IDENTITY.name, Consumers.DOCUMENTS_ISSUES_DOCUMENTS);
+    expect(own.name).toBe(Consumers.DOCUMENTS_ISSUES_DOCUMENTS);
+    // …but not identity's consumer of approvals, nor a consumer of its own on approvals, nor
+    // the streams' messages directly; and it may not (re)define identity's stream.
+    await expect(jsm.consumers.info(Streams.APPLICATIONS.name, Consumers.IDENTITY_APPLIES_APPROVALS)).rejects.toThrow(
+      refused,
+    );
+    const js = jetstream(documents, { timeout: 2000 });
+    await expect(js.consumers.get(Streams.APPLICATIONS.name, Consumers.IDENTITY_APPLIES_APPROVALS)).rejects.toThrow(
+      refused,
+    );
+    const stolenPull = documents.request(
+      `$JS.API.CONSUMER.MSG.NEXT.${Streams.APPLICATIONS.name}.${Consumers.IDENTITY_APPLIES_APPROVALS}`,
+      JSON.stringify({ batch: 1, expires: 1_000_000_000 }),
+      { timeout: 2000 },
+    );
+    await expect(stolenPull).rejects.toThrow(refused);
+    await expect(
+      jsm.consumers.add(Streams.APPLICATIONS.name, { durable_name: 'documents-spy', ack_policy: AckPolicy.Explicit }),
+    ).rejects.toThrow(refused);
+    await expect(
+      jsm.consumers.add(Streams.IDENTITY.name, { durable_name: 'documents-second', ack_policy: AckPolicy.Explicit }),
+    ).rejects.toThrow(refused);
+    await expect(jsm.streams.getMessage(Streams.IDENTITY.name, { seq: 1 })).rejects.toThrow(refused);
+    await expect(
+      jsm.streams.update(Streams.IDENTITY.name, { subjects: ['documents.document-set.issued'] }),
+    ).rejects.toThrow(refused);
+    await expect(jsm.streams.delete(Streams.IDENTITY.name)).rejects.toThrow(refused);
+  });
+
   it('does not let documents read the registry through identity.persons.get', async () => {
     const documents = await natsAs('documents');
     const asked = ask(
@@ -140,10 +350,13 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
     expect(planted.status).toBe(401);
   });
 
-  it('lets no impostor answer identity.keys.list, and takes no key from the bus', async () => {
+  it('has no identity.keys.list: no app may ask it or answer it, and no key comes from the bus', async () => {
+    const KEYS_LIST = 'identity.keys.list';
+    expect(Object.values(IdentityPatterns)).not.toContain(KEYS_LIST);
+    // An impostor cannot even listen on it.
     const impostor = await natsAs('documents');
     const received: unknown[] = [];
-    const subscription = impostor.subscribe(IdentityPatterns.KEYS_LIST, {
+    const subscription = impostor.subscribe(KEYS_LIST, {
       callback: (error, message) => {
         if (!error) {
           received.push(message.data);
@@ -152,16 +365,15 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
       },
     });
     await impostor.flush().catch(() => undefined);
-    const gateway = await natsAs('gateway');
-    const reply = await ask(
-      gateway,
-      IdentityPatterns.KEYS_LIST,
-      {},
-      stack.callerHeaders('gateway', IdentityPatterns.KEYS_LIST),
-    );
-    expect(received).toHaveLength(0);
-    expect((reply.response as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
     await expect(subscription.closed).resolves.toBeInstanceOf(Error);
+    // No app may ask it (identity itself neither), so nothing could answer a question for keys.
+    for (const app of ['gateway', 'applications', 'documents', 'identity'] as const) {
+      const asker = await natsAs(app);
+      await expect(ask(asker, KEYS_LIST, {}, stack.callerHeaders(app, KEYS_LIST))).rejects.toThrow(
+        /Permissions Violation|timeout|no responders/i,
+      );
+    }
+    expect(received).toHaveLength(0);
 
     // A token signed by a key of the attacker's own, whatever kid it names, opens nothing.
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
