@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { exportJWK, SignJWT } from 'jose';
-import type { PublicJwk } from '#lib/contracts';
+import { createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { APP_CONFIG, APP_LOGGER, ConfigError, type AppLogger } from '#lib/platform/core';
 import { valueOrFile } from '#lib/platform/rpc';
 import type { IdentityConfig } from '../config/identity.config.js';
@@ -19,24 +18,22 @@ export interface AccessTokenClaims {
 }
 
 /**
- * The key that signs access tokens, and the public keys it publishes on `identity.keys.list`
- * (informational: the gateway and the services verify tokens with the keys of their own
- * configuration, JWT_PUBLIC_KEYS, never with keys from the bus — ADR 0005).
- * Each key has a `kid`, so a new key can sign while tokens of a retired one stay valid until
- * they expire (its public key stays in JWT_RETIRED_KEYS meanwhile).
+ * The key that signs access tokens. Its public half is published nowhere by identity: every app
+ * (identity included) verifies tokens with the JWKS of its own configuration, JWT_PUBLIC_KEYS,
+ * never with keys from the bus (ADR 0005). Each key has a `kid`, so a new key can sign while
+ * tokens of a retired one stay valid until they expire (its public key stays in that JWKS).
  */
 @Injectable()
 export class SigningKeys implements OnModuleInit {
   private privateKey: KeyObject;
   private kid: string;
-  private jwks: PublicJwk[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: IdentityConfig,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     const { JWT_KEY_ID: kid, NODE_ENV } = this.config;
     const pem = valueOrFile(this.config.JWT_PRIVATE_KEY, this.config.JWT_PRIVATE_KEY_FILE);
     if (pem !== undefined) {
@@ -50,15 +47,6 @@ export class SigningKeys implements OnModuleInit {
       this.kid = kid ?? `ephemeral-${randomBytes(6).toString('hex')}`;
       this.logger.warn({ kid: this.kid }, 'JWT_PRIVATE_KEY is not set: signing with a key generated for this process');
     }
-    const own = await exportJWK(createPublicKey(this.privateKey));
-    this.jwks = [
-      { kty: own.kty as string, crv: own.crv, x: own.x, y: own.y, kid: this.kid, alg: TOKEN_ALGORITHM, use: 'sig' },
-      ...this.retiredKeys(),
-    ];
-  }
-
-  publicKeys(): PublicJwk[] {
-    return this.jwks;
   }
 
   sign(claims: AccessTokenClaims, ttlSeconds: number): Promise<string> {
@@ -83,21 +71,6 @@ export class SigningKeys implements OnModuleInit {
     } catch (error) {
       throw new ConfigError('identity', [
         `JWT_PRIVATE_KEY: must be an ES256 (P-256) private key in PKCS#8 PEM (${(error as Error).message})`,
-      ]);
-    }
-  }
-
-  private retiredKeys(): PublicJwk[] {
-    const text = this.config.JWT_RETIRED_KEYS;
-    if (text === undefined) return [];
-    try {
-      const parsed = JSON.parse(text) as { keys?: PublicJwk[] };
-      const keys = parsed.keys ?? [];
-      if (!keys.every((key) => typeof key.kid === 'string' && key.kty === 'EC')) throw new Error('each key needs kid');
-      return keys.map((key) => ({ ...key, alg: TOKEN_ALGORITHM, use: 'sig' }));
-    } catch (error) {
-      throw new ConfigError('identity', [
-        `JWT_RETIRED_KEYS: must be a JWKS of EC public keys (${(error as Error).message})`,
       ]);
     }
   }

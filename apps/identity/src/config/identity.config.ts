@@ -23,14 +23,6 @@ export class IdentityConfig extends ServiceConfig {
   @Matches(/^[A-Za-z0-9._-]{1,64}$/)
   JWT_KEY_ID?: string;
 
-  /**
-   * Public keys of retired signing keys still accepted while their tokens live, as a JWKS JSON
-   * document (`{"keys":[...]}`), each with its `kid`.
-   */
-  @IsOptional()
-  @IsString()
-  JWT_RETIRED_KEYS?: string;
-
   @IsInt()
   @Min(60)
   @Max(86_400)

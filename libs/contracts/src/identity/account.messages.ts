@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Role, STAFF_ROLES, type StaffRole } from '#lib/domain';
 import { IsFamilyCardNumber, IsNik, IsPastDate, IsRegionCode } from '#lib/validation';
 import { Principal } from './principal.js';
@@ -8,29 +8,6 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 /** Staff usernames: never all digits, so they cannot be mistaken for a resident's NIK at login. */
 export const STAFF_USERNAME_PATTERN = /^(?=.*[a-z])[a-z0-9._-]{3,64}$/;
-
-/** `identity.keys.list`: the public keys that verify access tokens (a JWKS). */
-export class ListKeysRequest {
-  /** The key id the asker is missing, if any (for the logs: a rotation is under way). */
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  kid?: string;
-}
-
-export interface PublicJwk {
-  kty: string;
-  crv?: string;
-  x?: string;
-  y?: string;
-  kid: string;
-  alg: string;
-  use: string;
-}
-
-export interface ListKeysReply {
-  keys: PublicJwk[];
-}
 
 /** `identity.account.register` (API.md `POST /auth/register`). */
 export class RegisterAccountRequest {

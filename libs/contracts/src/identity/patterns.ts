@@ -3,7 +3,6 @@ export const IdentityPatterns = {
   HEALTH_CHECK: 'identity.health.check',
 
   // Accounts and tokens (API.md "Accounts and tokens")
-  KEYS_LIST: 'identity.keys.list',
   ACCOUNT_REGISTER: 'identity.account.register',
   ACCOUNT_LOGIN: 'identity.account.login',
   ACCOUNT_GET: 'identity.account.get',

@@ -3,12 +3,10 @@ import { defineRpc } from '../common/rpc.js';
 import {
   CreateStaffRequest,
   GetAccountRequest,
-  ListKeysRequest,
   LoginRequest,
   RegisterAccountRequest,
   type AccountView,
   type CreateStaffReply,
-  type ListKeysReply,
   type LoginReply,
   type RegisterAccountReply,
 } from './account.messages.js';
@@ -63,7 +61,6 @@ export interface PersonsReply {
 export const IdentityRpc = {
   HEALTH_CHECK: defineRpc(P.HEALTH_CHECK, HealthCheckRequest).returns<HealthReply>(),
 
-  KEYS_LIST: defineRpc(P.KEYS_LIST, ListKeysRequest).returns<ListKeysReply>(),
   ACCOUNT_REGISTER: defineRpc(P.ACCOUNT_REGISTER, RegisterAccountRequest).returns<RegisterAccountReply>(),
   ACCOUNT_LOGIN: defineRpc(P.ACCOUNT_LOGIN, LoginRequest).returns<LoginReply>(),
   ACCOUNT_GET: defineRpc(P.ACCOUNT_GET, GetAccountRequest).returns<AccountView>(),
