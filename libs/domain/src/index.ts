@@ -14,7 +14,6 @@ export * from './application-types/family-card-update/family-card-update.type.js
 export * from './application-types/family-card-replacement/family-card-replacement.type.js';
 export * from './application-types/death-registration/death-registration.type.js';
 export * from './application-types/death-registration/death-registration.rules.js';
-export * from './application-types/death-registration/death-certificate-number.js';
 export * from './documents/document-kinds.js';
 export * from './documents/verification-code.js';
 export * from './reference/label-matching.js';
@@ -22,7 +21,7 @@ export * from './reference/siak-lists.js';
 export * from './reference/siak-lists.data.js';
 export * from './identifiers/nik.js';
 export * from './identifiers/family-card-number.js';
-export * from './identifiers/birth-certificate-number.js';
+export * from './identifiers/deed-number.js';
 export * from './identifiers/application-number.js';
 export * from './language/indonesian-words.js';
 export * from './names/name-normalization.js';
