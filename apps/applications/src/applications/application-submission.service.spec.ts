@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { BirthRegistrationInput } from '#lib/contracts';
 import { ApplicationStatus, DomainError } from '#lib/domain';
 import { ApplicationRulesService } from '../application-types/application-rules.service.js';
@@ -85,6 +85,36 @@ describe(ApplicationSubmissionService.name, () => {
     });
     expect(first.number.slice(-5)).toBe('00001');
     expect(second.number.slice(-5)).toBe('00002');
+  });
+
+  describe('numbers by the regency’s own date (OKI: WIB, UTC+7), not a fixed UTC+9', () => {
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+    // Only the clock is faked: promises and timers run as usual.
+    const at = (iso: string): void => {
+      jest.useFakeTimers({
+        now: new Date(iso),
+        doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'setTimeout', 'setInterval', 'clearTimeout'],
+      });
+    };
+
+    it('at 23:59 WIB on 28 November (already 29 November in WIT), numbers it 28 November', async () => {
+      at('2026-11-28T16:59:59.000Z');
+      const view = await sut.submit({ principal: RESIDENT, input: birth() });
+      expect(view.number).toBe('1602-20261128-00001');
+    });
+
+    it('at 00:00 WIB on 29 November, starts the day’s serial again under 29 November', async () => {
+      at('2026-11-28T16:59:59.000Z');
+      await sut.submit({ principal: RESIDENT, input: birth('BAYU SANTOSO') });
+      at('2026-11-28T17:00:00.000Z');
+      const view = await sut.submit({
+        principal: RESIDENT,
+        input: { type: 'FAMILY_CARD_REPLACEMENT', familyCardNumber: KK, reason: 'RUSAK' },
+      });
+      expect(view.number).toBe('1602-20261129-00001');
+    });
   });
 
   it("judges with the type's rules and stores nothing when they fail", async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ApplicationView, ResubmitApplicationRequest, SubmitApplicationRequest } from '#lib/contracts';
-import { ApplicationAction, applyAction, DomainError, formatApplicationNumber, todayIso } from '#lib/domain';
+import { ApplicationAction, applyAction, DomainError, formatApplicationNumber, regionLocalDate } from '#lib/domain';
 import { ApplicationRulesService } from '../application-types/application-rules.service.js';
 import { actorLabel, applicationNotFound, assertRoleMayEver, residentNik } from './application-actor.js';
 import { maySee } from './application-access.js';
@@ -31,7 +31,9 @@ export class ApplicationSubmissionService {
     const now = new Date();
     const id = randomUUID();
     await this.applications.transaction(async (tx) => {
-      const date = todayIso(now.getTime());
+      // The regency's own date (WIB/WITA/WIT): the number a resident quotes at the counter
+      // carries the day the office's clock shows, not a fixed UTC+9 one.
+      const date = regionLocalDate(checked.regencyCode, now.getTime());
       const sequence = await tx.nextSequence(checked.regencyCode, date);
       const application = Object.assign(new ApplicationEntity(), {
         id,
