@@ -7,8 +7,8 @@ import type { RegionDirectory } from '../region/region-directory.js';
 /**
  * The number a resident quotes at the counter, `RRRR-YYYYMMDD-NNNNN` (`1602-20261128-00042`):
  * the regency that handles the application, the day it was submitted (the regency's local date,
- * `regionLocalDate`: WIB/WITA/WIT) and a sequence per
- * regency and day. Short, readable aloud, and sortable by day.
+ * `regionLocalDate`: WIB/WITA/WIT) and a sequence per regency and day. Short, readable aloud,
+ * and sortable by day.
  */
 export interface ApplicationNumberParts {
   /** `16.02` */
