@@ -10,6 +10,7 @@ import pg from 'pg';
 import request from 'supertest';
 import {
   Consumers,
+  ConsumerSubjects,
   EventSubjects,
   IdentityPatterns,
   Streams,
@@ -18,7 +19,7 @@ import {
   type RegistryChangeAppliedEvent,
 } from '#lib/contracts';
 import { ConfigError, loadConfig } from '#lib/platform/core';
-import { listDeadLetters } from '#lib/platform/events';
+import { listDeadLetters, replayDeadLetter } from '#lib/platform/events';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '#lib/platform/rpc';
 import { IdentityConfig } from '../apps/identity/src/config/identity.config.js';
 import {
@@ -296,6 +297,44 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
       jsm.streams.update(Streams.IDENTITY.name, { subjects: ['documents.document-set.issued'] }),
     ).rejects.toThrow(refused);
     await expect(jsm.streams.delete(Streams.IDENTITY.name)).rejects.toThrow(refused);
+  });
+
+  it('replays no dead letter a service filed under another subject than its consumer reads', async () => {
+    // Applications, compromised, files a "dead letter" that would be a registry change and
+    // says it came from documents' consumer: the operator's key may publish every event.
+    const applications = await natsAs('applications');
+    const h = natsHeaders();
+    h.set('Dl-Stream', Streams.IDENTITY.name);
+    h.set('Dl-Subject', EventSubjects.REGISTRY_CHANGE_APPLIED);
+    h.set('Dl-Seq', '1');
+    h.set('Dl-Durable', Consumers.DOCUMENTS_ISSUES_DOCUMENTS);
+    h.set('Dl-Deliveries', '1');
+    h.set('Dl-Reason', 'planted');
+    h.set('Dl-At', new Date().toISOString());
+    const planted = JSON.stringify({ applicationId: randomUUID(), type: 'FAMILY_CARD_REPLACEMENT' });
+    const ack = await jetstream(applications).publish(
+      `dead-letter.${Consumers.APPLICATIONS_RECORDS_ISSUANCE}`,
+      planted,
+      {
+        headers: h,
+      },
+    );
+    // It may not file it under documents' consumer in the first place.
+    await expect(
+      jetstream(applications, { timeout: 2000 }).publish(
+        `dead-letter.${Consumers.DOCUMENTS_ISSUES_DOCUMENTS}`,
+        planted,
+      ),
+    ).rejects.toThrow(/Permissions Violation|timeout|no responders/i);
+
+    const operator = await natsAs('operator');
+    const jsm = await jetstreamManager(operator);
+    const observer = await jetstreamManager(await natsAs('observer'));
+    const before = (await observer.streams.info(Streams.IDENTITY.name)).state.messages;
+    await expect(replayDeadLetter(jetstream(operator), jsm, ack.seq, ConsumerSubjects)).rejects.toThrow(/not replayed/);
+    expect((await observer.streams.info(Streams.IDENTITY.name)).state.messages).toBe(before);
+    // Still listed for the operator to look at.
+    expect((await listDeadLetters(jsm)).map((l) => l.id)).toContain(ack.seq);
   });
 
   it('does not let documents read the registry through identity.persons.get', async () => {

@@ -23,8 +23,8 @@ import { freePort, startNats } from '../../scripts/lib/infra.mjs';
 import { dropServiceDatabase, provisionServiceDatabase } from '../../scripts/lib/db-roles.mjs';
 import { writeNatsSetup, type NatsSetup } from '../../scripts/nats-config.mjs';
 
-/** The apps' NATS identities, plus a test-only observer that may only read JetStream. */
-export type NatsUser = 'gateway' | 'identity' | 'applications' | 'documents' | 'observer';
+/** The apps' NATS identities, the operator's, and a test-only observer that may only read JetStream. */
+export type NatsUser = 'gateway' | 'identity' | 'applications' | 'documents' | 'operator' | 'observer';
 
 /** What a nats.js connection needs to act as `user` on a stack's NATS. */
 export interface NatsCredentials {
@@ -64,7 +64,11 @@ export interface Stack {
   /** The environment a service of this stack was started with (to start another replica). */
   serviceEnv(name: ServiceName): NodeJS.ProcessEnv;
   /** Headers of a request sent by `app` to `subject`, optionally on behalf of `token`'s holder. */
-  callerHeaders(app: Exclude<NatsUser, 'observer'>, subject: string, token?: string): Record<string, string>;
+  callerHeaders(
+    app: Exclude<NatsUser, 'observer' | 'operator'>,
+    subject: string,
+    token?: string,
+  ): Record<string, string>;
   /** Every JSON log line written by the apps so far. */
   logLines(): Array<Record<string, unknown>>;
   stopService(name: ServiceName): Promise<void>;
@@ -161,7 +165,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const loggerOf = (app: string): AppLogger =>
     createLogger({ app, level: options.logLevel ?? process.env['TEST_LOG_LEVEL'] ?? 'info', destination: sink });
 
-  const env = (app: Exclude<NatsUser, 'observer'>, extra: Record<string, string>): NodeJS.ProcessEnv => ({
+  const env = (app: Exclude<NatsUser, 'observer' | 'operator'>, extra: Record<string, string>): NodeJS.ProcessEnv => ({
     NODE_ENV: 'test',
     NATS_URL: natsUrl,
     NATS_TIMEOUT_MS: '5000',

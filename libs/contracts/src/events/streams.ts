@@ -30,3 +30,14 @@ export const Consumers = {
   DOCUMENTS_ISSUES_DOCUMENTS: 'documents-issues-documents',
   APPLICATIONS_RECORDS_ISSUANCE: 'applications-records-issuance',
 } as const;
+
+/**
+ * The one event subject each durable consumer reads. A dead letter goes back only to its
+ * consumer's subject: the operator's key may publish every event, so a letter a service wrote
+ * naming another subject (a forged "registry change applied") must not be replayed there.
+ */
+export const ConsumerSubjects: Readonly<Record<string, EventSubject>> = {
+  [Consumers.IDENTITY_APPLIES_APPROVALS]: EventSubjects.APPLICATION_APPROVED,
+  [Consumers.DOCUMENTS_ISSUES_DOCUMENTS]: EventSubjects.REGISTRY_CHANGE_APPLIED,
+  [Consumers.APPLICATIONS_RECORDS_ISSUANCE]: EventSubjects.DOCUMENT_SET_ISSUED,
+};

@@ -3,22 +3,11 @@
 // NATS_URL says which NATS (default nats://127.0.0.1:4222); NATS_NKEY_SEED_FILE the operator's
 // nkey (secrets/nats/nkeys/operator.nk, docs/security.md), NATS_TLS_CA_FILE its CA.
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { ConsumerSubjects } from '#lib/contracts';
 import { connect } from '@nats-io/transport-node';
 import type { BaseConfig } from '../config/base.config.js';
-import { maskNiks } from '../logging/mask.js';
 import { natsAuthOf } from '../nats/nats-options.js';
-import { listDeadLetters, replayDeadLetter, type DeadLetter } from './dead-letters.js';
-
-function describe(letter: DeadLetter): string {
-  // The operator's screen is no place for a full NIK either (the approval event names the applicant).
-  const masked = maskNiks(letter.payload);
-  const payload = masked.length > 160 ? `${masked.slice(0, 160)}…` : masked;
-  return [
-    `#${letter.id}  ${letter.at}  ${letter.subject} (${letter.stream} seq ${letter.originalSeq})`,
-    `    consumer ${letter.durable}, ${letter.deliveries} deliveries: ${letter.reason}`,
-    `    correlation ${letter.correlationId ?? '-'}  ${payload}`,
-  ].join('\n');
-}
+import { describeDeadLetter, listDeadLetters, replayDeadLetter } from './dead-letters.js';
 
 export async function main(args: string[]): Promise<number> {
   const replayAt = args.indexOf('--replay');
@@ -37,13 +26,13 @@ export async function main(args: string[]): Promise<number> {
     const letters = await listDeadLetters(jsm);
     if (target === undefined) {
       if (letters.length === 0) console.log('No dead letters.');
-      for (const letter of letters) console.log(describe(letter));
+      for (const letter of letters) console.log(describeDeadLetter(letter));
       return 0;
     }
     const js = jetstream(nc);
     const ids = target === 'all' ? letters.map((l) => l.id) : [Number(target)];
     for (const id of ids) {
-      const letter = await replayDeadLetter(js, jsm, id);
+      const letter = await replayDeadLetter(js, jsm, id, ConsumerSubjects);
       console.log(`replayed #${id} to ${letter.subject}`);
     }
     if (ids.length === 0) console.log('No dead letters.');

@@ -2,6 +2,7 @@ import type { JetStreamClient, JetStreamManager, JsMsg, StoredMsg } from '@nats-
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { StreamDefinition } from '#lib/contracts';
 import { CORRELATION_HEADER } from '../context/request-context.js';
+import { maskNiks } from '../logging/mask.js';
 
 /**
  * Events that failed every delivery are moved here, with where they came from and why, instead
@@ -44,8 +45,8 @@ export async function deadLetter(js: JetStreamClient, message: JsMsg, durable: s
   headers.set(H.SEQ, String(message.seq));
   headers.set(H.DURABLE, durable);
   headers.set(H.DELIVERIES, String(message.info.deliveryCount));
-  // Header values are one line of visible text.
-  headers.set(H.REASON, reason.replace(/[\r\n]+/g, ' ').slice(0, 500));
+  // Header values are one line of visible text; a reason never keeps a full NIK.
+  headers.set(H.REASON, maskNiks(reason.replace(/[\r\n]+/g, ' ')).slice(0, 500));
   headers.set(H.AT, new Date().toISOString());
   const correlationId = message.headers?.get(CORRELATION_HEADER);
   if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
@@ -93,11 +94,28 @@ export async function listDeadLetters(jsm: JetStreamManager, limit = 1000): Prom
 /**
  * Publishes a dead letter to its original subject again (a fresh delivery for every consumer of
  * that subject) and removes it from the dead-letter stream. Returns what was replayed.
+ * `consumerSubjects` (the CLI passes the contracts' `ConsumerSubjects`): a letter goes back only
+ * to the subject its consumer reads — the letter's headers were written by a service, and the
+ * operator's key may publish every event.
  */
-export async function replayDeadLetter(js: JetStreamClient, jsm: JetStreamManager, id: number): Promise<DeadLetter> {
+export async function replayDeadLetter(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  id: number,
+  consumerSubjects?: Readonly<Record<string, string>>,
+): Promise<DeadLetter> {
   const stored = await jsm.streams.getMessage(DEAD_LETTER_STREAM.name, { seq: id });
   if (!stored) throw new Error(`No dead letter ${id}`);
   const letter = toDeadLetter(stored);
+  // The consumer is the one the letter was filed under: NATS lets each service publish only
+  // `dead-letter.<its own durable>`, whereas the headers say whatever the service wrote.
+  const durable = stored.subject.slice('dead-letter.'.length);
+  if (consumerSubjects !== undefined && consumerSubjects[durable] !== letter.subject) {
+    throw new Error(
+      `Dead letter ${id} of consumer ${durable} names ${letter.subject}, but that consumer reads ` +
+        `${consumerSubjects[durable] ?? 'nothing'}: not replayed`,
+    );
+  }
   const headers = natsHeaders();
   if (letter.correlationId) headers.set(CORRELATION_HEADER, letter.correlationId);
   // A message id of its own: the original's is still within the stream's duplicate window
@@ -105,4 +123,21 @@ export async function replayDeadLetter(js: JetStreamClient, jsm: JetStreamManage
   await js.publish(letter.subject, stored.data, { headers, msgID: `replay:${id}`, timeout: 5000 });
   await jsm.streams.deleteMessage(DEAD_LETTER_STREAM.name, id);
   return letter;
+}
+
+/**
+ * A dead letter as the operator's screen shows it (`npm run events:dead-letters`): no full NIK
+ * anywhere — the approval event names the applicant, and a reason may quote a value. NIKs are
+ * masked before the payload is cut, so none is ever half shown.
+ */
+export function describeDeadLetter(letter: DeadLetter): string {
+  const masked = maskNiks(letter.payload);
+  const payload = masked.length > 160 ? `${masked.slice(0, 160)}…` : masked;
+  return maskNiks(
+    [
+      `#${letter.id}  ${letter.at}  ${letter.subject} (${letter.stream} seq ${letter.originalSeq})`,
+      `    consumer ${letter.durable}, ${letter.deliveries} deliveries: ${letter.reason}`,
+      `    correlation ${letter.correlationId ?? '-'}  ${payload}`,
+    ].join('\n'),
+  );
 }
