@@ -16,11 +16,11 @@ import {
   Streams,
   type ApplicationApprovedEvent,
   type DocumentSetIssuedEvent,
-  type RegistryChangeAppliedEvent,
+  RegistryChangeAppliedEvent,
 } from '#lib/contracts';
 import { ConfigError, loadConfig } from '#lib/platform/core';
 import { listDeadLetters, replayDeadLetter } from '#lib/platform/events';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '#lib/platform/rpc';
+import { EventSealer, TOKEN_AUDIENCE, TOKEN_ISSUER } from '#lib/platform/rpc';
 import { IdentityConfig } from '../apps/identity/src/config/identity.config.js';
 import {
   createApprover,
@@ -246,6 +246,78 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
         );
       expect(lines.length).toBeGreaterThanOrEqual(forgedIds.size);
       expect(JSON.stringify(lines)).not.toContain(father.nik);
+    } finally {
+      await probe.close();
+    }
+  });
+
+  it('issues no document for a registry change identity did not seal (the operator’s key, a replayed seal)', async () => {
+    // A genuine, sealed registry change (the previous test's approval): the material to forge from.
+    const probe = await EventProbe.connect(stack);
+    try {
+      const [genuine] = await probe.read<RegistryChangeAppliedEvent>(
+        Streams.IDENTITY.name,
+        EventSubjects.REGISTRY_CHANGE_APPLIED,
+        (events) => events.some((e) => typeof e.seal === 'string'),
+        5000,
+      );
+      expect(genuine?.seal).toEqual(expect.any(String));
+      const copy = (): RegistryChangeAppliedEvent => ({ ...genuine, applicationId: randomUUID() });
+      const unsealed = { ...copy(), seal: undefined };
+      const replayedSeal = copy(); // the genuine seal on other content
+      const sealedByDocuments = copy();
+      sealedByDocuments.seal = await new EventSealer('documents', stack.nats.seeds['documents']).seal(
+        EventSubjects.REGISTRY_CHANGE_APPLIED,
+        RegistryChangeAppliedEvent,
+        sealedByDocuments,
+      );
+      const posingAsIdentity = copy();
+      const [header, , signature] = (
+        await new EventSealer('documents', stack.nats.seeds['documents']).seal(
+          EventSubjects.REGISTRY_CHANGE_APPLIED,
+          RegistryChangeAppliedEvent,
+          posingAsIdentity,
+        )
+      ).split('.');
+      const claims = JSON.parse(Buffer.from(genuine.seal!.split('.')[1], 'base64url').toString()) as object;
+      posingAsIdentity.seal = [
+        header,
+        Buffer.from(JSON.stringify({ ...claims, iss: 'identity' })).toString('base64url'),
+        signature,
+      ].join('.');
+      const forged = { unsealed, replayedSeal, sealedByDocuments, posingAsIdentity };
+
+      // The operator's key may publish every event subject (to replay dead letters).
+      const operator = jetstream(await natsAs('operator'));
+      for (const event of Object.values(forged)) {
+        await operator.publish(EventSubjects.REGISTRY_CHANGE_APPLIED, JSON.stringify(event), { msgID: randomUUID() });
+      }
+      const ids = new Set(Object.values(forged).map((e) => e.applicationId));
+      const jsm = await jetstreamManager(await natsAs('observer'));
+      const deadline = Date.now() + 20_000;
+      let refused: Awaited<ReturnType<typeof listDeadLetters>> = [];
+      while (Date.now() < deadline) {
+        refused = (await listDeadLetters(jsm)).filter(
+          (l) =>
+            l.durable === Consumers.DOCUMENTS_ISSUES_DOCUMENTS &&
+            ids.has((JSON.parse(l.payload) as { applicationId: string }).applicationId),
+        );
+        if (refused.length >= ids.size) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const reasonOf = (event: RegistryChangeAppliedEvent): string | undefined =>
+        refused.find((l) => l.payload.includes(event.applicationId))?.reason;
+      expect(reasonOf(unsealed)).toMatch(/refused: no seal/);
+      expect(reasonOf(replayedSeal)).toMatch(/refused: content differs from the seal/);
+      expect(reasonOf(sealedByDocuments)).toMatch(/refused: sealed by documents, not identity/);
+      expect(reasonOf(posingAsIdentity)).toMatch(/refused: bad seal signature/);
+      const issued = await probe.read<DocumentSetIssuedEvent>(
+        Streams.DOCUMENTS.name,
+        EventSubjects.DOCUMENT_SET_ISSUED,
+        () => false,
+        300,
+      );
+      expect(issued.filter((e) => ids.has(e.applicationId))).toEqual([]);
     } finally {
       await probe.close();
     }

@@ -1,6 +1,8 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
+import { EventSubjects, RegistryChangeAppliedEvent } from '#lib/contracts';
+import { EventSealer } from '#lib/platform/rpc';
 import type { NatsUser, Stack } from './stack.js';
 
 /**
@@ -25,8 +27,16 @@ export class EventProbe {
     await jsm.streams.info(name).catch(() => jsm.streams.add({ name, subjects }));
   }
 
-  /** Published as the subject's owning service (`applications.…` by applications, …). */
+  /**
+   * Published as the subject's owning service (`applications.…` by applications, …); a registry
+   * change is sealed with identity's key, as identity seals it (documents issues nothing else).
+   */
   async publish(subject: string, payload: object, msgID: string = randomUUID()): Promise<void> {
+    if (subject === EventSubjects.REGISTRY_CHANGE_APPLIED && !('seal' in payload)) {
+      const sealer = new EventSealer('identity', this.stack.nats.seeds['identity']);
+      const event = payload as RegistryChangeAppliedEvent;
+      payload = { ...event, seal: await sealer.seal(subject, RegistryChangeAppliedEvent, event) };
+    }
     const producer = subject.split('.')[0] as NatsUser;
     let nc = this.producers.get(producer);
     if (nc === undefined) {

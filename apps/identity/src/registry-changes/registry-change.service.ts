@@ -1,21 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import {
   APPLICATION_INPUT_CLASSES,
+  EventSubjects,
+  RegistryChangeAppliedEvent,
   type ApplicationApprovedEvent,
   type ApplicationInput,
   type DocumentToIssue,
   type KartuKeluargaToIssue,
-  type RegistryChangeAppliedEvent,
 } from '#lib/contracts';
 import { APPLICATION_TYPES, DocumentKind, DomainError } from '#lib/domain';
+import type { EventSealer } from '#lib/platform/rpc';
 import type { DocumentsContext, RegistryChangeContext } from '../application-types/registry-change-type.js';
 import { registryChangeFor } from '../application-types/registry-change-types.registry.js';
 import { IdentifierService } from '../identifiers/identifier.service.js';
 import { toFamilyView } from '../registry/registry.mapper.js';
 import { RegistryRepository } from '../registry/registry.repository.js';
 import { RegistryChangeRepository } from './registry-change.repository.js';
+
+/** The EventSealer identity seals its announcements with (RegistryChangesModule provides it). */
+export const REGISTRY_CHANGE_SEALER = Symbol('REGISTRY_CHANGE_SEALER');
 
 /**
  * Applies an approved application to the registry exactly once, with its type's change
@@ -29,6 +34,8 @@ export class RegistryChangeService {
     private readonly changes: RegistryChangeRepository,
     private readonly registry: RegistryRepository,
     private readonly identifiers: IdentifierService,
+    /** Seals every announcement with identity's nkey (absent only where no key is configured). */
+    @Optional() @Inject(REGISTRY_CHANGE_SEALER) private readonly sealer?: EventSealer,
   ) {}
 
   async apply(event: ApplicationApprovedEvent): Promise<RegistryChangeAppliedEvent> {
@@ -49,6 +56,13 @@ export class RegistryChangeService {
       familyCardNumbers: applied.familyCardNumbers,
       documents,
     };
+    if (this.sealer !== undefined) {
+      announcement.seal = await this.sealer.seal(
+        EventSubjects.REGISTRY_CHANGE_APPLIED,
+        RegistryChangeAppliedEvent,
+        announcement,
+      );
+    }
     await this.changes.enqueueApplied(announcement);
     return announcement;
   }

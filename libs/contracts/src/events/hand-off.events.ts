@@ -5,6 +5,7 @@ import {
   IsDateString,
   IsIn,
   IsObject,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -111,6 +112,16 @@ export class RegistryChangeAppliedEvent {
   @IsArray()
   @IsFamilyCardNumber({ each: true })
   familyCardNumbers: string[];
+
+  /**
+   * Identity's seal (`EventSealer`, its nkey) over the rest: documents issues only what its one
+   * producer sealed, whoever else could reach the subject (the operator's replay key).
+   * Required wherever the apps know each other's keys (NATS_PEERS; always in production).
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  seal?: string;
 }
 
 export class IssuedDocumentRef {

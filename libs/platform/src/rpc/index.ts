@@ -3,6 +3,7 @@
 // interceptor every service installs. No database code.
 export * from '../nats/nats-options.js';
 export * from '../nats/nats-identity.js';
+export * from '../nats/event-seal.js';
 export * from './access-token.js';
 export * from './caller-assertion.js';
 export * from '../nats/rpc-exception.filter.js';

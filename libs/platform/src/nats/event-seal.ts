@@ -1,0 +1,100 @@
+import { createHash, sign, verify, type KeyObject } from 'node:crypto';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { ed25519FromPublicNkey, ed25519FromSeed } from './nats-identity.js';
+
+/**
+ * An event's seal: its producer's signature (the app's nkey, Ed25519) over the event's content,
+ * so a consumer can tell the event came from its one producer — not from the operator's key
+ * (which may publish every event subject to replay dead letters) nor from anything else that
+ * reached the subject. A compact JWS: `{ iss: app, sub: subject, dig: SHA-256 of the event }`.
+ * No expiry: an event may wait in its stream for days.
+ *
+ * The digest covers the event as its consumer will see it: parsed into its message class and
+ * validated with the whitelist (`sealableForm`), then written with sorted keys, so the
+ * database's JSONB round trip in the outbox and key order do not matter.
+ */
+export const SEAL_FIELD = 'seal';
+
+const b64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
+
+/** JSON with object keys sorted at every depth; `undefined` members dropped as JSON does. */
+export function canonicalJson(value: unknown): string {
+  const sortKeys = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(sortKeys);
+    if (node !== null && typeof node === 'object') {
+      return Object.fromEntries(
+        Object.keys(node)
+          .sort()
+          .map((key) => [key, sortKeys((node as Record<string, unknown>)[key])]),
+      );
+    }
+    return node;
+  };
+  return JSON.stringify(sortKeys(JSON.parse(JSON.stringify(value)) as unknown));
+}
+
+/** What the digest covers: the event without its seal, as the consumer's validation leaves it. */
+export async function sealableForm<T extends object>(messageClass: new () => T, event: object): Promise<string> {
+  const { [SEAL_FIELD]: _seal, ...content } = JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
+  const instance = plainToInstance(messageClass, content);
+  await validate(instance, { whitelist: true, forbidNonWhitelisted: false });
+  return canonicalJson(instance);
+}
+
+function digestOf(form: string): string {
+  return createHash('sha256').update(form).digest('base64url');
+}
+
+export class EventSealer {
+  private readonly key: KeyObject;
+
+  constructor(
+    readonly app: string,
+    seed: string,
+  ) {
+    this.key = ed25519FromSeed(seed);
+  }
+
+  async seal<T extends object>(subject: string, messageClass: new () => T, event: T): Promise<string> {
+    const header = b64url(JSON.stringify({ alg: 'EdDSA', typ: 'event-seal' }));
+    const dig = digestOf(await sealableForm(messageClass, event));
+    const payload = b64url(JSON.stringify({ iss: this.app, sub: subject, dig }));
+    return `${header}.${payload}.${b64url(sign(null, Buffer.from(`${header}.${payload}`), this.key))}`;
+  }
+}
+
+export class EventSealVerifier {
+  private readonly keys = new Map<string, KeyObject>();
+
+  constructor(peers: Record<string, string>) {
+    for (const [app, nkey] of Object.entries(peers)) this.keys.set(app, ed25519FromPublicNkey(nkey));
+  }
+
+  /** `true`, or why the event is not its producer's. */
+  async verify<T extends object>(
+    event: T,
+    expected: { producer: string; subject: string; messageClass: new () => T },
+  ): Promise<true | string> {
+    const seal = (event as Record<string, unknown>)[SEAL_FIELD];
+    if (typeof seal !== 'string' || seal === '') return 'no seal';
+    const parts = seal.split('.');
+    if (parts.length !== 3) return 'malformed seal';
+    let claims: { iss?: unknown; sub?: unknown; dig?: unknown };
+    try {
+      claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as typeof claims;
+    } catch {
+      return 'malformed seal';
+    }
+    if (claims.iss !== expected.producer) return `sealed by ${String(claims.iss)}, not ${expected.producer}`;
+    const key = this.keys.get(expected.producer);
+    if (key === undefined) return `no key for ${expected.producer}`;
+    if (!verify(null, Buffer.from(`${parts[0]}.${parts[1]}`), key, Buffer.from(parts[2], 'base64url'))) {
+      return 'bad seal signature';
+    }
+    if (claims.sub !== expected.subject) return 'seal of another subject';
+    if (claims.dig !== digestOf(await sealableForm(expected.messageClass, event)))
+      return 'content differs from the seal';
+    return true;
+  }
+}
