@@ -110,6 +110,17 @@ export async function replayDeadLetter(
   // The consumer is the one the letter was filed under: NATS lets each service publish only
   // `dead-letter.<its own durable>`, whereas the headers say whatever the service wrote.
   const durable = stored.subject.slice('dead-letter.'.length);
+  if (consumerSubjects !== undefined) {
+    // Any service may create the dead-letter stream; one created with other subjects or a
+    // subject transform could file a letter under another consumer's name: replay nothing then.
+    const { config } = await jsm.streams.info(DEAD_LETTER_STREAM.name);
+    if (
+      config.subject_transform !== undefined ||
+      config.subjects?.join(',') !== DEAD_LETTER_STREAM.subjects.join(',')
+    ) {
+      throw new Error(`The ${DEAD_LETTER_STREAM.name} stream is not as this system creates it: not replayed`);
+    }
+  }
   if (consumerSubjects !== undefined && consumerSubjects[durable] !== letter.subject) {
     throw new Error(
       `Dead letter ${id} of consumer ${durable} names ${letter.subject}, but that consumer reads ` +
