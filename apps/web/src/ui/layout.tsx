@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { signOut, type Session } from '../api/client';
 import { ROLE_LABELS } from '../../../../libs/domain/src/enums/services.js';
 import { Link, navigate } from '../router';
+import { firstScreenKeepsFocus } from '../first-screen/take-over';
 
 const NAV: Record<string, Array<[string, string]>> = {
   RESIDENT: [
@@ -47,10 +48,11 @@ export function Layout({
 }): ReactNode {
   const heading = useRef<HTMLHeadingElement>(null);
   // A new screen: its title becomes the document title and takes focus, so screen readers
-  // announce it and keyboard users start from the top of the content.
+  // announce it and keyboard users start from the top of the content (not when the app has just
+  // taken over the pre-rendered screen: the cursor stays in the field the person is typing in).
   useEffect(() => {
     document.title = `${title} — Layanan Dokumen Kependudukan`;
-    heading.current?.focus();
+    if (!firstScreenKeepsFocus()) heading.current?.focus();
   }, [title, path]);
   const links = session ? (NAV[session.account.role] ?? []) : [];
   const who = session
