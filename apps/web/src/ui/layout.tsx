@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { signOut, type Session } from '../api/client';
 import { ROLE_LABELS } from '../../../../libs/domain/src/enums/services.js';
+import { sentenceCase } from '../domain/sentence-case';
 import { Link, navigate } from '../router';
 import { firstScreenKeepsFocus } from '../first-screen/take-over';
 
@@ -58,7 +59,7 @@ export function Layout({
   const who = session
     ? session.account.role === 'RESIDENT'
       ? (session.account.fullName ?? `NIK ${session.account.nik ?? ''}`)
-      : `${session.account.fullName ?? session.account.username ?? ''} · ${ROLE_LABELS[session.account.role]}`
+      : `${session.account.fullName ?? session.account.username ?? ''} · ${sentenceCase(ROLE_LABELS[session.account.role])}`
     : undefined;
   return (
     <>
