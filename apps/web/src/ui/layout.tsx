@@ -114,6 +114,8 @@ export function Layout({
       <footer className="site-footer">
         <p>
           Data pribadi Anda dilindungi sesuai UU 27/2022. <Link to="/cek-dokumen">Periksa keaslian dokumen</Link>
+          {' · '}
+          <Link to="/istilah">Istilah</Link>
         </p>
       </footer>
     </>
