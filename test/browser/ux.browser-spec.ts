@@ -51,6 +51,13 @@ describe('pages a resident and staff use without help', () => {
     await page.getByRole('link', { name: 'Masuk', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Daftar', exact: true }).waitFor();
     await audit(page, 'public: landing');
+    // The footer explains the service's words on a page of their own.
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Istilah' }).click();
+    await page.getByRole('heading', { name: 'Istilah' }).waitFor();
+    await page.getByText('Surat Pernyataan Tanggung Jawab Mutlak').waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/adminduk|database|empat mata/i);
+    await audit(page, 'public: glossary');
+    await page.goto('/');
 
     await page.getByRole('link', { name: 'Masuk', exact: true }).click();
     await page.getByRole('button', { name: 'Masuk' }).click();
@@ -180,6 +187,28 @@ describe('pages a resident and staff use without help', () => {
     // The registry table scrolls by keyboard if it must: it is a focusable region.
     expect(await clerk.page.getByRole('region', { name: 'Tabel data kependudukan' }).getAttribute('tabindex')).toBe(
       '0',
+    );
+    // At 1366 × 900 every column of the registry table is on screen: nothing scrolls sideways,
+    // and every header cell lies inside its table's visible box and the window.
+    await clerk.page.locator('table.registry th').first().waitFor();
+    const clipped = await clerk.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.table-wrap')].flatMap((wrap) => {
+        const box = wrap.getBoundingClientRect();
+        const problems =
+          wrap.scrollWidth > wrap.clientWidth + 1 ? [`scrolls: ${wrap.scrollWidth} > ${wrap.clientWidth}`] : [];
+        for (const cell of wrap.querySelectorAll<HTMLElement>('th')) {
+          const edge = cell.getBoundingClientRect();
+          if (edge.left < box.left - 1 || edge.right > box.right + 1 || edge.right > window.innerWidth)
+            problems.push(
+              `${cell.textContent}: ${Math.round(edge.left)}–${Math.round(edge.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`,
+            );
+        }
+        return problems;
+      }),
+    );
+    expect(clipped).toEqual([]);
+    expect(await clerk.page.locator('table.registry th').allTextContents()).toEqual(
+      expect.arrayContaining(['Tgl lahir', 'Status']),
     );
     await audit(clerk.page, 'staff: review');
     await act(clerk.page, 'Verifikasi', 'Catatan rahasia: cek ulang surat bidan');
