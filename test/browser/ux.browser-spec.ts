@@ -184,6 +184,15 @@ describe('pages a resident and staff use without help', () => {
 
     await openFromQueue(clerk.page, number);
     await clerk.page.getByRole('heading', { name: 'Berkas yang diperlukan' }).waitFor();
+    // One list: each expected kind with its file, or "belum dilampirkan"; no second list of the same.
+    const evidence = clerk.page.getByRole('list', { name: 'Berkas yang diperlukan' });
+    const letter = evidence.getByRole('listitem').filter({ hasText: /^Surat keterangan lahir/ });
+    await letter.getByRole('button', { name: /surat-keterangan-lahir\.pdf/ }).waitFor();
+    expect(await letter.getByText('belum dilampirkan').count()).toBe(0);
+    const marriage = evidence.getByRole('listitem').filter({ hasText: /^Buku nikah/ });
+    await marriage.getByText('belum dilampirkan').waitFor();
+    expect(await clerk.page.getByRole('heading', { name: 'Berkas yang diperlukan' }).count()).toBe(1);
+    expect(await clerk.page.getByRole('list', { name: 'Lampiran lain' }).count()).toBe(0);
     // The registry table scrolls by keyboard if it must: it is a focusable region.
     expect(await clerk.page.getByRole('region', { name: 'Tabel data kependudukan' }).getAttribute('tabindex')).toBe(
       '0',

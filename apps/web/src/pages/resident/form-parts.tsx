@@ -89,26 +89,13 @@ function Actions({
   );
 }
 
-/** The evidence the office expects for a type (libs/domain), as the form and the clerk list it. */
-export function ExpectedEvidenceList({
-  type,
-  attached,
-}: {
-  type: ApplicationType;
-  attached?: AttachmentKind[];
-}): ReactNode {
+/** The evidence the office expects for a type (libs/domain), as the form lists it. */
+export function ExpectedEvidenceList({ type }: { type: ApplicationType }): ReactNode {
   const expected = APPLICATION_TYPES[type].expectedEvidence;
   return (
     <ul className="expected-evidence">
       {expected.map((item) => (
-        <li key={item.kind}>
-          {item.description}
-          {attached ? (
-            <span className={attached.includes(item.kind) ? 'tag tag-ok' : 'tag'}>
-              {attached.includes(item.kind) ? 'dilampirkan' : 'tidak dilampirkan'}
-            </span>
-          ) : null}
-        </li>
+        <li key={item.kind}>{item.description}</li>
       ))}
     </ul>
   );
