@@ -86,7 +86,7 @@ describe('the web pages at / (@fastify/static)', () => {
       await registerWebApp(site, own);
       const url = await site.listen({ port: 0, host: '127.0.0.1' });
       const sha = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-      for (const headers of [{}, { 'accept-encoding': 'gzip' }]) {
+      for (const headers of [{}, { 'accept-encoding': 'gzip' }] as Array<Record<string, string>>) {
         const policy = (await fetchRaw(url, '/masuk', headers)).headers['content-security-policy'] as string;
         expect(policy).toContain(`style-src 'self' ${sha(style)};`);
         expect(policy).toContain(`script-src 'self' ${sha(script)};`);
