@@ -139,7 +139,7 @@ describe('pages a resident and staff use without help', () => {
     // A KK replacement without evidence: the expected papers are listed, and sending asks first.
     await openApplicationForm(page, /Kartu Keluarga hilang\/rusak/);
     await page.getByText('Surat keterangan kehilangan dari kepolisian, bila KK hilang').waitFor();
-    await page.getByRole('radio', { name: 'HILANG' }).check();
+    await page.getByRole('radio', { name: 'Hilang' }).check();
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
     const anyway = page.getByRole('button', { name: 'Tetap kirim tanpa berkas' });
     await anyway.waitFor();
