@@ -109,6 +109,10 @@ describe('pages a resident and staff use without help', () => {
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await smallTapTargets(page)).toEqual([]);
+    // Options read as a sentence (the PDF keeps the official capitals): "Kepala keluarga", "Islam".
+    const roles = await page.locator('.member-role').allTextContents();
+    expect(roles).toContain('Kepala keluarga');
+    expect(roles.filter((role) => role === role.toUpperCase())).toEqual([]);
     await audit(page, 'resident: family');
 
     // An empty birth report: one summary on top takes focus and links to each field.
