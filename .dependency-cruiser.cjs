@@ -62,9 +62,10 @@ module.exports = {
       name: 'web-imports-only-domain-contracts-and-itself',
       comment:
         'Allow-list: the web pages import their own code, React, libs/domain (pure) and libs/contracts ' +
-        '(types only, see the next rule); no Node module, no other lib. vite.config.mjs is build tooling.',
+        '(types only, see the next rule); no Node module, no other lib. vite.config.mjs is build tooling; ' +
+        'unit specs (*.spec.ts) run in Node under jest, not in the page.',
       severity: 'error',
-      from: { path: '^apps/web/', pathNot: '^apps/web/vite\\.config\\.mjs$' },
+      from: { path: '^apps/web/', pathNot: ['^apps/web/vite\\.config\\.mjs$', '\\.spec\\.ts$'] },
       to: {
         pathNot: [
           '^apps/web/',

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { defineConfig } from 'vite';
+import { createServer, defineConfig } from 'vite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -60,6 +60,62 @@ function themeFile() {
 }
 
 /**
+ * The first screen in the HTML itself (docs/benchmarks.md, "Web pages on a slow phone"): on a slow
+ * connection every request costs seconds, so index.html carries everything the landing and login
+ * screens need to be read and typed into before the app's script arrives. The app's style sheet
+ * goes inline (about 4 kB compressed; a `<link>` would hold the first paint for a round trip);
+ * the two screens are rendered from the app's own components (src/first-screen/prerender.tsx)
+ * into `<template>`s, and src/first-screen/first-screen.inline.js, inlined after them, shows the
+ * one for the address. The gateway allows exactly these inline blocks by their hashes
+ * (apps/gateway/src/web/web-app.ts). The script stays a module: it runs after the HTML is read.
+ */
+function firstScreens() {
+  return {
+    name: 'disduk-first-screens',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, { bundle }) {
+        const server = await createServer({
+          configFile: false,
+          root: here,
+          logLevel: 'error',
+          appType: 'custom',
+          server: { middlewareMode: true, hmr: false, ws: false },
+          plugins: [regionCodes()],
+          oxc: { jsx: { runtime: 'automatic' } },
+        });
+        let screens;
+        try {
+          const prerender = await server.ssrLoadModule('/src/first-screen/prerender.tsx');
+          screens = Object.keys(prerender.FIRST_SCREENS).map(
+            (name) => `<template id="first-screen-${name}">${prerender.renderFirstScreen(name)}</template>`,
+          );
+        } finally {
+          await server.close();
+        }
+        const inline = readFileSync(path.join(here, 'src/first-screen/first-screen.inline.js'), 'utf8')
+          .split('\n')
+          .filter((line) => !/^\s*(\/\/|\/\*)/.test(line))
+          .join('\n')
+          .trim();
+        const styleLink = /<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g;
+        let out = html.replace(styleLink, (tag, fileName) => {
+          const asset = bundle?.[fileName];
+          if (!asset || asset.type !== 'asset') return tag;
+          delete bundle[fileName];
+          return `<style>${String(asset.source).trim()}</style>`;
+        });
+        const boot = '<div id="root"><p class="boot">Memuat…</p></div>';
+        if (!out.includes(boot)) throw new Error('index.html: the #root boot markup changed; update firstScreens()');
+        out = out.replace(boot, `${boot}\n    ${screens.join('\n    ')}\n    <script>${inline}</script>`);
+        return out;
+      },
+    },
+  };
+}
+
+/**
  * A gzip copy beside each script and style sheet: the gateway sends it to browsers that accept
  * gzip, without compressing on every request (slow phone connections).
  */
@@ -68,7 +124,7 @@ function precompress() {
     name: 'disduk-precompress',
     writeBundle(options, bundle) {
       for (const fileName of Object.keys(bundle)) {
-        if (!/\.(js|css|svg)$/.test(fileName)) continue;
+        if (!/\.(js|css|svg|html)$/.test(fileName)) continue;
         const file = path.join(options.dir, fileName);
         writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
       }
@@ -80,7 +136,7 @@ export default defineConfig({
   root: here,
   base: '/',
   publicDir: path.join(here, 'public'),
-  plugins: [regionCodes(), themeFile(), precompress()],
+  plugins: [regionCodes(), themeFile(), firstScreens(), precompress()],
   oxc: { jsx: { runtime: 'automatic' } },
   server: { fs: { allow: [repo] }, proxy: { '/api': 'http://127.0.0.1:3000', '/verifikasi': 'http://127.0.0.1:3000' } },
   build: {

@@ -55,7 +55,7 @@ describe('admin pages in headless Chromium', () => {
     await page.getByLabel('Kode kabupaten/kota').fill('16.02');
     await page.getByLabel('Kata sandi awal').fill(STAFF_PASSWORD);
     await page.getByRole('button', { name: 'Buat akun' }).click();
-    await page.getByText('Akun verifikator.baru (OPERATOR/VERIFIKATOR) dibuat.').waitFor();
+    await page.getByText('Akun verifikator.baru (Operator/verifikator) dibuat.').waitFor();
     expect(await login(stack.url, 'verifikator.baru', STAFF_PASSWORD)).toEqual(expect.any(String));
     await context.close();
   });

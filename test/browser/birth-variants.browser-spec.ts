@@ -43,7 +43,11 @@ describe('birth reports of DOMAIN.md "Parents on the birth record" and twins, in
     const clerk = await personAt(chromium.browser, stack.url, DESKTOP);
     await signIn(clerk.page, world.clerk.username, world.clerk.password);
     await openFromQueue(clerk.page, number);
-    await clerk.page.getByLabel('Bukti yang diperlukan menurut ketentuan').getByText(expectedEvidence).waitFor();
+    await clerk.page
+      .getByRole('list', { name: 'Berkas yang diperlukan' })
+      .getByText(expectedEvidence)
+      .first()
+      .waitFor();
     await act(clerk.page, 'Verifikasi', 'Berkas lengkap');
     await clerk.page.getByText('Diverifikasi').first().waitFor();
     const official = await personAt(chromium.browser, stack.url, DESKTOP);

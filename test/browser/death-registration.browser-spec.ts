@@ -87,7 +87,7 @@ describe('death registration in headless Chromium', () => {
     const clerk = await personAt(chromium.browser, stack.url, DESKTOP);
     await signIn(clerk.page, world.clerk.username, world.clerk.password);
     await openFromQueue(clerk.page, number);
-    await clerk.page.getByText('SAKIT BIASA/TUA').first().waitFor();
+    await clerk.page.getByText('Sakit biasa/tua').first().waitFor();
     await clerk.page.getByText('SKK/RSUD-KAG/2026/0117').first().waitFor();
     await act(clerk.page, 'Verifikasi', 'Sesuai surat keterangan kematian rumah sakit');
     await clerk.page.getByText('Diverifikasi').first().waitFor();

@@ -100,7 +100,7 @@ describe('Kartu Keluarga applications in headless Chromium', () => {
     await resident.page.getByRole('button', { name: 'Kirim permohonan' }).click();
     await resident.page.locator('.error-summary').getByText('Alasan wajib diisi', { exact: false }).waitFor();
 
-    await resident.page.getByRole('radio', { name: 'HILANG' }).check();
+    await resident.page.getByRole('radio', { name: 'Hilang' }).check();
     const number = await sendApplication(resident.page);
     expect(number).not.toBe('');
     expect(await myApplicationEntry(resident.page, number)).toEqual({

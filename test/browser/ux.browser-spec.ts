@@ -51,6 +51,13 @@ describe('pages a resident and staff use without help', () => {
     await page.getByRole('link', { name: 'Masuk', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Daftar', exact: true }).waitFor();
     await audit(page, 'public: landing');
+    // The footer explains the service's words on a page of their own.
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Istilah' }).click();
+    await page.getByRole('heading', { name: 'Istilah' }).waitFor();
+    await page.getByText('Surat Pernyataan Tanggung Jawab Mutlak').waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/adminduk|database|empat mata/i);
+    await audit(page, 'public: glossary');
+    await page.goto('/');
 
     await page.getByRole('link', { name: 'Masuk', exact: true }).click();
     await page.getByRole('button', { name: 'Masuk' }).click();
@@ -102,6 +109,10 @@ describe('pages a resident and staff use without help', () => {
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await smallTapTargets(page)).toEqual([]);
+    // Options read as a sentence (the PDF keeps the official capitals): "Kepala keluarga", "Islam".
+    const roles = await page.locator('.member-role').allTextContents();
+    expect(roles).toContain('Kepala keluarga');
+    expect(roles.filter((role) => role === role.toUpperCase())).toEqual([]);
     await audit(page, 'resident: family');
 
     // An empty birth report: one summary on top takes focus and links to each field.
@@ -132,7 +143,7 @@ describe('pages a resident and staff use without help', () => {
     // A KK replacement without evidence: the expected papers are listed, and sending asks first.
     await openApplicationForm(page, /Kartu Keluarga hilang\/rusak/);
     await page.getByText('Surat keterangan kehilangan dari kepolisian, bila KK hilang').waitFor();
-    await page.getByRole('radio', { name: 'HILANG' }).check();
+    await page.getByRole('radio', { name: 'Hilang' }).check();
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
     const anyway = page.getByRole('button', { name: 'Tetap kirim tanpa berkas' });
     await anyway.waitFor();
@@ -177,9 +188,40 @@ describe('pages a resident and staff use without help', () => {
 
     await openFromQueue(clerk.page, number);
     await clerk.page.getByRole('heading', { name: 'Berkas yang diperlukan' }).waitFor();
+    // One list: each expected kind with its file, or "belum dilampirkan"; no second list of the same.
+    const evidence = clerk.page.getByRole('list', { name: 'Berkas yang diperlukan' });
+    const letter = evidence.getByRole('listitem').filter({ hasText: /^Surat keterangan lahir/ });
+    await letter.getByRole('button', { name: /surat-keterangan-lahir\.pdf/ }).waitFor();
+    expect(await letter.getByText('belum dilampirkan').count()).toBe(0);
+    const marriage = evidence.getByRole('listitem').filter({ hasText: /^Buku nikah/ });
+    await marriage.getByText('belum dilampirkan').waitFor();
+    expect(await clerk.page.getByRole('heading', { name: 'Berkas yang diperlukan' }).count()).toBe(1);
+    expect(await clerk.page.getByRole('list', { name: 'Lampiran lain' }).count()).toBe(0);
     // The registry table scrolls by keyboard if it must: it is a focusable region.
     expect(await clerk.page.getByRole('region', { name: 'Tabel data kependudukan' }).getAttribute('tabindex')).toBe(
       '0',
+    );
+    // At 1366 × 900 every column of the registry table is on screen: nothing scrolls sideways,
+    // and every header cell lies inside its table's visible box and the window.
+    await clerk.page.locator('table.registry th').first().waitFor();
+    const clipped = await clerk.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.table-wrap')].flatMap((wrap) => {
+        const box = wrap.getBoundingClientRect();
+        const problems =
+          wrap.scrollWidth > wrap.clientWidth + 1 ? [`scrolls: ${wrap.scrollWidth} > ${wrap.clientWidth}`] : [];
+        for (const cell of wrap.querySelectorAll<HTMLElement>('th')) {
+          const edge = cell.getBoundingClientRect();
+          if (edge.left < box.left - 1 || edge.right > box.right + 1 || edge.right > window.innerWidth)
+            problems.push(
+              `${cell.textContent}: ${Math.round(edge.left)}–${Math.round(edge.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`,
+            );
+        }
+        return problems;
+      }),
+    );
+    expect(clipped).toEqual([]);
+    expect(await clerk.page.locator('table.registry th').allTextContents()).toEqual(
+      expect.arrayContaining(['Tgl lahir', 'Status']),
     );
     await audit(clerk.page, 'staff: review');
     await act(clerk.page, 'Verifikasi', 'Catatan rahasia: cek ulang surat bidan');

@@ -10,8 +10,9 @@ import { buildWorld, headOf, type BrowserWorld } from './support/world.js';
  * `npm run bench:web`: a first-time resident on a slow phone. Chrome DevTools' "Slow 3G" (2,000 ms
  * round trip, 50 kB/s each way) and a 4× slower CPU, set through the debugging protocol on a
  * fresh profile (empty cache). Prints the time from navigation to a usable login form (fields
- * and button on screen, typing accepted) and from pressing "Masuk" to "Keluarga saya" with the
- * family's members. A measurement that prints figures: nothing here asserts a duration.
+ * and button on screen, typing accepted), from pressing "Masuk" to "Keluarga saya" with the
+ * family's members, and the whole journey. The form is typed into and "Masuk" pressed as soon as
+ * it is usable, which is before the app's script has arrived (the first screen is in the HTML). A measurement that prints figures: nothing here asserts a duration.
  */
 const SLOW_3G = { offline: false, latency: 2_000, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 const RUNS = Number(process.env['WEB_BENCH_RUNS'] ?? 3);
@@ -52,6 +53,7 @@ describe('web pages on Slow 3G with a 4× slower CPU', () => {
     const head = headOf(world.families[0]);
     const login: number[] = [];
     const family: number[] = [];
+    const total: number[] = [];
     const bytes: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const { page, context } = await personAt(chromium.browser, stack.url, PHONE);
@@ -80,6 +82,7 @@ describe('web pages on Slow 3G with a 4× slower CPU', () => {
       await page.getByRole('heading', { name: 'Keluarga saya' }).waitFor();
       await page.getByText(head.fullName).first().waitFor();
       family.push(Date.now() - pressed);
+      total.push(Date.now() - start);
       bytes.push(received);
       await context.close();
     }
@@ -89,6 +92,7 @@ describe('web pages on Slow 3G with a 4× slower CPU', () => {
         `bench:web — Slow 3G (RTT 2000 ms, 50 kB/s) + 4× CPU, ${RUNS} runs, median (all runs)`,
         `  usable login:           ${seconds(median(login))} s (${login.map(seconds).join(', ')})`,
         `  login → Keluarga saya:  ${seconds(median(family))} s (${family.map(seconds).join(', ')})`,
+        `  page → Keluarga saya:   ${seconds(median(total))} s (${total.map(seconds).join(', ')}) (typing at once)`,
         `  bytes received (uncompressed bodies, whole journey): ${Math.round(median(bytes) / 1024)} KiB`,
       ].join('\n'),
     );

@@ -21,6 +21,7 @@ const AccessLogPage = lazy(() => import('./pages/resident/access-log').then((m) 
 const CheckDocumentPage = lazy(() =>
   import('./pages/public/check-document').then((m) => ({ default: m.CheckDocumentPage })),
 );
+const GlossaryPage = lazy(() => import('./pages/public/glossary').then((m) => ({ default: m.GlossaryPage })));
 const QueuePage = lazy(() => import('./pages/staff/queue').then((m) => ({ default: m.QueuePage })));
 const ReviewPage = lazy(() => import('./pages/staff/review').then((m) => ({ default: m.ReviewPage })));
 const StaffAccountsPage = lazy(() =>
@@ -54,6 +55,7 @@ function screenFor(path: string, session: Session | undefined): Screen | string 
   if (path === '/masuk') return { title: 'Masuk', body: <LoginPage /> };
   if (path === '/daftar') return { title: 'Daftar akun penduduk', body: <RegisterPage /> };
   if (path === '/cek-dokumen') return { title: 'Periksa keaslian dokumen', body: <CheckDocumentPage /> };
+  if (path === '/istilah') return { title: 'Istilah', body: <GlossaryPage /> };
   if (!session && (path === '/' || path === ''))
     return { title: 'Layanan Dokumen Kependudukan', body: <LandingPage /> };
   if (!session) return `/masuk?lanjut=${encodeURIComponent(path)}`;

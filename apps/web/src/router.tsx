@@ -10,9 +10,12 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   window.scrollTo(0, 0);
 }
 
-window.addEventListener('popstate', () => {
-  for (const listener of listeners) listener();
-});
+// Absent when the first screens are rendered at build time (src/first-screen/prerender.tsx).
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', () => {
+    for (const listener of listeners) listener();
+  });
+}
 
 export interface Location {
   path: string;
@@ -20,7 +23,10 @@ export interface Location {
 }
 
 export function useLocation(): Location {
-  const read = (): Location => ({ path: location.pathname, query: new URLSearchParams(location.search) });
+  const read = (): Location =>
+    typeof location === 'undefined'
+      ? { path: '/', query: new URLSearchParams() }
+      : { path: location.pathname, query: new URLSearchParams(location.search) };
   const [current, setCurrent] = useState(read);
   useEffect(() => {
     const update = (): void => setCurrent(read());

@@ -22,7 +22,7 @@ export class Violations {
   activePerson(persons: ReadonlyMap<string, PersonRecord>, nik: string, field: string): PersonRecord | undefined {
     const person = persons.get(nik);
     if (person === undefined) {
-      this.add(field, 'NIK tidak terdaftar dalam database kependudukan');
+      this.add(field, 'NIK tidak terdaftar dalam data kependudukan');
       return undefined;
     }
     if (person.status !== PersonStatus.ACTIVE) {

@@ -51,24 +51,81 @@ export function createPdf(metadata: PdfMetadata): Pdf {
   return doc;
 }
 
+type StructElement = PDFKit.PDFStructureElement;
+
+/**
+ * Where the text drawn now goes in the structure: a paragraph of the document (the default), a
+ * child of a table cell, or nowhere (an artifact: the repeated header of a table on a new page,
+ * the column numbers, the blank rows of the form).
+ */
+interface Tagging {
+  root: StructElement;
+  target: { parent: StructElement; type: string } | 'artifact' | undefined;
+}
+
+const taggings = new WeakMap<Pdf, Tagging>();
+
 /**
  * Every piece of text becomes a paragraph of the document's structure, in the order the layouts
- * draw it (heading, body, table rows, signature): what a screen reader follows. Lines, frames
- * and the QR code are drawn outside it, as decoration. pdfkit ends the structure with the document.
+ * draw it (heading, body, table rows, signature): what a screen reader follows. Tables are
+ * tagged as tables (Table, TR, TH with their scope, TD: `drawTable`), so a screen reader reads a
+ * member's row cell by cell with its column's header. Lines, frames and the QR code are drawn
+ * outside it, as decoration. pdfkit ends the structure with the document.
  */
 function tagTextInDrawingOrder(doc: Pdf): void {
   const root = doc.struct('Document');
   doc.addStructure(root);
+  const tagging: Tagging = { root, target: undefined };
+  taggings.set(doc, tagging);
   const text = doc.text.bind(doc) as (...args: unknown[]) => Pdf;
   const tagged = (...args: unknown[]): Pdf => {
+    const { target } = tagging;
+    if (target === 'artifact') {
+      doc.markContent('Artifact', { type: 'Pagination' });
+      text(...args);
+      doc.endMarkedContent();
+      return doc;
+    }
     // text(str, options?) or text(str, x?, y?, options?)
     const optionsAt = typeof args[1] === 'object' && args[1] !== null ? 1 : 3;
     const options = (args[optionsAt] as Record<string, unknown> | undefined) ?? {};
     const next = [...args];
-    next[optionsAt] = { structParent: root, ...options };
+    next[optionsAt] = { structParent: target?.parent ?? root, structType: target?.type ?? 'P', ...options };
     return text(...next);
   };
   doc.text = tagged;
+}
+
+/** Draws with the text tagged as `target` (see `Tagging`), then as before. */
+function taggedAs<T>(doc: Pdf, target: Tagging['target'], draw: () => T): T {
+  const tagging = taggings.get(doc);
+  if (tagging === undefined) return draw();
+  const previous = tagging.target;
+  tagging.target = target;
+  try {
+    return draw();
+  } finally {
+    tagging.target = previous;
+  }
+}
+
+/** A structure element under `parent`, with the table attributes of PDF 1.7 §14.8.5.7 when given. */
+function structChild(
+  doc: Pdf,
+  parent: StructElement,
+  type: string,
+  table?: { scope?: 'Column' | 'Row'; rowSpan?: number; colSpan?: number },
+): StructElement {
+  const element = doc.struct(type);
+  if (table !== undefined) {
+    const attributes: Record<string, unknown> = { O: 'Table' };
+    if (table.scope) attributes['Scope'] = table.scope;
+    if (table.rowSpan && table.rowSpan > 1) attributes['RowSpan'] = table.rowSpan;
+    if (table.colSpan && table.colSpan > 1) attributes['ColSpan'] = table.colSpan;
+    (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data['A'] = attributes;
+  }
+  parent.add(element);
+  return element;
 }
 
 /** Ends the document and collects its bytes. */
@@ -400,11 +457,21 @@ export function tableHeaderHeight(doc: Pdf, layout: TableLayout): number {
   return measureHeader(doc, layout).total;
 }
 
-/** Draws the header at `y`; returns the y where the first body row starts. */
-export function drawTableHeader(doc: Pdf, layout: TableLayout, y: number): number {
+/**
+ * Draws the header at `y`; returns the y where the first body row starts. With `table`, its
+ * labels become the table's header cells (TH, scope Column; a group heads its columns with
+ * ColSpan, the others span both rows); without it (the header repeated on a new page) they are
+ * artifacts, read once. The column numbers `(1)`, `(2)`, ... are always artifacts.
+ */
+export function drawTableHeader(doc: Pdf, layout: TableLayout, y: number, table?: StructElement): number {
   const { style } = layout;
   const header = measureHeader(doc, layout);
   const labelBottom = y + header.groupRow + header.labelRow;
+  const grouped = header.groups.size > 0;
+  const firstRow = table ? structChild(doc, table, 'TR') : undefined;
+  const secondRow = table && grouped ? structChild(doc, table, 'TR') : undefined;
+  const cell = (row: StructElement | undefined, spans: { rowSpan?: number; colSpan?: number }): Tagging['target'] =>
+    row ? { parent: structChild(doc, row, 'TH', { scope: 'Column', ...spans }), type: 'Span' } : 'artifact';
   doc
     .save()
     .rect(layout.x, y, tableWidth(layout), labelBottom - y)
@@ -415,23 +482,29 @@ export function drawTableHeader(doc: Pdf, layout: TableLayout, y: number): numbe
     const group = header.groups.get(span);
     if (group !== undefined) {
       doc.rect(span.x, y, span.width, header.groupRow).stroke();
-      drawCentred(doc, group, span.x, y, span.width, header.groupRow, style.padding);
+      const target = cell(firstRow, { colSpan: span.last - span.first + 1 });
+      taggedAs(doc, target, () => drawCentred(doc, group, span.x, y, span.width, header.groupRow, style.padding));
     }
     const top = group === undefined ? y : y + header.groupRow;
     for (let index = span.first; index <= span.last; index++) {
       const column = layout.columns[index];
       const x = header.xs[index];
       doc.rect(x, top, column.width, labelBottom - top).stroke();
-      drawCentred(doc, header.labels[index], x, top, column.width, labelBottom - top, style.padding);
+      const target = group === undefined ? cell(firstRow, { rowSpan: grouped ? 2 : 1 }) : cell(secondRow, {});
+      taggedAs(doc, target, () =>
+        drawCentred(doc, header.labels[index], x, top, column.width, labelBottom - top, style.padding),
+      );
     }
   }
   useStyle(doc, style.numbering);
-  layout.columns.forEach((column, index) => {
-    const x = header.xs[index];
-    doc.rect(x, labelBottom, column.width, header.numberingRow).stroke();
-    const number = `(${layout.firstColumnNumber + index})`;
-    doc.text(number, x + (column.width - doc.widthOfString(number)) / 2, labelBottom + 1.5, { lineBreak: false });
-  });
+  taggedAs(doc, 'artifact', () =>
+    layout.columns.forEach((column, index) => {
+      const x = header.xs[index];
+      doc.rect(x, labelBottom, column.width, header.numberingRow).stroke();
+      const number = `(${layout.firstColumnNumber + index})`;
+      doc.text(number, x + (column.width - doc.widthOfString(number)) / 2, labelBottom + 1.5, { lineBreak: false });
+    }),
+  );
   return y + header.total;
 }
 
@@ -450,21 +523,37 @@ export function measureRow(doc: Pdf, layout: TableLayout, cells: readonly string
   return { height: Math.max(style.minRowHeight, tallest + 2 * style.padding), cells: fitted };
 }
 
-/** Draws one measured body row at `y` (the caller has checked it fits); returns the y below it. */
-export function drawTableRow(doc: Pdf, layout: TableLayout, row: MeasuredRow, y: number): number {
+/**
+ * Draws one measured body row at `y` (the caller has checked it fits); returns the y below it.
+ * With `table`, the row is a TR of the table and each cell a TD (an empty TD for an empty cell,
+ * so every value stays under its header); a row with no text at all (the form's blank rows) is
+ * drawn as an artifact.
+ */
+export function drawTableRow(
+  doc: Pdf,
+  layout: TableLayout,
+  row: MeasuredRow,
+  y: number,
+  table?: StructElement,
+): number {
   const { style } = layout;
   const xs = measureHeader(doc, layout).xs;
+  const blank = row.cells.every((cell) => cell.text === '');
+  const tr = table && !blank ? structChild(doc, table, 'TR') : undefined;
   doc.lineWidth(style.lineWidth).strokeColor('black');
   row.cells.forEach((cell, index) => {
     const column = layout.columns[index];
     doc.rect(xs[index], y, column.width, row.height).stroke();
-    drawFitted(
-      doc,
-      cell,
-      xs[index] + style.padding,
-      y + (row.height - cell.height) / 2,
-      column.width - 2 * style.padding,
-      column.align ?? 'left',
+    const target: Tagging['target'] = tr ? { parent: structChild(doc, tr, 'TD'), type: 'Span' } : 'artifact';
+    taggedAs(doc, target, () =>
+      drawFitted(
+        doc,
+        cell,
+        xs[index] + style.padding,
+        y + (row.height - cell.height) / 2,
+        column.width - 2 * style.padding,
+        column.align ?? 'left',
+      ),
     );
   });
   return y + row.height;
@@ -497,12 +586,16 @@ export function drawTable(
   const headerHeight = tableHeaderHeight(doc, layout);
   // Never leave a header alone at the bottom of a page.
   if (measured.length > 0 && y + headerHeight + measured[0].height > flow.bottom) y = flow.newPage();
-  let cursor = drawTableHeader(doc, layout, y);
+  // One Table element for the whole table, across pages; the header repeated on a new page is an artifact.
+  const tagging = taggings.get(doc);
+  const table = tagging ? structChild(doc, tagging.root, 'Table') : undefined;
+  let cursor = drawTableHeader(doc, layout, y, table);
   measured.forEach((row, index) => {
     const last = index === measured.length - 1;
     const needed = row.height + (last ? (flow.keepWithLastRow ?? 0) : 0);
     if (cursor + needed > flow.bottom) cursor = drawTableHeader(doc, layout, flow.newPage());
-    cursor = drawTableRow(doc, layout, row, cursor);
+    cursor = drawTableRow(doc, layout, row, cursor, table);
   });
+  table?.end();
   return cursor;
 }

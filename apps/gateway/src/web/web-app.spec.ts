@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -70,6 +71,36 @@ describe('the web pages at / (@fastify/static)', () => {
       expect(page.headers['content-security-policy']).toContain("default-src 'self'");
       expect(page.headers['referrer-policy']).toBe('same-origin');
       expect(page.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it('allows exactly the inline style and script the build put into index.html, by their hashes', async () => {
+    const style = 'body{color:#123}';
+    const script = "document.body.dataset.siap='ya'";
+    const own = await mkdtemp(path.join(tmpdir(), 'gateway-web-inline-'));
+    const html = `<!doctype html><html lang="id"><head><style>${style}</style></head><body><script>${script}</script><script type="module" src="/assets/a.js"></script></body></html>`;
+    await writeFile(path.join(own, 'index.html'), html);
+    await writeFile(path.join(own, 'index.html.gz'), gzipSync(html));
+    const site = Fastify();
+    try {
+      await registerWebApp(site, own);
+      const url = await site.listen({ port: 0, host: '127.0.0.1' });
+      const sha = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+      for (const headers of [{}, { 'accept-encoding': 'gzip' }] as Array<Record<string, string>>) {
+        const policy = (await fetchRaw(url, '/masuk', headers)).headers['content-security-policy'] as string;
+        expect(policy).toContain(`style-src 'self' ${sha(style)};`);
+        expect(policy).toContain(`script-src 'self' ${sha(script)};`);
+        expect(policy).not.toContain('unsafe-inline');
+      }
+      // A rebuild with another script: the old hash no longer allows anything.
+      const changed = "document.body.dataset.siap='tidak'";
+      await writeFile(path.join(own, 'index.html'), html.replace(script, changed) + ' ');
+      const policy = (await fetchRaw(url, '/', {})).headers['content-security-policy'] as string;
+      expect(policy).toContain(sha(changed));
+      expect(policy).not.toContain(sha(script));
+    } finally {
+      await site.close();
+      await rm(own, { recursive: true, force: true });
     }
   });
 

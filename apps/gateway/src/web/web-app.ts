@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,16 +34,56 @@ const CONTENT_SECURITY_POLICY =
   "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; frame-src 'self' blob:; " +
   "style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'";
 
+const inlinePolicies = new Map<string, { version: string; policy: string }>();
+
+/**
+ * The policy for index.html: besides files of our own, exactly the inline `<style>` and
+ * `<script>` blocks the build put into it (the first screen, apps/web/vite.config.mjs), allowed by
+ * their SHA-256, never 'unsafe-inline'. Hashed again when the file changes (a rebuild).
+ */
+export function pagePolicy(indexFile: string): string {
+  let version: string;
+  try {
+    const stat = statSync(indexFile);
+    version = `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return CONTENT_SECURITY_POLICY;
+  }
+  const known = inlinePolicies.get(indexFile);
+  if (known?.version === version) return known.policy;
+  const html = readFileSync(indexFile, 'utf8');
+  const hashes = (tag: string): string =>
+    [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))]
+      .map(
+        (block) =>
+          ` 'sha256-${createHash('sha256')
+            .update(block[1] ?? '', 'utf8')
+            .digest('base64')}'`,
+      )
+      .join('');
+  const policy = CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self'${hashes('style')}`).replace(
+    "script-src 'self'",
+    `script-src 'self'${hashes('script')}`,
+  );
+  inlinePolicies.set(indexFile, { version, policy });
+  return policy;
+}
+
 /** Cache and security headers of a file of the build, by its path inside `root`. */
 function setHeaders(root: string) {
   return (reply: FastifyReply, file: string): void => {
-    const relative = path.relative(root, file).split(path.sep).join('/');
+    // The build's compressed copy (index.html.gz) carries the headers of the file it copies.
+    const relative = path
+      .relative(root, file)
+      .split(path.sep)
+      .join('/')
+      .replace(/\.(gz|br)$/, '');
     void reply.header('x-content-type-options', 'nosniff');
     if (relative === 'index.html') {
       void reply
         .header('cache-control', REVALIDATE)
         .header('referrer-policy', 'same-origin')
-        .header('content-security-policy', CONTENT_SECURITY_POLICY);
+        .header('content-security-policy', pagePolicy(path.join(root, 'index.html')));
     } else {
       void reply.header('cache-control', relative.startsWith('assets/') ? IMMUTABLE : OTHER_FILES);
     }

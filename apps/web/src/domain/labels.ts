@@ -1,51 +1,46 @@
-// Official labels and status words come from libs/domain, one list for the API, documents and pages.
-import { ATTACHMENT_KIND_LABELS, ROLE_LABELS } from '../../../../libs/domain/src/enums/services.js';
+// Official labels and status words come from libs/domain, one list for the API, documents and pages;
+// the pages show them in sentence case (sentence-case.ts), the documents as printed.
+import {
+  ATTACHMENT_KIND_LABELS as OFFICIAL_ATTACHMENT_KIND_LABELS,
+  ROLE_LABELS as OFFICIAL_ROLE_LABELS,
+} from '../../../../libs/domain/src/enums/services.js';
 import {
   APPLICATION_TYPE_LABELS,
   APPLICATION_TYPE_SHORT_LABELS,
 } from '../../../../libs/domain/src/application-types/application-types.registry.js';
-import {
-  BIRTH_ATTENDANT_LABELS,
-  BIRTH_PLACE_KIND_LABELS,
-  BIRTH_TYPE_LABELS,
-} from '../../../../libs/domain/src/application-types/birth-registration/birth-registration.type.js';
-import { FAMILY_CARD_REPLACEMENT_REASON_LABELS } from '../../../../libs/domain/src/application-types/family-card-replacement/family-card-replacement.type.js';
+import * as birth from '../../../../libs/domain/src/application-types/birth-registration/birth-registration.type.js';
+import * as death from '../../../../libs/domain/src/application-types/death-registration/death-registration.type.js';
+import { FAMILY_CARD_REPLACEMENT_REASON_LABELS as OFFICIAL_REPLACEMENT_REASON_LABELS } from '../../../../libs/domain/src/application-types/family-card-replacement/family-card-replacement.type.js';
 import {
   DOCUMENT_KINDS,
   DOCUMENT_KIND_LABELS,
   documentFileName,
 } from '../../../../libs/domain/src/documents/document-kinds.js';
-import {
-  BLOOD_TYPE_LABELS,
-  MARITAL_STATUS_LABELS,
-  PERSON_STATUS_LABELS,
-  RELATIONSHIP_LABELS,
-  RELIGION_LABELS,
-  SEX_LABELS,
-} from '../../../../libs/domain/src/enums/population.js';
+import * as population from '../../../../libs/domain/src/enums/population.js';
 import { SIAK_EDUCATION, SIAK_OCCUPATION } from '../../../../libs/domain/src/reference/siak-lists.data.js';
 import { APPLICATION_STATUS_LABELS } from '../../../../libs/domain/src/application/application-status-machine.js';
 import type { ApplicationStatus, ApplicationType } from '../api/types';
+import { sentenceCase, sentenceCaseLabels } from './sentence-case';
 
-export {
-  APPLICATION_TYPE_LABELS,
-  DOCUMENT_KINDS,
-  documentFileName,
-  ATTACHMENT_KIND_LABELS,
-  BIRTH_ATTENDANT_LABELS,
-  BIRTH_PLACE_KIND_LABELS,
-  BIRTH_TYPE_LABELS,
-  BLOOD_TYPE_LABELS,
-  DOCUMENT_KIND_LABELS,
-  FAMILY_CARD_REPLACEMENT_REASON_LABELS,
-  MARITAL_STATUS_LABELS,
-  PERSON_STATUS_LABELS,
-  RELATIONSHIP_LABELS,
-  RELIGION_LABELS,
-  ROLE_LABELS,
-  SEX_LABELS,
-};
+// Names of services and documents are titles ("Kartu Keluarga", "Kutipan Akta Kelahiran"): as they are.
+export { APPLICATION_TYPE_LABELS, DOCUMENT_KINDS, documentFileName, DOCUMENT_KIND_LABELS, sentenceCase };
 
+export const ATTACHMENT_KIND_LABELS = sentenceCaseLabels(OFFICIAL_ATTACHMENT_KIND_LABELS);
+export const BIRTH_ATTENDANT_LABELS = sentenceCaseLabels(birth.BIRTH_ATTENDANT_LABELS);
+export const BIRTH_PLACE_KIND_LABELS = sentenceCaseLabels(birth.BIRTH_PLACE_KIND_LABELS);
+export const BIRTH_TYPE_LABELS = sentenceCaseLabels(birth.BIRTH_TYPE_LABELS);
+export const BLOOD_TYPE_LABELS = sentenceCaseLabels(population.BLOOD_TYPE_LABELS);
+export const DEATH_CAUSE_LABELS = sentenceCaseLabels(death.DEATH_CAUSE_LABELS);
+export const DEATH_CERTIFIER_LABELS = sentenceCaseLabels(death.DEATH_CERTIFIER_LABELS);
+export const FAMILY_CARD_REPLACEMENT_REASON_LABELS = sentenceCaseLabels(OFFICIAL_REPLACEMENT_REASON_LABELS);
+export const MARITAL_STATUS_LABELS = sentenceCaseLabels(population.MARITAL_STATUS_LABELS);
+export const PERSON_STATUS_LABELS = sentenceCaseLabels(population.PERSON_STATUS_LABELS);
+export const RELATIONSHIP_LABELS = sentenceCaseLabels(population.RELATIONSHIP_LABELS);
+export const RELIGION_LABELS = sentenceCaseLabels(population.RELIGION_LABELS);
+export const ROLE_LABELS = sentenceCaseLabels(OFFICIAL_ROLE_LABELS);
+export const SEX_LABELS = sentenceCaseLabels(population.SEX_LABELS);
+
+/** The SIAK lists' labels are also their values (sent as they are); pages show them with this. */
 export const EDUCATION_LABELS: readonly string[] = SIAK_EDUCATION.map((entry) => entry.label);
 export const OCCUPATION_LABELS: readonly string[] = SIAK_OCCUPATION.map((entry) => entry.label);
 

@@ -1,9 +1,10 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { signIn } from '../api/client';
 import type { Role } from '../api/types';
 import { Link, navigate, useLocation } from '../router';
 import { ApiError } from '../api/client';
 import { ErrorBox, ErrorSummary, TextField } from '../ui/form';
+import { firstScreenValue, takeFirstScreenSubmit } from '../first-screen/take-over';
 
 const HOME: Record<Role, string> = {
   RESIDENT: '/keluarga',
@@ -19,8 +20,14 @@ const required = (value: string, label: string): { error?: string } =>
 
 export function LoginPage(): ReactNode {
   const { query } = useLocation();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  // Typed into index.html's pre-rendered form before the script arrived (first-screen/).
+  const [username, setUsername] = useState(() => firstScreenValue('username'));
+  const [password, setPassword] = useState(() => firstScreenValue('password'));
+  const form = useRef<HTMLFormElement>(null);
+  // "Masuk" pressed on that form meanwhile: complete the press now.
+  useEffect(() => {
+    if (takeFirstScreenSubmit()) form.current?.requestSubmit();
+  }, []);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -57,7 +64,7 @@ export function LoginPage(): ReactNode {
 
   return (
     <div className="narrow">
-      <form className="card" onSubmit={(event) => void submit(event)} noValidate>
+      <form ref={form} className="card" onSubmit={(event) => void submit(event)} noValidate>
         <p>Penduduk masuk dengan NIK; petugas dengan nama pengguna.</p>
         <ErrorSummary attempt={invalid ? attempt : 0} />
         {error instanceof ApiError && error.status === 401 ? (

@@ -3,6 +3,7 @@ import { ApiError, post, signIn } from '../api/client';
 import { checkDate, checkFamilyCardNumber, checkNik, checkPassword } from '../domain/rules';
 import { Link, navigate } from '../router';
 import { DateField, ErrorBox, ErrorSummary, NumberIdField, TextField, firstError, Notice } from '../ui/form';
+import { TERMS } from '../ui/glossary';
 
 export function RegisterPage(): ReactNode {
   const [values, setValues] = useState({ nik: '', familyCardNumber: '', birthDate: '', password: '', confirm: '' });
@@ -58,7 +59,10 @@ export function RegisterPage(): ReactNode {
   return (
     <div className="narrow">
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
-        <p>Isi sesuai data pada Kartu Keluarga Anda. Data dicocokkan dengan data kependudukan Disdukcapil.</p>
+        <p>
+          Isi sesuai data pada {TERMS.familyCard.term} Anda. Data dicocokkan dengan {TERMS.populationData.term}{' '}
+          {TERMS.office.short}. <Link to="/istilah">Arti istilah</Link>
+        </p>
         <ErrorSummary attempt={firstError(Object.values(checks)) ? attempt : 0} />
         {error instanceof ApiError && error.status === 422 ? (
           <div className="alert alert-error" role="alert">

@@ -1,7 +1,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { signOut, type Session } from '../api/client';
 import { ROLE_LABELS } from '../../../../libs/domain/src/enums/services.js';
+import { sentenceCase } from '../domain/sentence-case';
 import { Link, navigate } from '../router';
+import { firstScreenKeepsFocus } from '../first-screen/take-over';
 
 const NAV: Record<string, Array<[string, string]>> = {
   RESIDENT: [
@@ -47,16 +49,17 @@ export function Layout({
 }): ReactNode {
   const heading = useRef<HTMLHeadingElement>(null);
   // A new screen: its title becomes the document title and takes focus, so screen readers
-  // announce it and keyboard users start from the top of the content.
+  // announce it and keyboard users start from the top of the content (not when the app has just
+  // taken over the pre-rendered screen: the cursor stays in the field the person is typing in).
   useEffect(() => {
     document.title = `${title} — Layanan Dokumen Kependudukan`;
-    heading.current?.focus();
+    if (!firstScreenKeepsFocus()) heading.current?.focus();
   }, [title, path]);
   const links = session ? (NAV[session.account.role] ?? []) : [];
   const who = session
     ? session.account.role === 'RESIDENT'
       ? (session.account.fullName ?? `NIK ${session.account.nik ?? ''}`)
-      : `${session.account.fullName ?? session.account.username ?? ''} · ${ROLE_LABELS[session.account.role]}`
+      : `${session.account.fullName ?? session.account.username ?? ''} · ${sentenceCase(ROLE_LABELS[session.account.role])}`
     : undefined;
   return (
     <>
@@ -111,6 +114,8 @@ export function Layout({
       <footer className="site-footer">
         <p>
           Data pribadi Anda dilindungi sesuai UU 27/2022. <Link to="/cek-dokumen">Periksa keaslian dokumen</Link>
+          {' · '}
+          <Link to="/istilah">Istilah</Link>
         </p>
       </footer>
     </>

@@ -11,6 +11,7 @@ import {
 import { checkDate, checkNik, checkRequired } from '../../domain/rules';
 import { newRecordNameProblem } from '../../../../../libs/domain/src/names/new-record-name.js';
 import { DateField, NumberIdField, SelectField, TextField, firstError } from '../../ui/form';
+import { TERMS } from '../../ui/glossary';
 import {
   ApplicationForm,
   ChoiceField,
@@ -279,7 +280,7 @@ function ParentsExplanation({ father, mother }: { father?: Person; mother?: Pers
     text = 'Perkawinan orang tua tercatat: lampirkan buku nikah atau akta perkawinan.';
   } else {
     text =
-      'Perkawinan ayah dan ibu belum tercatat di database kependudukan: lampirkan SPTJM kebenaran sebagai pasangan suami istri ' +
+      `Perkawinan ayah dan ibu belum tercatat di ${TERMS.populationData.term}: lampirkan ${TERMS.sptjm.short} kebenaran sebagai pasangan suami istri ` +
       '(surat pernyataan bahwa keduanya benar suami istri, ditandatangani di atas meterai dengan dua saksi). Akta akan memuat ' +
       'kalimat "yang perkawinannya belum tercatat sesuai dengan ketentuan peraturan perundang-undangan".';
   }

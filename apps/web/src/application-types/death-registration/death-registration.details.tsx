@@ -1,10 +1,7 @@
 import type { ApplicationDetailsOf } from '../../api/types';
 import { formatDate } from '../../ui/format';
 import { NAMED, labelled, shown, type DetailRow, type RegistryView } from '../web-application-type';
-import {
-  DEATH_CAUSE_LABELS,
-  DEATH_CERTIFIER_LABELS,
-} from '../../../../../libs/domain/src/application-types/death-registration/death-registration.type.js';
+import { DEATH_CAUSE_LABELS, DEATH_CERTIFIER_LABELS } from '../../domain/labels';
 
 type Details = ApplicationDetailsOf<'DEATH_REGISTRATION'>;
 

@@ -14,10 +14,7 @@ import {
   type FormProps,
   type Options,
 } from '../../pages/resident/form-parts';
-import {
-  DEATH_CAUSE_LABELS,
-  DEATH_CERTIFIER_LABELS,
-} from '../../../../../libs/domain/src/application-types/death-registration/death-registration.type.js';
+import { DEATH_CAUSE_LABELS, DEATH_CERTIFIER_LABELS } from '../../domain/labels';
 import { isAdult } from '../../../../../libs/domain/src/application-types/death-registration/death-registration.rules.js';
 
 const personOptions = (people: Person[]): Options =>

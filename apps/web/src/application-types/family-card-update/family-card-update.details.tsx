@@ -1,5 +1,5 @@
 import type { ApplicationDetailsOf } from '../../api/types';
-import { MARITAL_STATUS_LABELS } from '../../domain/labels';
+import { MARITAL_STATUS_LABELS, sentenceCase } from '../../domain/labels';
 import { formatDate } from '../../ui/format';
 import { NAMED, labelled, shown, type DetailRow, type RegistryView } from '../web-application-type';
 
@@ -23,8 +23,8 @@ export function familyCardUpdateRows(d: Details): DetailRow[] {
             <li key={c.nik}>
               <span className="mono">{c.nik}</span>:{' '}
               {[
-                c.education && `pendidikan → ${c.education}`,
-                c.occupation && `pekerjaan → ${c.occupation}`,
+                c.education && `pendidikan → ${sentenceCase(c.education)}`,
+                c.occupation && `pekerjaan → ${sentenceCase(c.occupation)}`,
                 c.maritalStatus && `status perkawinan → ${labelled(MARITAL_STATUS_LABELS, c.maritalStatus)}`,
                 c.marriageDate && `tanggal perkawinan → ${formatDate(c.marriageDate)}`,
               ]

@@ -8,6 +8,7 @@ import {
   OCCUPATION_LABELS,
   RELATIONSHIP_LABELS,
   RELIGION_LABELS,
+  sentenceCase,
 } from '../../domain/labels';
 import { checkDate, type Check } from '../../domain/rules';
 import { DateField, SelectField, TextField, firstError } from '../../ui/form';
@@ -47,8 +48,16 @@ const CHANGE_CHOICES: ReadonlyArray<{
   label: (person: Person) => string;
   options: Options;
 }> = [
-  { key: 'education', label: (p) => `Pendidikan (sekarang: ${p.education})`, options: listOptions(EDUCATION_LABELS) },
-  { key: 'occupation', label: (p) => `Pekerjaan (sekarang: ${p.occupation})`, options: listOptions(OCCUPATION_LABELS) },
+  {
+    key: 'education',
+    label: (p) => `Pendidikan (sekarang: ${sentenceCase(p.education)})`,
+    options: listOptions(EDUCATION_LABELS),
+  },
+  {
+    key: 'occupation',
+    label: (p) => `Pekerjaan (sekarang: ${sentenceCase(p.occupation)})`,
+    options: listOptions(OCCUPATION_LABELS),
+  },
   { key: 'religion', label: () => 'Agama', options: options(RELIGION_LABELS) },
   // The commonest request at the counter: filling in a blood type recorded as TIDAK TAHU.
   { key: 'bloodType', label: () => 'Golongan darah', options: options(BLOOD_TYPE_LABELS) },

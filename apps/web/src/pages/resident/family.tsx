@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 import { myFamily } from '../../api/client';
 import type { Family } from '../../api/types';
-import { MARITAL_STATUS_LABELS, RELATIONSHIP_LABELS, RELIGION_LABELS, SEX_LABELS } from '../../domain/labels';
+import {
+  MARITAL_STATUS_LABELS,
+  RELATIONSHIP_LABELS,
+  RELIGION_LABELS,
+  SEX_LABELS,
+  sentenceCase,
+} from '../../domain/labels';
 import { Link } from '../../router';
 import { ErrorBox } from '../../ui/form';
 import { formatDate } from '../../ui/format';
@@ -10,8 +16,9 @@ import { useLoad } from '../../ui/use-load';
 const label = (labels: Readonly<Record<string, string>>, value: string | undefined): string =>
   value === undefined ? '—' : (labels[value] ?? value);
 
-/** `PELAJAR/MAHASISWA` may wrap after the slash, never inside a word. */
-const breakAfterSlash = (value: string | undefined): string => (value ?? '—').replace(/\//g, '/\u200b');
+/** `Pelajar/mahasiswa` may wrap after the slash, never inside a word. */
+const breakAfterSlash = (value: string | undefined): string =>
+  value === undefined ? '—' : sentenceCase(value).replace(/\//g, '/\u200b');
 
 export function FamilySummary({ family }: { family: Family }): ReactNode {
   return (

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type ComponentProps, type FormEvent, type 
 import { APPLICATION_TYPES } from '../../../../../libs/domain/src/application-types/application-types.registry.js';
 import type { Account, ApplicationDetailsOf, ApplicationType, AttachmentKind, Family } from '../../api/types';
 import { checkDigits, checkNik, checkRequired, type Check } from '../../domain/rules';
+import { sentenceCase } from '../../domain/sentence-case';
 import { ErrorBox, ErrorSummary, NumberIdField, SelectField, TextAreaField, TextField } from '../../ui/form';
 import { EvidencePicker, type PendingFile } from './evidence';
 import type { UploadProgress } from './submit';
@@ -26,7 +27,9 @@ export type Options = Array<readonly [string, string]>;
 
 export const options = (labels: Readonly<Record<string, string>>): Options =>
   Object.entries(labels).map(([value, text]) => [value, text] as const);
-export const listOptions = (labels: readonly string[]): Options => labels.map((text) => [text, text] as const);
+/** An official list whose labels are its values: the value as it is, the text in sentence case. */
+export const listOptions = (labels: readonly string[]): Options =>
+  labels.map((text) => [text, sentenceCase(text)] as const);
 export const str = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 export const OK: Check = {};
@@ -86,26 +89,13 @@ function Actions({
   );
 }
 
-/** The evidence the office expects for a type (libs/domain), as the form and the clerk list it. */
-export function ExpectedEvidenceList({
-  type,
-  attached,
-}: {
-  type: ApplicationType;
-  attached?: AttachmentKind[];
-}): ReactNode {
+/** The evidence the office expects for a type (libs/domain), as the form lists it. */
+export function ExpectedEvidenceList({ type }: { type: ApplicationType }): ReactNode {
   const expected = APPLICATION_TYPES[type].expectedEvidence;
   return (
     <ul className="expected-evidence">
       {expected.map((item) => (
-        <li key={item.kind}>
-          {item.description}
-          {attached ? (
-            <span className={attached.includes(item.kind) ? 'tag tag-ok' : 'tag'}>
-              {attached.includes(item.kind) ? 'dilampirkan' : 'tidak dilampirkan'}
-            </span>
-          ) : null}
-        </li>
+        <li key={item.kind}>{item.description}</li>
       ))}
     </ul>
   );

@@ -15,7 +15,7 @@ import { StatusBadge, Timeline } from '../../ui/status';
 import { useLoad } from '../../ui/use-load';
 import { registryViewOf } from '../../application-types/application-types.registry';
 import { ApplicationDetails } from './details';
-import { ExpectedEvidenceList } from '../resident/form-parts';
+import { APPLICATION_TYPES } from '../../../../../libs/domain/src/application-types/application-types.registry.js';
 
 type StaffAction = Extract<ApplicationAction, 'verify' | 'return' | 'reject' | 'approve'>;
 
@@ -108,11 +108,6 @@ function Review({
         <section className="card" aria-labelledby="isian">
           <h2 id="isian">Isian permohonan</h2>
           <ApplicationDetails application={application} />
-          <h2>Berkas yang diperlukan</h2>
-          <ExpectedEvidenceList
-            type={application.type}
-            attached={application.attachments.map((attachment) => attachment.kind)}
-          />
           <h2>Riwayat</h2>
           <Timeline history={application.history} />
         </section>
@@ -123,7 +118,6 @@ function Review({
       </div>
       <section className="card" aria-labelledby="berkas">
         <h2 id="berkas">Berkas persyaratan</h2>
-        <RuleEvidenceList application={application} />
         <EvidenceViewer application={application} />
       </section>
       <section className="card action-panel" aria-labelledby="tindakan">
@@ -410,25 +404,39 @@ function RegistryPanel({ application }: { application: Application }): ReactNode
   return people.data && people.data.length ? table(people.data) : <p>Tidak ada data untuk ditampilkan.</p>;
 }
 
-/** What the rules expect the clerk to see for this application (issue #14), and whether it is attached. */
-function RuleEvidenceList({ application }: { application: Application }): ReactNode {
-  const expected = application.expectedEvidence ?? [];
-  if (expected.length === 0) return null;
-  return (
-    <div className="expected-evidence" aria-label="Bukti yang diperlukan menurut ketentuan">
-      <p>Bukti yang harus diperiksa menurut ketentuan:</p>
-      <ul>
-        {expected.map((evidence) => {
-          const attached = application.attachments.some((file) => file.kind === evidence.kind);
-          return (
-            <li key={evidence.kind}>
-              <strong>{evidence.reason}</strong> — {attached ? 'sudah dilampirkan' : 'belum dilampirkan'}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
+interface EvidenceRow {
+  kind: Attachment['kind'];
+  title: string;
+  /** Why the rules ask for it in this application (the registry's facts), when they do. */
+  reason?: string;
+  files: Attachment[];
+}
+
+/**
+ * One list of the evidence: each kind expected for this application (first what the rules ask
+ * for given the registry, then what the type expects), with the files attached as it or "belum
+ * dilampirkan"; then any other attachment.
+ */
+function evidenceRows(application: Application): { expected: EvidenceRow[]; others: Attachment[] } {
+  const rows = new Map<Attachment['kind'], EvidenceRow>();
+  for (const rule of application.expectedEvidence ?? []) {
+    rows.set(rule.kind, {
+      kind: rule.kind,
+      title: ATTACHMENT_KIND_LABELS[rule.kind] ?? rule.label,
+      reason: rule.reason,
+      files: [],
+    });
+  }
+  for (const item of APPLICATION_TYPES[application.type].expectedEvidence) {
+    if (!rows.has(item.kind)) rows.set(item.kind, { kind: item.kind, title: item.description, files: [] });
+  }
+  const others: Attachment[] = [];
+  for (const file of application.attachments) {
+    const row = rows.get(file.kind);
+    if (row) row.files.push(file);
+    else others.push(file);
+  }
+  return { expected: [...rows.values()], others };
 }
 
 /** Evidence shown in the page: images inline, PDFs in a frame, fetched with the staff token. */
@@ -455,42 +463,64 @@ function EvidenceViewer({ application }: { application: Application }): ReactNod
     };
   }, [application.id, current]);
 
-  if (application.attachments.length === 0)
-    return <p>Pemohon tidak melampirkan berkas. Sistem tidak mewajibkan lampiran; nilailah apakah bukti cukup.</p>;
+  const { expected, others } = evidenceRows(application);
+  const fileButton = (file: Attachment, label: ReactNode): ReactNode => (
+    <button type="button" className="button" aria-pressed={current?.id === file.id} onClick={() => setCurrent(file)}>
+      {label}
+      <small>
+        {file.fileName} · {formatSize(file.size)}
+      </small>
+    </button>
+  );
   return (
     <div className="evidence-viewer">
-      <ul className="evidence-tabs" role="list">
-        {application.attachments.map((file) => (
-          <li key={file.id}>
-            <button
-              type="button"
-              className="button"
-              aria-pressed={current?.id === file.id}
-              onClick={() => setCurrent(file)}
-            >
-              {ATTACHMENT_KIND_LABELS[file.kind]}
-              <small>
-                {file.fileName} · {formatSize(file.size)}
-              </small>
-            </button>
-          </li>
-        ))}
-      </ul>
-      <div className="evidence-frame">
-        {problem ? <p className="error-text">{problem}</p> : null}
-        {!url && !problem ? <p aria-live="polite">Memuat berkas…</p> : null}
-        {url && current?.contentType === 'application/pdf' ? (
+      <div>
+        <h3 id="berkas-diperlukan">Berkas yang diperlukan</h3>
+        <ul className="evidence-list" aria-labelledby="berkas-diperlukan">
+          {expected.map((row) => (
+            <li key={row.kind} className={row.files.length ? 'attached' : 'missing'}>
+              <p className="evidence-title">
+                <strong>{row.title}</strong>
+                {row.files.length === 0 ? <span className="tag">belum dilampirkan</span> : null}
+              </p>
+              {row.reason ? <p className="hint">Menurut isian: {row.reason}</p> : null}
+              {row.files.map((file) => (
+                <div key={file.id}>{fileButton(file, 'Lihat berkas')}</div>
+              ))}
+            </li>
+          ))}
+        </ul>
+        {others.length > 0 ? (
           <>
-            <iframe src={url} title={`Berkas ${current.fileName}`} />
-            <a href={url} download={current.fileName}>
-              Unduh {current.fileName}
-            </a>
+            <h3 id="berkas-lain">Lampiran lain</h3>
+            <ul className="evidence-list" aria-labelledby="berkas-lain">
+              {others.map((file) => (
+                <li key={file.id}>{fileButton(file, ATTACHMENT_KIND_LABELS[file.kind])}</li>
+              ))}
+            </ul>
           </>
         ) : null}
-        {url && current && current.contentType !== 'application/pdf' ? (
-          <img src={url} alt={`${ATTACHMENT_KIND_LABELS[current.kind]}: ${current.fileName}`} />
+        {application.attachments.length === 0 ? (
+          <p>Pemohon tidak melampirkan berkas. Sistem tidak mewajibkan lampiran; nilailah apakah bukti cukup.</p>
         ) : null}
       </div>
+      {application.attachments.length > 0 ? (
+        <div className="evidence-frame">
+          {problem ? <p className="error-text">{problem}</p> : null}
+          {!url && !problem ? <p aria-live="polite">Memuat berkas…</p> : null}
+          {url && current?.contentType === 'application/pdf' ? (
+            <>
+              <iframe src={url} title={`Berkas ${current.fileName}`} />
+              <a href={url} download={current.fileName}>
+                Unduh {current.fileName}
+              </a>
+            </>
+          ) : null}
+          {url && current && current.contentType !== 'application/pdf' ? (
+            <img src={url} alt={`${ATTACHMENT_KIND_LABELS[current.kind]}: ${current.fileName}`} />
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }
