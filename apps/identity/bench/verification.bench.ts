@@ -37,7 +37,18 @@ const SAMPLE = 100_000;
 const SERVER_URL =
   process.env['BENCH_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // Production refuses published passwords: a fresh one per run.
-const ADMIN = { username: 'bench.admin', password: randomBytes(18).toString('base64url') };
+// A fresh administrator per run, also in a reused database (the first start of each name creates it).
+const ADMIN = {
+  username: `bench.admin.${randomBytes(3).toString('hex')}`,
+  password: randomBytes(18).toString('base64url'),
+};
+/**
+ * BENCH_REUSE_DATABASE=<name>: run against a bench database kept by an earlier run
+ * (BENCH_KEEP_DATABASE=1) instead of seeding one; it is kept again. For profiling rounds.
+ */
+const REUSE_DATABASE = process.env['BENCH_REUSE_DATABASE'];
+/** BENCH_SCENARIOS (default `abc`): a subset runs and prints, but writes no docs section. */
+const SCENARIOS = process.env['BENCH_SCENARIOS'] ?? 'abc';
 
 interface Infra {
   freePort(): Promise<number>;
@@ -93,9 +104,23 @@ function say(text: string): void {
   process.stdout.write(`bench:verify | ${text}\n`);
 }
 
-function start(name: string, script: string, env: Record<string, string>): ChildProcess {
+/**
+ * BENCH_CPU_PROF=<dir>: the gateway and identity write a V8 CPU profile each (`--cpu-prof`) into
+ * <dir>, for the measured scenarios; `node scripts/cpu-profile-summary.mjs <dir>` reads them.
+ */
+const CPU_PROF_DIR = process.env['BENCH_CPU_PROF'];
+
+function start(name: string, script: string, env: Record<string, string>, profile = false): ChildProcess {
   // BENCH_NODE_ARGS (e.g. `--prof`) goes to the apps under test, to see where their time goes.
   const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  if (profile && CPU_PROF_DIR !== undefined) {
+    nodeArgs.push(
+      '--cpu-prof',
+      `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR)}`,
+      `--cpu-prof-name=${name}.cpuprofile`,
+      `--import=${pathToFileURL(path.join(root, 'scripts/lib/exit-on-sigterm.mjs')).href}`,
+    );
+  }
   const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -332,17 +357,25 @@ async function main(): Promise<void> {
   const infra = (await import(pathToFileURL(path.join(root, 'scripts/lib/infra.mjs')).href)) as Infra;
   const natsConfig = (await import(pathToFileURL(path.join(root, 'scripts/nats-config.mjs')).href)) as NatsConfigModule;
   const dbRoles = (await import(pathToFileURL(path.join(root, 'scripts/lib/db-roles.mjs')).href)) as DbRolesModule;
-  const databaseName = `disduk_bench_verify_${randomBytes(3).toString('hex')}`;
+  const databaseName = REUSE_DATABASE ?? `disduk_bench_verify_${randomBytes(3).toString('hex')}`;
+  if (!databaseName.startsWith('disduk_bench_')) throw new Error(`${databaseName} is not a bench database`);
   const databaseUrl = withDatabase(SERVER_URL, databaseName);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'disduk-bench-verify-'));
-  let keepDatabase = process.env['BENCH_KEEP_DATABASE'] === '1';
+  let keepDatabase = process.env['BENCH_KEEP_DATABASE'] === '1' || REUSE_DATABASE !== undefined;
   try {
-    say(`seeding ${number(PEOPLE)} synthetic residents into ${databaseName} …`);
-    await ensureDatabase(databaseUrl);
-    const seeded = await seedPopulation({ databaseUrl, regencyCode: '16.02', people: PEOPLE, seed: 7 });
-    say(`seeded ${number(seeded.people)} people in ${seeded.seconds.toFixed(0)} s`);
+    let seeded = { people: 0, seconds: 0 };
+    if (REUSE_DATABASE === undefined) {
+      say(`seeding ${number(PEOPLE)} synthetic residents into ${databaseName} …`);
+      await ensureDatabase(databaseUrl);
+      seeded = await seedPopulation({ databaseUrl, regencyCode: '16.02', people: PEOPLE, seed: 7 });
+      say(`seeded ${number(seeded.people)} people in ${seeded.seconds.toFixed(0)} s`);
+    }
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
+    if (REUSE_DATABASE !== undefined) {
+      seeded.people = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM person')).rows[0].n);
+      say(`reusing ${databaseName}: ${number(seeded.people)} people`);
+    }
     await db.query('ANALYZE');
     const postgresVersion = (await db.query<{ version: string }>('SELECT version()')).rows[0].version;
     const sample = (
@@ -380,22 +413,32 @@ async function main(): Promise<void> {
       NATS_PEERS_FILE: natsSetup.peersFile,
       JWT_PUBLIC_KEYS: JSON.stringify({ keys: [publicJwk] }),
     };
-    start('identity', 'dist/apps/identity/src/main.js', {
-      ...common,
-      NATS_NKEY_SEED_FILE: natsSetup.seedFiles['identity'],
-      DATABASE_URL: roles.runtimeUrl,
-      DATABASE_MIGRATION_URL: roles.ownerUrl,
-      JWT_PRIVATE_KEY: signingKey,
-      JWT_KEY_ID: 'bench',
-      ADMIN_USERNAME: ADMIN.username,
-      ADMIN_PASSWORD: ADMIN.password,
-    });
-    start('gateway', 'dist/apps/gateway/src/main.js', {
-      ...common,
-      NATS_NKEY_SEED_FILE: natsSetup.seedFiles['gateway'],
-      PORT: String(gatewayPort),
-      HOST: '127.0.0.1',
-    });
+    start(
+      'identity',
+      'dist/apps/identity/src/main.js',
+      {
+        ...common,
+        NATS_NKEY_SEED_FILE: natsSetup.seedFiles['identity'],
+        DATABASE_URL: roles.runtimeUrl,
+        DATABASE_MIGRATION_URL: roles.ownerUrl,
+        JWT_PRIVATE_KEY: signingKey,
+        JWT_KEY_ID: 'bench',
+        ADMIN_USERNAME: ADMIN.username,
+        ADMIN_PASSWORD: ADMIN.password,
+      },
+      true,
+    );
+    start(
+      'gateway',
+      'dist/apps/gateway/src/main.js',
+      {
+        ...common,
+        NATS_NKEY_SEED_FILE: natsSetup.seedFiles['gateway'],
+        PORT: String(gatewayPort),
+        HOST: '127.0.0.1',
+      },
+      true,
+    );
     const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
     let adminToken = '';
     await infra.waitFor(
@@ -437,8 +480,21 @@ async function main(): Promise<void> {
     }
 
     const gateway = `http://127.0.0.1:${gatewayPort}`;
-    const single = await load('(a) single', gateway, '/api/v1/verifications', singles, 1, accessToken);
-    const batch = await load('(b) batch', gateway, '/api/v1/verifications/batch', batches, BATCH_SIZE, accessToken);
+    const skipped = (name: string): Figures => ({
+      name,
+      requestsPerSecond: 0,
+      niksPerSecond: 0,
+      p50: 0,
+      p99: 0,
+      requests: 0,
+      failures: 0,
+    });
+    const single = SCENARIOS.includes('a')
+      ? await load('(a) single', gateway, '/api/v1/verifications', singles, 1, accessToken)
+      : skipped('(a) single');
+    const batch = SCENARIOS.includes('b')
+      ? await load('(b) batch', gateway, '/api/v1/verifications/batch', batches, BATCH_SIZE, accessToken)
+      : skipped('(b) batch');
 
     start('baseline', 'dist/apps/identity/bench/verification-baseline.js', {
       DATABASE_URL: databaseUrl,
@@ -451,7 +507,9 @@ async function main(): Promise<void> {
       30_000,
       'the baseline server',
     );
-    const baseline = await load('(c) baseline', `http://127.0.0.1:${baselinePort}`, '/verifications', singles, 1);
+    const baseline = SCENARIOS.includes('c')
+      ? await load('(c) baseline', `http://127.0.0.1:${baselinePort}`, '/verifications', singles, 1)
+      : skipped('(c) baseline');
 
     for (const child of children.splice(1)) child.kill('SIGTERM');
     say('checking the access-log chain written under load …');
@@ -472,9 +530,11 @@ async function main(): Promise<void> {
         previous: previousFigures(path.join(root, 'docs/benchmarks.md')),
       },
     );
-    writeSection(path.join(root, 'docs/benchmarks.md'), text);
     process.stdout.write(`\n${text}\n`);
-    say('written to docs/benchmarks.md');
+    if (SCENARIOS === 'abc') {
+      writeSection(path.join(root, 'docs/benchmarks.md'), text);
+      say('written to docs/benchmarks.md');
+    }
   } catch (error) {
     keepDatabase = keepDatabase || process.env['BENCH_KEEP_DATABASE'] === 'on-failure';
     throw error;
