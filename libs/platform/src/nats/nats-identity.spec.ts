@@ -42,7 +42,9 @@ describe('caller assertions signed with an app’s nkey', () => {
   });
 
   describe('remembered assertions', () => {
-    afterEach(() => jest.restoreAllMocks());
+    afterEach(() => {
+      jest.restoreAllMocks();
+    });
     const at = (seconds: number) => jest.spyOn(Date, 'now').mockReturnValue(seconds * 1000);
 
     it('signs once per audience, subject and token for ten seconds, then anew', () => {
