@@ -47,7 +47,7 @@ const ADMIN = {
  * (BENCH_KEEP_DATABASE=1) instead of seeding one; it is kept again. For profiling rounds.
  */
 const REUSE_DATABASE = process.env['BENCH_REUSE_DATABASE'];
-/** BENCH_SCENARIOS (default `abc`): a subset runs and prints, but writes no docs section. */
+/** BENCH_SCENARIOS (default `abc`): a subset runs and prints; only a full run on a fresh database writes docs. */
 const SCENARIOS = process.env['BENCH_SCENARIOS'] ?? 'abc';
 
 interface Infra {
@@ -531,7 +531,7 @@ async function main(): Promise<void> {
       },
     );
     process.stdout.write(`\n${text}\n`);
-    if (SCENARIOS === 'abc') {
+    if (SCENARIOS === 'abc' && REUSE_DATABASE === undefined) {
       writeSection(path.join(root, 'docs/benchmarks.md'), text);
       say('written to docs/benchmarks.md');
     }
