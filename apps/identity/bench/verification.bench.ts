@@ -49,6 +49,17 @@ const ADMIN = {
 const REUSE_DATABASE = process.env['BENCH_REUSE_DATABASE'];
 /** BENCH_SCENARIOS (default `abc`): a subset runs and prints; only a full run on a fresh database writes docs. */
 const SCENARIOS = process.env['BENCH_SCENARIOS'] ?? 'abc';
+/**
+ * `npm run bench:verify -- --replicas 2` (or BENCH_REPLICAS): N identity and N gateway processes
+ * on one NATS and one database, to show they share the load correctly: every request answered,
+ * the split between identity replicas (their own metrics), the quota enforced across them, a
+ * suspension refused at once by all of them, the chain intact. Writes its section of docs/scaling.md.
+ */
+const REPLICAS = Number(
+  process.argv.includes('--replicas')
+    ? process.argv[process.argv.indexOf('--replicas') + 1]
+    : (process.env['BENCH_REPLICAS'] ?? 1),
+);
 
 interface Infra {
   freePort(): Promise<number>;
@@ -159,7 +170,7 @@ function itemOf(row: SampleRow): object {
   };
 }
 
-async function load(
+function load(
   name: string,
   url: string,
   path: string,
@@ -167,11 +178,23 @@ async function load(
   niksPerRequest: number,
   token?: string,
 ): Promise<Figures> {
+  return loadWith(name, url, path, bodies, niksPerRequest, token, CONNECTIONS);
+}
+
+async function loadWith(
+  name: string,
+  url: string,
+  path: string,
+  bodies: readonly string[],
+  niksPerRequest: number,
+  token: string | undefined,
+  connections: number,
+): Promise<Figures> {
   let next = 0;
   const run = (duration: number): Promise<Result> =>
     autocannon({
       url,
-      connections: CONNECTIONS,
+      connections,
       duration,
       timeout: 30,
       requests: [
@@ -315,17 +338,179 @@ function comparison(
 const SECTION_START = '<!-- bench:verify:start (written by npm run bench:verify) -->';
 const SECTION_END = '<!-- bench:verify:end -->';
 
+const REPLICA_START = '<!-- bench:verify:replicas:start (written by npm run bench:verify -- --replicas N) -->';
+const REPLICA_END = '<!-- bench:verify:replicas:end -->';
+
 /** Replaces this bench's section of the file (or adds it), leaving the rest as it is. */
-function writeSection(file: string, section: string): void {
-  const block = `${SECTION_START}\n${section}\n${SECTION_END}`;
+function writeSection(file: string, section: string, startMark = SECTION_START, endMark = SECTION_END): void {
+  const block = `${startMark}\n${section}\n${endMark}`;
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(SECTION_START);
-  const end = current.indexOf(SECTION_END);
+  const start = current.indexOf(startMark);
+  const end = current.indexOf(endMark);
   const next =
     start >= 0 && end > start
-      ? `${current.slice(0, start)}${block}${current.slice(end + SECTION_END.length)}`
+      ? `${current.slice(0, start)}${block}${current.slice(end + endMark.length)}`
       : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
+}
+
+/** `nats_request_handled_duration_seconds_count` of one subject and outcome on one replica. */
+async function handledCount(replica: string, subject: string, outcome: 'ok' | 'error'): Promise<number> {
+  const text = await (await fetch(`${replica}/metrics`)).text();
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (
+      line.startsWith('nats_request_handled_duration_seconds_count{') &&
+      line.includes(`subject="${subject}"`) &&
+      line.includes(`outcome="${outcome}"`)
+    ) {
+      total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+  }
+  return total;
+}
+
+interface ReplicaContext {
+  api: string;
+  adminToken: string;
+  accessToken: string;
+  agencyId: string;
+  singles: readonly string[];
+  gateways: readonly string[];
+  identities: readonly string[];
+  databaseUrl: string;
+  sampleItem: object;
+}
+
+/**
+ * The replicas run: (a) through every gateway at once, each identity replica's share from its
+ * own metrics; then the quota of a small agency spent through all gateways in one minute; then
+ * a suspension, refused by every replica on the very next request. Returns the markdown.
+ */
+async function replicaRun(context: ReplicaContext): Promise<string[]> {
+  const subject = 'identity.verification.verify';
+  const handled = (outcome: 'ok' | 'error') =>
+    Promise.all(context.identities.map((replica) => handledCount(replica, subject, outcome)));
+  const before = await handled('ok');
+  const perGateway = await Promise.all(
+    context.gateways.map((gateway, i) =>
+      loadWith(
+        `(a) via gateway ${i + 1}`,
+        gateway,
+        '/api/v1/verifications',
+        context.singles,
+        1,
+        context.accessToken,
+        Math.max(1, Math.floor(CONNECTIONS / context.gateways.length)),
+      ),
+    ),
+  );
+  const after = await handled('ok');
+  const shares = after.map((count, i) => count - before[i]);
+  const answered = shares.reduce((sum, n) => sum + n, 0);
+  const sent = perGateway.reduce((sum, f) => sum + f.requests, 0);
+  const failed = perGateway.reduce((sum, f) => sum + f.failures, 0);
+  say(`replicas: ${sent} requests, ${failed} failed; identity shares ${shares.join(' / ')}`);
+
+  // The quota of a small agency, spent through every gateway (so every identity replica) at once.
+  const limit = 40;
+  const extra = 20;
+  const small = await post(
+    `${context.api}/admin/agencies`,
+    {
+      name: 'BANK KUOTA KECIL',
+      allowedFields: ['fullName', 'birthDate', 'birthPlace', 'sex', 'motherName', 'address'],
+      requestsPerMinute: limit,
+    },
+    context.adminToken,
+  );
+  const { clientId, clientSecret } = small.body as { clientId: string; clientSecret: string };
+  const smallToken = (
+    (
+      await post(`${context.api}/auth/token`, {
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+      })
+    ).body as { access_token: string }
+  ).access_token;
+  const db = new pg.Client({ connectionString: context.databaseUrl });
+  await db.connect();
+  const secondsLeft = async (): Promise<number> =>
+    Number((await db.query<{ s: string }>(`SELECT 60 - extract(second FROM now()) AS s`)).rows[0].s);
+  // All within one minute of the database clock (the quota's window).
+  const left = await secondsLeft();
+  if (left < 20) await new Promise((resolve) => setTimeout(resolve, left * 1000 + 500));
+  const quotaBefore = await handled('ok');
+  const quotaErrorsBefore = await handled('error');
+  const statuses = await Promise.all(
+    Array.from({ length: limit + extra }, (_, i) =>
+      post(`${context.gateways[i % context.gateways.length]}/api/v1/verifications`, context.sampleItem, smallToken),
+    ),
+  );
+  const ok = statuses.filter((r) => r.status === 200).length;
+  const refused = statuses.filter(
+    (r) => r.status === 429 && (r.body as { code?: string } | undefined)?.code === 'AGENCY.QUOTA_EXCEEDED',
+  ).length;
+  const quotaShares = (await handled('ok')).map((n, i) => n - quotaBefore[i]);
+  const quotaRefusals = (await handled('error')).map((n, i) => n - quotaErrorsBefore[i]);
+  say(
+    `quota ${limit}/min across replicas: ${ok} answered, ${refused} refused (429); statuses ` +
+      statuses.map((r) => r.status).join(','),
+  );
+
+  // A suspension, then at once one request through every gateway, twice over.
+  const suspended = await post(`${context.api}/admin/agencies/${context.agencyId}/suspend`, {}, context.adminToken);
+  const next = await Promise.all(
+    Array.from({ length: context.gateways.length * 4 }, (_, i) =>
+      post(
+        `${context.gateways[i % context.gateways.length]}/api/v1/verifications`,
+        context.sampleItem,
+        context.accessToken,
+      ),
+    ),
+  );
+  const refusedAtOnce = next.filter(
+    (r) => r.status === 401 && (r.body as { code?: string } | undefined)?.code === 'AGENCY.SUSPENDED',
+  ).length;
+  say(`suspension (${suspended.status}): ${refusedAtOnce} of ${next.length} next requests refused`);
+  await db.end();
+
+  const verdict = (good: boolean): string => (good ? 'yes' : '**no**');
+  const total = perGateway.reduce((sum, f) => sum + f.requestsPerSecond, 0);
+  return [
+    `- ${context.identities.length} identity and ${context.gateways.length} gateway processes (built, ` +
+      '`NODE_ENV=production`), one NATS server (identity replicas in one queue group), one PostgreSQL; ' +
+      `autocannon ${CONNECTIONS} connections split evenly over the gateways, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up.`,
+    '',
+    '| process | requests/s | p50 ms | p99 ms | requests | failed |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...perGateway.map(
+      (f, i) =>
+        `| gateway ${i + 1} | ${number(f.requestsPerSecond)} | ${f.p50} | ${f.p99} | ${number(f.requests)} | ${f.failures} |`,
+    ),
+    `| all gateways | ${number(total)} | | | ${number(sent)} | ${failed} |`,
+    '',
+    '| identity replica | checks answered (own metrics, warm-up included) | share |',
+    '|---|---:|---:|',
+    ...shares.map(
+      (n, i) => `| identity ${i + 1} | ${number(n)} | ${((100 * n) / Math.max(1, answered)).toFixed(1)} % |`,
+    ),
+    '',
+    '| check | result | as it should be |',
+    '|---|---|---|',
+    `| every request answered | ${failed} failed of ${number(sent)} | ${verdict(failed === 0)} |`,
+    `| load split between identity replicas | ${shares.map((n) => number(n)).join(' / ')} | ${verdict(
+      shares.every((n) => n > 0.3 * (answered / shares.length)),
+    )} |`,
+    `| quota of ${limit} NIK/min, ${limit + extra} checks through all gateways at once | ${ok} answered, ${refused} refused ` +
+      `(429); answered per replica ${quotaShares.join(' / ')}, refused per replica ${quotaRefusals.join(' / ')} | ${verdict(
+        ok === limit && refused === extra,
+      )} |`,
+    `| suspension refused on the very next request, every replica | ${refusedAtOnce} of ${next.length} refused ` +
+      `(401 AGENCY.SUSPENDED) | ${verdict(refusedAtOnce === next.length)} |`,
+    '',
+  ];
 }
 
 /** Drops the scratch database, and only a database whose name says it is a bench's. */
@@ -398,7 +583,13 @@ async function main(): Promise<void> {
     });
     const natsSetup = natsConfig.writeNatsSetup({ dir: path.join(scratch, 'nats-auth') });
     const natsPort = await infra.freePort();
-    const gatewayPort = await infra.freePort();
+    const gatewayPorts: number[] = [];
+    const identityPorts: number[] = [];
+    for (let i = 0; i < REPLICAS; i++) {
+      gatewayPorts.push(await infra.freePort());
+      identityPorts.push(await infra.freePort());
+    }
+    const gatewayPort = gatewayPorts[0];
     const baselinePort = await infra.freePort();
     children.push(
       await infra.startNats({ port: natsPort, dataDir: path.join(scratch, 'nats'), configFile: natsSetup.configFile }),
@@ -413,32 +604,41 @@ async function main(): Promise<void> {
       NATS_PEERS_FILE: natsSetup.peersFile,
       JWT_PUBLIC_KEYS: JSON.stringify({ keys: [publicJwk] }),
     };
-    start(
-      'identity',
-      'dist/apps/identity/src/main.js',
-      {
-        ...common,
-        NATS_NKEY_SEED_FILE: natsSetup.seedFiles['identity'],
-        DATABASE_URL: roles.runtimeUrl,
-        DATABASE_MIGRATION_URL: roles.ownerUrl,
-        JWT_PRIVATE_KEY: signingKey,
-        JWT_KEY_ID: 'bench',
-        ADMIN_USERNAME: ADMIN.username,
-        ADMIN_PASSWORD: ADMIN.password,
-      },
-      true,
-    );
-    start(
-      'gateway',
-      'dist/apps/gateway/src/main.js',
-      {
-        ...common,
-        NATS_NKEY_SEED_FILE: natsSetup.seedFiles['gateway'],
-        PORT: String(gatewayPort),
-        HOST: '127.0.0.1',
-      },
-      true,
-    );
+    const replicaName = (app: string, i: number): string => (REPLICAS === 1 ? app : `${app}-${i + 1}`);
+    const startIdentity = (i: number): ChildProcess =>
+      start(
+        replicaName('identity', i),
+        'dist/apps/identity/src/main.js',
+        {
+          ...common,
+          NATS_NKEY_SEED_FILE: natsSetup.seedFiles['identity'],
+          DATABASE_URL: roles.runtimeUrl,
+          DATABASE_MIGRATION_URL: roles.ownerUrl,
+          JWT_PRIVATE_KEY: signingKey,
+          JWT_KEY_ID: 'bench',
+          ADMIN_USERNAME: ADMIN.username,
+          ADMIN_PASSWORD: ADMIN.password,
+          HTTP_PORT: String(identityPorts[i]),
+          INSTANCE_ID: replicaName('identity', i),
+        },
+        true,
+      );
+    const startGateway = (i: number): ChildProcess =>
+      start(
+        replicaName('gateway', i),
+        'dist/apps/gateway/src/main.js',
+        {
+          ...common,
+          NATS_NKEY_SEED_FILE: natsSetup.seedFiles['gateway'],
+          PORT: String(gatewayPorts[i]),
+          HOST: '127.0.0.1',
+          INSTANCE_ID: replicaName('gateway', i),
+        },
+        true,
+      );
+    // The first identity migrates the database; the other replicas start once it is up.
+    startIdentity(0);
+    for (let i = 0; i < REPLICAS; i++) startGateway(i);
     const api = `http://127.0.0.1:${gatewayPort}/api/v1`;
     let adminToken = '';
     await infra.waitFor(
@@ -450,6 +650,14 @@ async function main(): Promise<void> {
       60_000,
       'the gateway and identity',
     );
+    for (let i = 1; i < REPLICAS; i++) startIdentity(i);
+    for (let i = 1; i < REPLICAS; i++) {
+      await infra.waitFor(
+        async () => (await fetch(`http://127.0.0.1:${identityPorts[i]}/live`).catch(() => undefined))?.ok === true,
+        60_000,
+        `identity replica ${i + 1}`,
+      );
+    }
     const agency = await post(
       `${api}/admin/agencies`,
       {
@@ -460,7 +668,11 @@ async function main(): Promise<void> {
       adminToken,
     );
     if (agency.status !== 201) throw new Error(`creating the agency failed: ${JSON.stringify(agency.body)}`);
-    const { clientId, clientSecret } = agency.body as { clientId: string; clientSecret: string };
+    const {
+      id: agencyId,
+      clientId,
+      clientSecret,
+    } = agency.body as { id: string; clientId: string; clientSecret: string };
     const token = await post(`${api}/auth/token`, {
       grant_type: 'client_credentials',
       client_id: clientId,
@@ -480,6 +692,46 @@ async function main(): Promise<void> {
     }
 
     const gateway = `http://127.0.0.1:${gatewayPort}`;
+    if (REPLICAS > 1) {
+      const text = await replicaRun({
+        api,
+        adminToken,
+        accessToken,
+        agencyId,
+        singles,
+        gateways: gatewayPorts.map((port) => `http://127.0.0.1:${port}`),
+        identities: identityPorts.map((port) => `http://127.0.0.1:${port}`),
+        databaseUrl,
+        sampleItem: itemOf(sample[1]),
+      });
+      for (const child of children.splice(1)) child.kill('SIGTERM');
+      say('checking the access-log chain written under load …');
+      const audit = await auditAccessLog(databaseUrl);
+      const auditText =
+        audit.findings.length === 0
+          ? `${number(audit.rows)} entries, hash chain intact (checked by the audit:verify code).`
+          : `${number(audit.rows)} entries, ${audit.findings.length} findings — the chain is NOT intact.`;
+      say(auditText);
+      const section = [
+        `## ${REPLICAS} replicas on this machine (\`npm run bench:verify -- --replicas ${REPLICAS}\`) — measured`,
+        '',
+        `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' / ')} (1 / 5 / 15 min, other engineers' work included), on ${os.cpus().length} cores; ` +
+          `registry of ${number(seeded.people)} synthetic residents; written by the bench.`,
+        '',
+        ...text,
+        `Access log after the run: ${auditText}`,
+        '',
+      ].join('\n');
+      process.stdout.write(`\n${section}\n`);
+      if (REUSE_DATABASE === undefined) {
+        writeSection(path.join(root, 'docs/scaling.md'), section, REPLICA_START, REPLICA_END);
+        say('written to docs/scaling.md');
+      }
+      return;
+    }
     const skipped = (name: string): Figures => ({
       name,
       requestsPerSecond: 0,
