@@ -106,10 +106,40 @@ interface Figures {
   p99: number;
   requests: number;
   failures: number;
+  /** CPU milliseconds per request during the measured seconds, by process (from /proc). */
+  cpuPerRequest?: Record<string, number>;
+}
+
+/**
+ * The processes whose CPU time a scenario is charged with: the apps under test, NATS, and the
+ * PostgreSQL backends serving the bench database (not the rest of the shared server).
+ */
+let cpuSources: () => Promise<Record<string, number[]>> = () => Promise.resolve({});
+
+const CLOCK_TICKS = 100;
+
+/** utime + stime of a process in seconds, from /proc (0 where there is no /proc). */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+async function cpuSnapshot(): Promise<Record<string, number>> {
+  const snapshot: Record<string, number> = {};
+  for (const [name, pids] of Object.entries(await cpuSources())) {
+    snapshot[name] = pids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  }
+  return snapshot;
 }
 
 const root = process.cwd();
 const children: ChildProcess[] = [];
+const named: Array<{ name: string; child: ChildProcess }> = [];
 
 function say(text: string): void {
   process.stdout.write(`bench:verify | ${text}\n`);
@@ -139,6 +169,7 @@ function start(name: string, script: string, env: Record<string, string>, profil
   });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`${name} | ${chunk.toString()}`));
   children.push(child);
+  named.push({ name, child });
   return child;
 }
 
@@ -207,7 +238,9 @@ async function loadWith(
       ],
     });
   if (WARMUP_SECONDS > 0) await run(WARMUP_SECONDS);
+  const cpuBefore = await cpuSnapshot();
   const result = await run(SECONDS);
+  const cpuAfter = await cpuSnapshot();
   const figures: Figures = {
     name,
     requestsPerSecond: result.requests.average,
@@ -216,6 +249,12 @@ async function loadWith(
     p99: result.latency.p99,
     requests: result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
+    cpuPerRequest: Object.fromEntries(
+      Object.entries(cpuAfter).map(([process, seconds]) => [
+        process,
+        ((seconds - (cpuBefore[process] ?? 0)) * 1000) / Math.max(1, result.requests.total),
+      ]),
+    ),
   };
   say(
     `${name}: ${Math.round(figures.requestsPerSecond)} req/s, ${Math.round(figures.niksPerSecond)} NIK/s, ` +
@@ -298,10 +337,41 @@ function report(
     `| (a) p99 ≤ 50 ms | ${single.p99} ms | ${verdict(single.p99 <= 50)} |`,
     `| (b)/(a) ≥ 20 (NIKs/s) | ${ratio(ba)} | ${verdict(ba >= 20)} |`,
     '',
+    ...cpuTable(figures),
     ...comparison(figures, context.previous),
     `Access log after the run: ${context.audit}`,
     '',
   ].join('\n');
+}
+
+/** CPU per request by process, and what one core does at that cost. */
+function cpuTable(figures: { single: Figures; batch: Figures; baseline: Figures }): string[] {
+  const processes = ['gateway', 'identity', 'nats', 'postgres', 'baseline'];
+  const rows = (
+    [
+      ['(a) single', figures.single, 1],
+      [`(b) batch of ${BATCH_SIZE}`, figures.batch, BATCH_SIZE],
+      ['(c) baseline', figures.baseline, 1],
+    ] as const
+  ).flatMap(([label, f, niks]) => {
+    if (f.cpuPerRequest === undefined || f.requests === 0) return [];
+    const cells = processes.map((p) => (f.cpuPerRequest?.[p] ?? 0) / niks);
+    const total = cells.reduce((sum, ms) => sum + ms, 0);
+    return [
+      `| ${label} | ${cells.map((ms) => (ms === 0 ? '–' : ms.toFixed(3))).join(' | ')} | ${total.toFixed(3)} | ` +
+        `${number(1000 / Math.max(total, 1e-6))} |`,
+    ];
+  });
+  return [
+    'CPU per NIK checked, in milliseconds, by process (utime + stime from /proc over the measured seconds; ' +
+      'PostgreSQL: the backends of the bench database only). The last column is what one core would answer ' +
+      'per second at that cost, everything included — the figure to scale by (docs/scaling.md):',
+    '',
+    `| scenario | ${processes.join(' | ')} | total | NIKs/s per core |`,
+    `|---|${processes.map(() => '---:').join('|')}|---:|---:|`,
+    ...rows,
+    '',
+  ];
 }
 
 /** This run against the figures the section held before it (same bench, earlier run). */
@@ -603,6 +673,23 @@ async function main(): Promise<void> {
       NATS_URL: `nats://127.0.0.1:${natsPort}`,
       NATS_PEERS_FILE: natsSetup.peersFile,
       JWT_PUBLIC_KEYS: JSON.stringify({ keys: [publicJwk] }),
+    };
+    const natsChild = children[0];
+    cpuSources = async () => {
+      const of = (app: string): number[] =>
+        named.filter((n) => n.name.startsWith(app) && n.child.exitCode === null).map((n) => n.child.pid ?? 0);
+      const admin = new pg.Client({ connectionString: withDatabase(SERVER_URL, 'postgres') });
+      await admin.connect();
+      const backends = await admin
+        .query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [databaseName])
+        .finally(() => admin.end());
+      return {
+        gateway: of('gateway'),
+        identity: of('identity'),
+        nats: [natsChild.pid ?? 0],
+        postgres: backends.rows.map((row) => row.pid),
+        baseline: of('baseline'),
+      };
     };
     const replicaName = (app: string, i: number): string => (REPLICAS === 1 ? app : `${app}-${i + 1}`);
     const startIdentity = (i: number): ChildProcess =>

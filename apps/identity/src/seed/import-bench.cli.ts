@@ -88,7 +88,18 @@ async function main(): Promise<void> {
     ADMIN_PASSWORD: 'bench-admin-password',
   };
   const start = (app: string, extra: Record<string, string>): void => {
-    const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile per app (read with scripts/cpu-profile-summary.mjs).
+    const profile = process.env['BENCH_CPU_PROF'];
+    const nodeArgs =
+      profile === undefined
+        ? []
+        : [
+            '--cpu-prof',
+            `--cpu-prof-dir=${path.resolve(profile)}`,
+            `--cpu-prof-name=${app}.cpuprofile`,
+            `--import=${pathToFileURL(path.join(root, 'scripts/lib/exit-on-sigterm.mjs')).href}`,
+          ];
+    const child = spawn(process.execPath, [...nodeArgs, `dist/apps/${app}/src/main.js`], {
       env: { ...env, ...extra },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
