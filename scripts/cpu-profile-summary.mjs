@@ -29,7 +29,12 @@ function packageOf(url, functionName) {
     return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   }
   const dist = url.indexOf('/dist/');
-  if (dist >= 0) return url.slice(dist + 6).split('/').slice(0, 3).join('/');
+  if (dist >= 0)
+    return url
+      .slice(dist + 6)
+      .split('/')
+      .slice(0, 3)
+      .join('/');
   return url;
 }
 

@@ -17,6 +17,9 @@ import { TransformationType } from 'class-transformer';
  */
 export type Acceptor = (value: unknown) => boolean;
 
+/** A message class (any constructor: its decorators are what is read). */
+export type MessageClass = abstract new (...args: never[]) => object;
+
 interface Constraint {
   name: string;
   each: boolean;
@@ -33,9 +36,9 @@ interface PropertyPlan {
   nested?: { each: boolean; accept: Acceptor };
 }
 
-const compiled = new Map<Function, Acceptor>();
+const compiled = new Map<MessageClass, Acceptor>();
 
-export function compileAcceptor(target: Function): Acceptor {
+export function compileAcceptor(target: MessageClass): Acceptor {
   const known = compiled.get(target);
   if (known !== undefined) return known;
   // Placeholder for self-referencing classes while compiling.
@@ -46,11 +49,11 @@ export function compileAcceptor(target: Function): Acceptor {
   return accept;
 }
 
-function unsupported(target: Function, what: string): never {
+function unsupported(target: MessageClass, what: string): never {
   throw new Error(`compileAcceptor(${target.name}): ${what} is not supported; validate this class with the pipe`);
 }
 
-function build(target: Function): Acceptor {
+function build(target: MessageClass): Acceptor {
   const storage = getMetadataStorage();
   const metadatas = storage.getTargetValidationMetadatas(target, '', true, false);
   if (
@@ -99,7 +102,7 @@ function build(target: Function): Acceptor {
       case 'nestedValidation': {
         const type = defaultMetadataStorage.findTypeMetadata(target, meta.propertyName);
         if (type === undefined) unsupported(target, `@ValidateNested without @Type on ${meta.propertyName}`);
-        const nestedClass = type.typeFunction() as Function;
+        const nestedClass = type.typeFunction() as MessageClass;
         plan.nested = { each: meta.each === true, accept: compileAcceptor(nestedClass) };
         break;
       }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { ValidationPipe } from '@nestjs/common';
 import { VerificationItem, VerifyBatchRequest, VerifyRequest } from '#lib/contracts';
-import { compileAcceptor, validationPipeOptions } from '#lib/validation';
+import { compileAcceptor, validationPipeOptions, type MessageClass } from '#lib/validation';
 
 // The compiled acceptors of the hot verification messages against the ValidationPipe with the
 // contract classes, on one corpus: the acceptor may only accept what the pipe accepts, and on
 // this corpus it accepts exactly that (it is generated from the same decorators).
 
 const pipe = new ValidationPipe(validationPipeOptions);
-async function pipeAccepts(metatype: Function, value: unknown): Promise<boolean> {
+async function pipeAccepts(metatype: MessageClass, value: unknown): Promise<boolean> {
   try {
     await pipe.transform(structuredClone(value), { type: 'body', metatype: metatype as never });
     return true;

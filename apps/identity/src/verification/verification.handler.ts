@@ -36,7 +36,7 @@ export class VerificationHandler {
         const run = () => this.verification.verifyBatch(request, context.correlationId);
         const idempotent = this.idempotency.runner(
           context.subject,
-          context.header,
+          (name) => context.header(name),
           request as unknown as Record<string, unknown>,
           {},
         );

@@ -118,7 +118,7 @@ export class PlainRpcServer {
           });
           if (caller.accessToken !== undefined) context.accessToken = caller.accessToken;
         }
-        const request = accept(data)
+        const request: unknown = accept(data)
           ? data
           : await this.options.pipe.transform(data, { type: 'body', metatype: route.rpc.request as never });
         return route.handle(request, { subject, correlationId, header });
