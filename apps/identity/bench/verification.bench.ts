@@ -317,9 +317,12 @@ function report(
       'scenario. Each request checks a different NIK of a 100,000-person random sample with name, birth date ' +
       "and mother's name — the way a bank checks a new customer.",
     '- (a) and (b) run the full path as deployed: ES256 token check and role in the gateway, NATS ' +
-      'request/reply, body validation in identity (the contract classes), the agency row read fresh (suspension and agreement), the ' +
-      'shared per-minute quota counted in PostgreSQL, the registry read by primary key, and the access-log ' +
-      'entries committed (hash-chained) before the answer leaves. Nothing is cached between requests.',
+      'request/reply (a plain queue subscription in identity), the caller assertion and the token verified in identity, ' +
+      'body validation with the rules of the contract classes (compiled from their decorators), the agency row read ' +
+      'fresh with every group of requests (suspension and agreement), the shared per-minute quota counted in PostgreSQL, ' +
+      'the registry read by primary key, and the access-log entries committed (hash-chained) before the answer leaves. ' +
+      'Only verified signatures are remembered (a token, a caller assertion: by their exact text, until they expire; ' +
+      'every other check is made on each request); no answer, agency row or quota is cached.',
     '- (c) is a bare Fastify server, started by the bench, running the same registry query and comparison ' +
       'with `pg` (pool 10), one query per request, and nothing else.',
     '',
