@@ -473,6 +473,40 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
     expect(planted.status).toBe(401);
   });
 
+  it('makes the plainly subscribed verification subjects run the same caller checks', async () => {
+    const gateway = await natsAs('gateway');
+    const verify = IdentityPatterns.VERIFICATION_VERIFY;
+    const agency = { accountId: randomUUID(), role: 'AGENCY' };
+    const check = { principal: agency, nik: '1602054101900001', purpose: 'Uji serangan' };
+    const agencyToken = await stack.signToken({ sub: agency.accountId, role: 'AGENCY' });
+    // No assertion, no token; then a token without the assertion; then the assertion of another subject.
+    expect((await ask(gateway, verify, check)).err?.code).toBe('AUTH.UNAUTHENTICATED');
+    expect((await ask(gateway, verify, check, { authorization: `Bearer ${agencyToken}` })).err?.code).toBe(
+      'AUTH.UNAUTHENTICATED',
+    );
+    const elsewhere = stack.callerHeaders('gateway', IdentityPatterns.VERIFICATION_VERIFY_BATCH, agencyToken);
+    expect((await ask(gateway, verify, check, elsewhere)).err?.code).toBe('AUTH.UNAUTHENTICATED');
+    // A real token of another agency than the body names: refused; without a token, a principal is never taken.
+    const otherToken = await stack.signToken({ sub: randomUUID(), role: 'AGENCY' });
+    const dressedUp = await ask(gateway, verify, check, stack.callerHeaders('gateway', verify, otherToken));
+    expect(dressedUp.err?.code).toBe('AUTH.FORBIDDEN');
+    const bare = await ask(gateway, verify, check, stack.callerHeaders('gateway', verify));
+    expect(bare.err?.code).toBe('AUTH.UNAUTHENTICATED');
+    // The caller checked, the body is still validated (same rules as the contract class).
+    const invalid = await ask(
+      gateway,
+      verify,
+      { ...check, nik: '123', extra: 1 },
+      stack.callerHeaders('gateway', verify, agencyToken),
+    );
+    expect(invalid.err?.code).toBe('VALIDATION.FAILED');
+    // Documents may not ask at all (NATS permissions), whatever it signs.
+    const documents = await natsAs('documents');
+    await expect(
+      ask(documents, verify, check, stack.callerHeaders('documents', verify, agencyToken)),
+    ).rejects.toThrow();
+  });
+
   it('has no identity.keys.list: no app may ask it or answer it, and no key comes from the bus', async () => {
     const KEYS_LIST = 'identity.keys.list';
     expect(Object.values(IdentityPatterns)).not.toContain(KEYS_LIST);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccessActorType } from '#lib/contracts';
-import { chainAfter, type AccessLogContent, type ChainHead } from './access-log-chain.js';
+import { entryHash, type AccessLogContent, type ChainHead } from './access-log-chain.js';
 import type { AuditRow } from './access-log-audit.js';
 
 export interface AccessLogRow {
@@ -63,22 +63,33 @@ export class AccessLogRepository {
       const heads = (await runner.query(
         `SELECT seq::text AS seq, hash FROM access_log_head WHERE id = 1 FOR UPDATE`,
       )) as ChainHead[];
-      const { chained, head } = chainAfter(heads[0], entries);
-      const rows = chained.map((entry) => ({
-        seq: entry.seq,
-        subject_nik: entry.subjectNik,
-        at: entry.at,
-        actor_type: entry.actorType,
-        actor_id: entry.actorId,
-        actor_name: entry.actorName,
-        purpose: entry.purpose,
-        fields: entry.fields,
-        endpoint: entry.endpoint,
-        correlation_id: entry.correlationId,
-        request_id: entry.requestId,
-        prev_hash: entry.prevHash,
-        hash: entry.hash,
-      }));
+      // Chained and turned into rows in one pass (no intermediate copies: this runs per NIK checked).
+      let seq = BigInt(heads[0].seq);
+      let prevHash = heads[0].hash;
+      const rows = new Array<Record<string, unknown>>(entries.length);
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
+        seq += 1n;
+        const link = String(seq);
+        const hash = entryHash(link, prevHash, entry);
+        rows[i] = {
+          seq: link,
+          subject_nik: entry.subjectNik,
+          at: entry.at,
+          actor_type: entry.actorType,
+          actor_id: entry.actorId,
+          actor_name: entry.actorName,
+          purpose: entry.purpose,
+          fields: entry.fields,
+          endpoint: entry.endpoint,
+          correlation_id: entry.correlationId,
+          request_id: entry.requestId,
+          prev_hash: prevHash,
+          hash,
+        };
+        prevHash = hash;
+      }
+      const head: ChainHead = { seq: String(seq), hash: prevHash };
       await runner.query(
         `WITH written AS (
            INSERT INTO access_log (seq, subject_nik, at, actor_type, actor_id, actor_name, purpose, fields, endpoint,

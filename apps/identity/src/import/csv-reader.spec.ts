@@ -36,3 +36,25 @@ describe('readCsv', () => {
     });
   });
 });
+
+describe('readCsv without quotes (split, not csv-parse)', () => {
+  /** The same text read by csv-parse: a quote-free text with one harmless quoted cell appended. */
+  function viaCsvParse(text: string, firstLine: number, delimiter: ',' | ';') {
+    const marker = `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}"q"`;
+    const read = readCsv(marker, firstLine, delimiter);
+    return { records: read.records.slice(0, -1), faults: read.faults };
+  }
+
+  it.each([
+    ['a,b,c\n1,2,3\n', ','],
+    ['a,b,c\r\n1,2,3\r\n', ','],
+    ['\ufeffa;b\r\n\r\n;;\n x ; y \n', ';'],
+    ['only\n\n\n  \nlast', ','],
+    ["5'6 tall,2\r\nx\ry,3\n,\n", ','],
+    ['a,b\n\r\nc,d\r\n\r\n', ','],
+    ['', ','],
+    ['\n', ','],
+  ] as const)('reads %j exactly as csv-parse does', (text, delimiter) => {
+    expect(readCsv(text, 5, delimiter)).toEqual(viaCsvParse(text, 5, delimiter));
+  });
+});

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,6 +40,23 @@ function csvOf(rows: number, regencyCode: string): { csv: string; count: number 
     }
   }
   return { csv: `${lines.join('\n')}\n`, count };
+}
+
+function postWithoutDeadline(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', headers, timeout: 0 }, (response) => {
+      const parts: Buffer[] = [];
+      response.on('data', (part: Buffer) => parts.push(part));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(parts).toString() }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 async function main(): Promise<void> {
@@ -88,7 +106,18 @@ async function main(): Promise<void> {
     ADMIN_PASSWORD: 'bench-admin-password',
   };
   const start = (app: string, extra: Record<string, string>): void => {
-    const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile per app (read with scripts/cpu-profile-summary.mjs).
+    const profile = process.env['BENCH_CPU_PROF'];
+    const nodeArgs =
+      profile === undefined
+        ? []
+        : [
+            '--cpu-prof',
+            `--cpu-prof-dir=${path.resolve(profile)}`,
+            `--cpu-prof-name=${app}.cpuprofile`,
+            `--import=${pathToFileURL(path.join(root, 'scripts/lib/exit-on-sigterm.mjs')).href}`,
+          ];
+    const child = spawn(process.execPath, [...nodeArgs, `dist/apps/${app}/src/main.js`], {
       env: { ...env, ...extra },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -131,12 +160,13 @@ async function main(): Promise<void> {
     );
     for (const label of ['first import (inserts)', 'same file again (updates)']) {
       const started = performance.now();
-      const response = await fetch(`${url}/admin/residents/import`, {
-        method: 'POST',
-        headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
-        body: csv,
+      // node:http rather than fetch: fetch gives up on a response that takes over 300 s to start,
+      // which a first import of millions of rows on a busy machine may.
+      const response = await postWithoutDeadline(`${url}/admin/residents/import`, csv, {
+        'content-type': 'text/csv',
+        authorization: `Bearer ${token}`,
       });
-      const body = (await response.json()) as { imported: number; updated: number; rejected: unknown[] };
+      const body = JSON.parse(response.text) as { imported: number; updated: number; rejected: unknown[] };
       const seconds = (performance.now() - started) / 1000;
       if (response.status !== 200) throw new Error(`import answered ${response.status}: ${JSON.stringify(body)}`);
       process.stdout.write(

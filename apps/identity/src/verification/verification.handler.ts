@@ -1,30 +1,47 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
-import {
-  VerifyBatchRequest,
-  VerifyRequest,
-  type VerificationResult,
-  type VerifyBatchReply,
-  IdentityRpc,
-} from '#lib/contracts';
-import { RpcHandler } from '#lib/platform/rpc';
-import { Idempotent } from '#lib/platform/idempotency';
+import { ModuleRef } from '@nestjs/core';
+import { IdentityRpc, type VerifyBatchRequest, type VerifyRequest } from '#lib/contracts';
+import { IdempotencyExecutor, IdempotencyStore } from '#lib/platform/idempotency';
+import { plainRoute, requirePrincipal, type PlainRpcRoute } from '#lib/platform/rpc';
 import { VerificationService } from './verification.service.js';
 
+/**
+ * The two verification subjects, the hottest of the system, are served by a plain queue
+ * subscription (PlainRpcServer, started by identity.app.ts) rather than Nest's pipeline: the
+ * same caller check and validation rules, without an observable, an interceptor chain and a
+ * class instance per item (docs/benchmarks.md, "Where the time goes").
+ */
 @Controller()
 export class VerificationHandler {
-  constructor(private readonly verification: VerificationService) {}
+  private readonly idempotency: IdempotencyExecutor;
 
-  @RpcHandler(IdentityRpc.VERIFICATION_VERIFY)
-  verify(@Payload() request: VerifyRequest): Promise<VerificationResult> {
-    return this.verification.verify(request);
+  constructor(
+    private readonly verification: VerificationService,
+    store: IdempotencyStore,
+    moduleRef: ModuleRef,
+  ) {
+    this.idempotency = new IdempotencyExecutor(store, (type) => moduleRef.get(type, { strict: false }));
   }
 
-  // Checks and their access-log lines are written by a shared batcher, not one transaction:
-  // the key and its outcome are stored once the batch is answered.
-  @RpcHandler(IdentityRpc.VERIFICATION_VERIFY_BATCH)
-  @Idempotent()
-  verifyBatch(@Payload() request: VerifyBatchRequest): Promise<VerifyBatchReply> {
-    return this.verification.verifyBatch(request);
+  routes(): PlainRpcRoute[] {
+    return [
+      plainRoute(IdentityRpc.VERIFICATION_VERIFY, (request: VerifyRequest, context) => {
+        requirePrincipal(request);
+        return this.verification.verify(request, context.correlationId);
+      }),
+      // Checks and their access-log lines are written by a shared batcher, not one transaction:
+      // the key and its outcome are stored once the batch is answered (as `@Idempotent()`).
+      plainRoute(IdentityRpc.VERIFICATION_VERIFY_BATCH, (request: VerifyBatchRequest, context) => {
+        requirePrincipal(request);
+        const run = () => this.verification.verifyBatch(request, context.correlationId);
+        const idempotent = this.idempotency.runner(
+          context.subject,
+          (name) => context.header(name),
+          request as unknown as Record<string, unknown>,
+          {},
+        );
+        return idempotent === undefined ? run() : (idempotent(run) as ReturnType<typeof run>);
+      }),
+    ];
   }
 }

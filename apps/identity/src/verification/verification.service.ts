@@ -78,13 +78,18 @@ export class VerificationService implements OnApplicationShutdown {
     private readonly accessLog: AccessLogWriter,
   ) {}
 
-  async verify(request: VerifyRequest): Promise<VerificationResult> {
-    const [result] = await this.check(request.principal, [request], false);
+  /**
+   * `correlationId`: the request's, when the caller has it at hand (the plain subscription);
+   * otherwise the one of the request context. Requests are plain validated data: no class
+   * instances are needed.
+   */
+  async verify(request: VerifyRequest, correlationId = currentCorrelationId()): Promise<VerificationResult> {
+    const [result] = await this.check(request.principal, [request], false, correlationId);
     return result;
   }
 
-  async verifyBatch(request: VerifyBatchRequest): Promise<VerifyBatchReply> {
-    return { results: await this.check(request.principal, request.items, true) };
+  async verifyBatch(request: VerifyBatchRequest, correlationId = currentCorrelationId()): Promise<VerifyBatchReply> {
+    return { results: await this.check(request.principal, request.items, true, correlationId) };
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -95,13 +100,13 @@ export class VerificationService implements OnApplicationShutdown {
     principal: Principal,
     items: readonly VerificationItem[],
     batch: boolean,
+    correlationId: string | undefined,
   ): Promise<VerificationResult[]> {
     if (principal.role !== Role.AGENCY) {
       return Promise.reject(
         new DomainError('AUTH.FORBIDDEN', 'Hanya lembaga pengguna yang dapat melakukan verifikasi'),
       );
     }
-    const correlationId = currentCorrelationId();
     return new Promise((resolve, reject) => {
       this.batcher.submit({ agencyId: principal.accountId, items, batch, correlationId, resolve, reject });
     });

@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { queueGroupOf, type ServiceName } from '#lib/contracts';
 import type { ServiceConfig } from '../config/base.config.js';
@@ -11,6 +12,7 @@ import { natsAuthOf, natsServerOptions } from '../nats/nats-options.js';
 import { IncomingCallerCheck } from '../rpc/caller-assertion.js';
 import { RpcContextInterceptor } from '../nats/rpc-context.interceptor.js';
 import { RpcErrorFilter } from '../nats/rpc-exception.filter.js';
+import { PlainRpcServer, type PlainRpcRoute } from '../rpc/plain-rpc.js';
 import type { PlatformParts } from '../platform.module.js';
 import { installIdnAreaRegions } from '../regions/idn-area-regions.js';
 import { createValidationPipe } from './validation-pipe.js';
@@ -20,6 +22,12 @@ export interface ServiceAppOptions<C extends ServiceConfig> {
   config: C;
   rootModule: (parts: PlatformParts & { config: C }) => DynamicModule;
   logger?: AppLogger;
+  /**
+   * Hot subjects served by a plain queue subscription (PlainRpcServer) instead of Nest's
+   * pipeline, with the same caller check, validation rules and error format. Their handlers
+   * must not also be `@RpcHandler`s.
+   */
+  plainRpc?: (app: NestFastifyApplication) => PlainRpcRoute[];
 }
 
 export interface RunningService {
@@ -47,11 +55,11 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
     new FastifyAdapter(),
     { logger: new NestLoggerAdapter(logger), abortOnError: false },
   );
-  app.useGlobalPipes(createValidationPipe());
+  const pipe = createValidationPipe();
+  const callers = IncomingCallerCheck.fromConfig(config, service);
+  app.useGlobalPipes(pipe);
   app.useGlobalFilters(new RpcErrorFilter(logger, metrics));
-  app.useGlobalInterceptors(
-    new RpcContextInterceptor(metrics, logger, IncomingCallerCheck.fromConfig(config, service)),
-  );
+  app.useGlobalInterceptors(new RpcContextInterceptor(metrics, logger, callers));
   app.connectMicroservice<MicroserviceOptions>(
     natsServerOptions(
       config.NATS_URL,
@@ -67,6 +75,13 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
 
   await app.listen(config.HTTP_PORT, '0.0.0.0');
   await app.startAllMicroservices();
+  let plain: PlainRpcServer | undefined;
+  if (options.plainRpc !== undefined) {
+    // On the connection of the service's Nest NATS server: same identity, same permissions.
+    const nats = app.getMicroservices()[0].unwrap<NatsConnection>();
+    plain = new PlainRpcServer(nats, { queue: queueGroupOf(service), callers, pipe, logger, metrics });
+    plain.serve(options.plainRpc(app));
+  }
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.HTTP_PORT;
   logger.info({ port }, `${service} service started`);
@@ -75,6 +90,9 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
     logger,
     metrics,
     httpUrl: `http://127.0.0.1:${port}`,
-    close: () => app.close(),
+    close: async () => {
+      await plain?.close();
+      await app.close();
+    },
   };
 }

@@ -70,33 +70,63 @@ export function Idempotent(options: IdempotentOptions = {}): MethodDecorator {
 
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly executor: IdempotencyExecutor;
+
   constructor(
-    private readonly store: IdempotencyStore,
+    store: IdempotencyStore,
     private readonly reflector: Reflector,
-    private readonly moduleRef: ModuleRef,
-  ) {}
+    moduleRef: ModuleRef,
+  ) {
+    this.executor = new IdempotencyExecutor(store, (type) => moduleRef.get(type, { strict: false }));
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
     const nats = context.switchToRpc().getContext<NatsContext>();
     const headers = nats.getHeaders() as { get(name: string): string } | undefined;
-    const key = headers?.get(IDEMPOTENCY_KEY_NATS_HEADER);
-    const fingerprint = headers?.get(IDEMPOTENCY_FINGERPRINT_NATS_HEADER);
     const request = context.switchToRpc().getData<Record<string, unknown>>();
+    const options = this.reflector.get<IdempotentOptions | undefined>(IDEMPOTENT, context.getHandler()) ?? {};
+    const run = this.executor.runner(nats.getSubject(), (name) => headers?.get(name), request, options);
+    if (run === undefined) return next.handle();
+    return defer(() => run(() => lastValueFrom(next.handle())));
+  }
+}
+
+/**
+ * The safe-retry logic itself, for Nest's handlers (IdempotencyInterceptor) and for the plain
+ * subscriptions of hot subjects (PlainRpcServer) alike.
+ */
+export class IdempotencyExecutor {
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly get: <T>(type: Type<T>) => T,
+  ) {}
+
+  /**
+   * How to run a request under its Idempotency-Key (from the message headers), or undefined for
+   * a request without one.
+   */
+  runner(
+    subject: string,
+    header: (name: string) => string | undefined,
+    request: Record<string, unknown>,
+    options: IdempotentOptions,
+  ): ((run: () => Promise<unknown>) => Promise<unknown>) | undefined {
+    const key = header(IDEMPOTENCY_KEY_NATS_HEADER);
+    const fingerprint = header(IDEMPOTENCY_FINGERPRINT_NATS_HEADER);
     const caller = (request?.['principal'] as { accountId?: unknown } | undefined)?.accountId;
     // The gateway checked the key; anything else here is a request without one.
-    if (!isValidIdempotencyKey(key) || !fingerprint || typeof caller !== 'string') return next.handle();
-    const options = this.reflector.get<IdempotentOptions | undefined>(IDEMPOTENT, context.getHandler()) ?? {};
+    if (!isValidIdempotencyKey(key) || !fingerprint || typeof caller !== 'string') return undefined;
     const scope: IdempotencyScope = {
       caller,
       key,
       fingerprint,
-      subject: nats.getSubject(),
+      subject,
       atomic: options.atomic ?? false,
       recorded: false,
       pending: false,
     };
-    return defer(() => this.execute(scope, request, options, () => lastValueFrom(next.handle())));
+    return (run) => this.execute(scope, request, options, run);
   }
 
   private async execute(
@@ -156,11 +186,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     while (row && row.outcome === null) {
       if (row.ageMs > ABANDONED_AFTER_MS && options.recover) {
-        const response = await options.recover(
-          (type) => this.moduleRef.get(type, { strict: false }),
-          request,
-          row.resource ?? undefined,
-        );
+        const response = await options.recover(this.get, request, row.resource ?? undefined);
         await this.store.complete(scope, { response });
         return response;
       }

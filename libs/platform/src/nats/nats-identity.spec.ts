@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { createUser } from '@nats-io/nkeys';
 import { productionProblems } from '../config/load-config.js';
 import { CallerSigner, CallerVerifier, tokenHash } from './nats-identity.js';
@@ -39,6 +39,54 @@ describe('caller assertions signed with an app’s nkey', () => {
     expect(verifier.verify(`${header}.${forged}.${signature}`, expected)).toBe('bad caller signature');
     expect(verifier.verify(undefined, expected)).toBe('no caller assertion');
     expect(verifier.verify('a.b', expected)).toBe('malformed caller assertion');
+  });
+
+  describe('remembered assertions', () => {
+    afterEach(() => {
+      jest.restoreAllMocks();
+    });
+    const at = (seconds: number) => jest.spyOn(Date, 'now').mockReturnValue(seconds * 1000);
+
+    it('signs once per audience, subject and token for ten seconds, then anew', () => {
+      const signer = new CallerSigner('gateway', gateway.seed);
+      at(1_000_000);
+      const first = signer.sign({ ...expected, ath: tokenHash('t') });
+      at(1_000_009);
+      expect(signer.sign({ ...expected, ath: tokenHash('t') })).toBe(first);
+      expect(signer.sign({ ...expected, ath: tokenHash('u') })).not.toBe(first);
+      expect(signer.sign({ ...expected, sub: 'identity.staff.list', ath: tokenHash('t') })).not.toBe(first);
+      at(1_000_010);
+      expect(signer.sign({ ...expected, ath: tokenHash('t') })).not.toBe(first);
+    });
+
+    it('checks expiry, audience and subject again at every use of a verified assertion', () => {
+      const own = new CallerVerifier({ gateway: gateway.publicKey });
+      at(2_000_000);
+      const token = new CallerSigner('gateway', gateway.seed).sign(expected);
+      expect(own.verify(token, expected)).toMatchObject({ iss: 'gateway' });
+      expect(own.verify(token, { ...expected, sub: 'identity.keys.list' })).toBe(
+        'caller assertion for another subject',
+      );
+      expect(own.verify(token, { ...expected, aud: 'documents' })).toBe('caller assertion for another service');
+      at(2_000_064);
+      expect(own.verify(token, expected)).toMatchObject({ iss: 'gateway' });
+      at(2_000_066);
+      expect(own.verify(token, expected)).toBe('expired caller assertion');
+    });
+
+    it('verifies in full any text other than the one remembered, a changed signature byte included', () => {
+      const own = new CallerVerifier({ gateway: gateway.publicKey });
+      const token = new CallerSigner('gateway', gateway.seed).sign(expected);
+      expect(own.verify(token, expected)).toMatchObject({ iss: 'gateway' });
+      const [header, payload, signature] = token.split('.');
+      const bytes = Buffer.from(signature, 'base64url');
+      bytes[10] ^= 1;
+      expect(own.verify(`${header}.${payload}.${bytes.toString('base64url')}`, expected)).toBe('bad caller signature');
+      const forged = Buffer.from(JSON.stringify({ iss: 'gateway', ...expected, iat: 0, exp: 9e9 })).toString(
+        'base64url',
+      );
+      expect(own.verify(`${header}.${forged}.${signature}`, expected)).toBe('bad caller signature');
+    });
   });
 });
 

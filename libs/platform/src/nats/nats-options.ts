@@ -36,6 +36,10 @@ export function natsConnectionOptions(url: string, name: string, auth: NatsAuth 
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
     pingInterval: 10_000,
+    // nats.js otherwise makes an Error per request, for a stack trace a failed request would
+    // show: a tenth of the gateway's time under load (docs/benchmarks.md). Failures are
+    // translated by their class (rpc-errors.ts), never by that trace.
+    noAsyncTraces: true,
     ...auth,
   };
 }

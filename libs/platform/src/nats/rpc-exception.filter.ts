@@ -5,10 +5,29 @@ import type { AppLogger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 
 /**
- * Turns whatever a message handler throws into the `{ code, message, errors?, details? }`
- * payload the gateway understands. Domain errors pass as they are; anything else is a bug,
- * logged with its stack and reported as INTERNAL without its text (which may hold data).
+ * What a handler's failure becomes on the wire: `{ code, message, errors?, details? }`. Domain
+ * errors pass as they are; anything else is a bug, logged with its stack and reported as
+ * INTERNAL without its text (which may hold data). Shared by RpcErrorFilter (Nest's handlers)
+ * and the plain subscriptions of hot subjects (PlainRpcServer).
  */
+export function rpcErrorPayload(
+  exception: unknown,
+  subject: string,
+  logger: AppLogger,
+  metrics: Metrics,
+): ErrorPayload {
+  let payload: ErrorPayload;
+  if (exception instanceof DomainError) {
+    payload = exception.toPayload();
+  } else {
+    logger.error({ err: exception, subject }, 'Unexpected error in message handler');
+    payload = { code: 'INTERNAL', message: 'Terjadi kesalahan pada layanan' };
+  }
+  metrics.errors.inc({ kind: new DomainError(payload.code, '').kind });
+  return payload;
+}
+
+/** Turns whatever a Nest message handler throws into the payload the gateway understands. */
 @Catch()
 export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   constructor(
@@ -17,18 +36,11 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> {
-    const payload = this.toPayload(exception, host);
-    this.metrics.errors.inc({ kind: new DomainError(payload.code, '').kind });
-    return throwError(() => payload);
-  }
-
-  private toPayload(exception: unknown, host: ArgumentsHost): ErrorPayload {
-    if (exception instanceof DomainError) return exception.toPayload();
     const subject =
       host.getType() === 'rpc'
         ? String(host.switchToRpc().getContext<{ getSubject?: () => string }>().getSubject?.())
         : 'http';
-    this.logger.error({ err: exception, subject }, 'Unexpected error in message handler');
-    return { code: 'INTERNAL', message: 'Terjadi kesalahan pada layanan' };
+    const payload = rpcErrorPayload(exception, subject, this.logger, this.metrics);
+    return throwError(() => payload);
   }
 }

@@ -1,0 +1,158 @@
+import { getFromContainer, getMetadataStorage, type ValidationArguments } from 'class-validator';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { TransformationType } from 'class-transformer';
+
+/**
+ * A compiled check of a message class, generated once from the class's own class-validator
+ * decorators (the one schema; nothing is written twice): it says whether a plain JSON value is
+ * accepted, with the very validator functions the decorators run, but without building class
+ * instances, error trees or promises.
+ *
+ * It only ever ACCEPTS what the ValidationPipe would accept (same constraints, same unknown-field
+ * rule, same nesting); anything it does not accept goes to the pipe, which gives the same
+ * verdict and the usual VALIDATION.FAILED with every field. So a fast path is
+ * `accept(value) ? value : await pipe(value)` — `compiled-acceptor.spec.ts` checks on a corpus
+ * that both agree. Classes using what it does not model (async or grouped validators,
+ * `@Transform`, `@Expose`, …) are refused when compiling, so no class silently loses a rule.
+ */
+export type Acceptor = (value: unknown) => boolean;
+
+/** A message class (any constructor: its decorators are what is read). */
+export type MessageClass = abstract new (...args: never[]) => object;
+
+interface Constraint {
+  name: string;
+  each: boolean;
+  constraints: unknown[];
+  validate: (value: unknown, args: ValidationArguments) => boolean;
+}
+
+interface PropertyPlan {
+  name: string;
+  /** IsOptional and ValidateIf conditions: when one is false the property is not checked. */
+  conditions: Array<(object: object, value: unknown) => boolean>;
+  constraints: Constraint[];
+  /** ValidateNested: the class of the value (or of each element). */
+  nested?: { each: boolean; accept: Acceptor };
+}
+
+const compiled = new Map<MessageClass, Acceptor>();
+
+export function compileAcceptor(target: MessageClass): Acceptor {
+  const known = compiled.get(target);
+  if (known !== undefined) return known;
+  // Placeholder for self-referencing classes while compiling.
+  let accept: Acceptor = () => false;
+  compiled.set(target, (value) => accept(value));
+  accept = build(target);
+  compiled.set(target, accept);
+  return accept;
+}
+
+function unsupported(target: MessageClass, what: string): never {
+  throw new Error(`compileAcceptor(${target.name}): ${what} is not supported; validate this class with the pipe`);
+}
+
+function build(target: MessageClass): Acceptor {
+  const storage = getMetadataStorage();
+  const metadatas = storage.getTargetValidationMetadatas(target, '', true, false);
+  if (
+    defaultMetadataStorage.getExposedMetadatas(target).length > 0 ||
+    defaultMetadataStorage.getExcludedMetadatas(target).length > 0
+  ) {
+    unsupported(target, '@Expose/@Exclude');
+  }
+  const plans = new Map<string, PropertyPlan>();
+  const planOf = (name: string): PropertyPlan => {
+    let plan = plans.get(name);
+    if (plan === undefined) {
+      plan = { name, conditions: [], constraints: [] };
+      plans.set(name, plan);
+    }
+    return plan;
+  };
+  for (const meta of metadatas) {
+    if (meta.groups !== undefined && meta.groups.length > 0) unsupported(target, 'a validation group');
+    if (meta.validateIf !== undefined) unsupported(target, 'a validateIf option');
+    const plan = planOf(meta.propertyName);
+    if (
+      defaultMetadataStorage.findTransformMetadatas(target, meta.propertyName, TransformationType.PLAIN_TO_CLASS)
+        .length > 0
+    ) {
+      unsupported(target, `@Transform on ${meta.propertyName}`);
+    }
+    switch (meta.type) {
+      case 'conditionalValidation':
+        plan.conditions.push(meta.constraints[0] as (object: object, value: unknown) => boolean);
+        break;
+      case 'customValidation': {
+        const constraintCls = meta.constraintCls as new () => { validate: Constraint['validate'] };
+        const [described] = storage.getTargetValidatorConstraints(constraintCls);
+        if (described === undefined || described.async)
+          unsupported(target, `an async validator on ${meta.propertyName}`);
+        const instance = getFromContainer(constraintCls);
+        plan.constraints.push({
+          name: described.name,
+          each: meta.each === true,
+          constraints: (meta.constraints as unknown[] | undefined) ?? [],
+          validate: instance.validate.bind(instance),
+        });
+        break;
+      }
+      case 'nestedValidation': {
+        const type = defaultMetadataStorage.findTypeMetadata(target, meta.propertyName);
+        if (type === undefined) unsupported(target, `@ValidateNested without @Type on ${meta.propertyName}`);
+        const nestedClass = type.typeFunction() as MessageClass;
+        plan.nested = { each: meta.each === true, accept: compileAcceptor(nestedClass) };
+        break;
+      }
+      default:
+        unsupported(target, `a ${meta.type} rule on ${meta.propertyName}`);
+    }
+  }
+  const properties = [...plans.values()];
+  const names = new Set(plans.keys());
+  const targetName = target.name;
+
+  return (value: unknown): boolean => {
+    // forbidUnknownValues: a message is an object; whitelist + forbidNonWhitelisted: no other keys.
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    const object = value as Record<string, unknown>;
+    for (const key in object) if (!Object.hasOwn(object, key) || !names.has(key)) return false;
+    if (Object.getPrototypeOf(object) !== Object.prototype) return false;
+    for (const plan of properties) {
+      const property = object[plan.name];
+      let checked = true;
+      for (const condition of plan.conditions) {
+        if (!condition(object, property)) {
+          checked = false;
+          break;
+        }
+      }
+      if (!checked) continue;
+      for (const constraint of plan.constraints) {
+        const args: ValidationArguments = {
+          targetName,
+          property: plan.name,
+          object,
+          value: property,
+          constraints: constraint.constraints,
+        };
+        if (constraint.each) {
+          // class-validator checks each element of an array (or the value itself otherwise).
+          if (Array.isArray(property)) {
+            for (const element of property) if (!constraint.validate(element, args)) return false;
+          } else if (!constraint.validate(property, args)) return false;
+        } else if (!constraint.validate(property, args)) return false;
+      }
+      // class-validator leaves an undefined nested value alone (like the pipe, not our rule).
+      if (plan.nested !== undefined && property !== undefined) {
+        if (plan.nested.each) {
+          if (!Array.isArray(property)) return false;
+          for (const element of property) if (!plan.nested.accept(element)) return false;
+        } else if (!plan.nested.accept(property)) return false;
+      }
+    }
+    return true;
+  };
+}
