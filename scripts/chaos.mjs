@@ -511,6 +511,19 @@ function cpuSnapshot() {
   return result;
 }
 
+/** Transactions committed or rolled back so far in each service's database. */
+async function transactionsSnapshot() {
+  const { rows } = await appsQuery(
+    `SELECT datname, (xact_commit + xact_rollback)::float8 AS n FROM pg_stat_database WHERE datname LIKE $1`,
+    [`disduk_${runId}_%`],
+  );
+  return new Map(rows.map((r) => [r.datname.slice(`disduk_${runId}_`.length), r.n]));
+}
+
+function transactionsPerApproval(before, after, approvals) {
+  return [...after].map(([name, n]) => `${name} ${((n - (before.get(name) ?? n)) / approvals).toFixed(1)}`).join(', ');
+}
+
 /** CPU milliseconds per approval of each part between two snapshots, and the cores used. */
 function cpuPerApproval(before, after, approvals, wallSeconds) {
   const parts = [];
@@ -554,6 +567,7 @@ if (NO_FAULT_N > 0) {
   const ready = await prepare(families.slice(0, NO_FAULT_N));
   const loadBefore = os.loadavg()[0];
   const cpuBefore = cpuSnapshot();
+  const transactionsBefore = await transactionsSnapshot();
   const t0 = Date.now();
   // 16 officials at work: each approves, and approves the next once the last one is ISSUED, so
   // 16 approvals are in the pipeline at any time (a closed loop measures latency, not a queue).
@@ -568,6 +582,8 @@ if (NO_FAULT_N > 0) {
   const latencies = rows.filter((r) => r.issued).map((r) => r.issued - r.approved);
   const wallSeconds = (Date.now() - t0) / 1000;
   const cpu = cpuPerApproval(cpuBefore, cpuSnapshot(), NO_FAULT_N, wallSeconds);
+  // Includes this script's own polling (one query each 20 ms on the applications database).
+  const transactions = transactionsPerApproval(transactionsBefore, await transactionsSnapshot(), NO_FAULT_N);
   const load = `${loadBefore.toFixed(1)} / ${os.loadavg()[0].toFixed(1)}`;
   const stages = await stagesOf(rows);
   results.noFault = {
@@ -586,6 +602,7 @@ if (NO_FAULT_N > 0) {
   );
   say(`  by stage: ${stages}`);
   say(`  CPU: ${cpu}; load average before / after ${load}`);
+  say(`  database transactions per approval: ${transactions}`);
 }
 if (process.env.CHAOS_FAULTS === '0') {
   if (WRITE_DOCS) say('CHAOS_FAULTS=0: no fault run, docs/reliability.md left alone');
