@@ -511,6 +511,32 @@ function cpuSnapshot() {
   return result;
 }
 
+/**
+ * Seconds each part's threads spent runnable but waiting for a CPU so far (Linux schedstat):
+ * beside the CPU they used, it tells a stack starved of CPU by the machine's other work from
+ * one waiting on itself.
+ */
+function runQueueSnapshot() {
+  const waited = (pid) => {
+    let total = 0;
+    try {
+      for (const task of readdirSync(`/proc/${pid}/task`)) {
+        total += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+      }
+    } catch {
+      // gone meanwhile
+    }
+    return total;
+  };
+  const result = new Map();
+  for (const app of APPS) {
+    const pid = supervisor.child(app)?.pid;
+    if (pid) result.set(app, waited(pid));
+  }
+  if (nats?.pid) result.set('nats', waited(nats.pid));
+  return result;
+}
+
 /** Transactions committed or rolled back so far in each service's database. */
 async function transactionsSnapshot() {
   const { rows } = await appsQuery(
@@ -567,6 +593,7 @@ if (NO_FAULT_N > 0) {
   const ready = await prepare(families.slice(0, NO_FAULT_N));
   const loadBefore = os.loadavg()[0];
   const cpuBefore = cpuSnapshot();
+  const queueBefore = runQueueSnapshot();
   const transactionsBefore = await transactionsSnapshot();
   const t0 = Date.now();
   // 16 officials at work: each approves, and approves the next once the last one is ISSUED, so
@@ -582,6 +609,9 @@ if (NO_FAULT_N > 0) {
   const latencies = rows.filter((r) => r.issued).map((r) => r.issued - r.approved);
   const wallSeconds = (Date.now() - t0) / 1000;
   const cpu = cpuPerApproval(cpuBefore, cpuSnapshot(), NO_FAULT_N, wallSeconds);
+  const starved = [...runQueueSnapshot()]
+    .map(([name, end]) => `${name} ${(((end - (queueBefore.get(name) ?? end)) * 1000) / NO_FAULT_N).toFixed(0)}`)
+    .join(', ');
   // Includes this script's own polling (one query each 20 ms on the applications database).
   const transactions = transactionsPerApproval(transactionsBefore, await transactionsSnapshot(), NO_FAULT_N);
   const load = `${loadBefore.toFixed(1)} / ${os.loadavg()[0].toFixed(1)}`;
@@ -594,6 +624,7 @@ if (NO_FAULT_N > 0) {
     perSecond: NO_FAULT_N / wallSeconds,
     stages,
     cpu,
+    starved,
     load,
   };
   say(
@@ -602,6 +633,7 @@ if (NO_FAULT_N > 0) {
   );
   say(`  by stage: ${stages}`);
   say(`  CPU: ${cpu}; load average before / after ${load}`);
+  say(`  waited for a CPU (runnable, not running; ms per approval): ${starved}`);
   say(`  database transactions per approval: ${transactions}`);
 }
 if (process.env.CHAOS_FAULTS === '0') {
@@ -791,6 +823,7 @@ function writeDocs(r) {
           `| No fault: throughput with ${CONCURRENCY} in the pipeline | ${r.noFault.perSecond.toFixed(1)} applications ISSUED per second (${r.noFault.wallSeconds.toFixed(1)} s for ${r.noFaultN}) |`,
           `| No fault: by stage | ${r.noFault.stages} |`,
           `| No fault: CPU | ${r.noFault.cpu}; load average before / after ${r.noFault.load} |`,
+          `| No fault: waiting for a CPU (runnable, not running) | ${r.noFault.starved} (ms per approval) |`,
         ]
       : []),
     `| Faults injected | ${c.kills} SIGKILLs (each app ${r.rounds}×), ${c.natsRestarts} NATS SIGKILLs and restarts, ${c.postgresRestarts} PostgreSQL immediate stops and restarts |`,
