@@ -18,6 +18,7 @@ import { parentPort, threadId } from 'node:worker_threads';
 parentPort.on('message', async (job) => {
   const { action, text, ms } = job.model;
   if (action === 'die') process.exit(3);
+  if (action === 'hang') for (;;);
   if (action === 'sign-fails') return parentPort.postMessage({ id: job.id, error: { name: 'SigningError', message: 'expired' } });
   await new Promise((r) => setTimeout(r, ms ?? 0));
   parentPort.postMessage({ id: job.id, pdf: Buffer.from(text + '@' + threadId + '@' + job.signingTime.toISOString()) });
@@ -77,6 +78,15 @@ describe('RenderPool', () => {
     await expect(queued.then(String)).resolves.toMatch(/^queued@/);
     expect(exits).toHaveLength(1);
     expect(workers.ready).toBe(1);
+  });
+
+  it('ends a worker stuck on a document, fails that document, and renders the next on its replacement', async () => {
+    pool = new RenderPool(file, 1, setup, (error) => exits.push(error), 300);
+    await pool.start();
+    const stuck = pool.run(KK, { action: 'hang' }, at);
+    const next = pool.run(KK, { text: 'next' }, at);
+    await expect(stuck).rejects.toBeInstanceOf(RenderWorkerError);
+    await expect(next.then(String)).resolves.toMatch(/^next@/);
   });
 
   it('refuses work once closed', async () => {

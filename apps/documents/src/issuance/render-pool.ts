@@ -30,7 +30,12 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   busy?: Pending;
+  /** Ends a worker stuck on one document (it is replaced, the document fails). */
+  deadline?: NodeJS.Timeout;
 }
+
+/** Far above any document's time even on a starved machine (~0.1–1 s). */
+const JOB_TIMEOUT_MS = 60_000;
 
 /** A render worker stopped (crashed, ran out of memory) with a document in hand: try again. */
 export class RenderWorkerError extends Error {
@@ -56,6 +61,7 @@ export class RenderPool {
     private readonly size: number,
     private readonly setup: RenderWorkerSetup,
     private readonly onWorkerExit: (error: Error) => void = () => undefined,
+    private readonly jobTimeoutMs = JOB_TIMEOUT_MS,
   ) {}
 
   /** Starts the workers; resolves once each has loaded its fonts and certificate. */
@@ -98,6 +104,7 @@ export class RenderPool {
         } else {
           const pending = slot.busy;
           slot.busy = undefined;
+          clearTimeout(slot.deadline);
           if (pending?.job.id === message.id) {
             if (message.pdf)
               pending.resolve(Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.length));
@@ -113,6 +120,7 @@ export class RenderPool {
 
   private lost(slot: Slot, error: Error, failedToStart: (error: Error) => void): void {
     if (!this.slots.delete(slot)) return;
+    clearTimeout(slot.deadline);
     if (!slot.ready) failedToStart(error);
     slot.busy?.reject(new RenderWorkerError(`A render worker stopped while rendering: ${error.message}`));
     if (this.closed || !this.started) return;
@@ -129,6 +137,10 @@ export class RenderPool {
       if (!slot.ready || slot.busy) continue;
       const pending = this.queue.shift()!;
       slot.busy = pending;
+      slot.deadline = setTimeout(() => {
+        // 'exit' follows: the document fails and the worker is replaced.
+        void slot.worker.terminate();
+      }, this.jobTimeoutMs).unref();
       slot.worker.postMessage(pending.job);
     }
   }
