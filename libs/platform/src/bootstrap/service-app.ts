@@ -4,6 +4,7 @@ import type { MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { queueGroupOf, type ServiceName } from '#lib/contracts';
 import type { ServiceConfig } from '../config/base.config.js';
+import { isDatabaseStarting } from '../database/wait-for-database.js';
 import { registerMetricsRoute } from '../http/metrics-route.js';
 import { createLogger, NestLoggerAdapter, type AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
@@ -48,7 +49,7 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
     { logger: new NestLoggerAdapter(logger), abortOnError: false },
   );
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new RpcErrorFilter(logger, metrics));
+  app.useGlobalFilters(new RpcErrorFilter(logger, metrics, isDatabaseStarting));
   app.useGlobalInterceptors(
     new RpcContextInterceptor(metrics, logger, IncomingCallerCheck.fromConfig(config, service)),
   );
