@@ -12,7 +12,16 @@
 //     into docs/reliability.md (CHAOS_WRITE_DOCS=0 leaves the file alone). Exit code 1 on a failed
 //     check. Bounded: CHAOS_TIMEOUT_S (default 900) for the whole drill.
 import { randomUUID } from 'node:crypto';
-import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -186,7 +195,14 @@ supervisor = createSupervisor({
 for (const app of APPS) {
   supervisor.start(app, {
     command: process.execPath,
-    args: ['--enable-source-maps', `dist/apps/${app}/src/main.js`],
+    args: [
+      '--enable-source-maps',
+      // CHAOS_CPU_PROF=<folder>: a V8 CPU profile of each app, written when it stops.
+      ...(process.env.CHAOS_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.CHAOS_CPU_PROF)}`]
+        : []),
+      `dist/apps/${app}/src/main.js`,
+    ],
     env: envOf(app),
     onOutput: (child) => {
       for (const stream of [child.stdout, child.stderr]) {
@@ -357,7 +373,11 @@ async function timesOf(ids) {
   return rows;
 }
 
-/** Where the time goes, p50 of each hop: approved → registry changed → rendering starts → ISSUED. */
+/**
+ * Where the time goes, hop by hop (p50 / p95), from what the services record anyway: the
+ * approval's history, each outbox row's commit (`created_at`) and publication (`published_at`),
+ * the registry change, the documents' issue time (rendering starts) and the ISSUED history.
+ */
 async function stagesOf(rows) {
   const ids = rows.map((r) => r.id);
   const read = async (url, sql) => {
@@ -369,37 +389,177 @@ async function stagesOf(rows) {
       await client.end();
     }
   };
-  const applied = await read(
-    dbUrl('identity'),
-    `SELECT application_id::text AS id, extract(epoch FROM applied_at)::float8 * 1000 AS at
-       FROM registry_change WHERE application_id = ANY($1::uuid[])`,
-  );
-  const rendering = await read(
-    dbUrl('documents'),
-    `SELECT application_id::text AS id, extract(epoch FROM min(issued_at))::float8 * 1000 AS at
-       FROM issued_documents WHERE application_id = ANY($1::uuid[]) GROUP BY application_id`,
-  );
-  const hop = (from, to) =>
-    seconds(
-      percentile(
-        rows.filter((r) => from(r) && to(r)).map((r) => to(r) - from(r)),
-        50,
-      ),
+  const outbox = (service, column, key) =>
+    read(
+      dbUrl(service),
+      `SELECT ${key} AS id, extract(epoch FROM ${column})::float8 * 1000 AS at FROM outbox_events
+        WHERE ${key} = ANY($1::text[])`,
     );
-  return [
-    `approved → registry changed ${hop(
-      (r) => r.approved,
-      (r) => applied.get(r.id),
-    )} s`,
-    `→ rendering starts ${hop(
-      (r) => applied.get(r.id),
-      (r) => rendering.get(r.id),
-    )} s`,
-    `→ ISSUED ${hop(
-      (r) => rendering.get(r.id),
-      (r) => r.issued,
-    )} s`,
-  ].join(', ');
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const marks = [
+    ['approved', new Map(rows.map((r) => [r.id, r.approved]))],
+    ['approval published', await outbox('applications', 'published_at', 'dedup_key')],
+    [
+      'registry changed',
+      await read(
+        dbUrl('identity'),
+        `SELECT application_id::text AS id, extract(epoch FROM applied_at)::float8 * 1000 AS at
+           FROM registry_change WHERE application_id = ANY($1::uuid[])`,
+      ),
+    ],
+    [
+      'change published',
+      await outbox('identity', 'published_at', `substring(dedup_key FROM length('registry-change-applied:') + 1)`),
+    ],
+    [
+      'rendering starts',
+      await read(
+        dbUrl('documents'),
+        `SELECT application_id::text AS id, extract(epoch FROM min(issued_at))::float8 * 1000 AS at
+           FROM issued_documents WHERE application_id = ANY($1::uuid[]) GROUP BY application_id`,
+      ),
+    ],
+    [
+      'signed, storing',
+      await outbox('documents', 'created_at', `substring(dedup_key FROM length('document-set-issued:') + 1)`),
+    ],
+    [
+      'set published',
+      await outbox('documents', 'published_at', `substring(dedup_key FROM length('document-set-issued:') + 1)`),
+    ],
+    ['ISSUED', new Map(rows.map((r) => [r.id, r.issued]))],
+  ];
+  const hops = [];
+  for (let i = 1; i < marks.length; i++) {
+    const [, from] = marks[i - 1];
+    const [name, to] = marks[i];
+    const values = [...byId.keys()].filter((id) => from.get(id) && to.get(id)).map((id) => to.get(id) - from.get(id));
+    hops.push(`→ ${name} ${seconds(percentile(values, 50))}/${seconds(percentile(values, 95))} s`);
+  }
+  return `approved ${hops.join(', ')} (p50/p95)`;
+}
+
+/**
+ * Resolves once the application is ISSUED (or after timeoutMs). One query every 20 ms serves every
+ * waiter: a query per waiter (16 × 50 a second) would load the database the drill measures.
+ */
+const waiting = new Map();
+let watcher;
+function issuedSoon(id, timeoutMs) {
+  return new Promise((resolve) => {
+    waiting.set(id, { resolve, deadline: Date.now() + timeoutMs });
+    watcher ??= (async () => {
+      while (waiting.size > 0) {
+        const { rows } = await appsQuery(
+          `SELECT id FROM application WHERE id = ANY($1::uuid[]) AND status = 'ISSUED'`,
+          [[...waiting.keys()]],
+        );
+        const now = Date.now();
+        const issued = new Set(rows.map((r) => r.id));
+        for (const [waiter, { resolve: done, deadline }] of waiting) {
+          if (issued.has(waiter) || now > deadline) {
+            waiting.delete(waiter);
+            done();
+          }
+        }
+        await sleep(20);
+      }
+      watcher = undefined;
+    })();
+  });
+}
+
+/** CPU seconds used so far by each part of the stack (Linux /proc; empty elsewhere). */
+function cpuSnapshot() {
+  const ticks = 100; // USER_HZ on Linux
+  const stat = (pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      // utime, stime, cutime, cstime (fields 14-17, here from field 3 on)
+      return {
+        ppid: Number(fields[1]),
+        own: (Number(fields[11]) + Number(fields[12])) / ticks,
+        children: (Number(fields[13]) + Number(fields[14])) / ticks,
+      };
+    } catch {
+      return undefined;
+    }
+  };
+  const result = new Map();
+  for (const app of APPS) {
+    const pid = supervisor.child(app)?.pid;
+    if (pid) result.set(app, stat(pid)?.own ?? 0);
+  }
+  if (nats?.pid) result.set('nats', stat(nats.pid)?.own ?? 0);
+  if (postgres) {
+    try {
+      const master = Number(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const own = stat(master);
+      let total = (own?.own ?? 0) + (own?.children ?? 0);
+      for (const entry of readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) continue;
+        const s = stat(entry);
+        if (s?.ppid === master) total += s.own;
+      }
+      result.set('postgres', total);
+    } catch {
+      // not on Linux, or PostgreSQL restarting
+    }
+  }
+  const self = process.cpuUsage();
+  result.set('chaos script', (self.user + self.system) / 1e6);
+  return result;
+}
+
+/**
+ * Seconds each part's threads spent runnable but waiting for a CPU so far (Linux schedstat):
+ * beside the CPU they used, it tells a stack starved of CPU by the machine's other work from
+ * one waiting on itself.
+ */
+function runQueueSnapshot() {
+  const waited = (pid) => {
+    let total = 0;
+    try {
+      for (const task of readdirSync(`/proc/${pid}/task`)) {
+        total += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+      }
+    } catch {
+      // gone meanwhile
+    }
+    return total;
+  };
+  const result = new Map();
+  for (const app of APPS) {
+    const pid = supervisor.child(app)?.pid;
+    if (pid) result.set(app, waited(pid));
+  }
+  if (nats?.pid) result.set('nats', waited(nats.pid));
+  return result;
+}
+
+/** Transactions committed or rolled back so far in each service's database. */
+async function transactionsSnapshot() {
+  const { rows } = await appsQuery(
+    `SELECT datname, (xact_commit + xact_rollback)::float8 AS n FROM pg_stat_database WHERE datname LIKE $1`,
+    [`disduk_${runId}_%`],
+  );
+  return new Map(rows.map((r) => [r.datname.slice(`disduk_${runId}_`.length), r.n]));
+}
+
+function transactionsPerApproval(before, after, approvals) {
+  return [...after].map(([name, n]) => `${name} ${((n - (before.get(name) ?? n)) / approvals).toFixed(1)}`).join(', ');
+}
+
+/** CPU milliseconds per approval of each part between two snapshots, and the cores used. */
+function cpuPerApproval(before, after, approvals, wallSeconds) {
+  const parts = [];
+  let total = 0;
+  for (const [name, end] of after) {
+    const used = end - (before.get(name) ?? end);
+    total += used;
+    parts.push(`${name} ${((used * 1000) / approvals).toFixed(0)}`);
+  }
+  return `${parts.join(', ')} (ms CPU per approval; ${(total / wallSeconds).toFixed(2)} cores busy of ${os.cpus().length})`;
 }
 
 async function untilIssued(ids, timeoutMs, pollMs = 250) {
@@ -431,12 +591,16 @@ const results = {
 };
 if (NO_FAULT_N > 0) {
   const ready = await prepare(families.slice(0, NO_FAULT_N));
+  const loadBefore = os.loadavg()[0];
+  const cpuBefore = cpuSnapshot();
+  const queueBefore = runQueueSnapshot();
+  const transactionsBefore = await transactionsSnapshot();
   const t0 = Date.now();
   // 16 officials at work: each approves, and approves the next once the last one is ISSUED, so
   // 16 approvals are in the pipeline at any time (a closed loop measures latency, not a queue).
   await pool(ready, CONCURRENCY, async (application) => {
     await approve(application);
-    await untilIssued([application.id], 60_000, 20);
+    await issuedSoon(application.id, 60_000);
   });
   const rows = await untilIssued(
     ready.map((a) => a.id),
@@ -444,6 +608,13 @@ if (NO_FAULT_N > 0) {
   );
   const latencies = rows.filter((r) => r.issued).map((r) => r.issued - r.approved);
   const wallSeconds = (Date.now() - t0) / 1000;
+  const cpu = cpuPerApproval(cpuBefore, cpuSnapshot(), NO_FAULT_N, wallSeconds);
+  const starved = [...runQueueSnapshot()]
+    .map(([name, end]) => `${name} ${(((end - (queueBefore.get(name) ?? end)) * 1000) / NO_FAULT_N).toFixed(0)}`)
+    .join(', ');
+  // Includes this script's own polling (one query each 20 ms on the applications database).
+  const transactions = transactionsPerApproval(transactionsBefore, await transactionsSnapshot(), NO_FAULT_N);
+  const load = `${loadBefore.toFixed(1)} / ${os.loadavg()[0].toFixed(1)}`;
   const stages = await stagesOf(rows);
   results.noFault = {
     issued: rows.filter((r) => r.status === 'ISSUED').length,
@@ -452,12 +623,18 @@ if (NO_FAULT_N > 0) {
     wallSeconds,
     perSecond: NO_FAULT_N / wallSeconds,
     stages,
+    cpu,
+    starved,
+    load,
   };
   say(
     `no fault: ${results.noFault.issued}/${NO_FAULT_N} ISSUED; approve → ISSUED ${results.noFault.spread} ` +
       `(${CONCURRENCY} in the pipeline at a time; ${results.noFault.perSecond.toFixed(1)} issued per second)`,
   );
-  say(`  p50 by stage: ${stages}`);
+  say(`  by stage: ${stages}`);
+  say(`  CPU: ${cpu}; load average before / after ${load}`);
+  say(`  waited for a CPU (runnable, not running; ms per approval): ${starved}`);
+  say(`  database transactions per approval: ${transactions}`);
 }
 if (process.env.CHAOS_FAULTS === '0') {
   if (WRITE_DOCS) say('CHAOS_FAULTS=0: no fault run, docs/reliability.md left alone');
@@ -644,7 +821,9 @@ function writeDocs(r) {
       ? [
           `| No fault: approve → ISSUED, ${r.noFaultN} approvals, ${CONCURRENCY} at a time | ${r.noFault.spread} (goal p95 < 1 s) |`,
           `| No fault: throughput with ${CONCURRENCY} in the pipeline | ${r.noFault.perSecond.toFixed(1)} applications ISSUED per second (${r.noFault.wallSeconds.toFixed(1)} s for ${r.noFaultN}) |`,
-          `| No fault: p50 by stage | ${r.noFault.stages} |`,
+          `| No fault: by stage | ${r.noFault.stages} |`,
+          `| No fault: CPU | ${r.noFault.cpu}; load average before / after ${r.noFault.load} |`,
+          `| No fault: waiting for a CPU (runnable, not running) | ${r.noFault.starved} (ms per approval) |`,
         ]
       : []),
     `| Faults injected | ${c.kills} SIGKILLs (each app ${r.rounds}×), ${c.natsRestarts} NATS SIGKILLs and restarts, ${c.postgresRestarts} PostgreSQL immediate stops and restarts |`,

@@ -1,4 +1,5 @@
-import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { ServiceConfig } from '#lib/platform/core';
 
 /** Environment of the documents service, validated once at start-up. */
@@ -31,6 +32,17 @@ export class DocumentsConfig extends ServiceConfig {
   @IsString()
   @MaxLength(120)
   CERTIFICATE_ISSUER_NAME?: string;
+
+  /**
+   * Worker threads that render and sign documents; default one per core, at most four. 0 renders
+   * in the service's main thread.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(32)
+  @Type(() => Number)
+  DOCUMENT_RENDER_WORKERS?: number;
 
   @IsString()
   @MaxLength(120)

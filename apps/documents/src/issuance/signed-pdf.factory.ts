@@ -1,23 +1,36 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, APP_LOGGER, type AppLogger } from '#lib/platform/core';
 import type { DocumentsConfig } from '../config/documents.config.js';
 import type { IssuanceDetails } from '../rendering/document-models.js';
 import { ensureDevCertificate } from '../signing/dev-certificate.js';
 import { DocumentSigner } from '../signing/document.signer.js';
 import { TimestampAuthorityClient } from '../signing/timestamp-authority.js';
+import { RenderPool } from './render-pool.js';
+import { rendererName } from './renderers.js';
 
 const DEV_PASSPHRASE = 'dev-only-passphrase';
 const DEV_SUBJECT = 'Disdukcapil Kabupaten Ogan Komering Ilir (DEV)';
 
+/** The compiled worker; absent when the service runs from its TypeScript sources (jest). */
+const RENDER_WORKER = new URL('./render.worker.js', import.meta.url);
+
 /**
  * Renders and signs. The PKCS#12 is read and parsed once at start-up (parsing it per document
  * costs most of the time); outside production a self-signed development certificate is made
- * at the configured path on first start, shared by replicas that share that path.
+ * at the configured path on first start, shared by replicas that share that path. Rendering
+ * and signing run in worker threads (`DOCUMENT_RENDER_WORKERS`, by default one per core up to
+ * four), in this thread when there are none.
  */
 @Injectable()
-export class SignedPdfFactory implements OnModuleInit {
+export class SignedPdfFactory implements OnModuleInit, OnApplicationShutdown {
   private signer?: DocumentSigner;
   private footnoteIssuer?: string;
+  private pool?: RenderPool;
+  /** The pool being started or running: what shutdown closes. */
+  private starting?: RenderPool;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: DocumentsConfig,
@@ -52,6 +65,38 @@ export class SignedPdfFactory implements OnModuleInit {
       },
       'Signing certificate loaded',
     );
+    // In the background: the service is ready meanwhile and renders in this thread until they are.
+    void this.startWorkers(passphrase);
+  }
+
+  private async startWorkers(passphrase: string): Promise<void> {
+    const size = this.config.DOCUMENT_RENDER_WORKERS ?? Math.min(4, availableParallelism());
+    if (size === 0 || !existsSync(fileURLToPath(RENDER_WORKER))) return;
+    const pool = new RenderPool(
+      RENDER_WORKER,
+      size,
+      { p12Path: this.config.SIGNING_P12_PATH, passphrase, tsaUrl: this.config.SIGNING_TSA_URL },
+      (error) => this.logger.warn({ err: error }, 'A render worker stopped; starting another'),
+    );
+    this.starting = pool;
+    try {
+      await pool.start();
+      if (this.starting !== pool) return;
+      this.pool = pool;
+      this.logger.info({ workers: size }, 'Render workers started');
+    } catch (error) {
+      await pool.close();
+      if (this.starting === pool) {
+        this.logger.warn({ err: error }, 'Render workers could not start; rendering in the main thread');
+      }
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const pool = this.starting;
+    this.starting = undefined;
+    this.pool = undefined;
+    await pool?.close();
   }
 
   /**
@@ -63,7 +108,11 @@ export class SignedPdfFactory implements OnModuleInit {
     model: M,
     signingTime: Date,
   ): Promise<Buffer> {
-    const pdf = await render({ ...model, certificateIssuer: model.certificateIssuer ?? this.footnoteIssuer });
+    const complete = { ...model, certificateIssuer: model.certificateIssuer ?? this.footnoteIssuer };
+    const name = rendererName(render);
+    // While a dead worker is being replaced and none is left, this thread renders.
+    if (this.pool && this.pool.ready > 0 && name) return this.pool.run(name, complete, signingTime);
+    const pdf = await render(complete);
     return this.sign(pdf, signingTime);
   }
 

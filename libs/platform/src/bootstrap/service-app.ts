@@ -5,6 +5,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { queueGroupOf, type ServiceName } from '#lib/contracts';
 import type { ServiceConfig } from '../config/base.config.js';
+import { isDatabaseStarting } from '../database/wait-for-database.js';
 import { registerMetricsRoute } from '../http/metrics-route.js';
 import { createLogger, NestLoggerAdapter, type AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
@@ -58,7 +59,7 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
   const pipe = createValidationPipe();
   const callers = IncomingCallerCheck.fromConfig(config, service);
   app.useGlobalPipes(pipe);
-  app.useGlobalFilters(new RpcErrorFilter(logger, metrics));
+  app.useGlobalFilters(new RpcErrorFilter(logger, metrics, isDatabaseStarting));
   app.useGlobalInterceptors(new RpcContextInterceptor(metrics, logger, callers));
   app.connectMicroservice<MicroserviceOptions>(
     natsServerOptions(
@@ -79,7 +80,14 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
   if (options.plainRpc !== undefined) {
     // On the connection of the service's Nest NATS server: same identity, same permissions.
     const nats = app.getMicroservices()[0].unwrap<NatsConnection>();
-    plain = new PlainRpcServer(nats, { queue: queueGroupOf(service), callers, pipe, logger, metrics });
+    plain = new PlainRpcServer(nats, {
+      queue: queueGroupOf(service),
+      callers,
+      pipe,
+      logger,
+      metrics,
+      isOutage: isDatabaseStarting,
+    });
     plain.serve(options.plainRpc(app));
   }
   const address = app.getHttpServer().address();

@@ -3,9 +3,15 @@ import type { AppLogger } from '../logging/logger.js';
 /** PostgreSQL not there yet: refused, restarting, recovering, or the connection cut mid-start. */
 export function isDatabaseStarting(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  // 57P03 cannot_connect_now ("the database system is starting up"), 57P01 admin_shutdown.
-  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P03' || code === '57P01') return true;
-  return typeof message === 'string' && /Connection terminated|timeout expired|ECONNREFUSED/i.test(message);
+  // 57P03 cannot_connect_now ("the database system is starting up"), 57P01 admin_shutdown,
+  // 57P02 crash_shutdown (another backend crashed; the server restarts).
+  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03'].includes(code)) {
+    return true;
+  }
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout expired|timeout exceeded when trying to connect|ECONNREFUSED/i.test(message)
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { CORRELATION_HEADER, correlationIdFrom, runWithContext } from '../contex
 import type { AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { APP_LOGGER } from '../platform.tokens.js';
+import { isDatabaseStarting } from '../database/wait-for-database.js';
 import { DEAD_LETTER_STREAM, deadLetter } from './dead-letters.js';
 import { JetStreamConnection } from './jetstream-connection.js';
 
@@ -92,6 +93,7 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
 
   private async run<T extends object>(subscription: EventSubscription<T>): Promise<void> {
     const delivery = { ...EVENT_DELIVERY_DEFAULTS, ...subscription.delivery };
+    let interruptedAt: number | undefined;
     while (!this.stopped) {
       try {
         await this.jetStream.ensureStream(subscription.stream);
@@ -123,6 +125,13 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
         const consumer = await js.consumers.get(subscription.stream.name, subscription.durable);
         const messages = await consumer.consume({ max_messages: delivery.prefetch });
         this.active.add(messages);
+        if (interruptedAt !== undefined) {
+          this.logger.info(
+            { durable: subscription.durable, downMs: Date.now() - interruptedAt },
+            'Event consumer running again',
+          );
+          interruptedAt = undefined;
+        }
         // Up to `concurrency` events at once, like as many replicas would (handlers are idempotent
         // and take their own locks): a handler waiting on its database does not hold up the rest.
         const running = new Set<Promise<void>>();
@@ -148,8 +157,9 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
         }
       } catch (error) {
         if (this.stopped) return;
+        interruptedAt ??= Date.now();
         this.logger.warn({ err: error, durable: subscription.durable }, 'Event consumer interrupted; restarting');
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }
   }
@@ -198,7 +208,7 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
       );
       this.inFlight.set(message, heartbeat);
       try {
-        await subscription.handle(event);
+        await this.handleWhileDatabaseReturns(subscription, delivery, message, event, startedAt);
         // Returned at shutdown meanwhile: another replica has it now.
         if (!this.inFlight.has(message)) return;
         message.ack();
@@ -228,6 +238,51 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
         this.inFlight.delete(message);
       }
     });
+  }
+
+  /**
+   * Runs the handler; while its database is unreachable (restarting, recovering, connections
+   * cut) it is run again here every fraction of a second, the event kept with "still working".
+   * Handed back with a growing delay instead, an event would wait up to the delay of its last
+   * attempt after the database is back (seconds), and a long outage would use up its deliveries
+   * and dead-letter it. The handler is idempotent; each attempt is its own transaction.
+   */
+  private async handleWhileDatabaseReturns<T extends object>(
+    subscription: EventSubscription<T>,
+    delivery: EventDelivery,
+    message: JsMsg,
+    event: T,
+    startedAt: number,
+  ): Promise<void> {
+    const giveUpAt = startedAt + (delivery.maxHandlerSeconds - delivery.ackWaitSeconds) * 1000;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await subscription.handle(event);
+        if (attempt > 1) {
+          this.logger.info(
+            {
+              subject: message.subject,
+              durable: subscription.durable,
+              seq: message.seq,
+              waitedMs: Date.now() - startedAt,
+            },
+            'Event handled once the database was back',
+          );
+        }
+        return;
+      } catch (error) {
+        if (!isDatabaseStarting(error) || this.stopped || !this.inFlight.has(message) || Date.now() > giveUpAt) {
+          throw error;
+        }
+        if (attempt === 1) {
+          this.logger.warn(
+            { err: error, subject: message.subject, durable: subscription.durable, seq: message.seq },
+            'Database unavailable; the event waits here for it',
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 100 * 2 ** attempt)));
+      }
+    }
   }
 
   /** Moves an event to the dead-letter stream (loudly), then ends its deliveries. */

@@ -45,6 +45,8 @@ const SUBJECT = `test-${suffix}.thing.happened`;
 /** What the consumer saw, and how it should behave next: shared with the test. */
 const received: ThingHappened[] = [];
 let failuresToInject = 0;
+/** Handler runs that fail as when the database is restarting (connection refused). */
+let outagesToInject = 0;
 /** Ids whose handling always fails (a poison event), until the test cures them. */
 const poisoned = new Set<string>();
 /** Ids whose handler waits for the promise (a long render), and those whose handler started. */
@@ -69,6 +71,12 @@ class ThingConsumer implements OnApplicationBootstrap {
           return wait;
         }
         if (poisoned.has(event.id)) return Promise.reject(new Error(`poison ${event.id}`));
+        if (outagesToInject > 0) {
+          outagesToInject -= 1;
+          return Promise.reject(
+            Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+          );
+        }
         if (failuresToInject > 0) {
           failuresToInject -= 1;
           return Promise.reject(new Error('injected failure'));
@@ -191,6 +199,20 @@ describe('outbox, relay and durable consumer over real PostgreSQL and NATS JetSt
     expect(await counter('events_redelivered_total')).toBe(before + 2);
     const redelivered = linesSaying('Event redelivered').filter((l) => l['level'] === 'warn');
     expect(redelivered.map((l) => l['attempt'])).toEqual(expect.arrayContaining([2, 3]));
+  });
+
+  it('keeps an event whose database is unreachable and runs it again at once when it is back, not redelivered', async () => {
+    const before = await counter('events_redelivered_total');
+    outagesToInject = 4;
+    const publishedAt = Date.now();
+    await publish('outage', 7);
+    await waitFor(() => countOf('outage') === 1, 10_000, 'the event after the outage');
+    expect(outagesToInject).toBe(0);
+    // Four tries within ~1.5 s, where four redeliveries would have waited 0.5 + 1 + 2 + 4 s.
+    expect(Date.now() - publishedAt).toBeLessThan(5000);
+    expect(await counter('events_redelivered_total')).toBe(before);
+    expect(linesSaying('Database unavailable; the event waits here for it')).toHaveLength(1);
+    expect(linesSaying('Event handled once the database was back')).toHaveLength(1);
   });
 
   it('dead-letters a poison event after its last delivery, and the command replays it', async () => {

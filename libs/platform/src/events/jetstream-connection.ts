@@ -35,9 +35,27 @@ export class JetStreamConnection implements OnApplicationShutdown {
       ...natsAuthOf(this.config, this.app()),
     }).then((nc) => {
       this.connected = nc;
+      void this.reportStatus(nc);
       return nc;
     });
     return this.connection;
+  }
+
+  /** Outages of the events connection in the log: when it broke, and when and after how long it was back. */
+  private async reportStatus(nc: NatsConnection): Promise<void> {
+    let lostAt: number | undefined;
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect' && lostAt === undefined) {
+        lostAt = Date.now();
+        this.logger.warn({ server: status.server }, 'NATS (events) disconnected; reconnecting');
+      } else if (status.type === 'reconnect') {
+        this.logger.info(
+          { server: status.server, downMs: lostAt === undefined ? undefined : Date.now() - lostAt },
+          'NATS (events) reconnected',
+        );
+        lostAt = undefined;
+      }
+    }
   }
 
   /** The app this connection belongs to (its nkey, its inbox): named in the logger's bindings. */

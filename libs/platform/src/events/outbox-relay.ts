@@ -14,7 +14,8 @@ export const OUTBOX_STREAM = Symbol('OUTBOX_STREAM');
 
 const BATCH = 100;
 const POLL_MS = 1000;
-const RETRY_MS = 2000;
+/** After a failure (NATS or the database away): 250 ms, 500 ms, 1 s, then every 2 s. */
+const RETRY_MS = [250, 500, 1000, 2000];
 /** Published events are kept a while for inspection, then removed (JetStream keeps its own copy). */
 const KEEP_PUBLISHED = '7 days';
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
@@ -41,6 +42,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running?: Promise<void>;
   private again = false;
   private prunedAt = 0;
+  /** Failed drains in a row, and since when. */
+  private failures = 0;
+  private failingSince = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -84,10 +88,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     this.running = this.drain()
-      .then(() => this.schedule(POLL_MS))
+      .then((published) => {
+        if (this.failures > 0) {
+          this.logger.info(
+            { published, failures: this.failures, downMs: Date.now() - this.failingSince },
+            'Outbox relay publishing again',
+          );
+          this.failures = 0;
+        }
+        this.schedule(POLL_MS);
+      })
       .catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'Outbox relay could not publish; retrying');
-        this.schedule(RETRY_MS);
+        if (this.failures === 0) {
+          this.failingSince = Date.now();
+          this.logger.warn({ err: error }, 'Outbox relay could not publish; retrying');
+        } else {
+          this.logger.debug({ err: error, failures: this.failures + 1 }, 'Outbox relay still cannot publish');
+        }
+        this.schedule(RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)]);
+        this.failures += 1;
       })
       .finally(() => {
         this.running = undefined;
@@ -139,7 +158,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     client.on('error', () => {
       // The poll keeps things moving; reconnect the listener in a while.
       void client.end().catch(() => undefined);
-      if (!this.stopped) setTimeout(() => void this.listen(), RETRY_MS);
+      if (!this.stopped) setTimeout(() => void this.listen(), RETRY_MS[RETRY_MS.length - 1]);
     });
     try {
       await client.connect();

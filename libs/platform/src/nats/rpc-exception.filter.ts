@@ -4,21 +4,35 @@ import { DomainError, type ErrorPayload } from '#lib/domain';
 import type { AppLogger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 
+/** Whether a failure is the service's database being away (restarting, connections cut). */
+export type OutageTest = (error: unknown) => boolean;
+
 /**
  * What a handler's failure becomes on the wire: `{ code, message, errors?, details? }`. Domain
- * errors pass as they are; anything else is a bug, logged with its stack and reported as
- * INTERNAL without its text (which may hold data). Shared by RpcErrorFilter (Nest's handlers)
- * and the plain subscriptions of hot subjects (PlainRpcServer).
+ * errors pass as they are; the service's database being away (`isOutage`) is
+ * SERVICE.UNAVAILABLE, a 503 a client retries, with a WARN line; anything else is a bug, logged
+ * with its stack and reported as INTERNAL without its text (which may hold data). Shared by
+ * RpcErrorFilter (Nest's handlers) and the plain subscriptions of hot subjects (PlainRpcServer).
  */
 export function rpcErrorPayload(
   exception: unknown,
   subject: string,
   logger: AppLogger,
   metrics: Metrics,
+  isOutage: OutageTest = () => false,
 ): ErrorPayload {
   let payload: ErrorPayload;
   if (exception instanceof DomainError) {
     payload = exception.toPayload();
+  } else if (isOutage(exception)) {
+    logger.warn(
+      { subject, reason: exception instanceof Error ? exception.message : String(exception) },
+      'Database unavailable; request answered SERVICE.UNAVAILABLE',
+    );
+    payload = {
+      code: 'SERVICE.UNAVAILABLE',
+      message: 'Layanan sedang memulihkan basis datanya; coba lagi sebentar lagi',
+    };
   } else {
     logger.error({ err: exception, subject }, 'Unexpected error in message handler');
     payload = { code: 'INTERNAL', message: 'Terjadi kesalahan pada layanan' };
@@ -33,6 +47,7 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   constructor(
     private readonly logger: AppLogger,
     private readonly metrics: Metrics,
+    private readonly isOutage: OutageTest = () => false,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> {
@@ -40,7 +55,7 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
       host.getType() === 'rpc'
         ? String(host.switchToRpc().getContext<{ getSubject?: () => string }>().getSubject?.())
         : 'http';
-    const payload = rpcErrorPayload(exception, subject, this.logger, this.metrics);
+    const payload = rpcErrorPayload(exception, subject, this.logger, this.metrics, this.isOutage);
     return throwError(() => payload);
   }
 }
