@@ -68,6 +68,9 @@ export class LoginService {
     }
     if (account.username !== null) claims.username = account.username;
     if (account.regencyCode !== null) claims.regencyCode = account.regencyCode;
+    if (account.adminScope !== null) claims.adminScope = account.adminScope;
+    if (account.nip !== null) claims.nip = account.nip;
+    if (account.staffNik !== null) claims.staffNik = account.staffNik;
     return claims;
   }
 }
