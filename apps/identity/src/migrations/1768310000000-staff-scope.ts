@@ -3,9 +3,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Administration scope and four-eyes between people (docs/security.md "Administration scope
  * and four-eyes"):
- * - `admin_scope`: an ADMIN is DEPLOYMENT-wide or bound to its REGENCY. The oldest ADMIN (the
- *   one the environment created at first start) becomes deployment-wide, every other ADMIN
- *   regency-bound; identity also marks the ADMIN_USERNAME account deployment-wide at each start.
+ * - `admin_scope`: an ADMIN is DEPLOYMENT-wide or bound to its REGENCY (also when NULL). Every
+ *   existing ADMIN starts regency-bound; identity makes the first ADMIN (ADMIN_USERNAME, which
+ *   production requires) deployment-wide at each start (AdminBootstrapService).
  * - a staff NIP names one person: unique among accounts, so nobody holds a CLERK and an
  *   OFFICIAL account at once.
  * - `staff_nik`: the NIK of the person behind a staff account (optional, unique), so that a
@@ -29,13 +29,12 @@ export class StaffScope1768310000000 implements MigrationInterface {
       ALTER TABLE account
         ADD COLUMN admin_scope varchar(10) CHECK (admin_scope IN ('DEPLOYMENT', 'REGENCY')),
         ADD COLUMN staff_nik char(16) CHECK (staff_nik IS NULL OR role IN ('CLERK', 'OFFICIAL', 'ADMIN'))`);
-    await db.query(`
-      UPDATE account SET admin_scope = CASE
-        WHEN id = (SELECT id FROM account WHERE role = 'ADMIN' ORDER BY created_at, id LIMIT 1) THEN 'DEPLOYMENT'
-        ELSE 'REGENCY' END
-       WHERE role = 'ADMIN'`);
+    // Narrow by default; identity makes the ADMIN_USERNAME account deployment-wide when it starts.
+    await db.query(`UPDATE account SET admin_scope = 'REGENCY' WHERE role = 'ADMIN'`);
+    // Only ADMINs have a scope; an ADMIN without one (a row written by hand, e.g. the demo seed)
+    // is bound to its regency, the narrow reading.
     await db.query(
-      `ALTER TABLE account ADD CONSTRAINT account_admin_scope_role CHECK ((role = 'ADMIN') = (admin_scope IS NOT NULL))`,
+      `ALTER TABLE account ADD CONSTRAINT account_admin_scope_role CHECK (admin_scope IS NULL OR role = 'ADMIN')`,
     );
     await db.query(`CREATE UNIQUE INDEX account_nip_key ON account (nip) WHERE nip IS NOT NULL`);
     await db.query(`CREATE UNIQUE INDEX account_staff_nik_key ON account (staff_nik) WHERE staff_nik IS NOT NULL`);
