@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { NatsRecordBuilder } from '@nestjs/microservices';
+import { NatsRecordSerializer } from '@nestjs/microservices/serializers/nats-record.serializer.js';
 import request from 'supertest';
+import { IdentityPatterns } from '#lib/contracts';
 import { STAFF_PASSWORD, importCsv, login, syntheticNip } from './factories/accounts.factory.js';
 import { agencyToken, createAgency, verification, verify, verifyBatch } from './factories/agencies.factory.js';
 import {
@@ -122,6 +126,44 @@ describe('admin scope and four-eyes', () => {
         scope: 'EVERYWHERE',
       });
       expect(badScope.status).toBe(400);
+    });
+
+    it('takes the scope from the token only: a regency ADMIN claiming DEPLOYMENT in the message body is refused', async () => {
+      // Straight onto the bus with the gateway's key and a correct caller assertion, as a
+      // compromised gateway could: the body's principal says deployment-wide, the token does not.
+      const me = (await as(stack.url, okiAdmin).get('/me')).body as { id: string };
+      const nc: NatsConnection = await connect({ servers: stack.natsUrl, ...stack.natsAs('gateway') });
+      try {
+        const h = natsHeaders();
+        const sent = stack.callerHeaders('gateway', IdentityPatterns.STAFF_CREATE, okiAdmin);
+        for (const [name, value] of Object.entries(sent)) h.set(name, value);
+        const packet = new NatsRecordSerializer().serialize({
+          pattern: IdentityPatterns.STAFF_CREATE,
+          id: randomUUID(),
+          data: new NatsRecordBuilder({
+            principal: { accountId: me.id, role: 'ADMIN', regencyCode: OTHER_REGENCY, adminScope: 'DEPLOYMENT' },
+            username: 'clerk.oku.forged',
+            password: STAFF_PASSWORD,
+            fullName: 'PETUGAS PALSU',
+            nip: syntheticNip(),
+            role: 'CLERK',
+            regencyCode: OTHER_REGENCY,
+          })
+            .setHeaders(h)
+            .build(),
+        });
+        const reply = await nc.request(IdentityPatterns.STAFF_CREATE, packet.data as string, {
+          timeout: 5000,
+          headers: packet.headers as never,
+        });
+        expect(reply.json<{ err?: { code: string } }>().err?.code).toBe('ADMIN.OUT_OF_SCOPE');
+      } finally {
+        await nc.close();
+      }
+      const forged = await request(stack.url)
+        .post('/api/v1/auth/login')
+        .send({ username: 'clerk.oku.forged', password: STAFF_PASSWORD });
+      expect(forged.status).toBe(401);
     });
 
     it('keeps one staff account per person: a NIP or a NIK already used is 409 with a clear detail', async () => {
