@@ -33,7 +33,7 @@ export class ApplicationQueryService {
   async view(applicationId: string, principal: Principal, staffFamily?: StaffFamily): Promise<ApplicationView> {
     const aggregate = await this.applications.aggregate(applicationId);
     if (aggregate === undefined || !maySee(principal, aggregate.application)) throw applicationNotFound();
-    const family = staffFamily ?? (await this.ownFamily.of(principal));
+    const family = staffFamily ?? (await this.ownFamily.forDisplay(principal));
     return toApplicationView(aggregate, principal, new Date(), family);
   }
 
@@ -60,7 +60,10 @@ export class ApplicationQueryService {
       case Role.AGENCY:
         throw forbidden();
     }
-    const [{ rows, total }, family] = await Promise.all([this.applications.list(filter), this.ownFamily.of(principal)]);
+    const [{ rows, total }, family] = await Promise.all([
+      this.applications.list(filter),
+      this.ownFamily.forDisplay(principal),
+    ]);
     const now = new Date();
     const aggregates = await this.applications.aggregates(rows);
     return { items: aggregates.map((aggregate) => toApplicationView(aggregate, principal, now, family)), total };

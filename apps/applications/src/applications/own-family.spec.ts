@@ -51,5 +51,14 @@ describe(OwnFamilyService.name, () => {
     expect(await sut.of(CLERK)).toBeUndefined();
     // A resident's own NIK is never taken for a staff NIK.
     expect(await sut.of(RESIDENT)).toBeUndefined();
+    expect(await sut.forDisplay(RESIDENT)).toBeUndefined();
+  });
+
+  it('reuses a family for display for a while, but an action always reads it afresh', async () => {
+    const clerk = { ...CLERK, staffNik: OTHER_RESIDENT.nik };
+    expect((await sut.forDisplay(clerk))?.familyCardNumber).toBe(KK);
+    registry.families.clear();
+    expect((await sut.forDisplay(clerk))?.familyCardNumber).toBe(KK);
+    expect((await sut.of(clerk))?.familyCardNumber).toBeUndefined();
   });
 });

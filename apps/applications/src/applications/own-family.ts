@@ -41,6 +41,9 @@ export function ownFamilyRefused(): DomainError {
 }
 
 const ACTING_STAFF: readonly string[] = [Role.CLERK, Role.OFFICIAL];
+/** How long a family read for display (queue marks, offered actions) is reused. */
+const DISPLAY_CACHE_MS = 30_000;
+const DISPLAY_CACHE_SIZE = 1_000;
 
 /**
  * Learns the staff member's family without trusting any message body: the NIK comes from the
@@ -48,7 +51,28 @@ const ACTING_STAFF: readonly string[] = [Role.CLERK, Role.OFFICIAL];
  */
 @Injectable()
 export class OwnFamilyService {
+  /**
+   * Families read for display only, for a few seconds: a staff member pages through the queue
+   * and opens applications many times a minute. An action never uses it (`of` reads afresh).
+   */
+  private readonly shown = new Map<string, { family: StaffFamily; until: number }>();
+
   constructor(private readonly registry: RegistryClient) {}
+
+  /**
+   * For what is shown (the `ownFamily` mark, the actions offered): may be up to 30 s old. What
+   * the API then refuses or allows is decided by `of`, read at the time of the action.
+   */
+  async forDisplay(principal: Principal): Promise<StaffFamily | undefined> {
+    if (!ACTING_STAFF.includes(principal.role) || principal.staffNik === undefined) return undefined;
+    const known = this.shown.get(principal.staffNik);
+    if (known !== undefined && known.until > Date.now()) return known.family;
+    const family = await this.of(principal);
+    if (family === undefined) return undefined;
+    if (this.shown.size >= DISPLAY_CACHE_SIZE) this.shown.delete(this.shown.keys().next().value as string);
+    this.shown.set(principal.staffNik, { family, until: Date.now() + DISPLAY_CACHE_MS });
+    return family;
+  }
 
   /** `undefined` when the caller is no clerk or official, or their account records no NIK. */
   async of(principal: Principal): Promise<StaffFamily | undefined> {
