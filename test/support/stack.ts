@@ -38,6 +38,9 @@ export interface TokenClaims {
   regencyCode?: string;
   nik?: string;
   username?: string;
+  adminScope?: string;
+  nip?: string;
+  staffNik?: string;
 }
 
 /**

@@ -29,6 +29,7 @@ const StaffAccountsPage = lazy(() =>
 );
 const ImportPage = lazy(() => import('./pages/admin/import').then((m) => ({ default: m.ImportPage })));
 const AgenciesPage = lazy(() => import('./pages/admin/agencies').then((m) => ({ default: m.AgenciesPage })));
+const AgencyUsagePage = lazy(() => import('./pages/admin/agency-usage').then((m) => ({ default: m.AgencyUsagePage })));
 const RevokePage = lazy(() => import('./pages/admin/revoke').then((m) => ({ default: m.RevokePage })));
 import { LandingPage } from './pages/public/landing';
 
@@ -83,6 +84,7 @@ function screenFor(path: string, session: Session | undefined): Screen | string 
     if (path === '/admin/petugas') return { title: 'Akun petugas', body: <StaffAccountsPage /> };
     if (path === '/admin/impor') return { title: 'Impor data penduduk', body: <ImportPage /> };
     if (path === '/admin/lembaga') return { title: 'Lembaga pengguna', body: <AgenciesPage /> };
+    if (path === '/admin/lembaga/daftar') return { title: 'Daftar lembaga pengguna', body: <AgencyUsagePage /> };
     if (path === '/admin/dokumen') return { title: 'Cabut dokumen', body: <RevokePage /> };
   }
   return { title: 'Halaman tidak ditemukan', body: <p>Halaman yang Anda cari tidak ada. Gunakan menu di atas.</p> };

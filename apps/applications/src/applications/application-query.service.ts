@@ -12,21 +12,29 @@ import { applicationNotFound } from './application-actor.js';
 import { maySee } from './application-access.js';
 import { toApplicationView } from './application.mapper.js';
 import { ApplicationRepository, type ApplicationFilter } from './application.repository.js';
+import { OwnFamilyService, type StaffFamily } from './own-family.js';
 
 /** Reading applications: one by id, a resident's own, a regency's queue. */
 @Injectable()
 export class ApplicationQueryService {
-  constructor(private readonly applications: ApplicationRepository) {}
+  constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly ownFamily: OwnFamilyService,
+  ) {}
 
   async get({ principal, applicationId }: GetApplicationRequest): Promise<ApplicationView> {
     return this.view(applicationId, principal);
   }
 
-  /** The view of an application this caller may see; 404 otherwise (never says which). */
-  async view(applicationId: string, principal: Principal): Promise<ApplicationView> {
+  /**
+   * The view of an application this caller may see; 404 otherwise (never says which). A clerk's
+   * or official's own family's application is marked (`ownFamily`) and offers no action.
+   */
+  async view(applicationId: string, principal: Principal, staffFamily?: StaffFamily): Promise<ApplicationView> {
     const aggregate = await this.applications.aggregate(applicationId);
     if (aggregate === undefined || !maySee(principal, aggregate.application)) throw applicationNotFound();
-    return toApplicationView(aggregate, principal);
+    const family = staffFamily ?? (await this.ownFamily.forDisplay(principal));
+    return toApplicationView(aggregate, principal, new Date(), family);
   }
 
   async list(request: ListApplicationsRequest): Promise<ApplicationPage> {
@@ -52,10 +60,13 @@ export class ApplicationQueryService {
       case Role.AGENCY:
         throw forbidden();
     }
-    const { rows, total } = await this.applications.list(filter);
+    const [{ rows, total }, family] = await Promise.all([
+      this.applications.list(filter),
+      this.ownFamily.forDisplay(principal),
+    ]);
     const now = new Date();
     const aggregates = await this.applications.aggregates(rows);
-    return { items: aggregates.map((aggregate) => toApplicationView(aggregate, principal, now)), total };
+    return { items: aggregates.map((aggregate) => toApplicationView(aggregate, principal, now, family)), total };
   }
 }
 

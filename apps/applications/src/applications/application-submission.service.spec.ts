@@ -3,6 +3,7 @@ import type { BirthRegistrationInput } from '#lib/contracts';
 import { ApplicationStatus, DomainError } from '#lib/domain';
 import { ApplicationRulesService } from '../application-types/application-rules.service.js';
 import { ApplicationQueryService } from './application-query.service.js';
+import { OwnFamilyService } from './own-family.js';
 import { ApplicationSubmissionService } from './application-submission.service.js';
 import {
   CLERK,
@@ -48,7 +49,7 @@ describe(ApplicationSubmissionService.name, () => {
     sut = new ApplicationSubmissionService(
       repository,
       new ApplicationRulesService(registry.asClient(), repository),
-      new ApplicationQueryService(repository),
+      new ApplicationQueryService(repository, new OwnFamilyService(registry.asClient())),
       registry.asClient(),
     );
   });

@@ -48,6 +48,8 @@ export class ApplicationSubmissionService {
         details: checked.details,
         expectedEvidence: checked.expectedEvidence,
         verifiedBy: null,
+        verifierNip: null,
+        verifierNik: null,
         approvedBy: null,
         submittedAt: now,
         createdAt: now,
@@ -95,6 +97,8 @@ export class ApplicationSubmissionService {
         familyCardNumber: checked.familyCardNumber,
         // A corrected application is checked again from the start, by whoever takes it.
         verifiedBy: null,
+        verifierNip: null,
+        verifierNik: null,
         submittedAt: now,
         updatedAt: now,
       });

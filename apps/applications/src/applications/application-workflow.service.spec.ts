@@ -1,24 +1,29 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { ApplicationStatus, DomainError } from '#lib/domain';
 import { ApplicationQueryService } from './application-query.service.js';
+import { OwnFamilyService } from './own-family.js';
 import { ApplicationWorkflowService } from './application-workflow.service.js';
 import {
   CLERK,
   FakeRegistry,
   OFFICIAL,
   OFFICIAL_ELSEWHERE,
+  KK,
   OTHER_RESIDENT,
   RESIDENT,
   replacementApplication,
+  residentFamily,
 } from './testing/application-fixtures.js';
 import { InMemoryApplicationRepository } from './testing/in-memory-application.repository.js';
 
 const NIP = '197805122005011003';
+const NIP_OF_CLERK = '198501012010012001';
 
 describe(ApplicationWorkflowService.name, () => {
   let applications: InMemoryApplicationRepository;
   let registry: FakeRegistry;
   let sut: ApplicationWorkflowService;
+  let query: ApplicationQueryService;
   const id = replacementApplication().id;
 
   beforeEach(() => {
@@ -26,7 +31,9 @@ describe(ApplicationWorkflowService.name, () => {
     registry = new FakeRegistry();
     registry.staff.set(OFFICIAL.accountId, { accountId: OFFICIAL.accountId, fullName: 'IR. HENDRA WIJAYA', nip: NIP });
     const repository = applications.asRepository();
-    sut = new ApplicationWorkflowService(repository, new ApplicationQueryService(repository), registry.asClient());
+    const ownFamily = new OwnFamilyService(registry.asClient());
+    query = new ApplicationQueryService(repository, ownFamily);
+    sut = new ApplicationWorkflowService(repository, query, registry.asClient(), ownFamily);
     applications.seed(replacementApplication());
   });
 
@@ -56,7 +63,7 @@ describe(ApplicationWorkflowService.name, () => {
       internalNote: 'Surat kehilangan lengkap',
     });
     // The applicant reads the message, never the note.
-    const applicantView = await new ApplicationQueryService(applications.asRepository()).view(id, RESIDENT);
+    const applicantView = await query.view(id, RESIDENT);
     expect(applicantView.history.at(-1)?.reason).toBe('Berkas Anda lengkap');
     expect(JSON.stringify(applicantView)).not.toContain('Surat kehilangan lengkap');
   });
@@ -84,6 +91,51 @@ describe(ApplicationWorkflowService.name, () => {
     expect(await codeOf(sut.approve({ principal: OFFICIAL, applicationId: id }))).toBe('APPLICATION.FOUR_EYES');
     expect(applications.state.applications.get(id)?.status).toBe(ApplicationStatus.VERIFIED);
     expect(applications.state.approved).toEqual([]);
+  });
+
+  it('refuses the approval of the same person under another account (same NIP or NIK), and never offers it', async () => {
+    const clerk = { ...CLERK, nip: NIP_OF_CLERK, staffNik: '1602014101900009' };
+    await sut.verify({ principal: clerk, applicationId: id });
+    expect(applications.state.applications.get(id)).toMatchObject({
+      verifierNip: NIP_OF_CLERK,
+      verifierNik: clerk.staffNik,
+    });
+    const sameNip = { ...OFFICIAL, nip: NIP_OF_CLERK };
+    const sameNik = { ...OFFICIAL, nip: NIP, staffNik: clerk.staffNik };
+    expect((await query.view(id, sameNip)).allowedActions).not.toContain('approve');
+    expect(await codeOf(sut.approve({ principal: sameNip, applicationId: id }))).toBe('APPLICATION.FOUR_EYES');
+    expect(await codeOf(sut.approve({ principal: sameNik, applicationId: id }))).toBe('APPLICATION.FOUR_EYES');
+    expect(applications.state.applications.get(id)?.status).toBe(ApplicationStatus.VERIFIED);
+    // Another person may.
+    expect((await sut.approve({ principal: { ...OFFICIAL, nip: NIP }, applicationId: id })).status).toBe(
+      ApplicationStatus.APPROVED,
+    );
+  });
+
+  it('keeps a clerk and an official off their own family’s application (403), marks it and offers no action', async () => {
+    const { family } = residentFamily();
+    registry.families.set(KK, family);
+    // The clerk is the applicant's wife: her NIK (from her token) is in the application's KK.
+    const clerk = { ...CLERK, staffNik: OTHER_RESIDENT.nik };
+    const view = await query.view(id, clerk);
+    expect(view.ownFamily).toBe(true);
+    expect(view.allowedActions).toEqual([]);
+    expect((await query.list({ principal: clerk })).items[0]?.ownFamily).toBe(true);
+    for (const act of [
+      sut.verify({ principal: clerk, applicationId: id }),
+      sut.return({ principal: clerk, applicationId: id, reason: 'Lengkapi berkas' }),
+      sut.reject({ principal: clerk, applicationId: id, reason: 'Tidak memenuhi syarat' }),
+    ]) {
+      expect(await codeOf(act)).toBe('APPLICATION.OWN_FAMILY');
+    }
+    expect(applications.state.history).toEqual([]);
+    // Another clerk verifies; an official of the family may not approve.
+    await sut.verify({ principal: CLERK, applicationId: id });
+    const official = { ...OFFICIAL, staffNik: RESIDENT.nik };
+    expect(await codeOf(sut.approve({ principal: official, applicationId: id }))).toBe('APPLICATION.OWN_FAMILY');
+    expect(applications.state.approved).toEqual([]);
+    // A clerk of another family sees no mark and may act.
+    expect((await query.view(id, { ...CLERK, staffNik: '1602014101900009' })).ownFamily).toBeUndefined();
   });
 
   it('will not approve without the name and NIP the documents print', async () => {

@@ -10,10 +10,11 @@ import type {
 import { ApplicationAction, applyAction, assertFourEyes, DomainError } from '#lib/domain';
 import { RegistryClient, type StaffProfile } from '../registry/registry.client.js';
 import { actorLabel, applicationNotFound, assertRoleMayEver } from './application-actor.js';
-import { maySee } from './application-access.js';
+import { maySee, personOf, verifierOf } from './application-access.js';
 import { ApplicationQueryService } from './application-query.service.js';
 import type { ApplicationEntity } from './application.entity.js';
 import { ApplicationRepository, type ApplicationTransaction } from './application.repository.js';
+import { isOwnFamily, OwnFamilyService, ownFamilyRefused } from './own-family.js';
 
 interface Step {
   principal: Principal;
@@ -37,6 +38,7 @@ export class ApplicationWorkflowService {
     private readonly applications: ApplicationRepository,
     private readonly query: ApplicationQueryService,
     private readonly registry: RegistryClient,
+    private readonly ownFamily: OwnFamilyService,
   ) {}
 
   cancel({ principal, applicationId }: ApplicationActionRequest): Promise<ApplicationView> {
@@ -52,7 +54,10 @@ export class ApplicationWorkflowService {
       reason: message,
       internalNote: note,
       alsoDo: (_tx, application) => {
+        // The verifier as a person, from the verified token: approval compares people.
         application.verifiedBy = principal.accountId;
+        application.verifierNip = principal.nip ?? null;
+        application.verifierNik = principal.staffNik ?? null;
         return Promise.resolve();
       },
     });
@@ -76,18 +81,18 @@ export class ApplicationWorkflowService {
     const current = await this.applications.findById(applicationId);
     if (current === null || !maySee(principal, current)) throw applicationNotFound();
     applyAction(current.status, ApplicationAction.APPROVE, principal.role);
-    assertFourEyes(current.verifiedBy, principal.accountId);
+    assertFourEyes(verifierOf(current), personOf(principal));
     const official = signingOfficial(await this.registry.staffProfile(principal));
     return this.step({
       principal,
       applicationId,
       action: ApplicationAction.APPROVE,
       alsoDo: async (tx, application, at) => {
-        assertFourEyes(application.verifiedBy, principal.accountId);
         if (application.verifiedBy === null) {
           // APPROVE is allowed from VERIFIED only, which always names its verifier.
           throw new DomainError('APPLICATION.INVALID_TRANSITION', 'Permohonan belum diverifikasi');
         }
+        assertFourEyes(verifierOf(application), personOf(principal));
         application.approvedBy = principal.accountId;
         // The application's state goes with it: identity checks the approval before acting.
         const event: ApplicationApprovedEvent = {
@@ -116,9 +121,12 @@ export class ApplicationWorkflowService {
     alsoDo,
   }: Step): Promise<ApplicationView> {
     assertRoleMayEver(action, principal);
+    // Outside the row lock: the staff member's family, from their token's NIK and the registry.
+    const staffFamily = await this.ownFamily.of(principal);
     await this.applications.transaction(async (tx) => {
       const application = await tx.lockById(applicationId);
       if (application === null || !maySee(principal, application)) throw applicationNotFound();
+      if (isOwnFamily(staffFamily, application)) throw ownFamilyRefused();
       const from = application.status;
       const to = applyAction(from, action, principal.role);
       const at = new Date();
@@ -138,7 +146,7 @@ export class ApplicationWorkflowService {
         internalNote: internalNote ?? null,
       });
     });
-    return this.query.view(applicationId, principal);
+    return this.query.view(applicationId, principal, staffFamily);
   }
 }
 

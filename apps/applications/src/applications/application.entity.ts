@@ -44,6 +44,13 @@ export class ApplicationEntity {
   @Column({ name: 'verified_by', type: 'uuid', nullable: true })
   verifiedBy: string | null;
 
+  /** The verifier as a person (NIP, NIK from their token), for the four-eyes rule. */
+  @Column({ name: 'verifier_nip', type: 'char', length: 18, nullable: true })
+  verifierNip: string | null;
+
+  @Column({ name: 'verifier_nik', type: 'char', length: 16, nullable: true })
+  verifierNik: string | null;
+
   @Column({ name: 'approved_by', type: 'uuid', nullable: true })
   approvedBy: string | null;
 

@@ -10,6 +10,7 @@ import { ApplicationStatus, ATTACHMENT_KIND_LABELS, Role, type AttachmentKind, t
 import type { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { actionsFor } from './application-access.js';
 import type { ApplicationAggregate } from './application.repository.js';
+import { isOwnFamily, type StaffFamily } from './own-family.js';
 
 const WAITING: readonly string[] = [ApplicationStatus.SUBMITTED, ApplicationStatus.VERIFIED];
 
@@ -28,7 +29,9 @@ export function toApplicationView(
   { application, history, attachments, documents }: ApplicationAggregate,
   principal: Principal,
   now: Date = new Date(),
+  staffFamily?: StaffFamily,
 ): ApplicationView {
+  const ownFamily = isOwnFamily(staffFamily, application);
   const status = application.status;
   const view: ApplicationView = {
     id: application.id,
@@ -58,13 +61,14 @@ export function toApplicationView(
       kind: document.kind as DocumentKind,
       number: document.number,
     })),
-    allowedActions: actionsFor(principal, { ...application, status }),
+    allowedActions: actionsFor(principal, { ...application, status }, ownFamily),
     expectedEvidence: (application.expectedEvidence ?? []).map((evidence) => ({
       kind: evidence.kind,
       label: ATTACHMENT_KIND_LABELS[evidence.kind],
       reason: evidence.reason,
     })),
   };
+  if (ownFamily) view.ownFamily = true;
   if (WAITING.includes(status)) {
     view.waitingSince = application.submittedAt.toISOString();
     view.waitingSeconds = Math.max(0, Math.floor((now.getTime() - application.submittedAt.getTime()) / 1000));

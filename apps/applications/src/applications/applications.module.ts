@@ -6,6 +6,7 @@ import { AttachmentsHandler } from '../attachments/attachments.handler.js';
 import { ApplicationIssuanceService } from './application-issuance.service.js';
 import { ApplicationQueryService } from './application-query.service.js';
 import { ApplicationSubmissionService } from './application-submission.service.js';
+import { OwnFamilyService } from './own-family.js';
 import { ApplicationWorkflowService } from './application-workflow.service.js';
 import { ApplicationRepository } from './application.repository.js';
 import { ApplicationsHandler } from './applications.handler.js';
@@ -20,6 +21,7 @@ import { ApplicationsHandler } from './applications.handler.js';
     ApplicationSubmissionService,
     ApplicationWorkflowService,
     ApplicationIssuanceService,
+    OwnFamilyService,
     AttachmentRepository,
     AttachmentService,
   ],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { documentFileName, DomainError, Role } from '#lib/domain';
+import { adminMayManage, documentFileName, DomainError, Role } from '#lib/domain';
 import type { DocumentFileChunk, DocumentView, Principal, PublicDocumentView } from '#lib/contracts';
 import type { IssuedDocumentEntity } from '../issuance/issued-document.entity.js';
 import { IssuedDocumentRepository } from '../issuance/issued-document.repository.js';
@@ -40,6 +40,14 @@ export class DocumentAccessService {
       throw new DomainError('AUTH.FORBIDDEN', 'Hanya administrator yang dapat mencabut dokumen');
     const document = await this.documents.findById(id);
     if (!document) throw notFound();
+    // An ADMIN revokes within its scope (docs/security.md "Administration scope and four-eyes").
+    if (!adminMayManage(principal, document.regencyCode)) {
+      throw new DomainError(
+        'ADMIN.OUT_OF_SCOPE',
+        `Administrator kabupaten/kota ${principal.regencyCode ?? '-'} tidak berwenang mencabut dokumen wilayah lain ` +
+          `(${document.regencyCode}); hubungi administrator tingkat deployment`,
+      );
+    }
     const revoked = await this.documents.revoke(id, reason.trim(), principal.accountId, new Date());
     if (!revoked) {
       throw new DomainError('DOCUMENT.ALREADY_REVOKED', 'Dokumen ini sudah dicabut', {
@@ -63,6 +71,7 @@ export class DocumentAccessService {
 }
 
 function mayRead(principal: Principal, document: IssuedDocumentEntity): boolean {
+  if (principal.role === Role.ADMIN) return adminMayManage(principal, document.regencyCode);
   if (STAFF.has(principal.role)) return principal.regencyCode === document.regencyCode;
   if (principal.role === Role.RESIDENT && principal.nik) return document.memberNiks.includes(principal.nik);
   return false;

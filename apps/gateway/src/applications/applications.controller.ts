@@ -131,7 +131,12 @@ export class ApplicationsController {
   @ApiParamsFrom(ApplicationIdParams)
   @ApiBodyFrom(VerifyBody)
   @ApiResult(200, 'ApplicationView', 'The application, VERIFIED')
-  @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION', 'APPLICATION.ROLE_NOT_ALLOWED')
+  @ApiProblems(
+    'APPLICATION.NOT_FOUND',
+    'APPLICATION.INVALID_TRANSITION',
+    'APPLICATION.ROLE_NOT_ALLOWED',
+    'APPLICATION.OWN_FAMILY',
+  )
   verify(
     @Param() params: ApplicationIdParams,
     @Body() body: VerifyBody,
@@ -152,7 +157,12 @@ export class ApplicationsController {
   @ApiParamsFrom(ApplicationIdParams)
   @ApiBodyFrom(ReasonBody)
   @ApiResult(200, 'ApplicationView', 'The application, REVISION_REQUESTED')
-  @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION', 'APPLICATION.ROLE_NOT_ALLOWED')
+  @ApiProblems(
+    'APPLICATION.NOT_FOUND',
+    'APPLICATION.INVALID_TRANSITION',
+    'APPLICATION.ROLE_NOT_ALLOWED',
+    'APPLICATION.OWN_FAMILY',
+  )
   return(
     @Param() params: ApplicationIdParams,
     @Body() body: ReasonBody,
@@ -173,7 +183,12 @@ export class ApplicationsController {
   @ApiParamsFrom(ApplicationIdParams)
   @ApiBodyFrom(ReasonBody)
   @ApiResult(200, 'ApplicationView', 'The application, REJECTED')
-  @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION', 'APPLICATION.ROLE_NOT_ALLOWED')
+  @ApiProblems(
+    'APPLICATION.NOT_FOUND',
+    'APPLICATION.INVALID_TRANSITION',
+    'APPLICATION.ROLE_NOT_ALLOWED',
+    'APPLICATION.OWN_FAMILY',
+  )
   reject(
     @Param() params: ApplicationIdParams,
     @Body() body: ReasonBody,
@@ -201,6 +216,7 @@ export class ApplicationsController {
     'APPLICATION.INVALID_TRANSITION',
     'APPLICATION.ROLE_NOT_ALLOWED',
     'APPLICATION.FOUR_EYES',
+    'APPLICATION.OWN_FAMILY',
   )
   approve(
     @Param() params: ApplicationIdParams,

@@ -8,6 +8,7 @@ import {
   type AccessLogItem,
   type AccountView,
   type AgencyTokenReply,
+  type AgencyUsageView,
   type AgencyView,
   type ApplicationDocumentRef,
   type ExpectedEvidenceView,
@@ -237,8 +238,15 @@ const applicationFields = view<ApplicationViewFields>(
     waitingSince: TIMESTAMP,
     waitingSeconds: COUNT,
     expectedEvidence: list(ref('ExpectedEvidenceView'), 20),
+    ownFamily: {
+      type: 'boolean',
+      description:
+        'Staff only, present when true: the application is of the caller’s own family (the applicant is them or ' +
+        'in their KK, or it is about their KK); they may not verify, return, reject or approve it ' +
+        '(403 APPLICATION.OWN_FAMILY) and allowedActions offers none of these',
+    },
   },
-  { applicantName: true, waitingSince: true, waitingSeconds: true, expectedEvidence: true },
+  { applicantName: true, waitingSince: true, waitingSeconds: true, expectedEvidence: true, ownFamily: true },
 );
 
 const detailsName = (type: ApplicationType): string =>
@@ -337,8 +345,14 @@ const VIEWS = {
       regencyCode: REGENCY,
       fullName: NAME,
       nip: text(18, { pattern: '^[0-9]{18}$' }),
+      adminScope: {
+        type: 'string',
+        enum: ['DEPLOYMENT', 'REGENCY'],
+        description: 'ADMIN only: acts in every regency (DEPLOYMENT) or only in its own (REGENCY)',
+      },
+      staffNik: { ...NIK, description: 'Staff: the NIK of the person behind the account, when recorded' },
     },
-    { nik: true, username: true, regencyCode: true, fullName: true, nip: true },
+    { nik: true, username: true, regencyCode: true, fullName: true, nip: true, adminScope: true, staffNik: true },
   ),
   LoginReply: view<LoginReply>(
     'An access token (JWT) for the Authorization header',
@@ -369,6 +383,30 @@ const VIEWS = {
     },
     { suspendedAt: true },
   ),
+  AgencyUsageView: view<AgencyUsageView>(
+    'An agency with its use today (GET /admin/agencies)',
+    {
+      id: UUID,
+      name: text(200, { example: 'BANK CONTOH TBK' }),
+      clientId: text(64),
+      allowedFields: list(
+        oneOf(Object.fromEntries(VERIFICATION_FIELDS.map((f) => [f, f]))),
+        VERIFICATION_FIELDS.length,
+      ),
+      requestsPerMinute: int(1, 100_000_000),
+      suspended: { type: 'boolean' },
+      suspendedAt: TIMESTAMP,
+      createdAt: TIMESTAMP,
+      checksToday: {
+        ...COUNT,
+        description:
+          'NIK checks counted since local midnight in the deployment’s time zone (that of ADMIN_REGENCY_CODE, ' +
+          'e.g. WIB); a batch of 1,000 counts 1,000, refused checks are not counted',
+      },
+    },
+    { suspendedAt: true },
+  ),
+  AgencyPage: page('AgencyUsageView', 'A page of agencies with their use today, by name'),
   AgencyTokenReply: view<AgencyTokenReply>(
     'OAuth 2.0 access token response (RFC 6749 §5.1)',
     { access_token: JWT, token_type: { type: 'string', enum: ['Bearer'] }, expires_in: int(1, 86400) },

@@ -55,11 +55,15 @@ export class DocumentsController {
   @Post('admin/documents/:id/revoke')
   @HttpCode(200)
   @Roles(Role.ADMIN)
-  @ApiOperation({ summary: 'Revoke a document with a reason (ADMIN); its QR check then says REVOKED (addition)' })
+  @ApiOperation({
+    summary: 'Revoke a document with a reason (ADMIN); its QR check then says REVOKED (addition)',
+    description:
+      'A regency ADMIN revokes documents of its own regency only (403 ADMIN.OUT_OF_SCOPE); a deployment-wide ADMIN any.',
+  })
   @ApiParamsFrom(DocumentIdParams)
   @ApiBodyFrom(RevokeDocumentBody, { example: { reason: 'Diterbitkan berdasarkan data yang keliru' } })
   @ApiResult(200, 'DocumentView', 'The document, REVOKED')
-  @ApiProblems('DOCUMENT.NOT_FOUND', 'DOCUMENT.ALREADY_REVOKED')
+  @ApiProblems('DOCUMENT.NOT_FOUND', 'DOCUMENT.ALREADY_REVOKED', 'ADMIN.OUT_OF_SCOPE')
   revoke(
     @Param() params: DocumentIdParams,
     @Body() body: RevokeDocumentBody,

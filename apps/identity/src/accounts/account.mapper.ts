@@ -1,5 +1,5 @@
 import type { AccountView } from '#lib/contracts';
-import type { Role } from '#lib/domain';
+import { AdminScope, Role } from '#lib/domain';
 import type { Account } from './account.rows.js';
 
 /** `GET /me`: what an account may know of itself (never its password hash). */
@@ -11,5 +11,7 @@ export function toAccountView(account: Account, residentRegencyCode?: string): A
   if (regencyCode !== undefined) view.regencyCode = regencyCode;
   if (account.fullName !== null) view.fullName = account.fullName;
   if (account.nip !== null) view.nip = account.nip;
+  if (account.role === Role.ADMIN) view.adminScope = (account.adminScope as AdminScope | null) ?? AdminScope.REGENCY;
+  if (account.staffNik !== null) view.staffNik = account.staffNik;
   return view;
 }

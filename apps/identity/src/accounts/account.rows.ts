@@ -8,6 +8,8 @@ export interface AccountRow {
   full_name: string | null;
   nip: string | null;
   regency_code: string | null;
+  admin_scope: string | null;
+  staff_nik: string | null;
   created_at: Date;
   disabled_at: Date | null;
 }
@@ -22,6 +24,10 @@ export interface Account {
   fullName: string | null;
   nip: string | null;
   regencyCode: string | null;
+  /** ADMIN only: DEPLOYMENT or REGENCY (libs/domain `AdminScope`). */
+  adminScope: string | null;
+  /** Staff: the NIK of the person behind the account, when recorded (never a sign-in name). */
+  staffNik: string | null;
   createdAt: Date;
 }
 
@@ -35,6 +41,8 @@ export function toAccount(row: AccountRow): Account {
     fullName: row.full_name,
     nip: row.nip,
     regencyCode: row.regency_code,
+    adminScope: row.admin_scope,
+    staffNik: row.staff_nik,
     createdAt: row.created_at,
   };
 }

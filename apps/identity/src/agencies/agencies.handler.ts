@@ -4,7 +4,10 @@ import {
   ChangeAgencyStatusRequest,
   CreateAgencyRequest,
   IssueAgencyTokenRequest,
+  ListAgenciesRequest,
   type AgencyTokenReply,
+  type AgencyUsageView,
+  type Page,
   type AgencyView,
   type CreateAgencyReply,
   IdentityRpc,
@@ -23,6 +26,11 @@ export class AgenciesHandler {
   @RpcHandler(IdentityRpc.AGENCY_CREATE)
   create(@Payload() request: CreateAgencyRequest): Promise<CreateAgencyReply> {
     return this.agencies.create(request);
+  }
+
+  @RpcHandler(IdentityRpc.AGENCY_LIST)
+  list(@Payload() request: ListAgenciesRequest): Promise<Page<AgencyUsageView>> {
+    return this.agencies.list(request);
   }
 
   @RpcHandler(IdentityRpc.AGENCY_SUSPEND)

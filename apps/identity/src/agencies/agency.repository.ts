@@ -54,6 +54,34 @@ export class AgencyRepository {
     return this.db.query<AgencyRow[]>(`SELECT ${AGENCY_COLUMNS} FROM agency WHERE account_id = ANY($1::uuid[])`, [ids]);
   }
 
+  /** A page of agencies, by name. */
+  async list(limit: number, offset: number): Promise<{ rows: AgencyRow[]; total: number }> {
+    const [rows, counted] = await Promise.all([
+      this.db.query<AgencyRow[]>(`SELECT ${AGENCY_COLUMNS} FROM agency ORDER BY name, account_id LIMIT $1 OFFSET $2`, [
+        limit,
+        offset,
+      ]),
+      this.db.query<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM agency`),
+    ]);
+    return { rows, total: counted[0].total };
+  }
+
+  /**
+   * NIK checks counted per agency since `since`, from the per-minute quota rows: a range of the
+   * primary key (agency, minute) for each agency, at most 1,440 rows a day each. Minutes the
+   * sweep removed (older than a day) are never inside "today".
+   */
+  async checksSince(agencyIds: readonly string[], since: Date): Promise<Map<string, number>> {
+    if (agencyIds.length === 0) return new Map();
+    const rows = await this.db.query<Array<{ agency_id: string; checks: string }>>(
+      `SELECT agency_id, sum(used)::text AS checks FROM agency_quota
+        WHERE agency_id = ANY($1::uuid[]) AND window_start >= $2
+        GROUP BY agency_id`,
+      [agencyIds, since],
+    );
+    return new Map(rows.map((row) => [row.agency_id, Number(row.checks)]));
+  }
+
   /** Suspends (or resumes) an agency; a repeated call keeps the first suspension's time. */
   async setSuspended(id: string, suspended: boolean): Promise<AgencyRow | undefined> {
     const rows = await this.db.query<AgencyRow[]>(

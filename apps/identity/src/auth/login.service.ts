@@ -68,6 +68,10 @@ export class LoginService {
     }
     if (account.username !== null) claims.username = account.username;
     if (account.regencyCode !== null) claims.regencyCode = account.regencyCode;
+    if (account.adminScope !== null) claims.adminScope = account.adminScope;
+    // Only a well-formed NIP: every service validates the principal it is given.
+    if (account.nip !== null && /^\d{18}$/.test(account.nip)) claims.nip = account.nip;
+    if (account.staffNik !== null) claims.staffNik = account.staffNik;
     return claims;
   }
 }

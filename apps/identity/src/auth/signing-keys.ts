@@ -15,6 +15,11 @@ export interface AccessTokenClaims {
   regencyCode?: string;
   nik?: string;
   username?: string;
+  /** ADMIN: DEPLOYMENT or REGENCY. */
+  adminScope?: string;
+  /** Staff: NIP and (when recorded) the person's NIK, so services compare people, not accounts. */
+  nip?: string;
+  staffNik?: string;
 }
 
 /**

@@ -123,6 +123,36 @@ function assignments(columns: string): string {
 export class ImportRepository {
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * Where the registry has these people and families now: the regency of each NIK's current
+   * family and of each existing KK (those not in the registry are missing).
+   */
+  async currentRegencies(
+    niks: readonly string[],
+    familyCardNumbers: readonly string[],
+  ): Promise<{ byNik: Map<string, string>; byFamily: Map<string, string> }> {
+    const [people, families] = await Promise.all([
+      niks.length === 0
+        ? []
+        : this.db.query<Array<{ nik: string; regency_code: string }>>(
+            `SELECT m.nik, f.regency_code FROM family_membership m
+               JOIN family f ON f.family_card_number = m.family_card_number
+              WHERE m.nik = ANY($1::char(16)[]) AND m.left_at IS NULL`,
+            [niks],
+          ),
+      familyCardNumbers.length === 0
+        ? []
+        : this.db.query<Array<{ family_card_number: string; regency_code: string }>>(
+            `SELECT family_card_number, regency_code FROM family WHERE family_card_number = ANY($1::char(16)[])`,
+            [familyCardNumbers],
+          ),
+    ]);
+    return {
+      byNik: new Map(people.map((row) => [row.nik, row.regency_code])),
+      byFamily: new Map(families.map((row) => [row.family_card_number, row.regency_code])),
+    };
+  }
+
   async createSession(id: string, accountId: string, columns: readonly string[]): Promise<void> {
     await this.db.query(`DELETE FROM import_session WHERE started_at < now() - interval '7 days'`);
     await this.db.query(`INSERT INTO import_session (id, account_id, columns) VALUES ($1, $2, $3::text[])`, [

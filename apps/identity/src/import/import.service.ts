@@ -12,7 +12,8 @@ import type {
   StartImportReply,
   StartImportRequest,
 } from '#lib/contracts';
-import { DomainError, Role } from '#lib/domain';
+import { DomainError, isDeploymentAdmin, Role } from '#lib/domain';
+import { adminMayManage } from '../accounts/admin-scope.js';
 import { readCsv } from './csv-reader.js';
 import { decodeLayout, encodeLayout, readImportHeader, type ImportLayout } from './import-layout.js';
 import { ImportRepository, type ImportSessionRow } from './import.repository.js';
@@ -60,6 +61,9 @@ export class ImportService {
       if (result.ok) rows.push(result.row);
       else rejections.push({ line: record.line, errors: result.errors });
     }
+    const inScope = await this.withinScope(request.principal, rows);
+    rows.splice(0, rows.length, ...inScope.rows);
+    rejections.push(...inScope.rejections);
     // Chunks may overlap (the gateway sends the next one while this one merges): a chunk that
     // came early has done its validation already and only waits for its turn to merge.
     const deadline = Date.now() + CHUNK_TURN_WAIT_MS;
@@ -87,6 +91,51 @@ export class ImportService {
     await this.ownSession(request.principal, request.importId);
     const items = await this.imports.listRejections(request.importId, request.afterLine ?? 0, request.limit ?? 1000);
     return { items };
+  }
+
+  /**
+   * A regency ADMIN imports its own regency only: a row whose village lies elsewhere, or that
+   * would rewrite a person or a KK the registry has in another regency, is rejected by itself
+   * (the rest of the file goes on). A deployment-wide ADMIN imports anywhere.
+   */
+  private async withinScope(
+    principal: Principal,
+    rows: ResidentRow[],
+  ): Promise<{ rows: ResidentRow[]; rejections: ImportRejection[] }> {
+    if (isDeploymentAdmin(principal) || rows.length === 0) return { rows, rejections: [] };
+    const where = await this.imports.currentRegencies(
+      rows.map((row) => row.nik),
+      [...new Set(rows.map((row) => row.familyCardNumber))],
+    );
+    const kept: ResidentRow[] = [];
+    const rejections: ImportRejection[] = [];
+    const own = principal.regencyCode ?? '-';
+    for (const row of rows) {
+      const errors: ImportRejection['errors'] = [];
+      if (!adminMayManage(principal, row.regencyCode)) {
+        errors.push({
+          field: 'villageCode',
+          message: `Desa/kelurahan ${row.villageCode} berada di luar wilayah administrator (${own}); baris ini tidak diimpor`,
+        });
+      }
+      const personRegency = where.byNik.get(row.nik);
+      if (personRegency !== undefined && !adminMayManage(principal, personRegency)) {
+        errors.push({
+          field: 'nik',
+          message: `Penduduk ini terdaftar di kabupaten/kota lain (${personRegency}); hanya administrator wilayah itu yang dapat mengubahnya`,
+        });
+      }
+      const familyRegency = where.byFamily.get(row.familyCardNumber);
+      if (familyRegency !== undefined && !adminMayManage(principal, familyRegency)) {
+        errors.push({
+          field: 'familyCardNumber',
+          message: `KK ini terdaftar di kabupaten/kota lain (${familyRegency}); hanya administrator wilayah itu yang dapat mengubahnya`,
+        });
+      }
+      if (errors.length === 0) kept.push(row);
+      else rejections.push({ line: row.line, errors });
+    }
+    return { rows: kept, rejections };
   }
 
   private async ownSession(principal: Principal, importId: string): Promise<ImportSessionRow> {

@@ -15,6 +15,8 @@ const OFFICIAL: Account = {
   fullName: 'IR. HENDRA WIJAYA',
   nip: '197805122005011003',
   regencyCode: '16.02',
+  adminScope: null,
+  staffNik: null,
   createdAt: new Date('2026-01-01T00:00:00Z'),
 };
 const CLERK: Account = {

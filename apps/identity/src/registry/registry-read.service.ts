@@ -9,7 +9,7 @@ import {
   type ReadOwnFamilyRequest,
   type ReadResidentRequest,
 } from '#lib/contracts';
-import { DomainError, Role } from '#lib/domain';
+import { adminMayManage, DomainError, Role } from '#lib/domain';
 import { AccessLogService } from '../access-log/access-log.service.js';
 import { toFamilyView, toPersonView } from './registry.mapper.js';
 import { RegistryRepository } from './registry.repository.js';
@@ -30,6 +30,16 @@ function isStaff(principal: Principal): boolean {
 }
 
 /**
+ * Staff read the registry of their own regency; an ADMIN reads within its scope (a
+ * deployment-wide ADMIN everywhere: libs/domain `adminMayManage`).
+ */
+function staffMayRead(principal: Principal, regencyCode: string | null): boolean {
+  if (!isStaff(principal) || regencyCode === null) return false;
+  if (principal.role === Role.ADMIN) return adminMayManage(principal, regencyCode);
+  return regencyCode === principal.regencyCode;
+}
+
+/**
  * Reads of the registry on behalf of a caller, with the region and family rules: staff see the
  * people and families of their own regency (and each read is logged for the people read);
  * residents see their own family. Anything else is "not found", never "forbidden", so that a
@@ -46,9 +56,7 @@ export class RegistryReadService {
   async readResident({ principal, nik }: ReadResidentRequest): Promise<PersonView> {
     if (!isStaff(principal)) throw residentNotFound();
     const person = await this.registry.findPerson(nik);
-    if (person === undefined || person.regency_code === null || person.regency_code !== principal.regencyCode) {
-      throw residentNotFound();
-    }
+    if (person === undefined || !staffMayRead(principal, person.regency_code)) throw residentNotFound();
     await this.accessLog.record({
       subjectNiks: [person.nik],
       actorType: AccessActorType.STAFF,
@@ -68,7 +76,7 @@ export class RegistryReadService {
       if (!found.members.some((member) => member.nik === principal.nik)) throw familyNotFound();
       return toFamilyView(found);
     }
-    if (!isStaff(principal) || found.family.regency_code !== principal.regencyCode) throw familyNotFound();
+    if (!staffMayRead(principal, found.family.regency_code)) throw familyNotFound();
     await this.accessLog.record({
       subjectNiks: found.members.map((member) => member.nik),
       actorType: AccessActorType.STAFF,

@@ -280,9 +280,24 @@ export function signOut(): void {
   setSession(undefined);
 }
 
+/**
+ * Refusals whose detail says what to do (which scope, which NIP or NIK is taken, whose family):
+ * shown as the API words them rather than the status's general text.
+ */
+const SPOKEN_CODES: ReadonlySet<string> = new Set([
+  'ADMIN.OUT_OF_SCOPE',
+  'STAFF.USERNAME_TAKEN',
+  'STAFF.NIP_TAKEN',
+  'STAFF.NIK_TAKEN',
+  'APPLICATION.OWN_FAMILY',
+  'APPLICATION.FOUR_EYES',
+]);
+
 /** A message for a person: the API's detail, else one by status. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
+    if (typeof error.body['code'] === 'string' && SPOKEN_CODES.has(error.body['code']) && error.detail)
+      return error.detail;
     switch (error.status) {
       case 401:
         return 'Sesi Anda telah berakhir, atau NIK/nama pengguna dan kata sandi salah. Silakan masuk kembali.';

@@ -7,7 +7,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * The agencies with their use today (deployment-wide ADMIN): { items, total }
+     * @description By name. checksToday counts NIK checks since local midnight in the deployment’s time zone (that of ADMIN_REGENCY_CODE). Agencies serve the whole deployment, so a regency ADMIN gets 403 ADMIN.OUT_OF_SCOPE.
+     */
+    get: operations['agenciesList'];
     put?: never;
     /**
      * An ADMIN registers an agency (lembaga pengguna)
@@ -71,7 +75,7 @@ export interface paths {
     put?: never;
     /**
      * Revoke a document with a reason (ADMIN); its QR check then says REVOKED (addition)
-     * @description Revoke a document with a reason (ADMIN); its QR check then says REVOKED (addition)
+     * @description A regency ADMIN revokes documents of its own regency only (403 ADMIN.OUT_OF_SCOPE); a deployment-wide ADMIN any.
      */
     post: operations['documentsRevoke'];
     delete?: never;
@@ -111,7 +115,7 @@ export interface paths {
     put?: never;
     /**
      * An ADMIN creates a staff account
-     * @description 409 when the username is taken.
+     * @description 409 when the username, the NIP (one staff account per person) or the NIK is taken. A regency ADMIN creates staff in its own regency only (403 ADMIN.OUT_OF_SCOPE); `scope: "DEPLOYMENT"` (ADMIN accounts only, added field) makes a deployment-wide ADMIN and only a deployment-wide ADMIN may give it. `nik` (added field): the NIK of the person, which keeps them off their own family’s applications.
      */
     post: operations['staffCreate'];
     delete?: never;
@@ -635,6 +639,11 @@ export interface components {
     };
     /** @description The signed-in account (additions: fullName and nip of staff) */
     AccountView: {
+      /**
+       * @description ADMIN only: acts in every regency (DEPLOYMENT) or only in its own (REGENCY)
+       * @enum {string}
+       */
+      adminScope?: 'DEPLOYMENT' | 'REGENCY';
       /** @example SITI RAHAYU */
       fullName?: string;
       /**
@@ -649,8 +658,19 @@ export interface components {
       regencyCode?: string;
       /** @enum {string} */
       role: 'RESIDENT' | 'CLERK' | 'OFFICIAL' | 'ADMIN' | 'AGENCY';
+      /**
+       * @description Staff: the NIK of the person behind the account, when recorded
+       * @example 1602054101900001
+       */
+      staffNik?: string;
       /** @example siti.clerk */
       username?: string;
+    };
+    /** @description A page of agencies with their use today, by name */
+    AgencyPage: {
+      items: components['schemas']['AgencyUsageView'][];
+      /** Format: int64 */
+      total: number;
     };
     /** @description OAuth 2.0 access token response (RFC 6749 §5.1) */
     AgencyTokenReply: {
@@ -659,6 +679,36 @@ export interface components {
       expires_in: number;
       /** @enum {string} */
       token_type: 'Bearer';
+    };
+    /** @description An agency with its use today (GET /admin/agencies) */
+    AgencyUsageView: {
+      allowedFields: ('fullName' | 'birthDate' | 'birthPlace' | 'sex' | 'motherName' | 'address')[];
+      /**
+       * Format: int64
+       * @description NIK checks counted since local midnight in the deployment’s time zone (that of ADMIN_REGENCY_CODE, e.g. WIB); a batch of 1,000 counts 1,000, refused checks are not counted
+       */
+      checksToday: number;
+      clientId: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-30T08:15:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-5d4a-4e6b-9c7d-8e9f0a1b2c3d
+       */
+      id: string;
+      /** @example BANK CONTOH TBK */
+      name: string;
+      /** Format: int64 */
+      requestsPerMinute: number;
+      suspended: boolean;
+      /**
+       * Format: date-time
+       * @example 2026-11-30T08:15:00.000Z
+       */
+      suspendedAt?: string;
     };
     /** @description An agency as an ADMIN sees it */
     AgencyView: {
@@ -752,6 +802,8 @@ export interface components {
       id: string;
       /** @example 1602-20261130-00001 */
       number: string;
+      /** @description Staff only, present when true: the application is of the caller’s own family (the applicant is them or in their KK, or it is about their KK); they may not verify, return, reject or approve it (403 APPLICATION.OWN_FAMILY) and allowedActions offers none of these */
+      ownFamily?: boolean;
       /** @example 16.02 */
       regencyCode: string;
       /** @enum {string} */
@@ -798,6 +850,8 @@ export interface components {
       id: string;
       /** @example 1602-20261130-00001 */
       number: string;
+      /** @description Staff only, present when true: the application is of the caller’s own family (the applicant is them or in their KK, or it is about their KK); they may not verify, return, reject or approve it (403 APPLICATION.OWN_FAMILY) and allowedActions offers none of these */
+      ownFamily?: boolean;
       /** @example 16.02 */
       regencyCode: string;
       /** @enum {string} */
@@ -844,6 +898,8 @@ export interface components {
       id: string;
       /** @example 1602-20261130-00001 */
       number: string;
+      /** @description Staff only, present when true: the application is of the caller’s own family (the applicant is them or in their KK, or it is about their KK); they may not verify, return, reject or approve it (403 APPLICATION.OWN_FAMILY) and allowedActions offers none of these */
+      ownFamily?: boolean;
       /** @example 16.02 */
       regencyCode: string;
       /** @enum {string} */
@@ -890,6 +946,8 @@ export interface components {
       id: string;
       /** @example 1602-20261130-00001 */
       number: string;
+      /** @description Staff only, present when true: the application is of the caller’s own family (the applicant is them or in their KK, or it is about their KK); they may not verify, return, reject or approve it (403 APPLICATION.OWN_FAMILY) and allowedActions offers none of these */
+      ownFamily?: boolean;
       /** @example 16.02 */
       regencyCode: string;
       /** @enum {string} */
@@ -936,6 +994,8 @@ export interface components {
       id: string;
       /** @example 1602-20261130-00001 */
       number: string;
+      /** @description Staff only, present when true: the application is of the caller’s own family (the applicant is them or in their KK, or it is about their KK); they may not verify, return, reject or approve it (403 APPLICATION.OWN_FAMILY) and allowedActions offers none of these */
+      ownFamily?: boolean;
       /** @example 16.02 */
       regencyCode: string;
       /** @enum {string} */
@@ -1086,6 +1146,11 @@ export interface components {
     };
     CreateStaffBody: {
       fullName: string;
+      /**
+       * @description NIK: 16 ASCII digits (never trimmed or stripped of separators), a known region and a real date
+       * @example 1602054101900001
+       */
+      nik?: string;
       nip: string;
       password: string;
       /**
@@ -1095,6 +1160,8 @@ export interface components {
       regencyCode: string;
       /** @enum {string} */
       role: 'CLERK' | 'OFFICIAL' | 'ADMIN';
+      /** @enum {string} */
+      scope?: 'DEPLOYMENT' | 'REGENCY';
       username: string;
     };
     /** @description The new staff account */
@@ -1612,9 +1679,12 @@ export interface components {
         | 'AGENCY.QUOTA_EXCEEDED'
         | 'AGENCY.SUSPENDED'
         | 'AGENCY.NOT_FOUND'
+        | 'ADMIN.OUT_OF_SCOPE'
         | 'RESIDENT.NOT_FOUND'
         | 'FAMILY.NOT_FOUND'
         | 'STAFF.USERNAME_TAKEN'
+        | 'STAFF.NIP_TAKEN'
+        | 'STAFF.NIK_TAKEN'
         | 'ACCOUNT.NOT_FOUND'
         | 'IDENTIFIER.EXHAUSTED'
         | 'IMPORT.NOT_FOUND'
@@ -1623,6 +1693,7 @@ export interface components {
         | 'APPLICATION.INVALID_TRANSITION'
         | 'APPLICATION.ROLE_NOT_ALLOWED'
         | 'APPLICATION.FOUR_EYES'
+        | 'APPLICATION.OWN_FAMILY'
         | 'APPLICATION.RULE_VIOLATION'
         | 'ATTACHMENT.NOT_FOUND'
         | 'DOCUMENT.NOT_FOUND'
@@ -1833,6 +1904,154 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  agenciesList: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of agencies */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgencyPage'];
+        };
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:validation.failed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "VALIDATION.FAILED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:admin.out_of_scope",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "ADMIN.OUT_OF_SCOPE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
   agenciesCreate: {
     parameters: {
       query?: never;
@@ -1905,7 +2124,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1913,18 +2132,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "type": "urn:disdukcapil:problem:admin.out_of_scope",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 403,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "AUTH.FORBIDDEN",
+           *       "code": "ADMIN.OUT_OF_SCOPE",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN';
             /** Format: int32 */
             status?: number;
           };
@@ -2052,7 +2271,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2060,18 +2279,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "type": "urn:disdukcapil:problem:admin.out_of_scope",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 403,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "AUTH.FORBIDDEN",
+           *       "code": "ADMIN.OUT_OF_SCOPE",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN';
             /** Format: int32 */
             status?: number;
           };
@@ -2224,7 +2443,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2232,18 +2451,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "type": "urn:disdukcapil:problem:admin.out_of_scope",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 403,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "AUTH.FORBIDDEN",
+           *       "code": "ADMIN.OUT_OF_SCOPE",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN';
             /** Format: int32 */
             status?: number;
           };
@@ -2400,7 +2619,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2408,18 +2627,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "type": "urn:disdukcapil:problem:admin.out_of_scope",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 403,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "AUTH.FORBIDDEN",
+           *       "code": "ADMIN.OUT_OF_SCOPE",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN';
             /** Format: int32 */
             status?: number;
           };
@@ -2823,7 +3042,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2831,24 +3050,24 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "type": "urn:disdukcapil:problem:admin.out_of_scope",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 403,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "AUTH.FORBIDDEN",
+           *       "code": "ADMIN.OUT_OF_SCOPE",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN';
             /** Format: int32 */
             status?: number;
           };
         };
       };
-      /** @description Conflicts with the current state. Codes: STAFF.USERNAME_TAKEN */
+      /** @description Conflicts with the current state. Codes: STAFF.NIK_TAKEN, STAFF.NIP_TAKEN, STAFF.USERNAME_TAKEN */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2856,18 +3075,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:staff.username_taken",
+           *       "type": "urn:disdukcapil:problem:staff.nik_taken",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 409,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "STAFF.USERNAME_TAKEN",
+           *       "code": "STAFF.NIK_TAKEN",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'STAFF.USERNAME_TAKEN';
+            code?: 'STAFF.NIK_TAKEN' | 'STAFF.NIP_TAKEN' | 'STAFF.USERNAME_TAKEN';
             /** Format: int32 */
             status?: number;
           };
@@ -3767,7 +3986,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: APPLICATION.FOUR_EYES, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: APPLICATION.FOUR_EYES, APPLICATION.OWN_FAMILY, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3786,7 +4005,8 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.FOUR_EYES' | 'APPLICATION.ROLE_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
+            code?:
+              'APPLICATION.FOUR_EYES' | 'APPLICATION.OWN_FAMILY' | 'APPLICATION.ROLE_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
             /** Format: int32 */
             status?: number;
           };
@@ -4691,7 +4911,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: APPLICATION.OWN_FAMILY, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4699,18 +4919,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:application.role_not_allowed",
+           *       "type": "urn:disdukcapil:problem:application.own_family",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 403,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "APPLICATION.ROLE_NOT_ALLOWED",
+           *       "code": "APPLICATION.OWN_FAMILY",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.ROLE_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
+            code?: 'APPLICATION.OWN_FAMILY' | 'APPLICATION.ROLE_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
             /** Format: int32 */
             status?: number;
           };
@@ -4920,7 +5140,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: APPLICATION.OWN_FAMILY, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4928,18 +5148,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:application.role_not_allowed",
+           *       "type": "urn:disdukcapil:problem:application.own_family",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 403,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "APPLICATION.ROLE_NOT_ALLOWED",
+           *       "code": "APPLICATION.OWN_FAMILY",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.ROLE_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
+            code?: 'APPLICATION.OWN_FAMILY' | 'APPLICATION.ROLE_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
             /** Format: int32 */
             status?: number;
           };
@@ -5149,7 +5369,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: APPLICATION.OWN_FAMILY, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5157,18 +5377,18 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:application.role_not_allowed",
+           *       "type": "urn:disdukcapil:problem:application.own_family",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 403,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "APPLICATION.ROLE_NOT_ALLOWED",
+           *       "code": "APPLICATION.OWN_FAMILY",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.ROLE_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
+            code?: 'APPLICATION.OWN_FAMILY' | 'APPLICATION.ROLE_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
             /** Format: int32 */
             status?: number;
           };

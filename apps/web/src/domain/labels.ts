@@ -73,3 +73,13 @@ export const DOCUMENT_STATUS_TEXT: Readonly<Record<string, { title: string; expl
     tone: 'revoked',
   },
 };
+
+/** The fields an agency may ask to compare (API.md "Verification for agencies"), as the admin reads them. */
+export const VERIFICATION_FIELD_LABELS: Readonly<Record<string, string>> = {
+  fullName: 'Nama lengkap',
+  birthDate: 'Tanggal lahir',
+  birthPlace: 'Tempat lahir',
+  sex: 'Jenis kelamin',
+  motherName: 'Nama ibu kandung',
+  address: 'Alamat',
+};

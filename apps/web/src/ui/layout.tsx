@@ -18,6 +18,7 @@ const NAV: Record<string, Array<[string, string]>> = {
     ['/admin/petugas', 'Akun petugas'],
     ['/admin/impor', 'Impor data penduduk'],
     ['/admin/lembaga', 'Lembaga pengguna'],
+    ['/admin/lembaga/daftar', 'Daftar lembaga'],
     ['/admin/dokumen', 'Cabut dokumen'],
   ],
 };

@@ -65,6 +65,12 @@ export interface ApplicationViewFields {
   waitingSeconds?: number;
   /** Extra: the evidence the rules expect the clerk to see for this application (may be empty). */
   expectedEvidence?: ExpectedEvidenceView[];
+  /**
+   * Extra, staff only: true when the application is of the caller's own family (the applicant
+   * is them or in their KK, or it is about their KK); they may not act on it (403
+   * APPLICATION.OWN_FAMILY), so `allowedActions` offers them nothing.
+   */
+  ownFamily?: boolean;
 }
 
 /** API.md "Application", plus the optional extras OpenAPI documents; `details` follow `type`. */

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Role, STAFF_ROLES, type StaffRole } from '#lib/domain';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ADMIN_SCOPES, Role, STAFF_ROLES, type AdminScope, type StaffRole } from '#lib/domain';
 import { IsFamilyCardNumber, IsNik, IsPastDate, IsRegionCode } from '#lib/validation';
 import { Principal } from './principal.js';
 
@@ -71,6 +71,10 @@ export interface AccountView {
   /** Staff: the name and NIP printed under what they sign. */
   fullName?: string;
   nip?: string;
+  /** ADMIN: DEPLOYMENT-wide or bound to its REGENCY. */
+  adminScope?: AdminScope;
+  /** Staff: the NIK of the person behind the account, when recorded. */
+  staffNik?: string;
 }
 
 /** `identity.staff.create` (API.md `POST /admin/staff`). */
@@ -103,6 +107,19 @@ export class CreateStaffRequest {
 
   @IsRegionCode('regency')
   regencyCode: string;
+
+  /**
+   * ADMIN accounts only: `DEPLOYMENT` makes an ADMIN that acts in every regency; only a
+   * deployment-wide ADMIN may create one. Absent (or `REGENCY`): bound to `regencyCode`.
+   */
+  @IsOptional()
+  @IsIn(ADMIN_SCOPES)
+  scope?: AdminScope;
+
+  /** The NIK of the person who will use the account (optional, one staff account per NIK). */
+  @IsOptional()
+  @IsNik()
+  nik?: string;
 }
 
 export interface CreateStaffReply {

@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Principal } from './principal.js';
+import { PAGE_MAX_LIMIT } from './registry.messages.js';
 import { VERIFICATION_FIELDS, type VerificationField } from './verification.messages.js';
 
 /**
@@ -74,6 +75,33 @@ export interface AgencyView {
   suspended: boolean;
   suspendedAt?: string;
   createdAt: string;
+}
+
+/** `identity.agency.list` (API.md `GET /admin/agencies`): deployment-wide ADMIN only. */
+export class ListAgenciesRequest {
+  @ValidateNested()
+  @Type(() => Principal)
+  principal: Principal;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_MAX_LIMIT)
+  limit?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+/** An agency in the ADMIN's list, with its use today. */
+export interface AgencyUsageView extends AgencyView {
+  /**
+   * NIK checks counted for it since local midnight in the deployment's time zone (that of
+   * ADMIN_REGENCY_CODE, e.g. WIB): a batch of 1,000 counts 1,000, refused checks are not counted.
+   */
+  checksToday: number;
 }
 
 export const CLIENT_CREDENTIALS_GRANT = 'client_credentials';

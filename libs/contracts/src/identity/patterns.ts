@@ -10,6 +10,7 @@ export const IdentityPatterns = {
   AGENCY_CREATE: 'identity.agency.create',
   AGENCY_SUSPEND: 'identity.agency.suspend',
   AGENCY_RESUME: 'identity.agency.resume',
+  AGENCY_LIST: 'identity.agency.list',
   AGENCY_TOKEN: 'identity.agency.token',
 
   // Verification for agencies (API.md "Verification for agencies")

@@ -1,6 +1,6 @@
-import { Role } from '#lib/domain';
+import { ADMIN_SCOPES, Role, type AdminScope } from '#lib/domain';
 import { IsNik, IsRegionCode } from '#lib/validation';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 /**
  * Who is calling, as the gateway established it from a verified access token. Services trust
@@ -28,6 +28,24 @@ export class Principal {
   @IsString()
   @MaxLength(64)
   username?: string;
+
+  /** ADMIN only: DEPLOYMENT-wide, or (absent or REGENCY) bound to `regencyCode`. */
+  @IsOptional()
+  @IsIn(ADMIN_SCOPES)
+  adminScope?: AdminScope;
+
+  /** Staff: their NIP, so four-eyes can compare people, not accounts. */
+  @IsOptional()
+  @Matches(/^\d{18}$/)
+  nip?: string;
+
+  /**
+   * Staff: the NIK of the person behind the account, when recorded; keeps them off their own
+   * family's applications. Never `nik`, which names a resident (and what they own).
+   */
+  @IsOptional()
+  @IsNik()
+  staffNik?: string;
 }
 
 /** What every message sent on behalf of a logged-in caller carries. */

@@ -14,7 +14,9 @@ import {
   ChangeAgencyStatusRequest,
   CreateAgencyRequest,
   IssueAgencyTokenRequest,
+  ListAgenciesRequest,
   type AgencyTokenReply,
+  type AgencyUsageView,
   type AgencyView,
   type CreateAgencyReply,
 } from './agency.messages.js';
@@ -68,6 +70,7 @@ export const IdentityRpc = {
   AGENCY_CREATE: defineRpc(P.AGENCY_CREATE, CreateAgencyRequest).returns<CreateAgencyReply>(),
   AGENCY_SUSPEND: defineRpc(P.AGENCY_SUSPEND, ChangeAgencyStatusRequest).returns<AgencyView>(),
   AGENCY_RESUME: defineRpc(P.AGENCY_RESUME, ChangeAgencyStatusRequest).returns<AgencyView>(),
+  AGENCY_LIST: defineRpc(P.AGENCY_LIST, ListAgenciesRequest).returns<Page<AgencyUsageView>>(),
   AGENCY_TOKEN: defineRpc(P.AGENCY_TOKEN, IssueAgencyTokenRequest).returns<AgencyTokenReply>(),
 
   VERIFICATION_VERIFY: defineRpc(P.VERIFICATION_VERIFY, VerifyRequest).returns<VerificationResult>(),

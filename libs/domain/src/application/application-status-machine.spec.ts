@@ -118,11 +118,17 @@ describe('application status machine', () => {
   });
 
   it('applies the four-eyes rule', () => {
-    expect(failure(() => assertFourEyes('clerk-1', 'clerk-1')).code).toBe('APPLICATION.FOUR_EYES');
-    expect(failure(() => assertFourEyes('clerk-1', 'clerk-1')).message).toContain('petugas yang memverifikasinya');
-    expect(() => assertFourEyes('clerk-1', 'official-1')).not.toThrow();
-    expect(() => assertFourEyes(null, 'official-1')).not.toThrow();
-    expect(() => assertFourEyes(undefined, 'official-1')).not.toThrow();
+    const clerk = { accountId: 'clerk-1', nip: '198501012010012001', nik: '1602014101900001' };
+    expect(failure(() => assertFourEyes(clerk, { accountId: 'clerk-1' })).code).toBe('APPLICATION.FOUR_EYES');
+    expect(failure(() => assertFourEyes(clerk, clerk)).message).toContain('petugas yang memverifikasinya');
+    expect(() => assertFourEyes(clerk, { accountId: 'official-1', nip: '197001012000011001' })).not.toThrow();
+    expect(() => assertFourEyes(null, { accountId: 'official-1' })).not.toThrow();
+    expect(() => assertFourEyes(undefined, { accountId: 'official-1' })).not.toThrow();
+    // The same person under a second account: the same NIP, or the same NIK.
+    const sameNip = { accountId: 'official-2', nip: clerk.nip };
+    const sameNik = { accountId: 'official-3', nik: clerk.nik, nip: '197001012000011001' };
+    expect(failure(() => assertFourEyes(clerk, sameNip)).code).toBe('APPLICATION.FOUR_EYES');
+    expect(failure(() => assertFourEyes(clerk, sameNik)).code).toBe('APPLICATION.FOUR_EYES');
   });
 
   it('names the account roles a route of each action admits, never the system', () => {

@@ -1,5 +1,6 @@
 import { Role, ROLE_LABELS } from '../enums/services.js';
 import { DomainError } from '../errors/index.js';
+import { isSamePerson, type StaffPerson } from '../access/staff-scope.js';
 
 /**
  * The life cycle of an application (DOMAIN.md "Application life cycle"): one plain table of
@@ -172,11 +173,12 @@ export function applyAction(
 }
 
 /**
- * Four-eyes rule: whoever verified an application may not approve it. Identities are account
- * ids; an application never verified has no verifier to compare.
+ * Four-eyes rule: whoever verified an application may not approve it. It compares people, not
+ * accounts ({@link isSamePerson}: the same account, NIP or NIK), so a second account of the
+ * same person is no way round it; an application never verified has no verifier to compare.
  */
-export function assertFourEyes(verifiedBy: string | null | undefined, approver: string): void {
-  if (verifiedBy === approver) {
+export function assertFourEyes(verifier: StaffPerson | null | undefined, approver: StaffPerson): void {
+  if (verifier !== null && verifier !== undefined && isSamePerson(verifier, approver)) {
     throw new DomainError(
       'APPLICATION.FOUR_EYES',
       'Permohonan tidak dapat disetujui oleh petugas yang memverifikasinya; persetujuan harus diberikan oleh pejabat lain',

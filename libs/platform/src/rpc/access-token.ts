@@ -1,6 +1,6 @@
 import { createLocalJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { Principal } from '#lib/contracts';
-import { DomainError, Role } from '#lib/domain';
+import { AdminScope, DomainError, Role } from '#lib/domain';
 import type { BaseConfig } from '../config/base.config.js';
 import { ConfigError } from '../config/load-config.js';
 import { valueOrFile } from '../nats/nats-identity.js';
@@ -105,7 +105,8 @@ export class AccessTokenVerifier {
 }
 
 function principalOf(payload: JWTPayload): Principal {
-  const { sub, role, regencyCode, nik, username } = payload as JWTPayload & Record<string, unknown>;
+  const { sub, role, regencyCode, nik, username, adminScope, nip, staffNik } = payload as JWTPayload &
+    Record<string, unknown>;
   if (typeof sub !== 'string' || !UUID.test(sub) || typeof role !== 'string' || !ROLES.has(role)) {
     throw unauthenticated();
   }
@@ -113,5 +114,8 @@ function principalOf(payload: JWTPayload): Principal {
   if (typeof regencyCode === 'string') principal.regencyCode = regencyCode;
   if (typeof nik === 'string') principal.nik = nik;
   if (typeof username === 'string') principal.username = username;
+  if (adminScope === AdminScope.DEPLOYMENT || adminScope === AdminScope.REGENCY) principal.adminScope = adminScope;
+  if (typeof nip === 'string') principal.nip = nip;
+  if (typeof staffNik === 'string') principal.staffNik = staffNik;
   return principal;
 }

@@ -51,6 +51,8 @@ export function replacementApplication(overrides: Partial<ApplicationEntity> = {
     details: { familyCardNumber: KK, reason: 'HILANG' },
     expectedEvidence: [],
     verifiedBy: null,
+    verifierNip: null,
+    verifierNik: null,
     approvedBy: null,
     submittedAt: at,
     createdAt: at,
@@ -77,6 +79,10 @@ export class FakeRegistry implements RegistryFacts {
 
   family(familyCardNumber: string): Promise<FamilyView | undefined> {
     return Promise.resolve(this.families.get(familyCardNumber));
+  }
+
+  familyOf(nik: string): Promise<FamilyView | undefined> {
+    return Promise.resolve([...this.families.values()].find((f) => f.members.some((m) => m.nik === nik)));
   }
 
   staffProfile(principal: Principal): Promise<StaffProfile> {

@@ -1,16 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { post } from '../../api/client';
+import { VERIFICATION_FIELD_LABELS } from '../../domain/labels';
 import { ErrorBox, Notice, TextField } from '../../ui/form';
 
 /** The fields an agency may ask to compare (API.md "Verification for agencies"). */
-const FIELDS: Array<[string, string]> = [
-  ['fullName', 'Nama lengkap'],
-  ['birthDate', 'Tanggal lahir'],
-  ['birthPlace', 'Tempat lahir'],
-  ['sex', 'Jenis kelamin'],
-  ['motherName', 'Nama ibu kandung'],
-  ['address', 'Alamat'],
-];
+const FIELDS: Array<[string, string]> = Object.entries(VERIFICATION_FIELD_LABELS);
 
 interface Created {
   id: string;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { post } from '../../api/client';
 import { ROLE_LABELS } from '../../domain/labels';
-import { checkDigits, checkPassword, checkRequired } from '../../domain/rules';
+import { checkDigits, checkNik, checkPassword, checkRequired } from '../../domain/rules';
 import { ErrorBox, Notice, SelectField, TextField, firstError } from '../../ui/form';
 
 export function StaffAccountsPage(): ReactNode {
@@ -10,6 +10,8 @@ export function StaffAccountsPage(): ReactNode {
   const [nip, setNip] = useState('');
   const [role, setRole] = useState('CLERK');
   const [regencyCode, setRegencyCode] = useState('16.02');
+  const [nik, setNik] = useState('');
+  const [deploymentWide, setDeploymentWide] = useState(false);
   const [password, setPassword] = useState('');
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -20,17 +22,31 @@ export function StaffAccountsPage(): ReactNode {
     nip: checkDigits(nip, 18, 'NIP'),
     regencyCode: /^\d{2}\.\d{2}$/.test(regencyCode) ? {} : { error: 'Kode kabupaten/kota seperti 16.02.' },
     password: checkPassword(password),
+    nik: nik === '' ? {} : checkNik(nik),
   };
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     setTried(true);
     if (firstError(Object.values(checks))) return;
     setError(undefined);
-    post<{ id: string }>('/admin/staff', { username, password, fullName, nip, role, regencyCode }).then(() => {
+    const person = nik === '' ? {} : { nik };
+    const scope = role === 'ADMIN' && deploymentWide ? { scope: 'DEPLOYMENT' } : {};
+    post<{ id: string }>('/admin/staff', {
+      username,
+      password,
+      fullName,
+      nip,
+      role,
+      regencyCode,
+      ...person,
+      ...scope,
+    }).then(() => {
       setCreated(`Akun ${username} (${ROLE_LABELS[role as keyof typeof ROLE_LABELS]}) dibuat.`);
       setUsername('');
       setFullName('');
       setNip('');
+      setNik('');
+      setDeploymentWide(false);
       setPassword('');
       setTried(false);
     }, setError);
@@ -73,6 +89,17 @@ export function StaffAccountsPage(): ReactNode {
           check={checks.nip}
           showError={tried || nip.length >= 18}
         />
+        <TextField
+          label="NIK petugas (tidak wajib)"
+          name="nik"
+          inputMode="numeric"
+          maxLength={16}
+          value={nik}
+          onValue={setNik}
+          check={checks.nik}
+          showError={tried || nik.length >= 16}
+          hint="Dengan NIK, petugas tidak dapat memproses permohonan keluarganya sendiri. Satu NIK dan satu NIP hanya untuk satu akun petugas."
+        />
         <SelectField
           label="Peran"
           name="role"
@@ -80,6 +107,18 @@ export function StaffAccountsPage(): ReactNode {
           onValue={setRole}
           options={(['CLERK', 'OFFICIAL', 'ADMIN'] as const).map((r) => [r, ROLE_LABELS[r]] as const)}
         />
+        {role === 'ADMIN' ? (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="scope"
+              checked={deploymentWide}
+              onChange={(event) => setDeploymentWide(event.target.checked)}
+            />{' '}
+            Administrator tingkat deployment (semua kabupaten/kota; hanya dapat diberikan oleh administrator tingkat
+            deployment)
+          </label>
+        ) : null}
         <TextField
           label="Kode kabupaten/kota"
           name="regencyCode"

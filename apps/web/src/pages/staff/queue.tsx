@@ -152,6 +152,14 @@ export function QueuePage({ session }: { session: Session }): ReactNode {
                     {application.applicantName ?? '—'}
                     <br />
                     <small className="mono">NIK {maskNik(application.applicantNik)}</small>
+                    {application.ownFamily ? (
+                      <>
+                        <br />
+                        <small>
+                          <strong>Keluarga Anda</strong> — diproses petugas lain
+                        </small>
+                      </>
+                    ) : null}
                   </td>
                   <td>
                     <StatusBadge status={application.status} />

@@ -148,6 +148,10 @@ function RulesExplained({
 }): ReactNode {
   const role = session.account.role;
   const notes: string[] = [];
+  if (application.ownFamily)
+    notes.push(
+      'Permohonan ini dari keluarga Anda sendiri (pemohon atau KK-nya memuat NIK Anda): petugas tidak boleh memprosesnya; serahkan kepada petugas lain.',
+    );
   if (fourEyesBlocked)
     notes.push(
       'Anda yang memverifikasi permohonan ini. Permohonan harus diperiksa oleh dua orang: persetujuan diberikan oleh pejabat lain.',
