@@ -14,6 +14,7 @@ export * from './application-types/family-card-update/family-card-update.type.js
 export * from './application-types/family-card-replacement/family-card-replacement.type.js';
 export * from './application-types/death-registration/death-registration.type.js';
 export * from './application-types/death-registration/death-registration.rules.js';
+export * from './application-types/outside-family.js';
 export * from './application-types/death-registration/death-certificate-number.js';
 export * from './documents/document-kinds.js';
 export * from './documents/verification-code.js';
