@@ -28,21 +28,23 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 // index.html names the current hashed files: always revalidated (its ETag makes that a 304).
 const REVALIDATE = 'no-cache';
 const OTHER_FILES = 'public, max-age=3600';
-// Everything comes from the gateway itself: no CDN, no font service (intranet).
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; frame-src 'self' blob:; " +
-  "style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'";
+/**
+ * A page path of the app (`/permohonan/baru`, `/verifikasi-dokumen`) or a file of the build:
+ * plain ASCII path characters, no `..`. Anything else (`%`, NUL, a backslash, unicode) is no
+ * page of ours and no file: 404, before @fastify/static decodes it a second time.
+ */
+const PAGE_PATH = /^(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*)?$/;
 
-/** Cache and security headers of a file of the build, by its path inside `root`. */
+/**
+ * Cache headers of a file of the build, by its path inside `root`. The security headers
+ * (CSP with frame-ancestors, nosniff, HSTS, ...) are helmet's, on every response
+ * (http/security-headers.ts).
+ */
 function setHeaders(root: string) {
   return (reply: FastifyReply, file: string): void => {
     const relative = path.relative(root, file).split(path.sep).join('/');
-    void reply.header('x-content-type-options', 'nosniff');
     if (relative === 'index.html') {
-      void reply
-        .header('cache-control', REVALIDATE)
-        .header('referrer-policy', 'same-origin')
-        .header('content-security-policy', CONTENT_SECURITY_POLICY);
+      void reply.header('cache-control', REVALIDATE);
     } else {
       void reply.header('cache-control', relative.startsWith('assets/') ? IMMUTABLE : OTHER_FILES);
     }
@@ -75,6 +77,7 @@ export async function registerWebApp(fastify: FastifyInstance, root: string = we
   const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     if (isReservedPath(request.url)) return notFound(reply);
     const relative = (request.params as { '*'?: string })['*'] ?? '';
+    if (!PAGE_PATH.test(relative) || relative.length > 512) return notFound(reply);
     // A file of the build, or its 404: a missing script must not be answered with a page.
     if (path.extname(relative) !== '') return reply.sendFile(relative);
     if (!existsSync(path.join(resolvedRoot, 'index.html'))) {

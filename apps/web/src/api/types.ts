@@ -436,8 +436,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Gateway, NATS, every service and every database: up or down
-     * @description Gateway, NATS, every service and every database: up or down
+     * Up or down: the gateway, NATS, every service and every database
+     * @description Anyone gets `{ status }`. With a staff access token (CLERK, OFFICIAL, ADMIN) the answer also names every component (`checks`, `down`); the same details are on the internal port (`METRICS_PORT`, `/health`).
      */
     get: operations['healthCheck'];
     put?: never;
@@ -1372,11 +1372,12 @@ export interface components {
       /** Format: double */
       score?: number;
     };
+    /** @description `checks` and `down` only for staff (a staff access token) and on the internal port */
     HealthReport: {
-      checks: {
+      checks?: {
         [key: string]: components['schemas']['ComponentHealth'];
       };
-      down: string[];
+      down?: string[];
       /** @enum {string} */
       status: 'up' | 'down';
     };
@@ -6281,7 +6282,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description All components are up */
+      /** @description All components are up (`checks` and `down` for staff only) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6315,7 +6316,7 @@ export interface operations {
           };
         };
       };
-      /** @description Problem details naming the components that are down (`down`), with every `checks` entry */
+      /** @description Problem details; for staff also naming the components that are down (`down`) with every `checks` entry */
       503: {
         headers: {
           [name: string]: unknown;

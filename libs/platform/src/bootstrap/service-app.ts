@@ -65,7 +65,7 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
   registerMetricsRoute(fastify, metrics);
   fastify.get('/live', (_request, reply) => reply.send({ status: 'up' }));
 
-  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   await app.startAllMicroservices();
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.HTTP_PORT;
