@@ -1,13 +1,15 @@
 import { Catch, type ArgumentsHost, type RpcExceptionFilter } from '@nestjs/common';
 import { type Observable, throwError } from 'rxjs';
 import { DomainError, type ErrorPayload } from '#lib/domain';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
 import type { AppLogger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 
 /**
  * Turns whatever a message handler throws into the `{ code, message, errors?, details? }`
- * payload the gateway understands. Domain errors pass as they are; anything else is a bug,
- * logged with its stack and reported as INTERNAL without its text (which may hold data).
+ * payload the gateway understands. Domain errors pass as they are; a database that cannot
+ * serve now is SERVICE.UNAVAILABLE (503, retry); anything else is a bug, logged with its stack
+ * (redacted: error-serializer.ts) and reported as INTERNAL without its text (which may hold data).
  */
 @Catch()
 export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
@@ -28,6 +30,15 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
       host.getType() === 'rpc'
         ? String(host.switchToRpc().getContext<{ getSubject?: () => string }>().getSubject?.())
         : 'http';
+    if (isDatabaseUnavailable(exception)) {
+      // Not a bug: the database cannot serve now (pool exhausted, too many clients, restarting).
+      this.logger.warn({ err: exception, subject }, 'Database unavailable');
+      return {
+        code: 'SERVICE.UNAVAILABLE',
+        message: 'Layanan sedang sibuk atau tidak tersedia; silakan coba lagi sebentar lagi',
+        details: { retryAfterSeconds: 5 },
+      };
+    }
     this.logger.error({ err: exception, subject }, 'Unexpected error in message handler');
     return { code: 'INTERNAL', message: 'Terjadi kesalahan pada layanan' };
   }
