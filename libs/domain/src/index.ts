@@ -32,3 +32,5 @@ export * from './application/application-status-machine.js';
 export * from './application-types/birth-registration/birth-parents.js';
 export * from './names/new-record-name.js';
 export * from './population/marriage-age.js';
+export * from './attachments/stored-file-name.js';
+export * from './text/document-text.js';

@@ -3,3 +3,4 @@ export * from './region.validators.js';
 export * from './date.validators.js';
 export * from './label.validators.js';
 export * from './validation-pipe.options.js';
+export * from './text.validators.js';

@@ -199,7 +199,7 @@ export interface paths {
     put?: never;
     /**
      * Add evidence (owner, while SUBMITTED or REVISION_REQUESTED) → 201 { id, kind, fileName, contentType, size, sha256 }
-     * @description PDF, JPEG or PNG judged by content (415 otherwise), at most 5 MB (413).
+     * @description PDF, JPEG or PNG judged by content (415 otherwise), at most 5 MB (413). An image whose header declares more than 10,000 pixels a side or 40 megapixels is 413 (`REQUEST.TOO_LARGE`); an image whose header cannot be read is 415. The stored `fileName` takes the extension of the detected type (`x.html` holding a PDF becomes `x.pdf`) and keeps only letters, digits, spaces and `.,_-()` (markup is dropped).
      */
     post: operations['applicationsUpload'];
     delete?: never;
@@ -1000,6 +1000,7 @@ export interface components {
       birthDate: string;
       /** Format: int32 */
       birthOrder: number;
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       birthPlace: string;
       birthTime?: string;
       /** @enum {string} */
@@ -1132,6 +1133,7 @@ export interface components {
        * @example 1602054101900001
        */
       newHeadNik?: string;
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       placeOfDeath: string;
       timeOfDeath?: string;
       witnessNiks?: string[];
@@ -1162,6 +1164,7 @@ export interface components {
        * @example 1602054101900001
        */
       newHeadNik?: string;
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       placeOfDeath: string;
       timeOfDeath?: string;
       /**
@@ -1222,6 +1225,7 @@ export interface components {
     };
     /** @description The details of FAMILY_CARD_NEW (API.md "Details by type") */
     FamilyCardNewDetails: {
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       address: string;
       /**
        * @description NIK: 16 ASCII digits (never trimmed or stripped of separators), a known region and a real date
@@ -1240,6 +1244,7 @@ export interface components {
       villageCode: string;
     };
     FamilyCardNewInput: {
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       address: string;
       /**
        * @description NIK: 16 ASCII digits (never trimmed or stripped of separators), a known region and a real date
@@ -1288,6 +1293,7 @@ export interface components {
     };
     /** @description The details of FAMILY_CARD_UPDATE (API.md "Details by type") */
     FamilyCardUpdateDetails: {
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       address?: string;
       /**
        * @description No. KK: 16 ASCII digits, a known region and a real issue date
@@ -1306,6 +1312,7 @@ export interface components {
       villageCode?: string;
     };
     FamilyCardUpdateInput: {
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       address?: string;
       /**
        * @description No. KK: 16 ASCII digits, a known region and a real issue date
@@ -4227,7 +4234,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The file as uploaded; `X-Content-SHA256` is the SHA-256 of its bytes */
+      /** @description The file as uploaded; `X-Content-SHA256` is the SHA-256 of its bytes. Always `Content-Disposition: attachment` (with an ASCII `filename` and a UTF-8 `filename*`), `X-Content-Type-Options: nosniff` and `Content-Security-Policy: default-src 'none'; sandbox`. */
       200: {
         headers: {
           [name: string]: unknown;
