@@ -66,7 +66,7 @@ const CUSTOM_CONVERTERS: Record<string, (meta: ValidationMetadata) => SchemaObje
     type: 'string',
     pattern: "^[\\p{L}\\p{M}\\p{N} .,\\-/'()#:]*$",
     description:
-      "Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `\"`, `;`, `{`, control characters are 400",
+      'Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / \' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400',
   }),
   isOneOfLabels: (meta) => ({
     type: 'string',
