@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable } from '../database/database-errors.js';
+import { isDatabaseUnavailable } from '../nats/database-unavailable.js';
 import { dropTestDatabase, ensureDatabase, withDatabase } from '../database/ensure-database.js';
 import { Metrics } from '../metrics/metrics.js';
 import { RpcErrorFilter } from '../nats/rpc-exception.filter.js';

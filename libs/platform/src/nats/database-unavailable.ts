@@ -1,4 +1,6 @@
 /**
+ * (Pure: no driver import, so the gateway, which reaches no database, may load the filter.)
+ *
  * Whether an error means "the database cannot take this now" rather than "this request is
  * wrong": the pool waited too long for a connection, PostgreSQL has too many clients or is
  * shutting down or starting, the connection broke. Such a failure is 503 (retry later), not a
