@@ -38,6 +38,8 @@ const DEAD_LETTERS = 'DEAD_LETTERS';
 
 /** Identity's subjects for the other services only (no caller rules, no access-log entry). */
 const IDENTITY_INTERNAL = [
+  // Staff reads in applications and documents, for the access log (the actor is the token's).
+  'identity.access-log.record-staff-read',
   'identity.persons.get',
   'identity.family.get',
   'identity.family.find-by-member',
@@ -45,6 +47,23 @@ const IDENTITY_INTERNAL = [
   'identity.family-card-number.assign',
 ];
 const ALL_EVENT_SUBJECTS = Object.values(EVENTS).flatMap((e) => e.subjects);
+
+/** The access log's chain-head anchors (issue #13): identity publishes and reads them, nobody else. */
+const AUDIT_ANCHORS = { stream: 'AUDIT_ANCHORS', subject: 'audit.anchor.access-log' };
+const AUDIT_ANCHOR_PERMISSIONS = [
+  AUDIT_ANCHORS.subject,
+  `$JS.API.STREAM.INFO.${AUDIT_ANCHORS.stream}`,
+  `$JS.API.STREAM.CREATE.${AUDIT_ANCHORS.stream}`,
+  `$JS.API.STREAM.MSG.GET.${AUDIT_ANCHORS.stream}`,
+  `$JS.API.DIRECT.GET.${AUDIT_ANCHORS.stream}`,
+  `$JS.API.DIRECT.GET.${AUDIT_ANCHORS.stream}.>`,
+  `$JS.API.CONSUMER.CREATE.${AUDIT_ANCHORS.stream}`,
+  `$JS.API.CONSUMER.CREATE.${AUDIT_ANCHORS.stream}.>`,
+  `$JS.API.CONSUMER.MSG.NEXT.${AUDIT_ANCHORS.stream}.>`,
+  `$JS.API.CONSUMER.DELETE.${AUDIT_ANCHORS.stream}.>`,
+  `$JS.API.CONSUMER.INFO.${AUDIT_ANCHORS.stream}.>`,
+  `$JS.ACK.${AUDIT_ANCHORS.stream}.>`,
+];
 
 /** What an app may do with JetStream: create and read its own stream and those it consumes. */
 function jetStreamPermissions(app) {
@@ -86,8 +105,11 @@ export function natsPermissions() {
     },
     // Only identity answers identity.* (so only it reads logins and keys) and only it
     // announces registry changes.
+    // It alone anchors the access log's chain head (AUDIT_ANCHORS) and reads the anchors back.
     identity: {
-      publish: { allow: [...EVENTS.identity.subjects, ...jetStreamPermissions('identity')] },
+      publish: {
+        allow: [...EVENTS.identity.subjects, ...jetStreamPermissions('identity'), ...AUDIT_ANCHOR_PERMISSIONS],
+      },
       subscribe: { allow: ['identity.>', inbox('identity')] },
       allow_responses: true,
     },
@@ -120,9 +142,16 @@ export function natsPermissions() {
       },
       subscribe: { allow: [inbox('operator')] },
     },
-    // Documents asks nobody; it alone announces issued document sets.
+    // Documents asks identity only to log staff reads of documents; it alone announces issued
+    // document sets.
     documents: {
-      publish: { allow: [...EVENTS.documents.subjects, ...jetStreamPermissions('documents')] },
+      publish: {
+        allow: [
+          'identity.access-log.record-staff-read',
+          ...EVENTS.documents.subjects,
+          ...jetStreamPermissions('documents'),
+        ],
+      },
       subscribe: { allow: ['documents.>', inbox('documents')] },
       allow_responses: true,
     },
