@@ -25,8 +25,9 @@ RUN mkdir -p /var/lib/disduk/keys && chown node:node /var/lib/disduk/keys
 USER node
 EXPOSE 3000
 # Alive when the process answers HTTP: a service's /live on its HTTP_PORT (docker-compose.yml
-# sets 9464), the gateway's /metrics on PORT. Liveness only: a service that waits for its
-# database or NATS is alive and recovers by itself; /api/v1/health tells the whole story.
+# sets 9464), the gateway's /metrics on its internal METRICS_PORT (9464 there too; /metrics is
+# not on the public PORT). Liveness only: a service that waits for its database or NATS is
+# alive and recovers by itself; /api/v1/health tells the whole story.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=5 \
-  CMD node -e "const p=process.env.HTTP_PORT;fetch(p?'http://127.0.0.1:'+p+'/live':'http://127.0.0.1:'+(process.env.PORT||3000)+'/metrics').then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "const s=process.env.HTTP_PORT;fetch(s?'http://127.0.0.1:'+s+'/live':'http://127.0.0.1:'+(process.env.METRICS_PORT||9464)+'/metrics').then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/apps/gateway/src/main.js"]

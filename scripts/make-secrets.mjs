@@ -5,6 +5,8 @@
 //                                  a self-signed development CA (scripts/nats-config.mjs)
 //   secrets/jwt/signing-key.pem    identity's token signing key (ES256), kid in secrets/jwt/kid
 //   secrets/jwt/public-keys.json   the verification keys (JWKS) every app reads
+//   secrets/audit/anchor-key.pem   identity's key (Ed25519) that signs the access log's chain-head
+//                                  anchors; anchor-public.pem is what `npm run audit:verify` checks with
 //
 //   node scripts/make-secrets.mjs                  create what is missing
 //   node scripts/make-secrets.mjs --rotate-jwt     a new signing key; the old public key stays in
@@ -46,4 +48,17 @@ if (!existsSync(keyFile) || rotate) {
   }
 } else {
   console.log(`JWT: signing key kept (kid ${readFileSync(kidFile, 'utf8').trim()})`);
+}
+
+// The access log's anchor key (docs/security.md "Audit anchoring"): never the token key.
+const auditDir = path.join(dir, 'audit');
+mkdirSync(auditDir, { recursive: true, mode: 0o700 });
+const anchorKeyFile = path.join(auditDir, 'anchor-key.pem');
+if (!existsSync(anchorKeyFile)) {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  writeFileSync(anchorKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  writeFileSync(path.join(auditDir, 'anchor-public.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+  console.log('Audit: a new anchor signing key in secrets/audit/anchor-key.pem (public: anchor-public.pem)');
+} else {
+  console.log('Audit: anchor signing key kept');
 }

@@ -90,13 +90,33 @@ export const RPC_CALLS = {
   ],
   identity: [],
   applications: [
+    // Staff reads of applications and their evidence, for the access log (the actor is the token's).
+    'identity.access-log.record-staff-read',
     'identity.persons.get',
     'identity.family.get',
     'identity.family.find-by-member',
     'identity.account.get',
   ],
-  documents: [],
+  // Staff reads of documents, for the access log.
+  documents: ['identity.access-log.record-staff-read'],
 };
+
+/** The access log's chain-head anchors (issue #13): identity publishes and reads them, nobody else. */
+const AUDIT_ANCHORS = { stream: 'AUDIT_ANCHORS', subject: 'audit.anchor.access-log' };
+const AUDIT_ANCHOR_PERMISSIONS = [
+  AUDIT_ANCHORS.subject,
+  `$JS.API.STREAM.INFO.${AUDIT_ANCHORS.stream}`,
+  `$JS.API.STREAM.CREATE.${AUDIT_ANCHORS.stream}`,
+  `$JS.API.STREAM.MSG.GET.${AUDIT_ANCHORS.stream}`,
+  `$JS.API.DIRECT.GET.${AUDIT_ANCHORS.stream}`,
+  `$JS.API.DIRECT.GET.${AUDIT_ANCHORS.stream}.>`,
+  `$JS.API.CONSUMER.CREATE.${AUDIT_ANCHORS.stream}`,
+  `$JS.API.CONSUMER.CREATE.${AUDIT_ANCHORS.stream}.>`,
+  `$JS.API.CONSUMER.MSG.NEXT.${AUDIT_ANCHORS.stream}.>`,
+  `$JS.API.CONSUMER.DELETE.${AUDIT_ANCHORS.stream}.>`,
+  `$JS.API.CONSUMER.INFO.${AUDIT_ANCHORS.stream}.>`,
+  `$JS.ACK.${AUDIT_ANCHORS.stream}.>`,
+];
 
 /**
  * What an app may ask of JetStream, by name — never `$JS.API.>`:
@@ -147,9 +167,17 @@ export function natsPermissions() {
       subscribe: { allow: [inbox('gateway')] },
     },
     // Only identity answers identity.* (so only it reads logins) and only it announces
-    // registry changes.
+    // registry changes. It alone anchors the access log's chain head (AUDIT_ANCHORS) and reads
+    // the anchors back.
     identity: {
-      publish: { allow: [...RPC_CALLS.identity, ...EVENTS.identity.subjects, ...jetStreamPermissions('identity')] },
+      publish: {
+        allow: [
+          ...RPC_CALLS.identity,
+          ...EVENTS.identity.subjects,
+          ...jetStreamPermissions('identity'),
+          ...AUDIT_ANCHOR_PERMISSIONS,
+        ],
+      },
       subscribe: { allow: ['identity.>', inbox('identity')] },
       allow_responses: true,
     },
@@ -177,7 +205,8 @@ export function natsPermissions() {
       },
       subscribe: { allow: [inbox('operator')] },
     },
-    // Documents asks nobody; it alone announces issued document sets.
+    // Documents asks identity only to log staff reads of documents; it alone announces issued
+    // document sets.
     documents: {
       publish: { allow: [...RPC_CALLS.documents, ...EVENTS.documents.subjects, ...jetStreamPermissions('documents')] },
       subscribe: { allow: ['documents.>', inbox('documents')] },

@@ -14,6 +14,27 @@ import {
 } from './factories/applications.factory.js';
 import { startStack, type Stack } from './support/stack.js';
 
+/** A PNG header (signature and IHDR) declaring this size; no pixel data needed to be judged. */
+function pngDeclaring(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(25);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'latin1');
+  ihdr.writeUInt32BE(width, 8);
+  ihdr.writeUInt32BE(height, 12);
+  ihdr.writeUInt8(8, 16); // bit depth
+  ihdr.writeUInt8(6, 17); // RGBA
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.alloc(64)]);
+}
+
+/** A JPEG with an APP0 segment, then a baseline SOF0 declaring this size. */
+function jpegDeclaring(width: number, height: number): Buffer {
+  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
+  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 8, 0, 0, 0, 0, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+  sof.writeUInt16BE(Math.min(height, 65_535), 5);
+  sof.writeUInt16BE(Math.min(width, 65_535), 7);
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xd9])]);
+}
+
 describe('applications: birth registration end to end', () => {
   let stack: Stack;
   let world: ApplicationsWorld;
@@ -128,6 +149,29 @@ describe('applications: birth registration end to end', () => {
     const noType = await father.post('/applications', { familyCardNumber: world.birthFamily.familyCardNumber });
     expect(noType.status).toBe(400);
     expect(noType.body.errors).toEqual([expect.objectContaining({ field: 'type' })]);
+  });
+
+  // Issue #13: text that reaches a document keeps to letters, digits, spaces and address punctuation.
+  it('refuses markup in an address, a place of birth or of death (400 naming the field)', async () => {
+    const father = as(stack.url, world.tokens.father);
+    const address = await father.post(
+      '/applications',
+      familyCardUpdateBody(world, { address: 'JL. MAWAR <img src=x onerror=alert(1)>', memberChanges: undefined }),
+    );
+    expect(address.status).toBe(400);
+    expect(address.body.errors).toEqual([expect.objectContaining({ field: 'address' })]);
+    const place = await father.post('/applications', birthBody(world, { child: { birthPlace: 'KAYU AGUNG"; x={}' } }));
+    expect(place.status).toBe(400);
+    expect(place.body.errors).toEqual([expect.objectContaining({ field: 'child.birthPlace' })]);
+    const ok = await father.post(
+      '/applications',
+      familyCardUpdateBody(world, {
+        address: "JL. MA'RUF NO. 4/5 (BLOK C) #2: KEL. SUKAJADI",
+        memberChanges: undefined,
+      }),
+    );
+    expect(ok.status).toBe(201);
+    await father.post(`/applications/${ok.body.id as string}/cancel`).expect(200);
   });
 
   it('names each broken registry rule (422)', async () => {
@@ -252,7 +296,8 @@ describe('applications: birth registration end to end', () => {
         status: 201,
         body: {
           kind: 'SURAT_KEHILANGAN',
-          fileName: 'surat.bin',
+          // The extension of what the content is (issue #13).
+          fileName: 'surat.pdf',
           contentType: 'application/pdf',
           size: pdf.length,
           sha256: createHash('sha256').update(pdf).digest('hex'),
@@ -270,6 +315,11 @@ describe('applications: birth registration end to end', () => {
           });
         expect(download.status).toBe(200);
         expect(download.headers['content-type']).toBe('application/pdf');
+        expect(download.headers['content-disposition']).toBe(
+          `attachment; filename="surat.pdf"; filename*=UTF-8''surat.pdf`,
+        );
+        expect(download.headers['x-content-type-options']).toBe('nosniff');
+        expect(download.headers['content-security-policy']).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
         expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
       }
       const view = await as(stack.url, world.tokens.clerk).get(`/applications/${id}`).expect(200);
@@ -277,7 +327,7 @@ describe('applications: birth registration end to end', () => {
         {
           id: attachmentId,
           kind: 'SURAT_KEHILANGAN',
-          fileName: 'surat.bin',
+          fileName: 'surat.pdf',
           contentType: 'application/pdf',
           size: pdf.length,
         },
@@ -303,7 +353,7 @@ describe('applications: birth registration end to end', () => {
         .field('kind', 'LAINNYA')
         .attach('file', big, { filename: 'foto.jpg' });
       expect(tooLarge.status).toBe(413);
-      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+      const png = pngDeclaring(1200, 1600);
       const notOwner = await as(stack.url, world.tokens.mother)
         .upload(`/applications/${id}/attachments`)
         .field('kind', 'LAINNYA')
@@ -320,6 +370,46 @@ describe('applications: birth registration end to end', () => {
         .attach('file', png, { filename: 'kk.png' });
       expect(ok.status).toBe(201);
       expect(ok.body.contentType).toBe('image/png');
+    });
+
+    // Issue #13: a polyglot keeps no HTML name, markup in a name is dropped, image bombs are refused.
+    it('stores x.html holding a PDF as x.pdf, and a name with markup as plain text', async () => {
+      const father = as(stack.url, world.tokens.father);
+      const polyglot = Buffer.from('%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\n%%EOF\n');
+      const html = await father
+        .upload(`/applications/${id}/attachments`)
+        .field('kind', 'LAINNYA')
+        .attach('file', polyglot, { filename: 'x.html', contentType: 'text/html' });
+      expect({ status: html.status, fileName: html.body.fileName, type: html.body.contentType }).toEqual({
+        status: 201,
+        fileName: 'x.pdf',
+        type: 'application/pdf',
+      });
+      const marked = await father
+        .upload(`/applications/${id}/attachments`)
+        .field('kind', 'LAINNYA')
+        .attach('file', pdf.subarray(0, 2048), { filename: '<img src=x onerror=alert(1)>surat resmi;\u0007.pdf' });
+      expect(marked.status).toBe(201);
+      expect(marked.body.fileName).toBe('surat resmi.pdf');
+      const view = await as(stack.url, world.tokens.clerk).get(`/applications/${id}`).expect(200);
+      for (const { fileName } of view.body.attachments as Array<{ fileName: string }>) {
+        expect(fileName).not.toMatch(/[<>"]|onerror|\.html/);
+      }
+    });
+
+    it('refuses an image declaring more than 10,000 px a side or 40 MP (413), and an unreadable one (415)', async () => {
+      const father = as(stack.url, world.tokens.father);
+      const send = (bytes: Buffer, filename: string) =>
+        father.upload(`/applications/${id}/attachments`).field('kind', 'LAINNYA').attach('file', bytes, { filename });
+      expect((await send(pngDeclaring(65_535, 65_535), 'bom.png')).status).toBe(413);
+      expect((await send(pngDeclaring(10_001, 10), 'lebar.png')).status).toBe(413);
+      expect((await send(pngDeclaring(8000, 8000), 'megapiksel.png')).status).toBe(413);
+      expect((await send(jpegDeclaring(60_000, 60_000), 'bom.jpg')).status).toBe(413);
+      expect((await send(jpegDeclaring(3000, 4000), 'foto.jpg')).status).toBe(201);
+      expect(
+        (await send(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), 'rusak.png')).status,
+      ).toBe(415);
+      expect((await send(Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x02, 0x00]), 'rusak.jpg')).status).toBe(415);
     });
   });
 });

@@ -15,6 +15,7 @@ import {
   familyCardUpdateBody,
   type ApplicationsWorld,
 } from './factories/applications.factory.js';
+import { PERSON_NOT_ACCEPTED } from '#lib/domain';
 import { startStack, type Stack } from './support/stack.js';
 
 jest.setTimeout(180_000);
@@ -197,7 +198,10 @@ describe('birth, KK baru and perubahan data as DOMAIN.md states them', () => {
       }),
     );
     expect(moving.status).toBe(422);
-    expect(JSON.stringify(moving.body.errors)).toMatch(/pindah datang/);
+    // A spouse from another family (here another regency) is a stranger to the applicant: the
+    // refusal says only that this NIK is not accepted (issue #13), never why.
+    expect(moving.body.errors).toContainEqual({ field: 'members[1].nik', message: PERSON_NOT_ACCEPTED });
+    expect(JSON.stringify(moving.body.errors)).not.toMatch(/pindah datang/);
 
     const spouse = world.strangerFamily.members.find(
       (m) => m.relationship === 'ANAK' && m.sex !== world.adultChild.sex && m.birthDate <= '2006-01-01',

@@ -75,7 +75,8 @@ describe('identity: registry import, accounts and reads through the gateway', ()
           { ...c, sex: c.sex === 'LAKI_LAKI' ? 'PEREMPUAN' : 'LAKI_LAKI', villageCode: '16.02.99.9999' },
           columns,
         ), // line 4
-        csvLine({ ...b, address: 'JL. "BARU", GANG 2\nBLOK C', education: 'slta / sederajat' }, columns), // lines 5-6: good
+        // lines 5-6: good (a quoted field with a comma and a line break; no `"` in an address, issue #13)
+        csvLine({ ...b, address: "JL. 'BARU', GANG 2\nBLOK C", education: 'slta / sederajat' }, columns),
         csvLine({ ...c, birthPlace: '' }, columns), // line 7: required field empty
       ];
       const response = await importCsv(stack.url, admin, `${lines.join('\r\n')}\r\n`);

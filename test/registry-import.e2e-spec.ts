@@ -36,7 +36,7 @@ describe('registry import: dialects and SIAK export', () => {
     request(stack.url).get(`/api/v1/families/${familyCardNumber}`).set('authorization', `Bearer ${clerk}`);
 
   it('reads `;`-separated CSV with a BOM and a quote inside an unquoted field, with the right lines', async () => {
-    const [a, b, c] = syntheticFamilies({ regencyCode: OKI, families: 3, seed: 501 }).map((f) =>
+    const [a, b, c, d, e] = syntheticFamilies({ regencyCode: OKI, families: 5, seed: 501 }).map((f) =>
       rowOf(f.members[0], f),
     );
     const line = (values: CsvRowValues): string =>
@@ -51,19 +51,35 @@ describe('registry import: dialects and SIAK export', () => {
       line({ ...c, address: 'JL. "BARU"; GANG 2\nBLOK C' }), // lines 4-5: quoted with ; and a line break
       '', // line 6: blank
       line({ ...b, rt: 'X' }), // line 7: bad RT
+      line({ ...d, address: "JL. BARU, GANG 2\nBLOK C (DEPAN MASJID) NO. 4/5 #2: PAK HAJI MA'RUF" }), // lines 8-9
+      line({ ...e, address: 'JL. MAWAR <img src=x onerror=alert(1)>', birthPlace: 'KAYUAGUNG{}' }), // line 10
     ].join('\r\n');
     const response = await importCsv(stack.url, admin, `${body}\r\n`);
     expect(response.status).toBe(200);
+    // Markup and quotes in an address or a place of birth are refused with the field named
+    // (issue #13): the parser's lines stay right around them.
+    const addressRule = "Alamat hanya boleh berisi huruf, angka, spasi dan tanda baca alamat (. , - / ' ( ) # :)";
     expect(response.body).toEqual({
-      imported: 2,
+      imported: 1,
       updated: 0,
       rejected: [
+        { line: 2, errors: [{ field: 'address', message: addressRule }] },
         { line: 3, errors: [{ field: 'nik', message: 'NIK harus tepat 16 digit angka' }] },
+        { line: 4, errors: [{ field: 'address', message: addressRule }] },
         { line: 7, errors: [{ field: 'rt', message: 'Harus angka 1 sampai 999' }] },
+        {
+          line: 10,
+          errors: [
+            { field: 'birthPlace', message: addressRule.replace('Alamat', 'Tempat lahir') },
+            { field: 'address', message: addressRule },
+          ],
+        },
       ],
     });
-    expect((await family(a.familyCardNumber as string)).body.address).toBe('RUMAH PANGGUNG 5\'6" DEPAN MASJID');
-    expect((await family(c.familyCardNumber as string)).body.address).toBe('JL. "BARU"; GANG 2 BLOK C');
+    expect((await family(d.familyCardNumber as string)).body.address).toBe(
+      "JL. BARU, GANG 2 BLOK C (DEPAN MASJID) NO. 4/5 #2: PAK HAJI MA'RUF",
+    );
+    expect((await family(a.familyCardNumber as string)).status).toBe(404);
   });
 
   it('imports SIAK’s export as it leaves SIAK, resolving names and rejecting what cannot be resolved', async () => {

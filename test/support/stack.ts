@@ -54,6 +54,8 @@ export interface TokenClaims {
  */
 export interface Stack {
   url: string;
+  /** The gateway's internal port: `/metrics` and the detailed `/health`. */
+  metricsUrl: string;
   natsUrl: string;
   /** Superuser connections to the services' databases (for inspection and tampering). */
   databaseUrls: Record<ServiceName, string>;
@@ -217,13 +219,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     loadConfig(
       'gateway',
       GatewayConfig,
-      env('gateway', { PORT: String(gatewayPort), HOST: '127.0.0.1', HEALTH_TIMEOUT_MS: '3000' }),
+      env('gateway', {
+        PORT: String(gatewayPort),
+        HOST: '127.0.0.1',
+        METRICS_PORT: '0',
+        HEALTH_TIMEOUT_MS: '3000',
+      }),
     ),
     { logger: loggerOf('gateway') },
   );
 
   return {
     url: gateway.url,
+    metricsUrl: gateway.metricsUrl,
     natsUrl,
     databaseUrls,
     runtimeDatabaseUrls,

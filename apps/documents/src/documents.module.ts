@@ -4,9 +4,11 @@ import { DatabaseModule } from '#lib/platform/db';
 import { EventsModule } from '#lib/platform/events';
 import { PlatformModule, type PlatformParts } from '#lib/platform/core';
 import { ServiceHealth } from '#lib/platform/health';
+import { RpcModule } from '#lib/platform/rpc';
 import type { DocumentsConfig } from './config/documents.config.js';
 import { DocumentAccessService } from './documents/document-access.service.js';
 import { DocumentHandler } from './documents/document.handler.js';
+import { StaffReadAudit } from './documents/staff-read-audit.js';
 import { HealthHandler } from './health/health.handler.js';
 import { IssuanceConsumer } from './issuance/issuance.consumer.js';
 import { IssuanceService } from './issuance/issuance.service.js';
@@ -30,6 +32,8 @@ export class DocumentsModule {
           migrations: documentsMigrations,
         }),
         EventsModule.forRoot({ publishes: Streams.DOCUMENTS }),
+        // Only to report staff reads to identity's access log.
+        RpcModule.forApp(`documents:${config.INSTANCE_ID ?? process.pid}`),
       ],
       controllers: [HealthHandler, DocumentHandler],
       providers: [
@@ -39,6 +43,7 @@ export class DocumentsModule {
         IssuanceService,
         IssuanceConsumer,
         DocumentAccessService,
+        StaffReadAudit,
       ],
     };
   }

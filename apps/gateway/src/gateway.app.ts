@@ -1,13 +1,18 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { DomainError } from '#lib/domain';
 import { createLogger, createValidationPipe, Metrics, NestLoggerAdapter, type AppLogger } from '#lib/platform/core';
 import { registerAccessLog, registerHttpMetrics, registerMetricsRoute } from '#lib/platform/http';
 import { installIdnAreaRegions } from '#lib/platform/regions';
 import type { GatewayConfig } from './config/gateway.config.js';
-import { setupOpenApi } from './docs/openapi.js';
+import { DOCS_PATH, setupOpenApi } from './docs/openapi.js';
 import { VERIFICATION_PAGE_PATH } from './documents/verification-page.controller.js';
 import { GatewayModule } from './gateway.module.js';
+import { HealthService } from './health/health.service.js';
+import { problemOf, PROBLEM_CONTENT_TYPE } from './http/problem.js';
 import { registerRequestContext } from './http/request-context.hooks.js';
+import { registerSecurityHeaders, securityHeadersOf } from './http/security-headers.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -15,6 +20,8 @@ export interface RunningGateway {
   app: NestFastifyApplication;
   logger: AppLogger;
   url: string;
+  /** The internal port: `/metrics` and the detailed `/health` (METRICS_HOST, 127.0.0.1 by default). */
+  metricsUrl: string;
   close(): Promise<void>;
 }
 
@@ -33,6 +40,20 @@ export async function startGateway(
     trustProxy: config.TRUST_PROXY ?? false,
     // Request logging is ours (structured, NIK-masked); Fastify's is off.
     logger: false,
+    // A path with malformed percent-encoding (`/%`, `/%E0%A4%A`): 400 as a problem, with the
+    // security headers, never echoing the path (Fastify's own answer would).
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const problem = problemOf(
+        new DomainError('VALIDATION.FAILED', 'Alamat yang diminta tidak sah', {
+          errors: [{ field: 'path', message: 'Alamat berisi pengodean persen (%) yang tidak sah' }],
+        }),
+      );
+      void reply
+        .status(error.statusCode ?? 400)
+        .headers(securityHeadersOf())
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .send({ ...problem, status: error.statusCode ?? 400 });
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     GatewayModule.register({ config, logger, metrics }),
@@ -43,15 +64,48 @@ export async function startGateway(
   app.setGlobalPrefix(API_PREFIX, { exclude: [`${VERIFICATION_PAGE_PATH}/:token`] });
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
+  await registerSecurityHeaders(fastify, DOCS_PATH);
   registerRequestContext(fastify);
   registerHttpMetrics(fastify, metrics);
   registerAccessLog(fastify, logger);
-  registerMetricsRoute(fastify, metrics);
   setupOpenApi(app);
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://127.0.0.1:${port}`;
-  logger.info({ url }, 'Gateway listening');
-  return { app, logger, url, close: () => app.close() };
+  const internal = await startInternalPort(config, metrics, app.get(HealthService, { strict: false }));
+  logger.info({ url, metricsUrl: internal.url }, 'Gateway listening');
+  return {
+    app,
+    logger,
+    url,
+    metricsUrl: internal.url,
+    close: async () => {
+      await internal.server.close();
+      await app.close();
+    },
+  };
+}
+
+/**
+ * `/metrics` and the detailed `/health` on a port of their own, bound to METRICS_HOST
+ * (127.0.0.1 unless the operator opens it to a monitoring network): neither the request counts
+ * by route nor which service is down and why are the public's business (issue #13).
+ */
+async function startInternalPort(
+  config: GatewayConfig,
+  metrics: Metrics,
+  health: HealthService,
+): Promise<{ server: FastifyInstance; url: string }> {
+  const server = Fastify({ logger: false });
+  registerMetricsRoute(server, metrics);
+  server.get('/health', async (_request, reply) => {
+    const report = await health.check();
+    return reply.status(report.status === 'up' ? 200 : 503).send(report);
+  });
+  await server.listen({ port: config.METRICS_PORT, host: config.METRICS_HOST });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.METRICS_PORT;
+  const host = config.METRICS_HOST === '0.0.0.0' ? '127.0.0.1' : config.METRICS_HOST;
+  return { server, url: `http://${host.includes(':') ? `[${host}]` : host}:${port}` };
 }

@@ -5,6 +5,7 @@ import { EventsModule } from '#lib/platform/events';
 import { IdempotencyModule } from '#lib/platform/idempotency';
 import { PlatformModule, type PlatformParts } from '#lib/platform/core';
 import { ServiceHealth } from '#lib/platform/health';
+import { AccessLogAnchorService } from './access-log/access-log-anchor.service.js';
 import { AccessLogModule } from './access-log/access-log.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AgenciesModule } from './agencies/agencies.module.js';
@@ -46,7 +47,7 @@ export class IdentityModule {
         VerificationModule,
       ],
       controllers: [HealthHandler],
-      providers: [ServiceHealth],
+      providers: [ServiceHealth, AccessLogAnchorService],
     };
   }
 }

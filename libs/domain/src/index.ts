@@ -14,6 +14,7 @@ export * from './application-types/family-card-update/family-card-update.type.js
 export * from './application-types/family-card-replacement/family-card-replacement.type.js';
 export * from './application-types/death-registration/death-registration.type.js';
 export * from './application-types/death-registration/death-registration.rules.js';
+export * from './application-types/outside-family.js';
 export * from './documents/document-kinds.js';
 export * from './documents/verification-code.js';
 export * from './reference/label-matching.js';
@@ -31,3 +32,5 @@ export * from './access/staff-scope.js';
 export * from './application-types/birth-registration/birth-parents.js';
 export * from './names/new-record-name.js';
 export * from './population/marriage-age.js';
+export * from './attachments/stored-file-name.js';
+export * from './text/document-text.js';

@@ -4,3 +4,4 @@ export * from './date.validators.js';
 export * from './label.validators.js';
 export * from './validation-pipe.options.js';
 export * from './compiled-acceptor.js';
+export * from './text.validators.js';

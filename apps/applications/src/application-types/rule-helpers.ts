@@ -1,5 +1,5 @@
 import type { FamilyView, PersonRecord } from '#lib/contracts';
-import { parseIsoDate, PersonStatus, type FieldError } from '#lib/domain';
+import { parseIsoDate, PERSON_NOT_ACCEPTED, PersonStatus, type FieldError } from '#lib/domain';
 
 /**
  * What the rules of several types share. Each broken rule is one `{ field, message }` naming the
@@ -18,7 +18,20 @@ export class Violations {
     this.list.push({ field, message });
   }
 
-  /** The person must exist and be ACTIVE; returns them when they do. */
+  /**
+   * A rule broken by someone outside the applicant's family: whatever the rule, only the generic
+   * sentence, once per field (API.md: a 422 never tells facts about strangers).
+   */
+  addOutsider(field: string): void {
+    if (!this.list.some((e) => e.field === field && e.message === PERSON_NOT_ACCEPTED)) {
+      this.list.push({ field, message: PERSON_NOT_ACCEPTED });
+    }
+  }
+
+  /**
+   * The person must exist and be ACTIVE; returns them when they do. Only for people of the
+   * applicant's own family: the message names their status.
+   */
   activePerson(persons: ReadonlyMap<string, PersonRecord>, nik: string, field: string): PersonRecord | undefined {
     const person = persons.get(nik);
     if (person === undefined) {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { BirthRegistrationInput } from '#lib/contracts';
-import { ApplicationStatus, DomainError } from '#lib/domain';
+import { ApplicationStatus, DomainError, NOT_APPLICANTS_FAMILY } from '#lib/domain';
 import { ApplicationRulesService } from '../application-types/application-rules.service.js';
 import { ApplicationQueryService } from './application-query.service.js';
 import { OwnFamilyService } from './own-family.js';
@@ -123,7 +123,7 @@ describe(ApplicationSubmissionService.name, () => {
       sut.submit({ principal: RESIDENT, input: { ...birth(), familyCardNumber: '1602051201150099' } }),
     );
     expect(error.code).toBe('APPLICATION.RULE_VIOLATION');
-    expect(error.errors).toEqual([{ field: 'familyCardNumber', message: 'Nomor KK tidak terdaftar' }]);
+    expect(error.errors).toEqual([{ field: 'familyCardNumber', message: NOT_APPLICANTS_FAMILY }]);
     expect(applications.state.applications.size).toBe(0);
   });
 

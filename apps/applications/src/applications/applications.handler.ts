@@ -15,6 +15,7 @@ import {
 import { RpcHandler } from '#lib/platform/rpc';
 import { Idempotent } from '#lib/platform/idempotency';
 import { applicationCreated, applicationNamedInRequest } from '../idempotency/idempotent-recovery.js';
+import { StaffReadAudit } from '../registry/staff-read-audit.js';
 import { ApplicationQueryService } from './application-query.service.js';
 import { ApplicationSubmissionService } from './application-submission.service.js';
 import { ApplicationWorkflowService } from './application-workflow.service.js';
@@ -26,6 +27,7 @@ export class ApplicationsHandler {
     private readonly submissions: ApplicationSubmissionService,
     private readonly workflow: ApplicationWorkflowService,
     private readonly queries: ApplicationQueryService,
+    private readonly audit: StaffReadAudit,
   ) {}
 
   @RpcHandler(ApplicationsRpc.APPLICATION_SUBMIT)
@@ -71,8 +73,11 @@ export class ApplicationsHandler {
   }
 
   @RpcHandler(ApplicationsRpc.APPLICATION_GET)
-  get(@Payload() request: GetApplicationRequest): Promise<ApplicationView> {
-    return this.queries.get(request);
+  async get(@Payload() request: GetApplicationRequest): Promise<ApplicationView> {
+    const view = await this.queries.get(request);
+    // A staff member's read is logged for the people it names before it is answered.
+    await this.audit.applicationRead(request.principal, view, 'GET /applications/{id}');
+    return view;
   }
 
   @RpcHandler(ApplicationsRpc.APPLICATION_LIST)

@@ -13,7 +13,7 @@ import {
   type StartAttachmentUploadRequest,
   type StoredAttachmentView,
 } from '#lib/contracts';
-import { ApplicationStatus, DomainError, Role } from '#lib/domain';
+import { ApplicationStatus, DomainError, Role, storedFileName } from '#lib/domain';
 import { actionsFor, maySee } from '../applications/application-access.js';
 import { applicationNotFound } from '../applications/application-actor.js';
 import type { ApplicationEntity } from '../applications/application.entity.js';
@@ -22,6 +22,7 @@ import { toAttachmentView } from '../applications/application.mapper.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import { AttachmentRepository } from './attachment.repository.js';
 import { sniffContentType, SNIFF_BYTES } from './content-type.js';
+import { judgeImage, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './image-dimensions.js';
 
 /** While an application may still change, its owner may add evidence. */
 const OPEN_FOR_EVIDENCE: readonly string[] = [ApplicationStatus.SUBMITTED, ApplicationStatus.REVISION_REQUESTED];
@@ -29,7 +30,8 @@ const STALE_UPLOAD_MINUTES = 60;
 
 /**
  * Evidence files (API.md): uploaded by the owner in chunks through any replica, judged by
- * content, limited to 5 MB, stored in PostgreSQL with their SHA-256, read back byte for byte by
+ * content, limited to 5 MB (an image also to 10,000 px a side and 40 MP, read from its header),
+ * stored under a name with the extension of its content and no markup, stored in PostgreSQL with their SHA-256, read back byte for byte by
  * the owner and the staff of the regency.
  */
 @Injectable()
@@ -85,6 +87,9 @@ export class AttachmentService {
       if (data.length > ATTACHMENT_MAX_BYTES) throw tooLarge();
       const contentType = sniffContentType(data.subarray(0, SNIFF_BYTES));
       if (contentType === undefined) throw unsupportedType();
+      // An image is judged by the size it declares, before anyone's browser tries to draw it.
+      const image = judgeImage(contentType, data);
+      if (image?.ok === false) throw image.reason === 'too-large' ? imageTooLarge() : unsupportedType();
       // The application may have moved on while the bytes travelled: decide under its lock.
       const application = await tx.lockApplication(session.applicationId);
       if (application === null || !maySee(principal, application)) throw applicationNotFound();
@@ -93,7 +98,8 @@ export class AttachmentService {
         id: randomUUID(),
         applicationId: application.id,
         kind: session.kind,
-        fileName: session.fileName,
+        // The name takes the extension of what the content is, and loses any markup.
+        fileName: storedFileName(session.fileName, contentType),
         contentType,
         size: data.length,
         sha256: digest,
@@ -172,6 +178,13 @@ function uploadNotFound(): DomainError {
 
 function tooLarge(): DomainError {
   return new DomainError('REQUEST.TOO_LARGE', `Ukuran berkas melebihi ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`);
+}
+
+function imageTooLarge(): DomainError {
+  return new DomainError(
+    'REQUEST.TOO_LARGE',
+    `Ukuran gambar melebihi batas: paling besar ${MAX_IMAGE_SIDE.toLocaleString('id-ID')} piksel per sisi dan ${MAX_IMAGE_PIXELS / 1_000_000} megapiksel`,
+  );
 }
 
 function unsupportedType(): DomainError {

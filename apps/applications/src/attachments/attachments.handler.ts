@@ -14,12 +14,18 @@ import {
 import { RpcHandler } from '#lib/platform/rpc';
 import { Idempotent } from '#lib/platform/idempotency';
 import { attachmentCreated } from '../idempotency/idempotent-recovery.js';
+import { ApplicationQueryService } from '../applications/application-query.service.js';
+import { StaffReadAudit } from '../registry/staff-read-audit.js';
 import { AttachmentService } from './attachment.service.js';
 
 /** Thin NATS adapter for evidence files. */
 @Controller()
 export class AttachmentsHandler {
-  constructor(private readonly attachments: AttachmentService) {}
+  constructor(
+    private readonly attachments: AttachmentService,
+    private readonly queries: ApplicationQueryService,
+    private readonly audit: StaffReadAudit,
+  ) {}
 
   @RpcHandler(ApplicationsRpc.ATTACHMENT_UPLOAD_START)
   start(@Payload() request: StartAttachmentUploadRequest): Promise<StartAttachmentUploadReply> {
@@ -38,8 +44,16 @@ export class AttachmentsHandler {
   }
 
   @RpcHandler(ApplicationsRpc.ATTACHMENT_GET)
-  get(@Payload() request: GetAttachmentRequest): Promise<StoredAttachmentView> {
-    return this.attachments.get(request);
+  async get(@Payload() request: GetAttachmentRequest): Promise<StoredAttachmentView> {
+    const attachment = await this.attachments.get(request);
+    // A download starts here (then reads in chunks): a staff read is logged once, up front.
+    const application = await this.queries.view(request.applicationId, request.principal);
+    await this.audit.applicationRead(
+      request.principal,
+      application,
+      'GET /applications/{id}/attachments/{attachmentId}',
+    );
+    return attachment;
   }
 
   @RpcHandler(ApplicationsRpc.ATTACHMENT_READ)

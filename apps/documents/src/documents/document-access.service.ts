@@ -5,6 +5,7 @@ import type { IssuedDocumentEntity } from '../issuance/issued-document.entity.js
 import { IssuedDocumentRepository } from '../issuance/issued-document.repository.js';
 import { IssuanceService } from '../issuance/issuance.service.js';
 import { toDocumentView, toPublicView } from './document.mapper.js';
+import { StaffReadAudit } from './staff-read-audit.js';
 
 const STAFF: ReadonlySet<string> = new Set([Role.CLERK, Role.OFFICIAL, Role.ADMIN]);
 
@@ -17,14 +18,19 @@ export class DocumentAccessService {
   constructor(
     private readonly documents: IssuedDocumentRepository,
     private readonly issuance: IssuanceService,
+    private readonly audit: StaffReadAudit,
   ) {}
 
   async get(principal: Principal, id: string): Promise<DocumentView> {
-    return toDocumentView(await this.readable(principal, id), this.issuance.verificationUrl.bind(this.issuance));
+    const document = await this.readable(principal, id);
+    await this.audit.documentRead(principal, document.memberNiks, 'GET /documents/{id}');
+    return toDocumentView(document, this.issuance.verificationUrl.bind(this.issuance));
   }
 
   async readFile(principal: Principal, id: string, offset: number, length: number): Promise<DocumentFileChunk> {
     const document = await this.readable(principal, id);
+    // A download reads from offset 0 first: a staff read is logged once, before any byte leaves.
+    if (offset === 0) await this.audit.documentRead(principal, document.memberNiks, 'GET /documents/{id}/pdf');
     const part = await this.documents.readFile(id, offset, length);
     if (!part) throw notFound();
     return {
@@ -54,7 +60,7 @@ export class DocumentAccessService {
         details: { allowedActions: [] },
       });
     }
-    return this.get(principal, id);
+    return toDocumentView(await this.readable(principal, id), this.issuance.verificationUrl.bind(this.issuance));
   }
 
   async verifyPublic(token: string): Promise<PublicDocumentView> {

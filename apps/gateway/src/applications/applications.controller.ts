@@ -10,11 +10,12 @@ import {
   ApplicationsRpc,
 } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
-import { ApplicationAction, AttachmentKind, Role } from '#lib/domain';
+import { ApplicationAction, attachmentDisposition, AttachmentKind, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles, RolesFor } from '../auth/auth.decorators.js';
 import { ApiParamsFrom, ApiProblems, ApiQueryFrom, ApiResult, ApiBodyFrom } from '../docs/api-docs.decorators.js';
 import { applicationInputSchema } from '../docs/views.openapi.js';
 import { IdempotentAction } from '../http/idempotency.js';
+import { DOWNLOAD_CSP } from '../http/security-headers.js';
 import { ApplicationAttachmentsService } from './application-attachments.service.js';
 import {
   ApplicationIdParams,
@@ -248,7 +249,8 @@ export class ApplicationsController {
   @ApiOperation({
     summary:
       'Add evidence (owner, while SUBMITTED or REVISION_REQUESTED) → 201 { id, kind, fileName, contentType, size, sha256 }',
-    description: 'PDF, JPEG or PNG judged by content (415 otherwise), at most 5 MB (413).',
+    description:
+      'PDF, JPEG or PNG judged by content (415 otherwise), at most 5 MB (413). An image whose header declares more than 10,000 pixels a side or 40 megapixels is 413 (`REQUEST.TOO_LARGE`); an image whose header cannot be read is 415. The stored `fileName` takes the extension of the detected type (`x.html` holding a PDF becomes `x.pdf`) and keeps only letters, digits, spaces and `.,_-()` (markup is dropped).',
   })
   @ApiParamsFrom(ApplicationIdParams)
   @ApiResult(201, 'StoredAttachmentView', 'The stored attachment')
@@ -274,7 +276,8 @@ export class ApplicationsController {
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
   @ApiResponse({
     status: 200,
-    description: 'The file as uploaded; `X-Content-SHA256` is the SHA-256 of its bytes',
+    description:
+      "The file as uploaded; `X-Content-SHA256` is the SHA-256 of its bytes. Always `Content-Disposition: attachment` (with an ASCII `filename` and a UTF-8 `filename*`), `X-Content-Type-Options: nosniff` and `Content-Security-Policy: default-src 'none'; sandbox`.",
     content: Object.fromEntries(
       ['application/pdf', 'image/jpeg', 'image/png'].map((type) => [
         type,
@@ -291,9 +294,11 @@ export class ApplicationsController {
     const { content, view } = await this.attachments.download(principal, params.id, params.attachmentId);
     void reply
       .header('content-type', view.contentType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(view.fileName)}`)
+      .header('content-disposition', attachmentDisposition(view.fileName))
       .header('x-content-sha256', view.sha256)
       .header('x-content-type-options', 'nosniff')
+      // Never a page of this origin, whatever its bytes are (a PDF/HTML polyglot).
+      .header('content-security-policy', DOWNLOAD_CSP)
       .header('cache-control', 'private, no-store');
     return content;
   }

@@ -12,6 +12,21 @@ export class GatewayConfig extends BaseConfig {
   @IsString()
   HOST: string = '0.0.0.0';
 
+  /**
+   * The internal port of `/metrics` and the detailed `/health` (0: any free port, logged at
+   * start; docker-compose sets 9464). Never the public PORT: route counts and which service is
+   * down, and why, are not the public's.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @Type(() => Number)
+  METRICS_PORT: number = 0;
+
+  /** Where the internal port listens: loopback unless a monitoring network must reach it. */
+  @IsString()
+  METRICS_HOST: string = '127.0.0.1';
+
   /** How long a health check waits for each service. */
   @IsInt()
   @Min(100)

@@ -62,6 +62,12 @@ const CUSTOM_CONVERTERS: Record<string, (meta: ValidationMetadata) => SchemaObje
   isPastDate: () => ({ type: 'string', format: 'date', maxLength: 10, description: 'YYYY-MM-DD, not in the future' }),
   isCalendarDate: () => ({ type: 'string', format: 'date', maxLength: 10, description: 'YYYY-MM-DD, a real date' }),
   isRegionCode: (meta) => regionCode(String(meta.constraints?.[0])),
+  isDocumentText: () => ({
+    type: 'string',
+    pattern: "^[\\p{L}\\p{M}\\p{N} .,\\-/'()#:]*$",
+    description:
+      'Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / \' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400',
+  }),
   isOneOfLabels: (meta) => ({
     type: 'string',
     maxLength: 100,

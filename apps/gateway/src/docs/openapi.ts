@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { buildOpenApiDocument } from './openapi-document.js';
 
-const DOCS_PATH = '/api/docs';
+export const DOCS_PATH = '/api/docs';
 const JSON_PATH = '/api/docs-json';
 
 /**

@@ -476,7 +476,8 @@ const VIEWS = {
   },
   HealthReport: {
     type: 'object',
-    required: ['status', 'checks', 'down'],
+    description: '`checks` and `down` only for staff (a staff access token) and on the internal port',
+    required: ['status'],
     properties: {
       status: oneOf(ComponentStatus),
       checks: { type: 'object', maxProperties: 50, additionalProperties: ref('ComponentHealth') },

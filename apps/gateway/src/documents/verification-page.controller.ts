@@ -5,7 +5,7 @@ import { DocumentsRpc } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
 import { DomainError, ErrorKind } from '#lib/domain';
 import { Public } from '../auth/auth.decorators.js';
-import { notFoundPage, unavailablePage, verificationPage } from './verification-page.js';
+import { notFoundPage, unavailablePage, VERIFICATION_PAGE_CSP, verificationPage } from './verification-page.js';
 
 /** Where a document's QR code leads: `/verifikasi/{token}`, outside the API prefix. */
 export const VERIFICATION_PAGE_PATH = 'verifikasi';
@@ -21,7 +21,10 @@ export class VerificationPageController {
   @ApiProduces('text/html')
   @ApiOperation({ summary: 'The human verification page a QR code opens (Bahasa Indonesia, no JavaScript needed)' })
   async show(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
-    void reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', VERIFICATION_PAGE_CSP);
     if (!TOKEN.test(token)) {
       await reply.status(404).send(notFoundPage());
       return;

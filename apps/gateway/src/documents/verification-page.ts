@@ -1,5 +1,6 @@
 import { DOCUMENT_KIND_LABELS, DocumentStatus, formatIndonesianDate, regionLocalDate } from '#lib/domain';
 import type { PublicDocumentView } from '#lib/contracts';
+import { staticPageCsp } from '../http/security-headers.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
@@ -33,6 +34,9 @@ const LAYOUT = `
   header { font-size: .95rem; margin-bottom: 1rem; }
   footer { font-size: .85rem; }
 `;
+
+/** The page's own policy: its one inline stylesheet (by hash) and /theme.css; no script at all. */
+export const VERIFICATION_PAGE_CSP = staticPageCsp(LAYOUT);
 
 function page(title: string, body: string): string {
   return `<!doctype html>

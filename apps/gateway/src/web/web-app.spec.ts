@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { registerSecurityHeaders } from '../http/security-headers.js';
 import { registerWebApp } from './web-app.js';
 
 interface Answer {
@@ -50,6 +51,8 @@ describe('the web pages at / (@fastify/static)', () => {
     await writeFile(path.join(root, '.env'), 'RAHASIA=1');
     await writeFile(path.join(root, '.kunci.txt'), 'RAHASIA');
     app = Fastify();
+    // As the gateway registers them: helmet's headers on every response, then the pages.
+    await registerSecurityHeaders(app, '/api/docs');
     await registerWebApp(app, root);
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   });
@@ -69,7 +72,9 @@ describe('the web pages at / (@fastify/static)', () => {
       expect(page.body).toContain('Beranda');
       expect(page.headers['cache-control']).toBe('no-cache');
       expect(page.headers['content-security-policy']).toContain("default-src 'self'");
-      expect(page.headers['referrer-policy']).toBe('same-origin');
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(page.headers['x-frame-options']).toBe('DENY');
+      expect(page.headers['referrer-policy']).toBe('no-referrer');
       expect(page.headers['x-content-type-options']).toBe('nosniff');
     }
   });
@@ -101,6 +106,19 @@ describe('the web pages at / (@fastify/static)', () => {
     } finally {
       await site.close();
       await rm(own, { recursive: true, force: true });
+    }
+  });
+
+  it('answers 404 to a path that is no page and no file (`%`, NUL, `..`, unicode), never 5xx', async () => {
+    for (const url of [
+      '/foo%25',
+      '/a%00b',
+      '/%2e%2e/package.json',
+      '/assets/%2e%2e/%2e%2e/x.js',
+      '/%C3%A4',
+      '/a%5Cb',
+    ]) {
+      expect({ url, status: (await get(url)).statusCode }).toEqual({ url, status: 404 });
     }
   });
 

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP_CSP } from '../http/security-headers.js';
 
 /**
  * Where `vite build` puts the web pages: `<repo>/dist/web`. From the sources
@@ -29,17 +30,20 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 // index.html names the current hashed files: always revalidated (its ETag makes that a 304).
 const REVALIDATE = 'no-cache';
 const OTHER_FILES = 'public, max-age=3600';
-// Everything comes from the gateway itself: no CDN, no font service (intranet).
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; frame-src 'self' blob:; " +
-  "style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'";
+/**
+ * A page path of the app (`/permohonan/baru`, `/verifikasi-dokumen`) or a file of the build:
+ * plain ASCII path characters, no `..`. Anything else (`%`, NUL, a backslash, unicode) is no
+ * page of ours and no file: 404, before @fastify/static decodes it a second time.
+ */
+const PAGE_PATH = /^(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*)?$/;
 
 const inlinePolicies = new Map<string, { version: string; policy: string }>();
 
 /**
- * The policy for index.html: besides files of our own, exactly the inline `<style>` and
- * `<script>` blocks the build put into it (the first screen, apps/web/vite.config.mjs), allowed by
- * their SHA-256, never 'unsafe-inline'. Hashed again when the file changes (a rebuild).
+ * The policy for index.html: the app's policy (helmet's, http/security-headers.ts, with
+ * `frame-ancestors 'none'`) plus exactly the inline `<style>` and `<script>` blocks the build put
+ * into it (the first screen, apps/web/vite.config.mjs), allowed by their SHA-256, never
+ * 'unsafe-inline'. Hashed again when the file changes (a rebuild).
  */
 export function pagePolicy(indexFile: string): string {
   let version: string;
@@ -47,7 +51,7 @@ export function pagePolicy(indexFile: string): string {
     const stat = statSync(indexFile);
     version = `${stat.mtimeMs}:${stat.size}`;
   } catch {
-    return CONTENT_SECURITY_POLICY;
+    return APP_CSP;
   }
   const known = inlinePolicies.get(indexFile);
   if (known?.version === version) return known.policy;
@@ -61,7 +65,7 @@ export function pagePolicy(indexFile: string): string {
             .digest('base64')}'`,
       )
       .join('');
-  const policy = CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self'${hashes('style')}`).replace(
+  const policy = APP_CSP.replace("style-src 'self'", `style-src 'self'${hashes('style')}`).replace(
     "script-src 'self'",
     `script-src 'self'${hashes('script')}`,
   );
@@ -69,7 +73,11 @@ export function pagePolicy(indexFile: string): string {
   return policy;
 }
 
-/** Cache and security headers of a file of the build, by its path inside `root`. */
+/**
+ * Cache headers of a file of the build, by its path inside `root`, and index.html's own policy
+ * (pagePolicy). The other security headers (HSTS, nosniff, frame options, ...) are helmet's, on
+ * every response (http/security-headers.ts).
+ */
 function setHeaders(root: string) {
   return (reply: FastifyReply, file: string): void => {
     // The build's compressed copy (index.html.gz) carries the headers of the file it copies.
@@ -78,11 +86,9 @@ function setHeaders(root: string) {
       .split(path.sep)
       .join('/')
       .replace(/\.(gz|br)$/, '');
-    void reply.header('x-content-type-options', 'nosniff');
     if (relative === 'index.html') {
       void reply
         .header('cache-control', REVALIDATE)
-        .header('referrer-policy', 'same-origin')
         .header('content-security-policy', pagePolicy(path.join(root, 'index.html')));
     } else {
       void reply.header('cache-control', relative.startsWith('assets/') ? IMMUTABLE : OTHER_FILES);
@@ -116,6 +122,7 @@ export async function registerWebApp(fastify: FastifyInstance, root: string = we
   const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     if (isReservedPath(request.url)) return notFound(reply);
     const relative = (request.params as { '*'?: string })['*'] ?? '';
+    if (!PAGE_PATH.test(relative) || relative.length > 512) return notFound(reply);
     // A file of the build, or its 404: a missing script must not be answered with a page.
     if (path.extname(relative) !== '') return reply.sendFile(relative);
     if (!existsSync(path.join(resolvedRoot, 'index.html'))) {

@@ -1,4 +1,7 @@
+import type { KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { SignedAnchor } from '#lib/contracts';
+import { checkAgainstAnchors, type AnchorFinding } from './access-log-anchor.js';
 import { AccessLogAuditor, type AuditFinding, type AuditReport } from './access-log-audit.js';
 import { AccessLogRepository } from './access-log.repository.js';
 
@@ -24,6 +27,31 @@ export async function auditAccessLog(databaseUrl: string): Promise<AuditReport> 
     }
     await db.query('COMMIT');
     return auditor.finish();
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * The chain in the database against its anchors (AUDIT_ANCHORS): every validly signed anchor's
+ * position must still hold the anchored hash, and the chain must reach it. Catches what the
+ * chain alone cannot: a chain rewritten from some entry on with every hash recomputed, or its
+ * tail deleted with the head moved back.
+ */
+export async function auditAgainstAnchors(
+  databaseUrl: string,
+  anchors: readonly SignedAnchor[],
+  publicKey: KeyObject,
+): Promise<{ checked: number; findings: AnchorFinding[] }> {
+  const db = new DataSource({ type: 'postgres', url: databaseUrl, entities: [], extra: { max: 1 } });
+  await db.initialize();
+  try {
+    const head = await new AccessLogRepository(db).readHead();
+    return await checkAgainstAnchors(head, anchors, publicKey, async (seq) =>
+      (await db.query<Array<{ hash: string }>>('SELECT hash FROM access_log WHERE seq = $1', [seq])).map(
+        (row) => row.hash,
+      ),
+    );
   } finally {
     await db.destroy();
   }

@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { ListAccessLogRequest, type AccessLogItem, type Page, IdentityRpc } from '#lib/contracts';
+import {
+  ListAccessLogRequest,
+  RecordStaffReadRequest,
+  type AccessLogItem,
+  type Page,
+  type RecordStaffReadReply,
+  IdentityRpc,
+} from '#lib/contracts';
 import { RpcHandler } from '#lib/platform/rpc';
 import { AccessLogService } from './access-log.service.js';
 
@@ -11,5 +18,10 @@ export class AccessLogHandler {
   @RpcHandler(IdentityRpc.ACCESS_LOG_LIST)
   list(@Payload() request: ListAccessLogRequest): Promise<Page<AccessLogItem>> {
     return this.accessLog.listOwn(request);
+  }
+
+  @RpcHandler(IdentityRpc.ACCESS_LOG_RECORD_STAFF_READ)
+  recordStaffRead(@Payload() request: RecordStaffReadRequest): Promise<RecordStaffReadReply> {
+    return this.accessLog.recordStaffRead(request);
   }
 }

@@ -7,6 +7,7 @@ import { AccessLogWriter } from './access-log.writer.js';
 @Module({
   controllers: [AccessLogHandler],
   providers: [AccessLogRepository, AccessLogWriter, AccessLogService],
-  exports: [AccessLogService, AccessLogWriter],
+  // The repository too: the anchor service (in the root, beside the JetStream connection) reads the head.
+  exports: [AccessLogService, AccessLogWriter, AccessLogRepository],
 })
 export class AccessLogModule {}

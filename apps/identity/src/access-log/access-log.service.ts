@@ -5,9 +5,13 @@ import {
   type AccessLogItem,
   type ListAccessLogRequest,
   type Page,
+  type RecordStaffReadReply,
+  type RecordStaffReadRequest,
+  AccessActorType as ActorType,
+  PERSON_FIELDS,
 } from '#lib/contracts';
-import { DomainError, Role } from '#lib/domain';
-import { currentCorrelationId } from '#lib/platform/core';
+import { DomainError, Role, STAFF_ROLES } from '#lib/domain';
+import { currentContext, currentCorrelationId } from '#lib/platform/core';
 import { AccessLogRepository } from './access-log.repository.js';
 import { AccessLogWriter } from './access-log.writer.js';
 
@@ -20,6 +24,17 @@ export interface AccessLogRecord {
   fields: readonly string[];
   endpoint: string;
 }
+
+/** The services whose staff reads identity logs on their word (their signed caller assertion). */
+const STAFF_READ_REPORTERS: readonly string[] = ['applications', 'documents'];
+const STAFF_READ_PURPOSE = 'Pelayanan administrasi kependudukan oleh petugas Disdukcapil';
+/** What the resident is told was read: the data an application or a document carries. */
+const STAFF_READ_FIELDS: Record<RecordStaffReadRequest['endpoint'], readonly string[]> = {
+  'GET /applications/{id}': ['application'],
+  'GET /applications/{id}/attachments/{attachmentId}': ['attachment'],
+  'GET /documents/{id}': ['document'],
+  'GET /documents/{id}/pdf': ['document', ...PERSON_FIELDS.filter((field) => field !== 'nik')],
+};
 
 /** The access log of reads of people's records (UU 27/2022): written on every staff or agency read. */
 @Injectable()
@@ -43,6 +58,34 @@ export class AccessLogService {
         correlationId,
       })),
     );
+  }
+
+  /**
+   * A staff read in another service (an application with its evidence, an issued document):
+   * the actor is the staff member of the forwarded token (verified by IncomingCallerCheck, the
+   * body's principal replaced by the token's), the sender must be applications or documents
+   * (its signed caller assertion; NATS lets no one else publish the subject). Written to the
+   * chain before the read is answered, so it is in the resident's log when they look.
+   */
+  async recordStaffRead(request: RecordStaffReadRequest): Promise<RecordStaffReadReply> {
+    const { principal } = request;
+    const caller = currentContext()?.callerApp;
+    if (caller === undefined || !STAFF_READ_REPORTERS.includes(caller)) {
+      throw new DomainError('AUTH.FORBIDDEN', 'Hanya layanan permohonan dan dokumen yang melaporkan akses petugas');
+    }
+    if (!(STAFF_ROLES as readonly Role[]).includes(principal.role)) {
+      throw new DomainError('AUTH.FORBIDDEN', 'Hanya akses petugas yang dicatat melalui jalur ini');
+    }
+    const subjectNiks = [...new Set(request.subjectNiks)];
+    await this.record({
+      subjectNiks,
+      actorType: ActorType.STAFF,
+      actorId: principal.accountId,
+      purpose: STAFF_READ_PURPOSE,
+      fields: STAFF_READ_FIELDS[request.endpoint],
+      endpoint: request.endpoint,
+    });
+    return { recorded: subjectNiks.length };
   }
 
   /** `GET /me/access-log`: who read the resident's own record. */

@@ -23,6 +23,26 @@ export class IdentityConfig extends ServiceConfig {
   @Matches(/^[A-Za-z0-9._-]{1,64}$/)
   JWT_KEY_ID?: string;
 
+  /**
+   * Ed25519 private key (PKCS#8 PEM) that signs the access log's chain-head anchors: a key of
+   * its own, never the token key. Required in production (the published development key is
+   * refused); development and tests use the development key.
+   */
+  @IsOptional()
+  @IsString()
+  AUDIT_ANCHOR_PRIVATE_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  AUDIT_ANCHOR_PRIVATE_KEY_FILE?: string;
+
+  /** How often the chain head is anchored (AUDIT_ANCHORS stream); 0 turns the timer off. */
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  @Type(() => Number)
+  ACCESS_LOG_ANCHOR_INTERVAL_SECONDS: number = 300;
+
   @IsInt()
   @Min(60)
   @Max(86_400)

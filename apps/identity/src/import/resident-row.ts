@@ -4,6 +4,8 @@ import {
   Citizenship,
   CITIZENSHIP_LABELS,
   dateKey,
+  DOCUMENT_TEXT,
+  DOCUMENT_TEXT_RULE,
   DomainError,
   EDUCATION_LIST,
   MaritalStatus,
@@ -213,7 +215,7 @@ export function validateResidentRow(
   const nikText = required('nik');
   const fullName = name('fullName');
   const sex = choice('sex', SEX, 'jenis kelamin (LAKI_LAKI atau PEREMPUAN)');
-  const birthPlace = text('birthPlace', 100);
+  const birthPlace = text('birthPlace', 100, DOCUMENT_TEXT, `Tempat lahir ${DOCUMENT_TEXT_RULE}`);
   const birthDate = pastDate('birthDate', required('birthDate'));
   const religion = choice('religion', RELIGION, 'agama');
   const education = choice('education', (v) => EDUCATION_LIST.match(v), 'pendidikan dalam daftar SIAK');
@@ -229,7 +231,7 @@ export function validateResidentRow(
   const motherName = name('motherName');
   const status = choice('status', STATUS, 'status penduduk (ACTIVE, DECEASED, MOVED_OUT)');
   const kkText = required('familyCardNumber');
-  const address = text('address', 200);
+  const address = text('address', 200, DOCUMENT_TEXT, `Alamat ${DOCUMENT_TEXT_RULE}`);
   const rt = smallNumber('rt', 3);
   const rw = smallNumber('rw', 3);
   const villageText = required('villageCode');

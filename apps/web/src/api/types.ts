@@ -203,7 +203,7 @@ export interface paths {
     put?: never;
     /**
      * Add evidence (owner, while SUBMITTED or REVISION_REQUESTED) → 201 { id, kind, fileName, contentType, size, sha256 }
-     * @description PDF, JPEG or PNG judged by content (415 otherwise), at most 5 MB (413).
+     * @description PDF, JPEG or PNG judged by content (415 otherwise), at most 5 MB (413). An image whose header declares more than 10,000 pixels a side or 40 megapixels is 413 (`REQUEST.TOO_LARGE`); an image whose header cannot be read is 415. The stored `fileName` takes the extension of the detected type (`x.html` holding a PDF becomes `x.pdf`) and keeps only letters, digits, spaces and `.,_-()` (markup is dropped).
      */
     post: operations['applicationsUpload'];
     delete?: never;
@@ -440,8 +440,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Gateway, NATS, every service and every database: up or down
-     * @description Gateway, NATS, every service and every database: up or down
+     * Up or down: the gateway, NATS, every service and every database
+     * @description Anyone gets `{ status }`. With a staff access token (CLERK, OFFICIAL, ADMIN) the answer also names every component (`checks`, `down`); the same details are on the internal port (`METRICS_PORT`, `/health`).
      */
     get: operations['healthCheck'];
     put?: never;
@@ -1060,6 +1060,7 @@ export interface components {
       birthDate: string;
       /** Format: int32 */
       birthOrder: number;
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       birthPlace: string;
       birthTime?: string;
       /** @enum {string} */
@@ -1199,6 +1200,7 @@ export interface components {
        * @example 1602054101900001
        */
       newHeadNik?: string;
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       placeOfDeath: string;
       timeOfDeath?: string;
       witnessNiks?: string[];
@@ -1229,6 +1231,7 @@ export interface components {
        * @example 1602054101900001
        */
       newHeadNik?: string;
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       placeOfDeath: string;
       timeOfDeath?: string;
       /**
@@ -1289,6 +1292,7 @@ export interface components {
     };
     /** @description The details of FAMILY_CARD_NEW (API.md "Details by type") */
     FamilyCardNewDetails: {
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       address: string;
       /**
        * @description NIK: 16 ASCII digits (never trimmed or stripped of separators), a known region and a real date
@@ -1307,6 +1311,7 @@ export interface components {
       villageCode: string;
     };
     FamilyCardNewInput: {
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       address: string;
       /**
        * @description NIK: 16 ASCII digits (never trimmed or stripped of separators), a known region and a real date
@@ -1355,6 +1360,7 @@ export interface components {
     };
     /** @description The details of FAMILY_CARD_UPDATE (API.md "Details by type") */
     FamilyCardUpdateDetails: {
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       address?: string;
       /**
        * @description No. KK: 16 ASCII digits, a known region and a real issue date
@@ -1373,6 +1379,7 @@ export interface components {
       villageCode?: string;
     };
     FamilyCardUpdateInput: {
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       address?: string;
       /**
        * @description No. KK: 16 ASCII digits, a known region and a real issue date
@@ -1439,11 +1446,12 @@ export interface components {
       /** Format: double */
       score?: number;
     };
+    /** @description `checks` and `down` only for staff (a staff access token) and on the internal port */
     HealthReport: {
-      checks: {
+      checks?: {
         [key: string]: components['schemas']['ComponentHealth'];
       };
-      down: string[];
+      down?: string[];
       /** @enum {string} */
       status: 'up' | 'down';
     };
@@ -4446,7 +4454,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The file as uploaded; `X-Content-SHA256` is the SHA-256 of its bytes */
+      /** @description The file as uploaded; `X-Content-SHA256` is the SHA-256 of its bytes. Always `Content-Disposition: attachment` (with an ASCII `filename` and a UTF-8 `filename*`), `X-Content-Type-Options: nosniff` and `Content-Security-Policy: default-src 'none'; sandbox`. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6501,7 +6509,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description All components are up */
+      /** @description All components are up (`checks` and `down` for staff only) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6535,7 +6543,7 @@ export interface operations {
           };
         };
       };
-      /** @description Problem details naming the components that are down (`down`), with every `checks` entry */
+      /** @description Problem details; for staff also naming the components that are down (`down`) with every `checks` entry */
       503: {
         headers: {
           [name: string]: unknown;

@@ -9,3 +9,4 @@ export * from './import-csv.js';
 export * from './verification.messages.js';
 export * from './agency.messages.js';
 export * from './rpc.js';
+export * from './audit-anchor.js';

@@ -22,6 +22,8 @@ export const IdentityPatterns = {
   FAMILY_READ: 'identity.family.read',
   FAMILY_READ_OWN: 'identity.family.read-own',
   ACCESS_LOG_LIST: 'identity.access-log.list',
+  /** From applications and documents only: a staff member's read of people's data, to log. */
+  ACCESS_LOG_RECORD_STAFF_READ: 'identity.access-log.record-staff-read',
 
   // Registry import, streamed in chunks (the session lives in the identity database)
   IMPORT_START: 'identity.import.start',

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsIn,
   IsISO8601,
   IsInt,
   IsOptional,
@@ -85,4 +86,38 @@ export class GetFamilyRequest {
 export class FindFamilyByMemberRequest {
   @IsNik()
   nik: string;
+}
+
+/** The reads of another service that `identity.access-log.record-staff-read` logs. */
+export const STAFF_READ_ENDPOINTS = [
+  'GET /applications/{id}',
+  'GET /applications/{id}/attachments/{attachmentId}',
+  'GET /documents/{id}',
+  'GET /documents/{id}/pdf',
+] as const;
+export type StaffReadEndpoint = (typeof STAFF_READ_ENDPOINTS)[number];
+
+/**
+ * `identity.access-log.record-staff-read`: applications or documents report that the staff
+ * member of the forwarded access token (the principal is the token's, never the body's) read
+ * these people's data; identity appends them to the hash-chained access log before the read is
+ * answered. Only those two services may send it (NATS permissions, and the caller's signature).
+ */
+export class RecordStaffReadRequest {
+  @ValidateNested()
+  @Type(() => Principal)
+  principal: Principal;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @IsNik({}, { each: true })
+  subjectNiks: string[];
+
+  @IsIn(STAFF_READ_ENDPOINTS)
+  endpoint: StaffReadEndpoint;
+}
+
+export interface RecordStaffReadReply {
+  recorded: number;
 }

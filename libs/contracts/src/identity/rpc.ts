@@ -43,6 +43,8 @@ import {
   GetPersonsRequest,
   ListAccessLogRequest,
   ReadFamilyRequest,
+  RecordStaffReadRequest,
+  type RecordStaffReadReply,
   ReadOwnFamilyRequest,
   ReadResidentRequest,
 } from './registry.messages.js';
@@ -80,6 +82,10 @@ export const IdentityRpc = {
   FAMILY_READ: defineRpc(P.FAMILY_READ, ReadFamilyRequest).returns<FamilyView>(),
   FAMILY_READ_OWN: defineRpc(P.FAMILY_READ_OWN, ReadOwnFamilyRequest).returns<FamilyView>(),
   ACCESS_LOG_LIST: defineRpc(P.ACCESS_LOG_LIST, ListAccessLogRequest).returns<Page<AccessLogItem>>(),
+  ACCESS_LOG_RECORD_STAFF_READ: defineRpc(
+    P.ACCESS_LOG_RECORD_STAFF_READ,
+    RecordStaffReadRequest,
+  ).returns<RecordStaffReadReply>(),
 
   IMPORT_START: defineRpc(P.IMPORT_START, StartImportRequest).returns<StartImportReply>(),
   IMPORT_CHUNK: defineRpc(P.IMPORT_CHUNK, ImportChunkRequest).returns<ImportChunkReply>(),

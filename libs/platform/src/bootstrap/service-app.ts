@@ -74,7 +74,7 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
   registerMetricsRoute(fastify, metrics);
   fastify.get('/live', (_request, reply) => reply.send({ status: 'up' }));
 
-  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   await app.startAllMicroservices();
   let plain: PlainRpcServer | undefined;
   if (options.plainRpc !== undefined) {

@@ -87,4 +87,8 @@ export class ServiceConfig extends BaseConfig {
   @Max(65535)
   @Type(() => Number)
   HTTP_PORT: number = 0;
+
+  /** Where `/metrics` and `/live` listen: loopback unless a monitoring network must reach them. */
+  @IsString()
+  HTTP_HOST: string = '127.0.0.1';
 }

@@ -10,6 +10,8 @@ export interface RequestContext {
    * RpcContextInterceptor, and forwarded by RpcClient with every request made on its behalf.
    */
   accessToken?: string;
+  /** In a service: the app whose signed assertion came with the request being handled. */
+  callerApp?: string;
   /** A safe retry's key and request fingerprint, forwarded to the service that acts. */
   idempotency?: { key: string; fingerprint: string };
 }

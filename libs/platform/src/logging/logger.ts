@@ -2,6 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { currentCorrelationId } from '../context/request-context.js';
+import { serializeError } from './error-serializer.js';
 import { maskNiks } from './mask.js';
 
 export type AppLogger = Logger;
@@ -16,7 +17,8 @@ export interface LoggerOptions {
 /**
  * Structured JSON logs (one object a line) with the app, the replica and the request's
  * correlation id on every line. NIKs are masked on the way out, after serialisation, so nothing
- * logged anywhere can carry one in full.
+ * logged anywhere can carry one in full; errors go through `serializeError`, which drops query
+ * parameters, driver details and personal fields.
  */
 export function createLogger(options: LoggerOptions): AppLogger {
   return pino(
@@ -30,6 +32,8 @@ export function createLogger(options: LoggerOptions): AppLogger {
         const correlationId = currentCorrelationId();
         return correlationId ? { correlationId } : {};
       },
+      // Errors without the values that reached the database (parameters, detail, literals).
+      serializers: { err: serializeError, error: serializeError },
       hooks: { streamWrite: maskNiks },
     },
     options.destination ?? pino.destination({ sync: false }),

@@ -35,7 +35,7 @@ export class RpcContextInterceptor implements NestInterceptor {
     };
     const data: unknown = context.switchToRpc().getData();
     return new Observable((subscriber) => {
-      const requestContext: { correlationId: string; accessToken?: string } = { correlationId };
+      const requestContext: { correlationId: string; accessToken?: string; callerApp?: string } = { correlationId };
       runWithContext(requestContext, () => {
         const verified = this.callers?.verify({ subject, data, header: (name) => headers?.get(name) || undefined });
         const run = (): void => {
@@ -48,6 +48,7 @@ export class RpcContextInterceptor implements NestInterceptor {
         verified.then(
           (caller) => {
             if (caller.accessToken !== undefined) requestContext.accessToken = caller.accessToken;
+            if (caller.app !== undefined) requestContext.callerApp = caller.app;
             runWithContext(requestContext, run);
           },
           (error: unknown) => {

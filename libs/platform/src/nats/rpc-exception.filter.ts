@@ -1,6 +1,7 @@
 import { Catch, type ArgumentsHost, type RpcExceptionFilter } from '@nestjs/common';
 import { type Observable, throwError } from 'rxjs';
 import { DomainError, type ErrorPayload } from '#lib/domain';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import type { AppLogger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 
@@ -9,9 +10,11 @@ export type OutageTest = (error: unknown) => boolean;
 
 /**
  * What a handler's failure becomes on the wire: `{ code, message, errors?, details? }`. Domain
- * errors pass as they are; the service's database being away (`isOutage`) is
+ * errors pass as they are; a database that cannot serve now (pool exhausted, too many clients,
+ * connections cut: `isDatabaseUnavailable`; restarting: the service's `isOutage`) is
  * SERVICE.UNAVAILABLE, a 503 a client retries, with a WARN line; anything else is a bug, logged
- * with its stack and reported as INTERNAL without its text (which may hold data). Shared by
+ * with its stack (redacted: error-serializer.ts) and reported as INTERNAL without its text
+ * (which may hold data). Shared by
  * RpcErrorFilter (Nest's handlers) and the plain subscriptions of hot subjects (PlainRpcServer).
  */
 export function rpcErrorPayload(
@@ -24,14 +27,13 @@ export function rpcErrorPayload(
   let payload: ErrorPayload;
   if (exception instanceof DomainError) {
     payload = exception.toPayload();
-  } else if (isOutage(exception)) {
-    logger.warn(
-      { subject, reason: exception instanceof Error ? exception.message : String(exception) },
-      'Database unavailable; request answered SERVICE.UNAVAILABLE',
-    );
+  } else if (isOutage(exception) || isDatabaseUnavailable(exception)) {
+    // Not a bug: the database cannot serve now. The error goes through the redacting serializer.
+    logger.warn({ err: exception, subject }, 'Database unavailable; request answered SERVICE.UNAVAILABLE');
     payload = {
       code: 'SERVICE.UNAVAILABLE',
-      message: 'Layanan sedang memulihkan basis datanya; coba lagi sebentar lagi',
+      message: 'Layanan sedang sibuk atau tidak tersedia; silakan coba lagi sebentar lagi',
+      details: { retryAfterSeconds: 5 },
     };
   } else {
     logger.error({ err: exception, subject }, 'Unexpected error in message handler');

@@ -6,8 +6,11 @@ import {
   nameSimilarity,
   newRecordNameProblem,
   normalizeName,
+  NOT_APPLICANTS_FAMILY,
   parentsEvidence,
+  PersonStatus,
   Sex,
+  WITNESS_NOT_ACCEPTED,
 } from '#lib/domain';
 import type { RuleOutcome } from '../application-type-rules.js';
 import { dayNumber, isMember, SAME_NAME_THRESHOLD, Violations, withinADay } from '../rule-helpers.js';
@@ -38,7 +41,8 @@ export function childrenOfMother(family: FamilyView, mother: PersonView): Person
 }
 
 /**
- * BIRTH_REGISTRATION: parents in the KK, applicant a parent or the head, a name that may be
+ * BIRTH_REGISTRATION, judged only against the applicant's own KK (nothing is said about a KK the
+ * applicant is not in, nor about a witness beyond "not accepted"): parents in the KK, applicant a parent or the head, a name that may be
  * recorded, no duplicate (a twin never duplicates its twin), order fits the siblings on record and
  * pending; the evidence the clerk must see follows from the parents named and the birth letter.
  */
@@ -49,36 +53,44 @@ export function checkBirthRegistration(
 ): RuleOutcome {
   const v = new Violations();
   const { family, persons } = facts;
-  const father = input.fatherNik === undefined ? undefined : v.activePerson(persons, input.fatherNik, 'fatherNik');
-  const mother = v.activePerson(persons, input.motherNik, 'motherNik');
-  (input.witnessNiks ?? []).forEach((nik, index) => v.activePerson(persons, nik, `witnessNiks[${index}]`));
-  if (father !== undefined && father.sex !== Sex.LAKI_LAKI) v.add('fatherNik', 'NIK ayah bukan NIK laki-laki');
-  if (mother !== undefined && mother.sex !== Sex.PEREMPUAN) v.add('motherNik', 'NIK ibu bukan NIK perempuan');
+  const child = input.child;
+  // Facts the body alone gives: said as they are.
+  (input.witnessNiks ?? []).forEach((nik, index) => {
+    if (persons.get(nik)?.status !== PersonStatus.ACTIVE) v.add(`witnessNiks[${index}]`, WITNESS_NOT_ACCEPTED);
+  });
   if (input.fatherNik === input.motherNik) v.add('fatherNik', 'NIK ayah dan NIK ibu tidak boleh sama');
   if ((input.witnessNiks ?? []).some((nik) => nik === input.fatherNik || nik === input.motherNik)) {
     v.add('witnessNiks', 'Saksi tidak boleh ayah atau ibu dari anak');
   }
-  const child = input.child;
   const nameProblem = newRecordNameProblem(child.fullName);
   if (nameProblem !== undefined) v.add('child.fullName', nameProblem);
-  for (const [parent, field] of [
-    [father, 'fatherNik'],
-    [mother, 'motherNik'],
-  ] as const) {
-    if (parent !== undefined && dayNumber(parent.birthDate) >= dayNumber(child.birthDate)) {
-      v.add(field, 'Tanggal lahir anak harus setelah tanggal lahir orang tuanya');
-    }
-  }
 
-  if (family === undefined) {
-    v.add('familyCardNumber', 'Nomor KK tidak terdaftar');
+  // A KK the applicant is not in: not a word about it or about the parents named in it.
+  if (family === undefined || !isMember(family, applicantNik)) {
+    v.add('familyCardNumber', NOT_APPLICANTS_FAMILY);
     return { violations: v.list };
   }
-  if (father !== undefined && !isMember(family, father.nik)) v.add('fatherNik', 'Ayah bukan anggota KK ini');
-  if (mother !== undefined && !isMember(family, mother.nik)) v.add('motherNik', 'Ibu bukan anggota KK ini');
+  // The parents must be members of the applicant's own KK, whose members the applicant sees: a
+  // parent outside it is named as such, whatever the registry knows of them.
+  const parent = (nik: string | undefined, field: string, sex: Sex, words: string): PersonRecord | undefined => {
+    if (nik === undefined) return undefined;
+    if (!isMember(family, nik)) {
+      v.add(field, `${words} bukan anggota KK ini`);
+      return undefined;
+    }
+    const person = v.activePerson(persons, nik, field);
+    if (person === undefined) return undefined;
+    if (person.sex !== sex)
+      v.add(field, `NIK ${words.toLowerCase()} bukan NIK ${sex === Sex.LAKI_LAKI ? 'laki-laki' : 'perempuan'}`);
+    if (dayNumber(person.birthDate) >= dayNumber(child.birthDate)) {
+      v.add(field, 'Tanggal lahir anak harus setelah tanggal lahir orang tuanya');
+    }
+    return person;
+  };
+  const father = parent(input.fatherNik, 'fatherNik', Sex.LAKI_LAKI, 'Ayah');
+  const mother = parent(input.motherNik, 'motherNik', Sex.PEREMPUAN, 'Ibu');
   const applicantMayReport =
-    family.headNik === applicantNik ||
-    ((applicantNik === input.fatherNik || applicantNik === input.motherNik) && isMember(family, applicantNik));
+    family.headNik === applicantNik || applicantNik === input.fatherNik || applicantNik === input.motherNik;
   if (!applicantMayReport) {
     v.add('familyCardNumber', 'Pemohon harus ayah atau ibu anak yang terdaftar dalam KK ini, atau kepala keluarganya');
   }
@@ -108,7 +120,7 @@ export function checkBirthRegistration(
     v.add('child.fullName', 'Kemungkinan duplikat: kelahiran anak ini sudah diajukan dalam permohonan lain');
   }
 
-  if (mother !== undefined && isMember(family, mother.nik)) {
+  if (mother !== undefined) {
     const siblings = childrenOfMother(family, mother).filter((sibling) => sibling !== registered);
     const childDay = dayNumber(child.birthDate);
     // A single birth comes after every sibling born up to its day; twins may share an order

@@ -7,10 +7,14 @@ export const familyCardNewRules: ApplicationTypeRules<typeof ApplicationType.FAM
   type: ApplicationType.FAMILY_CARD_NEW,
 
   async judge(input, { applicantNik, registry }) {
-    const persons = await registry.persons([input.headNik, ...input.members.map((m) => m.nik)]);
+    // The applicant's own record too: who is in the applicant's family decides what a refusal may say.
+    const persons = await registry.persons([applicantNik, input.headNik, ...input.members.map((m) => m.nik)]);
     // The families they leave: a head may leave only with everyone else.
+    const named = new Set([input.headNik, ...input.members.map((m) => m.nik)]);
     const numbers = new Set(
-      [...persons.values()].flatMap((p) => (p.familyCardNumber === undefined ? [] : [p.familyCardNumber])),
+      [...persons.values()]
+        .filter((p) => named.has(p.nik))
+        .flatMap((p) => (p.familyCardNumber === undefined ? [] : [p.familyCardNumber])),
     );
     const found = await Promise.all([...numbers].map((number) => registry.family(number)));
     const families = new Map<string, FamilyView>(

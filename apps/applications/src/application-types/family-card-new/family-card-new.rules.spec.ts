@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FamilyCardNewInput } from '#lib/contracts';
 import { family, father, fields, firstChild, KK, mother, person } from '../testing/registry-fixtures.js';
+import { PERSON_NOT_ACCEPTED } from '#lib/domain';
 import { checkFamilyCardNew } from './family-card-new.rules.js';
 
 const TODAY = '2026-11-30';
@@ -138,19 +139,46 @@ describe('new family rules', () => {
     expect(dispensed.violations).toEqual([]);
   });
 
-  it('sends a member registered in another regency to pindah datang first', () => {
+  it('sends an applicant registered in another regency to pindah datang first', () => {
     const fromPalembang = person(bride.nik, bride.fullName, {
       sex: 'PEREMPUAN',
       birthDate: '2001-06-06',
       familyCardNumber: '1671010101200001',
       regencyCode: '16.71',
     });
-    const outcome = checkFamilyCardNew(married(), groom.nik, {
+    const outcome = checkFamilyCardNew(married(), bride.nik, {
       persons: new Map([groom, fromPalembang].map((p) => [p.nik, p])),
       families: new Map(),
       today: TODAY,
     });
-    expect(fields(outcome)).toEqual(['members[1].nik']);
-    expect(outcome.violations[0].message).toMatch(/pindah datang/);
+    expect(outcome.violations.find((e) => e.field === 'members[1].nik')?.message).toMatch(/pindah datang/);
+  });
+
+  // Issue #13: a refusal never tells a resident facts about people outside their family.
+  it('says one and the same sentence about a stranger, whatever the registry holds of them', () => {
+    const OTHER_KK = '1602050101990001';
+    const strangerFacts = [
+      undefined, // unknown NIK
+      person(bride.nik, bride.fullName, { sex: 'PEREMPUAN', familyCardNumber: OTHER_KK, status: 'DECEASED' }),
+      person(bride.nik, bride.fullName, { sex: 'PEREMPUAN', familyCardNumber: OTHER_KK, status: 'MOVED_OUT' }),
+      person(bride.nik, bride.fullName, {
+        sex: 'PEREMPUAN',
+        birthDate: '2001-06-06',
+        familyCardNumber: '1671010101200001',
+        regencyCode: '16.71',
+      }),
+      // too young to marry, in another KK of the regency
+      person(bride.nik, bride.fullName, { sex: 'PEREMPUAN', birthDate: '2012-06-06', familyCardNumber: OTHER_KK }),
+    ];
+    const outcomes = strangerFacts.map(
+      (stranger) =>
+        checkFamilyCardNew(married(), groom.nik, {
+          persons: new Map([groom, ...(stranger === undefined ? [] : [stranger])].map((p) => [p.nik, p])),
+          families: new Map(),
+          today: TODAY,
+        }).violations,
+    );
+    expect(outcomes[0]).toEqual([{ field: 'members[1].nik', message: PERSON_NOT_ACCEPTED }]);
+    for (const violations of outcomes) expect(violations).toEqual(outcomes[0]);
   });
 });

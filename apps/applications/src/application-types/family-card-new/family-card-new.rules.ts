@@ -3,6 +3,7 @@ import {
   AttachmentKind,
   MaritalStatus,
   marriageAgeProblem,
+  PersonStatus,
   Relationship,
   regionDirectory,
   type ExpectedEvidence,
@@ -25,7 +26,9 @@ const SPOUSES: readonly string[] = [Relationship.SUAMI, Relationship.ISTRI];
  * who heads another KK may leave it only together with all its other members, so that no KK is
  * left without its head; everyone lives in the new family's regency (someone from another regency
  * moves first: pindah datang); spouses are married — KAWIN_TERCATAT with a marriage date (buku
- * nikah) or KAWIN_BELUM_TERCATAT (SPTJM) — and old enough to be (the marriage-age rule).
+ * nikah) or KAWIN_BELUM_TERCATAT (SPTJM) — and old enough to be (the marriage-age rule). The
+ * rules are spelled out for members of the applicant's own KK; for anyone else a broken rule is
+ * one generic sentence on their NIK (API.md), since most people named come from other families.
  */
 export function checkFamilyCardNew(
   input: FamilyCardNewInput,
@@ -34,10 +37,27 @@ export function checkFamilyCardNew(
 ): RuleOutcome {
   const v = new Violations();
   const { persons, families } = facts;
-  v.activePerson(persons, input.headNik, 'headNik');
+  // The applicant's own KK: its members the applicant sees, so rules about them are spelled out;
+  // about anyone else a rule is only "not accepted", on that person's NIK field.
+  const applicantFamily = persons.get(applicantNik)?.familyCardNumber;
+  const ownFamily = (nik: string): boolean =>
+    nik === applicantNik || (applicantFamily !== undefined && persons.get(nik)?.familyCardNumber === applicantFamily);
+  const nikField = (nik: string): string => {
+    const index = input.members.findIndex((member) => member.nik === nik);
+    return nik === input.headNik || index < 0 ? 'headNik' : `members[${index}].nik`;
+  };
+  const about = (nik: string, field: string, message: string): void => {
+    if (ownFamily(nik)) v.add(field, message);
+    else v.addOutsider(nikField(nik));
+  };
+  const active = (nik: string, field: string): void => {
+    if (ownFamily(nik)) v.activePerson(persons, nik, field);
+    else if (persons.get(nik)?.status !== PersonStatus.ACTIVE) v.addOutsider(nikField(nik));
+  };
+  active(input.headNik, 'headNik');
   input.members.forEach((member, index) => {
     const field = `members[${index}]`;
-    v.activePerson(persons, member.nik, `${field}.nik`);
+    active(member.nik, `${field}.nik`);
     if (member.nik === input.headNik && member.relationship !== Relationship.KEPALA_KELUARGA) {
       v.add(`${field}.relationship`, 'Kepala keluarga harus berstatus KEPALA_KELUARGA dalam KK baru');
     }
@@ -58,7 +78,8 @@ export function checkFamilyCardNew(
     const oldFamily = families.get(person.familyCardNumber);
     const staying = oldFamily?.members.filter((member) => !newMembers.has(member.nik)) ?? [];
     if (staying.length > 0) {
-      v.add(
+      about(
+        nik,
         fields.get(nik) ?? 'members',
         'Penduduk ini adalah kepala keluarga pada KK lain yang masih memiliki anggota; KK tersebut harus diubah terlebih dahulu',
       );
@@ -76,7 +97,8 @@ export function checkFamilyCardNew(
     const entry = listed.get(nik);
     const field = entry === undefined ? 'headNik' : `members[${entry.index}]`;
     if (regencyCode !== undefined && person.regencyCode !== undefined && person.regencyCode !== regencyCode) {
-      v.add(
+      about(
+        nik,
         entry === undefined ? 'headNik' : `${field}.nik`,
         'Penduduk ini terdaftar di kabupaten/kota lain: ajukan pindah datang terlebih dahulu, lalu KK baru',
       );
@@ -88,7 +110,11 @@ export function checkFamilyCardNew(
     if (isSpouse) {
       if (maritalStatus === MaritalStatus.KAWIN_TERCATAT) {
         if (marriageDate === undefined) {
-          v.add(`${field}.marriageDate`, 'Suami/istri berstatus kawin tercatat harus mencantumkan tanggal perkawinan');
+          about(
+            nik,
+            `${field}.marriageDate`,
+            'Suami/istri berstatus kawin tercatat harus mencantumkan tanggal perkawinan',
+          );
         } else if (!evidence.some((e) => e.kind === AttachmentKind.BUKU_NIKAH)) {
           evidence.push({
             kind: AttachmentKind.BUKU_NIKAH,
@@ -103,7 +129,8 @@ export function checkFamilyCardNew(
           });
         }
       } else {
-        v.add(
+        about(
+          nik,
           `${field}.maritalStatus`,
           'Suami/istri dalam KK baru harus berstatus kawin tercatat (dengan tanggal perkawinan) atau kawin belum tercatat',
         );
@@ -118,7 +145,7 @@ export function checkFamilyCardNew(
         dispensationNumber: entry.member.dispensationNumber,
         today: facts.today,
       });
-      if (problem !== undefined) v.add(`${field}.maritalStatus`, problem);
+      if (problem !== undefined) about(nik, `${field}.maritalStatus`, problem);
     }
   }
   return { violations: v.list, regencyCode, evidence };

@@ -1,4 +1,5 @@
 import type { FamilyCardReplacementInput, FamilyView } from '#lib/contracts';
+import { NOT_APPLICANTS_FAMILY } from '#lib/domain';
 import type { RuleOutcome } from '../application-type-rules.js';
 import { isMember, Violations } from '../rule-helpers.js';
 
@@ -13,11 +14,11 @@ export function checkFamilyCardReplacement(
   facts: FamilyReplacementFacts,
 ): RuleOutcome {
   const v = new Violations();
-  if (facts.family === undefined) {
-    v.add('familyCardNumber', 'Nomor KK tidak terdaftar');
+  // A KK the applicant is not in, or no KK of that number: the same one sentence (API.md).
+  if (facts.family === undefined || !isMember(facts.family, applicantNik)) {
+    v.add('familyCardNumber', NOT_APPLICANTS_FAMILY);
     return { violations: v.list };
   }
-  if (!isMember(facts.family, applicantNik)) v.add('familyCardNumber', 'Pemohon bukan anggota KK ini');
   return {
     violations: v.list,
     regencyCode: facts.family.regencyCode,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FamilyCardUpdateInput } from '#lib/contracts';
 import { family, father, fields, firstChild, KK, mother, person } from '../testing/registry-fixtures.js';
+import { NOT_APPLICANTS_FAMILY } from '#lib/domain';
 import { checkFamilyCardUpdate } from './family-card-update.rules.js';
 
 describe('family card update rules', () => {
@@ -33,7 +34,17 @@ describe('family card update rules', () => {
       stranger,
       facts,
     );
-    expect(fields(outcome)).toEqual(['familyCardNumber', 'memberChanges[0].nik']);
+    expect(outcome.violations).toEqual([{ field: 'familyCardNumber', message: NOT_APPLICANTS_FAMILY }]);
+  });
+
+  // Issue #13: whether a KK number exists, or who is in it, is not the applicant's to learn.
+  it('says the same of an unknown KK and of a KK the applicant is not in', () => {
+    const change = input({ memberChanges: [{ nik: father.nik, occupation: 'PETANI/PEKEBUN' }] });
+    const outsider = '1602050101800009';
+    const unknown = checkFamilyCardUpdate(change, outsider, { ...facts, family: undefined });
+    const notTheirs = checkFamilyCardUpdate(change, outsider, facts);
+    expect(unknown).toEqual(notTheirs);
+    expect(unknown.violations).toEqual([{ field: 'familyCardNumber', message: NOT_APPLICANTS_FAMILY }]);
   });
 
   it('dates a marriage only for the married, after their birth', () => {

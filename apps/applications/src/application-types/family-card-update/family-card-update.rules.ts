@@ -1,5 +1,5 @@
 import type { FamilyCardUpdateInput, FamilyView, PersonRecord } from '#lib/contracts';
-import { MaritalStatus, marriageAgeProblem, Relationship, regionDirectory } from '#lib/domain';
+import { MaritalStatus, marriageAgeProblem, NOT_APPLICANTS_FAMILY, Relationship, regionDirectory } from '#lib/domain';
 import type { RuleOutcome } from '../application-type-rules.js';
 import { isMember, Violations } from '../rule-helpers.js';
 
@@ -37,11 +37,11 @@ export function checkFamilyCardUpdate(
   if (!addressChanged && changes.length === 0) {
     v.add('memberChanges', 'Tidak ada perubahan data yang diajukan');
   }
-  if (family === undefined) {
-    v.add('familyCardNumber', 'Nomor KK tidak terdaftar');
+  // A KK the applicant is not in, or no KK of that number: the same one sentence (API.md).
+  if (family === undefined || !isMember(family, applicantNik)) {
+    v.add('familyCardNumber', NOT_APPLICANTS_FAMILY);
     return { violations: v.list };
   }
-  if (!isMember(family, applicantNik)) v.add('familyCardNumber', 'Pemohon bukan anggota KK ini');
   changes.forEach((change, index) => {
     const field = `memberChanges[${index}]`;
     if (

@@ -28,7 +28,7 @@ import {
   Religion,
   Sex,
 } from '#lib/domain';
-import { IsFamilyCardNumber, IsNik, IsPastDate } from '#lib/validation';
+import { IsDocumentText, IsFamilyCardNumber, IsNik, IsPastDate } from '#lib/validation';
 import { PERSON_NAME } from '../input-patterns.js';
 
 /** `BIRTH_REGISTRATION` (API.md "Details by type"). */
@@ -54,6 +54,7 @@ export class BirthChildInput {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsDocumentText()
   birthPlace: string;
 
   @IsIn(Object.values(BirthPlaceKind))

@@ -13,7 +13,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { ApplicationType, DeathCause, DeathCertifier, parseIsoDate } from '#lib/domain';
-import { IsFamilyCardNumber, IsNik } from '#lib/validation';
+import { IsDocumentText, IsFamilyCardNumber, IsNik } from '#lib/validation';
 
 /**
  * A real `YYYY-MM-DD` date. Not `IsPastDate`: a date of death in the future is a rule of the
@@ -53,6 +53,7 @@ export class DeathRegistrationInput {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsDocumentText()
   placeOfDeath: string;
 
   @IsIn(Object.values(DeathCause))

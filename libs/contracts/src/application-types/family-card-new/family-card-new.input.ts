@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ApplicationType, MaritalStatus, Relationship } from '#lib/domain';
-import { IsNik, IsPastDate, IsVillageCode } from '#lib/validation';
+import { IsDocumentText, IsNik, IsPastDate, IsVillageCode } from '#lib/validation';
 import { THREE_DIGITS } from '../input-patterns.js';
 
 /** `FAMILY_CARD_NEW` (API.md "Details by type"). */
@@ -62,6 +62,7 @@ export class FamilyCardNewInput {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsDocumentText()
   address: string;
 
   @Matches(THREE_DIGITS, { message: 'RT ditulis 3 digit, misalnya "001"' })

@@ -21,7 +21,7 @@ import {
   Relationship,
   Religion,
 } from '#lib/domain';
-import { IsFamilyCardNumber, IsNik, IsOneOfLabels, IsPastDate, IsVillageCode } from '#lib/validation';
+import { IsDocumentText, IsFamilyCardNumber, IsNik, IsOneOfLabels, IsPastDate, IsVillageCode } from '#lib/validation';
 import { THREE_DIGITS } from '../input-patterns.js';
 
 /** `FAMILY_CARD_UPDATE` (API.md "Details by type"). */
@@ -78,6 +78,7 @@ export class FamilyCardUpdateInput {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsDocumentText()
   address?: string;
 
   @IsOptional()

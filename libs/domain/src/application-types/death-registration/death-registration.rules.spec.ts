@@ -4,13 +4,12 @@ import {
   checkDeathRegistration,
   deathRegistryChange,
   isAdult,
-  NOT_APPLICANTS_FAMILY,
-  WITNESS_NOT_ACCEPTED,
   type DeathFacts,
   type DeathFamily,
   type DeathFamilyMember,
   type DeathReport,
 } from './death-registration.rules.js';
+import { NOT_APPLICANTS_FAMILY, WITNESS_NOT_ACCEPTED } from '../outside-family.js';
 import { DEATH_CAUSE_LABELS, DEATH_CERTIFIER_LABELS, DeathCause, DeathCertifier } from './death-registration.type.js';
 
 // Synthetic people: the NIKs only need to be distinct strings here.

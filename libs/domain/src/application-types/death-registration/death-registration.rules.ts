@@ -1,6 +1,7 @@
 import { dateKey, parseIsoDate } from '../../calendar/calendar-date.js';
 import { MaritalStatus, PersonStatus, Relationship } from '../../enums/population.js';
 import type { FieldError } from '../../errors/index.js';
+import { NOT_APPLICANTS_FAMILY, WITNESS_NOT_ACCEPTED } from '../outside-family.js';
 
 /**
  * The rules of a death report (DOMAIN.md "Death registration"): the checks it must
@@ -56,11 +57,6 @@ export interface DeathRuleOutcome {
   regencyCode?: string;
   familyCardNumber?: string;
 }
-
-/** Everything a refusal may say about a KK the applicant is not in: nothing but this. */
-export const NOT_APPLICANTS_FAMILY = 'Pemohon harus anggota Kartu Keluarga yang dilaporkan';
-/** Everything a refusal may say about a witness: the registry's facts about them stay private. */
-export const WITNESS_NOT_ACCEPTED = 'NIK saksi tidak dapat diterima sebagai saksi';
 
 function dayKeyOf(isoDate: string): number {
   const date = parseIsoDate(isoDate);
