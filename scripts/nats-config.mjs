@@ -45,6 +45,11 @@ const IDENTITY_INTERNAL = [
   'identity.family-card-number.assign',
 ];
 const ALL_EVENT_SUBJECTS = Object.values(EVENTS).flatMap((e) => e.subjects);
+/**
+ * Identity's plain broadcasts (no JetStream, no queue group): every gateway replica hears each one
+ * and drops what it cached about the account (libs/contracts IdentityBroadcasts).
+ */
+const IDENTITY_BROADCASTS = ['identity.account.sessions-changed'];
 
 /** What an app may do with JetStream: create and read its own stream and those it consumes. */
 function jetStreamPermissions(app) {
@@ -80,14 +85,15 @@ export function natsPermissions() {
     gateway: {
       publish: {
         allow: ['identity.>', 'applications.>', 'documents.>'],
-        deny: [...IDENTITY_INTERNAL, ...ALL_EVENT_SUBJECTS],
+        deny: [...IDENTITY_INTERNAL, ...ALL_EVENT_SUBJECTS, ...IDENTITY_BROADCASTS],
       },
-      subscribe: { allow: [inbox('gateway')] },
+      // Its replies, and identity's broadcasts that tokens of an account changed.
+      subscribe: { allow: [inbox('gateway'), ...IDENTITY_BROADCASTS] },
     },
     // Only identity answers identity.* (so only it reads logins and keys) and only it
-    // announces registry changes.
+    // announces registry changes and session revocations.
     identity: {
-      publish: { allow: [...EVENTS.identity.subjects, ...jetStreamPermissions('identity')] },
+      publish: { allow: [...EVENTS.identity.subjects, ...IDENTITY_BROADCASTS, ...jetStreamPermissions('identity')] },
       subscribe: { allow: ['identity.>', inbox('identity')] },
       allow_responses: true,
     },

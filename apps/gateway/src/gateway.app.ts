@@ -3,7 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { createLogger, createValidationPipe, Metrics, NestLoggerAdapter, type AppLogger } from '#lib/platform/core';
 import { registerAccessLog, registerHttpMetrics, registerMetricsRoute } from '#lib/platform/http';
 import { installIdnAreaRegions } from '#lib/platform/regions';
-import type { GatewayConfig } from './config/gateway.config.js';
+import { trustProxyOf, type GatewayConfig } from './config/gateway.config.js';
 import { setupOpenApi } from './docs/openapi.js';
 import { VERIFICATION_PAGE_PATH } from './documents/verification-page.controller.js';
 import { GatewayModule } from './gateway.module.js';
@@ -30,7 +30,7 @@ export async function startGateway(
   const metrics = new Metrics('gateway');
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY ?? false,
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
     // Request logging is ours (structured, NIK-masked); Fastify's is off.
     logger: false,
   });

@@ -1,5 +1,5 @@
-import type { AccountView } from '#lib/contracts';
-import type { Role } from '#lib/domain';
+import type { AccountView, StaffView } from '#lib/contracts';
+import type { Role, StaffRole } from '#lib/domain';
 import type { Account } from './account.rows.js';
 
 /** `GET /me`: what an account may know of itself (never its password hash). */
@@ -11,5 +11,22 @@ export function toAccountView(account: Account, residentRegencyCode?: string): A
   if (regencyCode !== undefined) view.regencyCode = regencyCode;
   if (account.fullName !== null) view.fullName = account.fullName;
   if (account.nip !== null) view.nip = account.nip;
+  return view;
+}
+
+/** A staff account as an ADMIN sees it (`GET /admin/staff`). */
+export function toStaffView(account: Account): StaffView {
+  const view: StaffView = {
+    id: account.id,
+    username: account.username ?? '',
+    fullName: account.fullName ?? '',
+    role: account.role as StaffRole,
+    regencyCode: account.regencyCode ?? '',
+    disabled: account.disabledAt !== null,
+    mfaEnabled: account.mfaEnabled,
+    passwordChangeRequired: account.passwordChangeRequired,
+  };
+  if (account.nip !== null) view.nip = account.nip;
+  if (account.lastLoginAt !== null) view.lastLoginAt = account.lastLoginAt.toISOString();
   return view;
 }

@@ -10,6 +10,10 @@ export interface AccountRow {
   regency_code: string | null;
   created_at: Date;
   disabled_at: Date | null;
+  tokens_valid_after: Date | null;
+  password_change_required: boolean;
+  last_login_at: Date | null;
+  mfa_enabled_at: Date | null;
 }
 
 /** Residents (by NIK), staff (username, role, regency, NIP) and agencies sign in as accounts. */
@@ -23,6 +27,11 @@ export interface Account {
   nip: string | null;
   regencyCode: string | null;
   createdAt: Date;
+  disabledAt: Date | null;
+  tokensValidAfter: Date | null;
+  passwordChangeRequired: boolean;
+  lastLoginAt: Date | null;
+  mfaEnabled: boolean;
 }
 
 export function toAccount(row: AccountRow): Account {
@@ -36,5 +45,10 @@ export function toAccount(row: AccountRow): Account {
     nip: row.nip,
     regencyCode: row.regency_code,
     createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+    tokensValidAfter: row.tokens_valid_after,
+    passwordChangeRequired: row.password_change_required,
+    lastLoginAt: row.last_login_at,
+    mfaEnabled: row.mfa_enabled_at !== null,
   };
 }

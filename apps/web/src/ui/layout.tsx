@@ -52,7 +52,17 @@ export function Layout({
     document.title = `${title} — Layanan Dokumen Kependudukan`;
     heading.current?.focus();
   }, [title, path]);
-  const links = session ? (NAV[session.account.role] ?? []) : [];
+  const links = session
+    ? session.restriction !== undefined
+      ? []
+      : [
+          ...(NAV[session.account.role] ?? []),
+          ...(session.account.role === 'RESIDENT'
+            ? []
+            : ([['/akun/verifikasi-dua-langkah', 'Verifikasi dua langkah']] as const)),
+          ['/akun/kata-sandi', 'Ubah kata sandi'] as const,
+        ]
+    : [];
   const who = session
     ? session.account.role === 'RESIDENT'
       ? (session.account.fullName ?? `NIK ${session.account.nik ?? ''}`)
@@ -75,11 +85,16 @@ export function Layout({
           {session ? (
             <div className="account">
               <span className="account-name">{who}</span>
+              {session.account.role === 'RESIDENT' && session.restriction === undefined ? (
+                <Link to="/akun/kata-sandi" className="button-link">
+                  Kata sandi
+                </Link>
+              ) : null}
               <button
                 type="button"
                 className="button-link"
                 onClick={() => {
-                  signOut();
+                  void signOut();
                   navigate('/masuk');
                 }}
               >

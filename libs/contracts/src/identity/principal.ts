@@ -1,6 +1,6 @@
 import { Role } from '#lib/domain';
 import { IsNik, IsRegionCode } from '#lib/validation';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Equals, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
 /**
  * Who is calling, as the gateway established it from a verified access token. Services trust
@@ -28,6 +28,27 @@ export class Principal {
   @IsString()
   @MaxLength(64)
   username?: string;
+
+  /** The session the access token belongs to (`sid`); agencies have none. */
+  @IsOptional()
+  @IsUUID()
+  sessionId?: string;
+
+  /** When the token was issued (`iat`, seconds since the epoch). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  issuedAt?: number;
+
+  /** The account must set a new password before anything else (after a reset): `pwdChange`. */
+  @IsOptional()
+  @Equals(true)
+  passwordChangeRequired?: true;
+
+  /** The account's role needs a second factor it has not enrolled yet: `mfaEnrol`. */
+  @IsOptional()
+  @Equals(true)
+  mfaEnrolmentRequired?: true;
 }
 
 /** What every message sent on behalf of a logged-in caller carries. */

@@ -105,7 +105,8 @@ export class AccessTokenVerifier {
 }
 
 function principalOf(payload: JWTPayload): Principal {
-  const { sub, role, regencyCode, nik, username } = payload as JWTPayload & Record<string, unknown>;
+  const { sub, role, regencyCode, nik, username, sid, iat, pwdChange, mfaEnrol } = payload as JWTPayload &
+    Record<string, unknown>;
   if (typeof sub !== 'string' || !UUID.test(sub) || typeof role !== 'string' || !ROLES.has(role)) {
     throw unauthenticated();
   }
@@ -113,5 +114,12 @@ function principalOf(payload: JWTPayload): Principal {
   if (typeof regencyCode === 'string') principal.regencyCode = regencyCode;
   if (typeof nik === 'string') principal.nik = nik;
   if (typeof username === 'string') principal.username = username;
+  if (typeof sid === 'string') {
+    if (!UUID.test(sid)) throw unauthenticated();
+    principal.sessionId = sid;
+  }
+  if (typeof iat === 'number') principal.issuedAt = iat;
+  if (pwdChange === true) principal.passwordChangeRequired = true;
+  if (mfaEnrol === true) principal.mfaEnrolmentRequired = true;
   return principal;
 }
