@@ -5,12 +5,13 @@
 //                                  a self-signed development CA (scripts/nats-config.mjs)
 //   secrets/jwt/signing-key.pem    identity's token signing key (ES256), kid in secrets/jwt/kid
 //   secrets/jwt/public-keys.json   the verification keys (JWKS) every app reads
+//   secrets/mfa-encryption.key     identity's AES-256 key for TOTP secrets at rest (base64)
 //
 //   node scripts/make-secrets.mjs                  create what is missing
 //   node scripts/make-secrets.mjs --rotate-jwt     a new signing key; the old public key stays in
 //                                                  public-keys.json until its tokens have expired
 // Passwords are not made here: they go in the env file (.env), see .env.example.
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeNatsSetup } from './nats-config.mjs';
@@ -46,4 +47,14 @@ if (!existsSync(keyFile) || rotate) {
   }
 } else {
   console.log(`JWT: signing key kept (kid ${readFileSync(kidFile, 'utf8').trim()})`);
+}
+
+// TOTP secrets at rest (MFA_ENCRYPTION_KEY_FILE): made once, never rotated here (a new key would
+// make every enrolled second factor unreadable).
+const mfaKeyFile = path.join(dir, 'mfa-encryption.key');
+if (!existsSync(mfaKeyFile)) {
+  writeFileSync(mfaKeyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  console.log('MFA: a new key for TOTP secrets at rest (secrets/mfa-encryption.key)');
+} else {
+  console.log('MFA: key for TOTP secrets kept');
 }

@@ -57,10 +57,14 @@ export function Layout({
       ? []
       : [
           ...(NAV[session.account.role] ?? []),
+          // Staff work on a desktop: their account pages sit in the menu (a resident's phone menu
+          // stays four items; "Kata sandi" is beside "Keluar" for them).
           ...(session.account.role === 'RESIDENT'
             ? []
-            : ([['/akun/verifikasi-dua-langkah', 'Verifikasi dua langkah']] as const)),
-          ['/akun/kata-sandi', 'Ubah kata sandi'] as const,
+            : ([
+                ['/akun/verifikasi-dua-langkah', 'Verifikasi dua langkah'],
+                ['/akun/kata-sandi', 'Ubah kata sandi'],
+              ] as const)),
         ]
     : [];
   const who = session
