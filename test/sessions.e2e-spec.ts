@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
+import { IdentityBroadcasts } from '#lib/contracts';
 import {
   IDENTITY_TEST_ENV,
   RESIDENT_PASSWORD,
@@ -359,6 +361,52 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
       }
       expect(perAddress).toEqual([422, 422, 422, 422, 422, 429]);
     });
+  });
+
+  it('lets only identity announce session changes, and only gateways hear them (a forged "all clear" cannot be sent)', async () => {
+    const connections: NatsConnection[] = [];
+    const as = async (user: 'gateway' | 'identity' | 'applications' | 'documents'): Promise<NatsConnection> => {
+      const nc = await connect({ servers: stack.natsUrl, ...stack.natsAs(user) });
+      connections.push(nc);
+      return nc;
+    };
+    try {
+      const gateway = await as('gateway');
+      const heard: string[] = [];
+      gateway.subscribe(IdentityBroadcasts.ACCOUNT_SESSIONS_CHANGED, {
+        callback: (error, message) => {
+          if (error === null) heard.push(message.string());
+        },
+      });
+      await gateway.flush();
+      // Another app (or the gateway itself) publishing: dropped by the server.
+      for (const user of ['applications', 'documents', 'gateway'] as const) {
+        const intruder = user === 'gateway' ? gateway : await as(user);
+        intruder.publish(IdentityBroadcasts.ACCOUNT_SESSIONS_CHANGED, JSON.stringify({ accountId: user }));
+        await intruder.flush().catch(() => undefined);
+      }
+      // Identity publishing: heard (the positive control).
+      const identity = await as('identity');
+      identity.publish(IdentityBroadcasts.ACCOUNT_SESSIONS_CHANGED, JSON.stringify({ accountId: 'identity' }));
+      await identity.flush();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(heard.map((text) => (JSON.parse(text) as { accountId: string }).accountId)).toEqual(['identity']);
+      // Applications may not even listen.
+      const applications = await as('applications');
+      const overheard: unknown[] = [];
+      applications.subscribe(IdentityBroadcasts.ACCOUNT_SESSIONS_CHANGED, {
+        callback: (error, message) => {
+          if (error === null) overheard.push(message.data);
+        },
+      });
+      await applications.flush().catch(() => undefined);
+      identity.publish(IdentityBroadcasts.ACCOUNT_SESSIONS_CHANGED, JSON.stringify({ accountId: 'again' }));
+      await identity.flush();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(overheard).toEqual([]);
+    } finally {
+      for (const nc of connections) await nc.close().catch(() => undefined);
+    }
   });
 
   it('a resident recorded as deceased can neither sign in nor refresh (401)', async () => {

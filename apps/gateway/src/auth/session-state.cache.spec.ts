@@ -31,6 +31,11 @@ function bus(state: SessionStateReply) {
           return { unsubscribe: () => undefined };
         },
         flush: () => Promise.resolve(),
+        status: () => ({
+          [Symbol.asyncIterator]: () => ({
+            next: () => new Promise<IteratorResult<{ type: string }>>(() => undefined),
+          }),
+        }),
       });
     },
   };

@@ -93,6 +93,21 @@ export class SessionStateCache implements OnApplicationBootstrap, OnApplicationS
     for (const [id, cached] of this.sessions) if (cached.value.accountId === event.accountId) this.sessions.delete(id);
   }
 
+  /** Announcements sent while this replica was cut off are lost: what it cached then is dropped. */
+  private async forgetAllOnReconnect(nats: { status(): AsyncIterable<{ type: string }> }): Promise<void> {
+    try {
+      for await (const status of nats.status()) {
+        if (status.type === 'disconnect' || status.type === 'reconnect') {
+          this.generation++;
+          this.accounts.clear();
+          this.sessions.clear();
+        }
+      }
+    } catch {
+      // The connection closed: the gateway is shutting down.
+    }
+  }
+
   private fresh<T>(cached: Cached<T> | undefined, now: number): T | undefined {
     return cached !== undefined && cached.until > now ? cached.value : undefined;
   }
@@ -138,6 +153,7 @@ export class SessionStateCache implements OnApplicationBootstrap, OnApplicationS
           },
         });
         await nats.flush();
+        void this.forgetAllOnReconnect(nats);
       } catch (error) {
         this.subscription = undefined;
         this.logger.warn({ err: error }, 'Cannot subscribe to session announcements yet; asking identity every time');

@@ -345,14 +345,14 @@ export function myFamily(): Promise<Family> {
  * A file upload that reports its progress (fetch cannot report an upload's progress): the
  * same headers and problem details as `api`.
  */
-export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+export async function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  // A fresh access token first: an upload on a slow connection must not start with one about to expire.
+  const token = await freshToken();
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `${PREFIX}${path}`);
     request.setRequestHeader('accept', 'application/json, application/problem+json');
-    const token = currentSession()?.token;
     if (token) request.setRequestHeader('authorization', `Bearer ${token}`);
-    // (An upload takes the token as it is: the page asked the API moments before, refreshing it.)
     // The same Idempotency-Key as `send` would give it (safe retries): pressing the button
     // again after a lost answer reuses it, so the file is stored once.
     const signature = signatureOf('POST', path, form);
