@@ -48,6 +48,16 @@ describe('account pages in headless Chromium', () => {
     expect(created.status).toBe(201);
   });
 
+  /** The page signs out in the background: its token is refused within moments. */
+  const waitForRefusal = async (token: string): Promise<void> => {
+    for (let i = 0; i < 50; i++) {
+      const response = await request(stack.url).get('/api/v1/me').set('authorization', `Bearer ${token}`);
+      if (response.status === 401) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the signed-out token is still accepted');
+  };
+
   afterAll(async () => {
     await chromium?.close();
     await stack?.close();
@@ -73,9 +83,14 @@ describe('account pages in headless Chromium', () => {
     await page.getByRole('button', { name: 'Saya sudah menyimpan kode pemulihan' }).click();
     await page.getByRole('heading', { name: 'Antrean permohonan' }).waitFor();
 
-    // Sign out (the session ends on the server too), then in again: password, then the code.
+    // Sign out: the session ends on the server too (its access token is refused at once).
+    const stored = await page.evaluate(() => sessionStorage.getItem('disduk.session'));
+    const signedOutToken = (JSON.parse(stored ?? '{}') as { token?: string }).token ?? '';
+    await request(stack.url).get('/api/v1/me').set('authorization', `Bearer ${signedOutToken}`).expect(200);
     await page.getByRole('button', { name: 'Keluar' }).click();
     await page.getByLabel('NIK atau nama pengguna').waitFor();
+    await waitForRefusal(signedOutToken);
+    // Then in again: password, then the code.
     await page.getByLabel('NIK atau nama pengguna').fill('operator.dualangkah');
     await page.getByLabel('Kata sandi').fill(STAFF_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
