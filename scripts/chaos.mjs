@@ -259,7 +259,28 @@ const families = [];
   say(`registry: ${seeded.people} synthetic people, ${families.length} resident accounts`);
 }
 
+/**
+ * Access tokens live 15 minutes and a full drill runs longer: a token refused (401) is replaced
+ * by signing in again with the same credentials, once, and the request sent again.
+ */
+const credentialsOf = new Map();
+const renewed = new Map();
+const currentToken = (token) => {
+  let latest = token;
+  while (renewed.has(latest)) latest = renewed.get(latest);
+  return latest;
+};
+
 async function call(method, route, token, body, headers = {}) {
+  const reply = await callOnce(method, route, token === undefined ? undefined : currentToken(token), body, headers);
+  const credentials = token === undefined ? undefined : credentialsOf.get(currentToken(token));
+  if (reply.status !== 401 || credentials === undefined) return reply;
+  const fresh = await login(credentials.username, credentials.password);
+  renewed.set(currentToken(token), fresh);
+  return callOnce(method, route, fresh, body, headers);
+}
+
+async function callOnce(method, route, token, body, headers = {}) {
   const response = await fetch(`${api}${route}`, {
     method,
     headers: {
@@ -287,6 +308,7 @@ async function pool(items, width, work) {
 const login = async (username, password) => {
   const reply = await call('POST', '/auth/login', undefined, { username, password });
   if (reply.status !== 200) throw new Error(`login ${username}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  credentialsOf.set(reply.body.accessToken, { username, password });
   return reply.body.accessToken;
 };
 const clerk = await login('operator.oki', DEMO_STAFF_PASSWORD);

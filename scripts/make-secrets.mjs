@@ -7,12 +7,13 @@
 //   secrets/jwt/public-keys.json   the verification keys (JWKS) every app reads
 //   secrets/audit/anchor-key.pem   identity's key (Ed25519) that signs the access log's chain-head
 //                                  anchors; anchor-public.pem is what `npm run audit:verify` checks with
+//   secrets/mfa-encryption.key     identity's AES-256 key for TOTP secrets at rest (base64)
 //
 //   node scripts/make-secrets.mjs                  create what is missing
 //   node scripts/make-secrets.mjs --rotate-jwt     a new signing key; the old public key stays in
 //                                                  public-keys.json until its tokens have expired
 // Passwords are not made here: they go in the env file (.env), see .env.example.
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeNatsSetup } from './nats-config.mjs';
@@ -61,4 +62,13 @@ if (!existsSync(anchorKeyFile)) {
   console.log('Audit: a new anchor signing key in secrets/audit/anchor-key.pem (public: anchor-public.pem)');
 } else {
   console.log('Audit: anchor signing key kept');
+}
+// TOTP secrets at rest (MFA_ENCRYPTION_KEY_FILE): made once, never rotated here (a new key would
+// make every enrolled second factor unreadable).
+const mfaKeyFile = path.join(dir, 'mfa-encryption.key');
+if (!existsSync(mfaKeyFile)) {
+  writeFileSync(mfaKeyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  console.log('MFA: a new key for TOTP secrets at rest (secrets/mfa-encryption.key)');
+} else {
+  console.log('MFA: key for TOTP secrets kept');
 }

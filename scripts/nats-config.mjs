@@ -57,6 +57,18 @@ export const RPC_CALLS = {
     'identity.agency.suspend',
     'identity.agency.resume',
     'identity.agency.token',
+    'identity.agency.list',
+    'identity.session.refresh',
+    'identity.session.revoke',
+    'identity.session.state',
+    'identity.account.change-password',
+    'identity.mfa.start',
+    'identity.mfa.confirm',
+    'identity.mfa.verify',
+    'identity.staff.list',
+    'identity.staff.disable',
+    'identity.staff.enable',
+    'identity.staff.reset-password',
     'identity.verification.verify',
     'identity.verification.verify-batch',
     'identity.resident.read',
@@ -100,6 +112,12 @@ export const RPC_CALLS = {
   // Staff reads of documents, for the access log.
   documents: ['identity.access-log.record-staff-read'],
 };
+
+/**
+ * Identity's plain broadcasts (no JetStream, no queue group): every gateway replica hears each one
+ * and drops what it cached about the account (libs/contracts IdentityBroadcasts).
+ */
+const IDENTITY_BROADCASTS = ['identity.account.sessions-changed'];
 
 /** The access log's chain-head anchors (issue #13): identity publishes and reads them, nobody else. */
 const AUDIT_ANCHORS = { stream: 'AUDIT_ANCHORS', subject: 'audit.anchor.access-log' };
@@ -164,16 +182,18 @@ export function natsPermissions() {
     // internal registry subject, never an event, never JetStream; it answers nothing.
     gateway: {
       publish: { allow: [...RPC_CALLS.gateway] },
-      subscribe: { allow: [inbox('gateway')] },
+      // Its replies, and identity's broadcasts that tokens of an account changed.
+      subscribe: { allow: [inbox('gateway'), ...IDENTITY_BROADCASTS] },
     },
     // Only identity answers identity.* (so only it reads logins) and only it announces
-    // registry changes. It alone anchors the access log's chain head (AUDIT_ANCHORS) and reads
-    // the anchors back.
+    // registry changes and session revocations. It alone anchors the access log's chain head
+    // (AUDIT_ANCHORS) and reads the anchors back.
     identity: {
       publish: {
         allow: [
           ...RPC_CALLS.identity,
           ...EVENTS.identity.subjects,
+          ...IDENTITY_BROADCASTS,
           ...jetStreamPermissions('identity'),
           ...AUDIT_ANCHOR_PERMISSIONS,
         ],

@@ -78,7 +78,7 @@ describe('verification for agencies through the gateway', () => {
         .post('/api/v1/auth/token')
         .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret })
         .expect(200);
-      expect(token.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600 });
+      expect(token.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 900 });
       const me = await request(stack.url)
         .get('/api/v1/me')
         .set('authorization', `Bearer ${token.body.access_token}`)

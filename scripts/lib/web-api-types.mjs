@@ -24,6 +24,9 @@ type DetailsByType = { [A in Application as A['type']]: A['details'] };
 /** The details of one application type, as an application shows them and its form sends them. */
 export type ApplicationDetailsOf<K extends ApplicationType> = DetailsByType[K];
 export type LoginReply = Schemas['LoginReply'];
+export type SessionReply = Schemas['SessionReply'];
+export type MfaEnrolment = Schemas['MfaEnrolmentReply'];
+export type StaffAccount = Schemas['StaffView'];
 export type Account = Schemas['AccountView'];
 export type Person = Schemas['PersonView'];
 export type Family = Schemas['FamilyView'];

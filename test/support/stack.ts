@@ -74,6 +74,8 @@ export interface Stack {
     subject: string,
     token?: string,
   ): Record<string, string>;
+  /** Another gateway replica on the same NATS and services (closed with the stack). */
+  startGatewayReplica(): Promise<{ url: string; close(): Promise<void> }>;
   /** Every JSON log line written by the apps so far. */
   logLines(): Array<Record<string, unknown>>;
   stopService(name: ServiceName): Promise<void>;
@@ -215,6 +217,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 
   await Promise.all(SERVICES.map(startService));
+  const replicas: RunningGateway[] = [];
   const gateway: RunningGateway = await startGateway(
     loadConfig(
       'gateway',
@@ -251,6 +254,24 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
       return headers;
     },
+    async startGatewayReplica() {
+      const replica = await startGateway(
+        loadConfig(
+          'gateway',
+          GatewayConfig,
+          env('gateway', { PORT: '0', HOST: '127.0.0.1', HEALTH_TIMEOUT_MS: '3000' }),
+        ),
+        { logger: loggerOf('gateway') },
+      );
+      replicas.push(replica);
+      return {
+        url: replica.url,
+        close: async () => {
+          replicas.splice(replicas.indexOf(replica), 1);
+          await replica.close();
+        },
+      };
+    },
     logLines: () => lines,
     startService,
     stopService,
@@ -267,6 +288,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       nats = await startNats(natsOptions);
     },
     async close() {
+      for (const replica of replicas.splice(0)) await replica.close();
       await gateway.close();
       await Promise.all([...running.keys()].map(stopService));
       nats?.kill('SIGTERM');

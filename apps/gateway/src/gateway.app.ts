@@ -5,7 +5,7 @@ import { DomainError } from '#lib/domain';
 import { createLogger, createValidationPipe, Metrics, NestLoggerAdapter, type AppLogger } from '#lib/platform/core';
 import { registerAccessLog, registerHttpMetrics, registerMetricsRoute } from '#lib/platform/http';
 import { installIdnAreaRegions } from '#lib/platform/regions';
-import type { GatewayConfig } from './config/gateway.config.js';
+import { trustProxyOf, type GatewayConfig } from './config/gateway.config.js';
 import { DOCS_PATH, setupOpenApi } from './docs/openapi.js';
 import { VERIFICATION_PAGE_PATH } from './documents/verification-page.controller.js';
 import { GatewayModule } from './gateway.module.js';
@@ -37,7 +37,7 @@ export async function startGateway(
   const metrics = new Metrics('gateway');
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY ?? false,
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
     // Request logging is ours (structured, NIK-masked); Fastify's is off.
     logger: false,
     // A path with malformed percent-encoding (`/%`, `/%E0%A4%A`): 400 as a problem, with the

@@ -31,6 +31,10 @@ const ImportPage = lazy(() => import('./pages/admin/import').then((m) => ({ defa
 const AgenciesPage = lazy(() => import('./pages/admin/agencies').then((m) => ({ default: m.AgenciesPage })));
 const AgencyUsagePage = lazy(() => import('./pages/admin/agency-usage').then((m) => ({ default: m.AgencyUsagePage })));
 const RevokePage = lazy(() => import('./pages/admin/revoke').then((m) => ({ default: m.RevokePage })));
+const ChangePasswordPage = lazy(() =>
+  import('./pages/account/change-password').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const MfaEnrolPage = lazy(() => import('./pages/account/mfa-enrol').then((m) => ({ default: m.MfaEnrolPage })));
 import { LandingPage } from './pages/public/landing';
 
 interface Screen {
@@ -61,6 +65,12 @@ function screenFor(path: string, session: Session | undefined): Screen | string 
     return { title: 'Layanan Dokumen Kependudukan', body: <LandingPage /> };
   if (!session) return `/masuk?lanjut=${encodeURIComponent(path)}`;
   const role = session.account.role;
+  // An account under a restriction sees only the page that lifts it (the API refuses the rest).
+  if (path === '/akun/kata-sandi') return { title: 'Ubah kata sandi', body: <ChangePasswordPage /> };
+  if (session.restriction === 'PASSWORD_CHANGE') return '/akun/kata-sandi';
+  if (role !== 'RESIDENT' && path === '/akun/verifikasi-dua-langkah')
+    return { title: 'Verifikasi dua langkah', body: <MfaEnrolPage /> };
+  if (session.restriction === 'MFA_ENROLMENT') return '/akun/verifikasi-dua-langkah';
   if (path === '/' || path === '') return HOME[role];
   let params: Record<string, string> | undefined;
   if (role === 'RESIDENT') {

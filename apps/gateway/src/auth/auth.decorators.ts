@@ -5,6 +5,16 @@ import type { FastifyRequest } from 'fastify';
 
 export const PUBLIC_ROUTE = 'auth:public';
 export const ALLOWED_ROLES = 'auth:roles';
+export const ALLOWED_RESTRICTED = 'auth:allowed-restricted';
+
+/**
+ * What an account under a restriction may still do: after an administrator's password reset
+ * (`PASSWORD_CHANGE`: set a new password) or while its role's second factor is missing
+ * (`MFA_ENROLMENT`: enrol). Every other route answers 403 until the restriction is lifted.
+ */
+export type Restriction = 'PASSWORD_CHANGE' | 'MFA_ENROLMENT';
+export const AllowedWhile = (...restrictions: Restriction[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ALLOWED_RESTRICTED, restrictions);
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,10 +1,15 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { DomainError, type Role } from '#lib/domain';
+import type { Principal } from '#lib/contracts';
+import { DomainError, Role } from '#lib/domain';
 import { currentContext } from '#lib/platform/core';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators.js';
+import { ALLOWED_RESTRICTED, ALLOWED_ROLES, PUBLIC_ROUTE, type Restriction } from './auth.decorators.js';
+import { SessionStateCache } from './session-state.cache.js';
 import { TokenVerifier } from './token-verifier.js';
+
+/** `Bearer <token>`, the scheme in any case (RFC 9110 §11.1). */
+const BEARER = /^bearer +([A-Za-z0-9._~+/-]+=*)$/i;
 
 /**
  * Global guard: a route marked `@Roles(...)` or `@Authenticated()` needs a valid Bearer token
@@ -12,12 +17,16 @@ import { TokenVerifier } from './token-verifier.js';
  * for the controller to pass on, and its token into the request context, which the RPC client
  * forwards to the services (they verify it themselves). `@Public()` routes are open. A route marked with none of these
  * is refused (and the gateway does not even start with one: AccessDeclarationsCheck).
+ * A token of a person (not an agency: identity checks those) must still count — not signed out,
+ * password not changed, account not disabled (SessionStateCache) — and an account under a
+ * restriction (`pwdChange`, `mfaEnrol`) reaches only the routes that lift it.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly sessions: SessionStateCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,9 +39,11 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header.trim()) : null;
+    const match = typeof header === 'string' ? BEARER.exec(header.trim()) : null;
     if (match === null) throw new DomainError('AUTH.UNAUTHENTICATED', 'Silakan masuk terlebih dahulu');
     const principal = await this.verifier.verify(match[1]);
+    if (principal.role !== Role.AGENCY) await this.sessions.assertCurrent(principal);
+    this.assertUnrestricted(principal, targets);
     if (roles.length > 0 && !roles.includes(principal.role)) {
       throw new DomainError('AUTH.FORBIDDEN', 'Anda tidak berhak melakukan ini');
     }
@@ -41,5 +52,27 @@ export class AuthGuard implements CanActivate {
     const requestContext = currentContext();
     if (requestContext !== undefined) requestContext.accessToken = match[1];
     return true;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  private assertUnrestricted(principal: Principal, targets: Function[]): void {
+    const restriction: Restriction | undefined = principal.passwordChangeRequired
+      ? 'PASSWORD_CHANGE'
+      : principal.mfaEnrolmentRequired
+        ? 'MFA_ENROLMENT'
+        : undefined;
+    if (restriction === undefined) return;
+    const allowed = this.reflector.getAllAndOverride<Restriction[] | undefined>(ALLOWED_RESTRICTED, targets) ?? [];
+    if (allowed.includes(restriction)) return;
+    if (restriction === 'PASSWORD_CHANGE') {
+      throw new DomainError(
+        'AUTH.PASSWORD_CHANGE_REQUIRED',
+        'Kata sandi Anda telah disetel ulang oleh administrator: buat kata sandi baru terlebih dahulu',
+      );
+    }
+    throw new DomainError(
+      'AUTH.MFA_ENROLMENT_REQUIRED',
+      'Peran Anda wajib memakai verifikasi dua langkah: aktifkan terlebih dahulu',
+    );
   }
 }

@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { MeController } from './me.controller.js';
 import { StaffController } from './staff.controller.js';
+import { SessionStateCache } from './session-state.cache.js';
 import { TokenVerifier } from './token-verifier.js';
 
 /** A token request is a few short fields; anything longer is not one. */
@@ -19,7 +20,7 @@ const FORM_BODY_LIMIT_BYTES = 8 * 1024;
 @Module({
   imports: [DiscoveryModule],
   controllers: [AuthController, AgencyTokenController, MeController, StaffController],
-  providers: [TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }, AccessDeclarationsCheck],
+  providers: [TokenVerifier, SessionStateCache, { provide: APP_GUARD, useClass: AuthGuard }, AccessDeclarationsCheck],
   exports: [TokenVerifier],
 })
 export class AuthModule implements OnModuleInit {

@@ -1,11 +1,18 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiBodyFrom, ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
-import { type CreateStaffReply, type Principal, IdentityRpc } from '#lib/contracts';
+import { ApiBodyFrom, ApiParamsFrom, ApiProblems, ApiQueryFrom, ApiResult } from '../docs/api-docs.decorators.js';
+import {
+  type CreateStaffReply,
+  type Page,
+  type Principal,
+  type ResetPasswordReply,
+  type StaffView,
+  IdentityRpc,
+} from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from './auth.decorators.js';
-import { CreateStaffBody } from './auth.dto.js';
+import { CreateStaffBody, StaffIdParams, StaffPageQuery } from './auth.dto.js';
 
 @ApiTags('Accounts and tokens')
 @Controller('admin/staff')
@@ -37,5 +44,57 @@ export class StaffController {
   @ApiProblems('STAFF.USERNAME_TAKEN', 'STAFF.NIP_TAKEN', 'STAFF.NIK_TAKEN', 'ADMIN.OUT_OF_SCOPE')
   create(@Body() body: CreateStaffBody, @CurrentPrincipal() principal: Principal): Promise<CreateStaffReply> {
     return this.services.call(IdentityRpc.STAFF_CREATE, { ...body, principal });
+  }
+
+  @Get()
+  @Roles(Role.ADMIN)
+  @ApiOperation({ summary: 'Staff accounts, disabled ones too, by username' })
+  @ApiQueryFrom(StaffPageQuery)
+  @ApiResult(200, 'StaffPage', 'A page of staff accounts')
+  list(@Query() query: StaffPageQuery, @CurrentPrincipal() principal: Principal): Promise<Page<StaffView>> {
+    return this.services.call(IdentityRpc.STAFF_LIST, { ...query, principal });
+  }
+
+  @Post(':id/disable')
+  @Roles(Role.ADMIN)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Disable a staff account',
+    description:
+      'Its tokens are refused from the next request on, on every gateway replica, and it cannot sign in. An ADMIN ' +
+      'cannot disable itself (403). 404 for an unknown id or an account that is not staff.',
+  })
+  @ApiParamsFrom(StaffIdParams)
+  @ApiResult(200, 'StaffView', 'The staff account, disabled')
+  @ApiProblems('STAFF.NOT_FOUND', 'STAFF.CANNOT_DISABLE_SELF')
+  disable(@Param() params: StaffIdParams, @CurrentPrincipal() principal: Principal): Promise<StaffView> {
+    return this.services.call(IdentityRpc.STAFF_DISABLE, { staffId: params.id, principal });
+  }
+
+  @Post(':id/enable')
+  @Roles(Role.ADMIN)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enable a disabled staff account again' })
+  @ApiParamsFrom(StaffIdParams)
+  @ApiResult(200, 'StaffView', 'The staff account, enabled')
+  @ApiProblems('STAFF.NOT_FOUND')
+  enable(@Param() params: StaffIdParams, @CurrentPrincipal() principal: Principal): Promise<StaffView> {
+    return this.services.call(IdentityRpc.STAFF_ENABLE, { staffId: params.id, principal });
+  }
+
+  @Post(':id/reset-password')
+  @Roles(Role.ADMIN)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Give a staff account a temporary password',
+    description:
+      'Shown in this answer only. Every token of the account is refused at once; after signing in with it the ' +
+      'account may only set a new password (403 AUTH.PASSWORD_CHANGE_REQUIRED elsewhere).',
+  })
+  @ApiParamsFrom(StaffIdParams)
+  @ApiResult(200, 'ResetPasswordReply', 'The temporary password')
+  @ApiProblems('STAFF.NOT_FOUND')
+  resetPassword(@Param() params: StaffIdParams, @CurrentPrincipal() principal: Principal): Promise<ResetPasswordReply> {
+    return this.services.call(IdentityRpc.STAFF_RESET_PASSWORD, { staffId: params.id, principal });
   }
 }

@@ -40,8 +40,37 @@ export class GatewayConfig extends BaseConfig {
   @Type(() => Number)
   BODY_LIMIT_BYTES: number = 1_048_576;
 
-  /** Trust X-Forwarded-* from a reverse proxy in front of the gateway. */
+  /**
+   * Trust X-Forwarded-For from a reverse proxy in front of the gateway: `true` (any), a number of
+   * hops, or the proxies' addresses/CIDRs, comma-separated. Unset: the client address is the
+   * connection's (throttling counts per address; behind a proxy without this every client would
+   * share the proxy's address).
+   */
   @IsOptional()
   @IsString()
   TRUST_PROXY?: string;
+
+  /** How long a replica keeps an account's token state (identity announces changes at once). */
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  @Type(() => Number)
+  SESSION_STATE_CACHE_MS: number = 5000;
+}
+
+/** TRUST_PROXY as Fastify's `trustProxy`: false, true, a hop count, or a list of addresses. */
+export function trustProxyOf(
+  value: string | undefined,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return (_address, hop) => hop < hops;
+  }
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }

@@ -26,6 +26,8 @@ const JWT_NOTE =
 const PUBLIC_OPERATIONS = new Set([
   'authRegister',
   'authLogin',
+  'authMfa',
+  'authRefresh',
   'agencyTokenToken',
   'documentsVerify',
   'regionsChildren',
@@ -162,6 +164,12 @@ function completeOperation(operation: OperationLike): void {
   if (secured) {
     codes.add('AUTH.UNAUTHENTICATED');
     codes.add('AUTH.FORBIDDEN');
+    // An account under a restriction (a reset password, a missing second factor) reaches only
+    // the routes that lift it (apps/gateway/src/auth/auth.guard.ts).
+    if (operation.security.some((requirement) => !(AGENCY in requirement))) {
+      codes.add('AUTH.PASSWORD_CHANGE_REQUIRED');
+      codes.add('AUTH.MFA_ENROLMENT_REQUIRED');
+    }
   }
   if (operation.security.some((requirement) => AGENCY in requirement)) codes.add('AGENCY.SUSPENDED');
   if ((operation.parameters ?? []).length > 0 || operation.requestBody !== undefined) codes.add('VALIDATION.FAILED');

@@ -21,7 +21,11 @@ import {
   type FamilyView,
   type FieldMatch,
   type ImportRejection,
-  type LoginReply,
+  type MfaChallengeReply,
+  type MfaEnrolmentReply,
+  type ResetPasswordReply,
+  type SessionReply,
+  type StaffView,
   type PersonView,
   type PublicDocumentView,
   type RegisterAccountReply,
@@ -98,6 +102,7 @@ const REGENCY = text(5, { pattern: '^[0-9]{2}\\.[0-9]{2}$', example: '16.02' });
 const NAME = text(200, { example: 'SITI RAHAYU' });
 const COUNT = int(0, Number.MAX_SAFE_INTEGER);
 const SHA256 = text(64, { pattern: '^[0-9a-f]{64}$', minLength: 64 });
+const REFRESH_TOKEN = text(64, { pattern: '^[0-9a-f]{64}$', minLength: 64 });
 const JWT = text(8192, { pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$' });
 
 const person = view<PersonView>(
@@ -354,9 +359,65 @@ const VIEWS = {
     },
     { nik: true, username: true, regencyCode: true, fullName: true, nip: true, adminScope: true, staffNik: true },
   ),
-  LoginReply: view<LoginReply>(
-    'An access token (JWT) for the Authorization header',
-    { accessToken: JWT, expiresIn: int(1, 86400, { description: 'Seconds' }), role: oneOf(Role) },
+  SessionReply: view<SessionReply>(
+    'An access token (JWT) for the Authorization header, and the refresh token that gets the next one',
+    {
+      accessToken: JWT,
+      expiresIn: int(1, 900, { description: 'Seconds (at most 15 minutes)' }),
+      role: oneOf(Role),
+      refreshToken: REFRESH_TOKEN,
+    },
+    {},
+  ),
+  MfaChallengeReply: view<MfaChallengeReply>(
+    'The account has a second factor: send a code with this token to POST /auth/mfa (valid a few minutes, once)',
+    { mfaRequired: { type: 'boolean', enum: [true] }, mfaToken: REFRESH_TOKEN },
+    {},
+  ),
+  LoginReply: {
+    description: 'Signed in (SessionReply), or the second factor is asked for (MfaChallengeReply)',
+    oneOf: [ref('SessionReply'), ref('MfaChallengeReply')],
+  },
+  MfaEnrolmentReply: view<MfaEnrolmentReply>(
+    'A TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s) to add to an authenticator app',
+    {
+      secret: text(64, { pattern: '^[A-Z2-7]+=*$', description: 'Base32' }),
+      otpauthUri: text(500, { pattern: '^otpauth://totp/' }),
+      qrCodeDataUrl: text(100_000, {
+        pattern: '^data:image/svg\\+xml;base64,',
+        description: 'The otpauth URI as a QR code (added field)',
+      }),
+      recoveryCodes: {
+        ...list(text(14, { pattern: '^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$' }), 10),
+        description:
+          'Each works once in place of a code; shown in this answer only, valid once confirmed (added field)',
+      },
+    },
+    {},
+  ),
+  StaffView: view<StaffView>(
+    'A staff account as an ADMIN sees it',
+    {
+      id: UUID,
+      username: text(64, { example: 'siti.clerk' }),
+      fullName: NAME,
+      nip: text(18, { pattern: '^[0-9]{18}$' }),
+      role: oneOf({ CLERK: 'CLERK', OFFICIAL: 'OFFICIAL', ADMIN: 'ADMIN' }),
+      regencyCode: REGENCY,
+      disabled: { type: 'boolean' },
+      mfaEnabled: { type: 'boolean' },
+      lastLoginAt: TIMESTAMP,
+      passwordChangeRequired: {
+        type: 'boolean',
+        description: 'After a reset, until a new password is set (added field)',
+      },
+    },
+    { lastLoginAt: true, nip: true },
+  ),
+  StaffPage: page('StaffView', 'Staff accounts, by username'),
+  ResetPasswordReply: view<ResetPasswordReply>(
+    'A temporary password, shown in this answer only; the account must replace it at its next sign-in',
+    { temporaryPassword: text(64) },
     {},
   ),
   RegisterAccountReply: view<RegisterAccountReply>('The new account', { id: UUID, nik: NIK }, {}),

@@ -1,5 +1,5 @@
-import type { AccountView } from '#lib/contracts';
-import { AdminScope, Role } from '#lib/domain';
+import type { AccountView, StaffView } from '#lib/contracts';
+import { AdminScope, Role, type StaffRole } from '#lib/domain';
 import type { Account } from './account.rows.js';
 
 /** `GET /me`: what an account may know of itself (never its password hash). */
@@ -13,5 +13,22 @@ export function toAccountView(account: Account, residentRegencyCode?: string): A
   if (account.nip !== null) view.nip = account.nip;
   if (account.role === Role.ADMIN) view.adminScope = (account.adminScope as AdminScope | null) ?? AdminScope.REGENCY;
   if (account.staffNik !== null) view.staffNik = account.staffNik;
+  return view;
+}
+
+/** A staff account as an ADMIN sees it (`GET /admin/staff`). */
+export function toStaffView(account: Account): StaffView {
+  const view: StaffView = {
+    id: account.id,
+    username: account.username ?? '',
+    fullName: account.fullName ?? '',
+    role: account.role as StaffRole,
+    regencyCode: account.regencyCode ?? '',
+    disabled: account.disabledAt !== null,
+    mfaEnabled: account.mfaEnabled,
+    passwordChangeRequired: account.passwordChangeRequired,
+  };
+  if (account.nip !== null) view.nip = account.nip;
+  if (account.lastLoginAt !== null) view.lastLoginAt = account.lastLoginAt.toISOString();
   return view;
 }

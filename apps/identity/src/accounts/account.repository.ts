@@ -27,10 +27,16 @@ const CONFLICT_BY_CONSTRAINT: Readonly<Record<string, AccountConflict>> = {
   account_staff_nik_key: 'staffNik',
 };
 
-const ACCOUNT_COLUMNS =
-  'id, role, username, nik, password_hash, full_name, nip, regency_code, admin_scope, staff_nik, created_at, disabled_at';
+const ACCOUNT_COLUMNS = `id, role, username, nik, password_hash, full_name, nip, regency_code, admin_scope, staff_nik,
+  created_at, disabled_at, tokens_valid_after, password_change_required, last_login_at, mfa_enabled_at`;
 
 type PgError = { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+
+/** What decides whether an account's tokens still count (the gateway's guard asks for it). */
+export interface AccountTokenState {
+  active: boolean;
+  tokensValidAfter: Date | null;
+}
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as PgError).code === '23505' || (error as PgError).driverError?.code === '23505';
@@ -40,7 +46,7 @@ function violatedConstraint(error: unknown): string {
   return (error as PgError).driverError?.constraint ?? (error as PgError).constraint ?? '';
 }
 
-/** Accounts that may sign in: disabled ones are never found. */
+/** Accounts: the `find*` methods see only those that may sign in (never disabled ones). */
 @Injectable()
 export class AccountRepository {
   constructor(private readonly db: DataSource) {}
@@ -99,6 +105,82 @@ export class AccountRepository {
       `UPDATE account SET admin_scope = $2 WHERE username = $1 AND role = $3 AND admin_scope IS DISTINCT FROM $2`,
       [username, AdminScope.DEPLOYMENT, Role.ADMIN],
     );
+  }
+
+  /** Any account by id, disabled too (staff administration). */
+  async findAnyById(id: string): Promise<Account | null> {
+    const rows = await this.db.query<AccountRow[]>(`SELECT ${ACCOUNT_COLUMNS} FROM account WHERE id = $1`, [id]);
+    return rows.length === 0 ? null : toAccount(rows[0]);
+  }
+
+  /**
+   * A new password hash; every token issued before now stops counting. `changeRequired`: the
+   * password is a temporary one an administrator set, to be replaced at the next sign-in.
+   */
+  async setPassword(id: string, passwordHash: string, changeRequired: boolean): Promise<void> {
+    await this.db.query(
+      `UPDATE account SET password_hash = $2, password_change_required = $3, tokens_valid_after = clock_timestamp()
+        WHERE id = $1`,
+      [id, passwordHash, changeRequired],
+    );
+  }
+
+  /** Disables (tokens refused from now) or enables an account; the account, or null when unknown. */
+  async setDisabled(id: string, disabled: boolean): Promise<Account | null> {
+    const rows = await this.db.query<AccountRow[]>(
+      `WITH changed AS (UPDATE account
+          SET disabled_at = CASE WHEN $2 THEN COALESCE(disabled_at, clock_timestamp()) END,
+              tokens_valid_after = CASE WHEN $2 THEN clock_timestamp() ELSE tokens_valid_after END
+        WHERE id = $1
+        RETURNING ${ACCOUNT_COLUMNS}) SELECT * FROM changed`,
+      [id, disabled],
+    );
+    return rows.length === 0 ? null : toAccount(rows[0]);
+  }
+
+  /** Every token of the account issued before now stops counting. */
+  async invalidateTokens(id: string): Promise<void> {
+    await this.db.query(`UPDATE account SET tokens_valid_after = clock_timestamp() WHERE id = $1`, [id]);
+  }
+
+  async recordLogin(id: string): Promise<void> {
+    await this.db.query(`UPDATE account SET last_login_at = now() WHERE id = $1`, [id]);
+  }
+
+  /**
+   * Whether the account may act (not disabled, and for a resident not recorded as deceased) and
+   * since when its tokens count.
+   */
+  async tokenState(id: string): Promise<AccountTokenState> {
+    const rows = await this.db.query<
+      Array<{ disabled_at: Date | null; tokens_valid_after: Date | null; status: string | null }>
+    >(
+      `SELECT a.disabled_at, a.tokens_valid_after, p.status
+         FROM account a LEFT JOIN person p ON p.nik = a.nik
+        WHERE a.id = $1`,
+      [id],
+    );
+    if (rows.length === 0) return { active: false, tokensValidAfter: null };
+    const row = rows[0];
+    return {
+      active: row.disabled_at === null && (row.status === null || row.status !== 'DECEASED'),
+      tokensValidAfter: row.tokens_valid_after,
+    };
+  }
+
+  /** Staff accounts (CLERK, OFFICIAL, ADMIN), disabled ones too, by username. */
+  async listStaff(limit: number, offset: number): Promise<{ items: Account[]; total: number }> {
+    const rows = await this.db.query<Array<AccountRow & { total: string }>>(
+      `SELECT ${ACCOUNT_COLUMNS}, count(*) OVER () AS total FROM account
+        WHERE role IN ('CLERK', 'OFFICIAL', 'ADMIN')
+        ORDER BY username LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+    if (rows.length > 0) return { items: rows.map(toAccount), total: Number(rows[0].total) };
+    const counted = await this.db.query<Array<{ total: string }>>(
+      `SELECT count(*) AS total FROM account WHERE role IN ('CLERK', 'OFFICIAL', 'ADMIN')`,
+    );
+    return { items: [], total: Number(counted[0].total) };
   }
 
   private async findOne(condition: string, parameters: unknown[]): Promise<Account | null> {

@@ -12,6 +12,10 @@ export interface AccountRow {
   staff_nik: string | null;
   created_at: Date;
   disabled_at: Date | null;
+  tokens_valid_after: Date | null;
+  password_change_required: boolean;
+  last_login_at: Date | null;
+  mfa_enabled_at: Date | null;
 }
 
 /** Residents (by NIK), staff (username, role, regency, NIP) and agencies sign in as accounts. */
@@ -29,6 +33,11 @@ export interface Account {
   /** Staff: the NIK of the person behind the account, when recorded (never a sign-in name). */
   staffNik: string | null;
   createdAt: Date;
+  disabledAt: Date | null;
+  tokensValidAfter: Date | null;
+  passwordChangeRequired: boolean;
+  lastLoginAt: Date | null;
+  mfaEnabled: boolean;
 }
 
 export function toAccount(row: AccountRow): Account {
@@ -44,5 +53,10 @@ export function toAccount(row: AccountRow): Account {
     adminScope: row.admin_scope,
     staffNik: row.staff_nik,
     createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+    tokensValidAfter: row.tokens_valid_after,
+    passwordChangeRequired: row.password_change_required,
+    lastLoginAt: row.last_login_at,
+    mfaEnabled: row.mfa_enabled_at !== null,
   };
 }

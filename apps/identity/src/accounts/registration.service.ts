@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { RegisterAccountReply, RegisterAccountRequest } from '#lib/contracts';
 import { DomainError, Role } from '#lib/domain';
+import { AttemptThrottle } from '../auth/attempt-throttle.js';
 import { RegistryRepository } from '../registry/registry.repository.js';
 import { AccountRepository } from './account.repository.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -9,7 +10,8 @@ import { PasswordHasher } from './password-hasher.js';
 /**
  * `POST /auth/register`: a resident opens their account by proving three facts of the registry.
  * Every mismatch gets the same answer, so the endpoint cannot tell which fact was wrong, nor
- * whether a NIK exists.
+ * whether a NIK exists. Wrong guesses are throttled per NIK and per client address (429 with
+ * Retry-After after a handful), so the three facts cannot be brute-forced.
  */
 @Injectable()
 export class RegistrationService {
@@ -17,11 +19,15 @@ export class RegistrationService {
     private readonly registry: RegistryRepository,
     private readonly accounts: AccountRepository,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: AttemptThrottle,
   ) {}
 
   async register(request: RegisterAccountRequest): Promise<RegisterAccountReply> {
+    const rules = this.throttle.rules('register', request.nik, request.clientAddress);
+    await this.throttle.assertMayTry('register', rules);
     const matches = await this.registry.isActiveMember(request.nik, request.familyCardNumber, request.birthDate);
     if (!matches) {
+      await this.throttle.failed('register', rules, request.nik, request.clientAddress);
       throw new DomainError(
         'AUTH.REGISTRATION_REJECTED',
         'Pendaftaran tidak dapat diproses: periksa kembali NIK, nomor KK dan tanggal lahir Anda',

@@ -1,15 +1,65 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { LoginRequest, type LoginReply, IdentityRpc } from '#lib/contracts';
+import {
+  ChangePasswordRequest,
+  CompleteMfaLoginRequest,
+  ConfirmMfaRequest,
+  LoginRequest,
+  LogoutRequest,
+  RefreshSessionRequest,
+  StartMfaEnrolmentRequest,
+  type LoginReply,
+  type MfaEnrolmentReply,
+  type SessionReply,
+  IdentityRpc,
+} from '#lib/contracts';
 import { RpcHandler } from '#lib/platform/rpc';
 import { LoginService } from './login.service.js';
+import { MfaService } from './mfa.service.js';
+import { PasswordChangeService } from './password-change.service.js';
+import { SessionService } from './session.service.js';
 
 @Controller()
 export class AuthHandler {
-  constructor(private readonly login: LoginService) {}
+  constructor(
+    private readonly login: LoginService,
+    private readonly sessions: SessionService,
+    private readonly mfa: MfaService,
+    private readonly passwords: PasswordChangeService,
+  ) {}
 
   @RpcHandler(IdentityRpc.ACCOUNT_LOGIN)
   signIn(@Payload() request: LoginRequest): Promise<LoginReply> {
     return this.login.login(request);
+  }
+
+  @RpcHandler(IdentityRpc.SESSION_REFRESH)
+  refresh(@Payload() request: RefreshSessionRequest): Promise<SessionReply> {
+    return this.sessions.refresh(request);
+  }
+
+  @RpcHandler(IdentityRpc.SESSION_REVOKE)
+  logout(@Payload() request: LogoutRequest): Promise<void> {
+    return this.sessions.logout(request);
+  }
+
+  @RpcHandler(IdentityRpc.ACCOUNT_CHANGE_PASSWORD)
+  changePassword(@Payload() request: ChangePasswordRequest): Promise<void> {
+    return this.passwords.change(request);
+  }
+
+  @RpcHandler(IdentityRpc.MFA_START)
+  startMfa(@Payload() request: StartMfaEnrolmentRequest): Promise<MfaEnrolmentReply> {
+    return this.mfa.start(request);
+  }
+
+  @RpcHandler(IdentityRpc.MFA_CONFIRM)
+  confirmMfa(@Payload() request: ConfirmMfaRequest): Promise<void> {
+    return this.mfa.confirm(request);
+  }
+
+  @RpcHandler(IdentityRpc.MFA_VERIFY)
+  completeMfaLogin(@Payload() request: CompleteMfaLoginRequest): Promise<SessionReply> {
+    return this.mfa.completeLogin(request);
   }
 }

@@ -2,76 +2,57 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { LoginReply, LoginRequest } from '#lib/contracts';
 import { DomainError, Role } from '#lib/domain';
 import { APP_CONFIG } from '#lib/platform/core';
-import type { Account } from '../accounts/account.rows.js';
 import { AccountRepository } from '../accounts/account.repository.js';
 import { PasswordHasher } from '../accounts/password-hasher.js';
+import { SecondFactorRepository } from '../accounts/second-factor.repository.js';
+import { newSecretToken } from '../accounts/session.repository.js';
 import type { IdentityConfig } from '../config/identity.config.js';
-import { RegistryRepository } from '../registry/registry.repository.js';
-import { LoginThrottleRepository } from './login-throttle.repository.js';
-import { SigningKeys, type AccessTokenClaims } from './signing-keys.js';
+import { AttemptThrottle } from './attempt-throttle.js';
+import { SessionTokensService } from './session-tokens.service.js';
 
 const NIK_SHAPE = /^\d{16}$/;
 
+export function invalidCredentials(): DomainError {
+  return new DomainError('AUTH.INVALID_CREDENTIALS', 'Nama pengguna atau kata sandi salah');
+}
+
 /**
- * `POST /auth/login`: residents by NIK, staff by username. Failures are counted per username and
- * per client address; past the limit the answer is 429 with how long to wait, and the password
- * is not even checked.
+ * `POST /auth/login`: residents by NIK, staff by username. Failures are throttled (AttemptThrottle:
+ * a progressive delay per account and address, never a lock); during a delay the answer is 429
+ * with how long to wait, and the password is not even checked. An account with a second factor
+ * gets a short-lived challenge instead of tokens (`POST /auth/mfa` completes the sign-in).
  */
 @Injectable()
 export class LoginService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: IdentityConfig,
     private readonly accounts: AccountRepository,
-    private readonly registry: RegistryRepository,
     private readonly hasher: PasswordHasher,
-    private readonly throttle: LoginThrottleRepository,
-    private readonly keys: SigningKeys,
+    private readonly throttle: AttemptThrottle,
+    private readonly secondFactor: SecondFactorRepository,
+    private readonly tokens: SessionTokensService,
   ) {}
 
   async login(request: LoginRequest): Promise<LoginReply> {
     const username = request.username.trim().toLowerCase();
-    const userKey = `user:${username}`;
-    const addressKey = `address:${request.clientAddress}`;
-    const wait = await this.throttle.lockedForSeconds([userKey, addressKey]);
-    if (wait > 0) {
-      throw new DomainError('AUTH.TOO_MANY_ATTEMPTS', 'Terlalu banyak percobaan masuk yang gagal; coba lagi nanti', {
-        details: { retryAfterSeconds: wait },
-      });
-    }
+    const rules = this.throttle.rules('login', username, request.clientAddress);
+    await this.throttle.assertMayTry('login', rules);
     const account = NIK_SHAPE.test(username)
       ? await this.accounts.findResidentByNik(username)
       : await this.accounts.findStaffByUsername(username);
     const valid = await this.hasher.verify(account?.passwordHash, request.password);
     if (account === null || !valid || account.role === Role.AGENCY) {
-      await this.throttle.recordFailure(
-        [
-          { key: userKey, maxFailures: this.config.LOGIN_MAX_FAILURES_PER_USERNAME },
-          { key: addressKey, maxFailures: this.config.LOGIN_MAX_FAILURES_PER_ADDRESS },
-        ],
-        this.config.LOGIN_FAILURE_WINDOW_SECONDS,
-        this.config.LOGIN_LOCK_SECONDS,
-      );
-      throw new DomainError('AUTH.INVALID_CREDENTIALS', 'Nama pengguna atau kata sandi salah');
+      await this.throttle.failed('login', rules, username, request.clientAddress);
+      throw invalidCredentials();
     }
-    await this.throttle.clear(userKey, this.config.LOGIN_FAILURE_WINDOW_SECONDS);
-    const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
-    const accessToken = await this.keys.sign(await this.claimsOf(account), ttl);
-    return { accessToken, expiresIn: ttl, role: account.role as Role };
-  }
-
-  private async claimsOf(account: Account): Promise<AccessTokenClaims> {
-    const claims: AccessTokenClaims = { sub: account.id, role: account.role };
-    if (account.nik !== null) {
-      claims.nik = account.nik;
-      const regency = await this.registry.findCurrentRegency(account.nik);
-      if (regency !== undefined) claims.regencyCode = regency;
+    // A resident the registry records as deceased signs in no more (the same answer as a wrong password).
+    if (!(await this.accounts.tokenState(account.id)).active) throw invalidCredentials();
+    await this.throttle.succeeded(rules);
+    if (account.mfaEnabled) {
+      const mfaToken = newSecretToken();
+      await this.secondFactor.createChallenge(account.id, mfaToken, this.config.MFA_CHALLENGE_TTL_SECONDS);
+      return { mfaRequired: true, mfaToken };
     }
-    if (account.username !== null) claims.username = account.username;
-    if (account.regencyCode !== null) claims.regencyCode = account.regencyCode;
-    if (account.adminScope !== null) claims.adminScope = account.adminScope;
-    // Only a well-formed NIP: every service validates the principal it is given.
-    if (account.nip !== null && /^\d{18}$/.test(account.nip)) claims.nip = account.nip;
-    if (account.staffNik !== null) claims.staffNik = account.staffNik;
-    return claims;
+    return this.tokens.open(account);
   }
 }

@@ -20,6 +20,12 @@ export interface AccessTokenClaims {
   /** Staff: NIP and (when recorded) the person's NIK, so services compare people, not accounts. */
   nip?: string;
   staffNik?: string;
+  /** The session (sign-in) the token belongs to. */
+  sid?: string;
+  /** Only `/me`, `/me/password` and `/auth/logout` until a new password is set (after a reset). */
+  pwdChange?: true;
+  /** Only enrolment in the second factor (and `/me`, sign-out) until the role's required factor is on. */
+  mfaEnrol?: true;
 }
 
 /**

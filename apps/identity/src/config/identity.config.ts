@@ -43,11 +43,46 @@ export class IdentityConfig extends ServiceConfig {
   @Type(() => Number)
   ACCESS_LOG_ANCHOR_INTERVAL_SECONDS: number = 300;
 
+  /** Access tokens live at most 15 minutes (API.md); a refresh token gets the next one. */
   @IsInt()
   @Min(60)
-  @Max(86_400)
+  @Max(900)
   @Type(() => Number)
-  ACCESS_TOKEN_TTL_SECONDS: number = 3600;
+  ACCESS_TOKEN_TTL_SECONDS: number = 900;
+
+  /** A session (its refresh tokens) ends this long after sign-in, however often it is refreshed. */
+  @IsInt()
+  @Min(300)
+  @Max(30 * 86_400)
+  @Type(() => Number)
+  SESSION_TTL_SECONDS: number = 12 * 3600;
+
+  /** How long the `mfaToken` of a login waiting for its second factor stays valid. */
+  @IsInt()
+  @Min(30)
+  @Max(900)
+  @Type(() => Number)
+  MFA_CHALLENGE_TTL_SECONDS: number = 300;
+
+  /**
+   * Roles that must have a second factor (comma-separated, e.g. `ADMIN,OFFICIAL`); until they
+   * enrol they may only enrol. Default: ADMIN and OFFICIAL in production, none otherwise.
+   */
+  @IsOptional()
+  @Matches(/^$|^(RESIDENT|CLERK|OFFICIAL|ADMIN)(,(RESIDENT|CLERK|OFFICIAL|ADMIN))*$/)
+  MFA_REQUIRED_ROLES?: string;
+
+  /**
+   * AES-256 key (32 bytes, base64) that encrypts TOTP secrets at rest. Outside production a
+   * published development key is used when unset; production refuses that key and no key.
+   */
+  @IsOptional()
+  @IsString()
+  MFA_ENCRYPTION_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  MFA_ENCRYPTION_KEY_FILE?: string;
 
   /** The first ADMIN, created at first start when no account has this username. */
   @IsOptional()
@@ -67,17 +102,37 @@ export class IdentityConfig extends ServiceConfig {
   @Matches(/^\d{2}\.\d{2}$/)
   ADMIN_REGENCY_CODE: string = '16.02';
 
-  /** Failed logins for one username within the window before it is locked. */
+  /**
+   * Failures of one account from one client address (within the window) before each further
+   * attempt from there must wait: the delay starts at THROTTLE_BASE_DELAY_SECONDS and doubles
+   * with every failure, up to THROTTLE_MAX_DELAY_SECONDS. It is a delay, not a lock: once it
+   * has passed, the right password works.
+   */
   @IsInt()
   @Min(1)
   @Type(() => Number)
   LOGIN_MAX_FAILURES_PER_USERNAME: number = 5;
 
-  /** Failed logins from one client address within the window before it is locked. */
+  /**
+   * Failures of one account from all addresses together before every address must wait: much
+   * higher, so a stranger's guesses cannot keep the account's owner out for long.
+   */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: number = 50;
+
+  /** Failures from one client address (any account) before it must wait. */
   @IsInt()
   @Min(1)
   @Type(() => Number)
   LOGIN_MAX_FAILURES_PER_ADDRESS: number = 30;
+
+  /** Wrong registrations for one NIK, and from one address, before each further try waits. */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  REGISTER_MAX_FAILURES: number = 5;
 
   @IsInt()
   @Min(1)
@@ -86,6 +141,13 @@ export class IdentityConfig extends ServiceConfig {
 
   @IsInt()
   @Min(1)
+  @Max(60)
   @Type(() => Number)
-  LOGIN_LOCK_SECONDS: number = 300;
+  THROTTLE_BASE_DELAY_SECONDS: number = 4;
+
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  @Type(() => Number)
+  THROTTLE_MAX_DELAY_SECONDS: number = 300;
 }

@@ -3,6 +3,7 @@ import { RegistryChanges1767400000000 } from './1767400000000-registry-changes.j
 import { AgencyVerification1767550000000 } from './1767550000000-agency-verification.js';
 import { IdempotencyKeys1767800000000 } from './1767800000000-idempotency-keys.js';
 import { AccessLogRuntimeGrants1767900000000 } from './1767900000000-access-log-runtime-grants.js';
+import { SessionsAndSecondFactor1768000000000 } from './1768000000000-sessions-and-second-factor.js';
 import { StaffScope1768310000000 } from './1768310000000-staff-scope.js';
 
 /** Every migration of the identity database, oldest first. */
@@ -12,5 +13,6 @@ export const identityMigrations = [
   AgencyVerification1767550000000,
   IdempotencyKeys1767800000000,
   AccessLogRuntimeGrants1767900000000,
+  SessionsAndSecondFactor1768000000000,
   StaffScope1768310000000,
 ];

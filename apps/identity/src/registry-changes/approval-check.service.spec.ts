@@ -18,6 +18,11 @@ const OFFICIAL: Account = {
   adminScope: null,
   staffNik: null,
   createdAt: new Date('2026-01-01T00:00:00Z'),
+  disabledAt: null,
+  tokensValidAfter: null,
+  passwordChangeRequired: false,
+  lastLoginAt: null,
+  mfaEnabled: false,
 };
 const CLERK: Account = {
   ...OFFICIAL,

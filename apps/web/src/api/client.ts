@@ -1,5 +1,5 @@
 // One small client for shared/API.md: bearer token, problem details, file downloads.
-import type { Account, Family, LoginReply } from './types';
+import type { Account, Family, LoginReply, SessionReply } from './types';
 
 export interface FieldProblem {
   field: string;
@@ -21,10 +21,20 @@ export class ApiError extends Error {
 const PREFIX = '/api/v1';
 const TOKEN_KEY = 'disduk.session';
 
+/**
+ * What the account must do before anything else: set a new password (after an administrator's
+ * reset) or turn on the second factor its role requires. Read from the access token's claims.
+ */
+export type Restriction = 'PASSWORD_CHANGE' | 'MFA_ENROLMENT';
+
 export interface Session {
+  /** The access token (at most 15 minutes). */
   token: string;
+  /** When the access token expires (ms); the refresh token gets the next one. */
   expiresAt: number;
+  refreshToken: string;
   account: Account;
+  restriction?: Restriction;
 }
 
 let session: Session | undefined = readSession();
@@ -35,15 +45,84 @@ function readSession(): Session | undefined {
     const raw = sessionStorage.getItem(TOKEN_KEY);
     if (!raw) return undefined;
     const parsed = JSON.parse(raw) as Session;
-    return parsed.expiresAt > Date.now() ? parsed : undefined;
+    // An expired access token is fine: the refresh token gets a new one (or the session is over).
+    return typeof parsed.refreshToken === 'string' ? parsed : undefined;
   } catch {
     return undefined;
   }
 }
 
 export function currentSession(): Session | undefined {
-  if (session && session.expiresAt <= Date.now()) setSession(undefined);
   return session;
+}
+
+function restrictionOf(accessToken: string): Restriction | undefined {
+  try {
+    const part = accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(atob(part)) as { pwdChange?: unknown; mfaEnrol?: unknown };
+    if (claims.pwdChange === true) return 'PASSWORD_CHANGE';
+    if (claims.mfaEnrol === true) return 'MFA_ENROLMENT';
+  } catch {
+    // not a JWT we can read: no restriction known, the API still enforces it
+  }
+  return undefined;
+}
+
+function withTokens(
+  base: Omit<Session, 'token' | 'expiresAt' | 'refreshToken' | 'restriction'>,
+  reply: SessionReply,
+): Session {
+  const next: Session = {
+    ...base,
+    token: reply.accessToken,
+    expiresAt: Date.now() + reply.expiresIn * 1000,
+    refreshToken: reply.refreshToken,
+  };
+  const restriction = restrictionOf(reply.accessToken);
+  if (restriction !== undefined) next.restriction = restriction;
+  return next;
+}
+
+/** A refresh this long before the access token expires, so a request never goes with a stale one. */
+const REFRESH_MARGIN_MS = 60_000;
+let refreshing: Promise<Session | undefined> | undefined;
+
+/**
+ * The next access token of the session for its refresh token (each works once: rotation). One
+ * refresh at a time: every request that needs one waits for the same. Undefined when the session
+ * is over (signed out elsewhere, password changed, account disabled): the person signs in again.
+ */
+export function refreshSession(): Promise<Session | undefined> {
+  const current = session;
+  if (current === undefined) return Promise.resolve(undefined);
+  refreshing ??= (async () => {
+    try {
+      const response = await fetch(`${PREFIX}/auth/refresh`, {
+        method: 'POST',
+        headers: { accept: 'application/json, application/problem+json', 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken: current.refreshToken }),
+      });
+      if (response.status === 401) {
+        if (session === current) setSession(undefined);
+        return undefined;
+      }
+      if (!response.ok) throw await problemOf(response);
+      const next = withTokens(current, (await response.json()) as SessionReply);
+      if (session === current) setSession(next);
+      return next;
+    } finally {
+      refreshing = undefined;
+    }
+  })();
+  return refreshing;
+}
+
+/** The access token to send: refreshed first when it is about to expire. */
+async function freshToken(): Promise<string | undefined> {
+  const current = session;
+  if (current === undefined) return undefined;
+  if (current.expiresAt - Date.now() > REFRESH_MARGIN_MS) return current.token;
+  return (await refreshSession())?.token;
 }
 
 export function setSession(next: Session | undefined): void {
@@ -127,7 +206,8 @@ async function unanswered(response: Response | undefined): Promise<boolean> {
 
 async function send(method: string, path: string, body?: BodyInit | object, contentType?: string): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  const token = currentSession()?.token;
+  const authRoute = path.startsWith('/auth/') && path !== '/auth/logout';
+  let token = authRoute ? undefined : await freshToken();
   if (token) headers['authorization'] = `Bearer ${token}`;
   let payload: BodyInit | undefined;
   if (body instanceof FormData || body instanceof Blob) {
@@ -163,9 +243,23 @@ async function send(method: string, path: string, body?: BodyInit | object, cont
   }
   if (response === undefined) throw new TypeError('network');
   if (action && !open) openKeys.delete(signature);
-  if (response.status === 401 && token) setSession(undefined);
+  if (response.status === 401 && token) {
+    // The access token may have expired in between: one refresh, one more try; else signed out.
+    const renewed = await refreshSession();
+    if (renewed !== undefined && renewed.token !== token && (!action || retryableAfterRefresh(path))) {
+      token = renewed.token;
+      headers['authorization'] = `Bearer ${token}`;
+      response = await fetch(`${PREFIX}${path}`, { method, headers, body: payload });
+    }
+    if (response.status === 401) setSession(undefined);
+  }
   if (!response.ok) throw await problemOf(response);
   return response;
+}
+
+/** A request refused for an expired token did nothing: it may be sent again once (reads, keyed actions). */
+function retryableAfterRefresh(path: string): boolean {
+  return HONOURS_KEY.test(path) || path.startsWith('/me');
 }
 
 export async function api<T>(
@@ -202,13 +296,23 @@ export async function saveFile(path: string, fileName: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export async function signIn(username: string, password: string): Promise<Session> {
+/** A sign-in: the session, or (an account with a second factor) the challenge for the code. */
+export type SignInResult = { session: Session } | { mfaToken: string };
+
+export async function signIn(username: string, password: string): Promise<SignInResult> {
   const reply = await api<LoginReply>('POST', '/auth/login', { username, password });
-  const provisional: Session = {
-    token: reply.accessToken,
-    expiresAt: Date.now() + reply.expiresIn * 1000,
-    account: { id: '', role: reply.role },
-  };
+  if ('mfaRequired' in reply) return { mfaToken: reply.mfaToken };
+  return { session: await establish(reply) };
+}
+
+/** The second step of a sign-in: a code of the authenticator app, or a recovery code. */
+export async function completeSignIn(mfaToken: string, code: string): Promise<Session> {
+  const reply = await api<SessionReply>('POST', '/auth/mfa', { mfaToken, code: code.trim() });
+  return establish(reply);
+}
+
+async function establish(reply: SessionReply): Promise<Session> {
+  const provisional = withTokens({ account: { id: '', role: reply.role } }, reply);
   session = provisional;
   // A resident's first screen is their family: ask for it beside the account, not after it,
   // and name the resident in the header from it.
@@ -241,12 +345,13 @@ export function myFamily(): Promise<Family> {
  * A file upload that reports its progress (fetch cannot report an upload's progress): the
  * same headers and problem details as `api`.
  */
-export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+export async function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  // A fresh access token first: an upload on a slow connection must not start with one about to expire.
+  const token = await freshToken();
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `${PREFIX}${path}`);
     request.setRequestHeader('accept', 'application/json, application/problem+json');
-    const token = currentSession()?.token;
     if (token) request.setRequestHeader('authorization', `Bearer ${token}`);
     // The same Idempotency-Key as `send` would give it (safe retries): pressing the button
     // again after a lost answer reuses it, so the file is stored once.
@@ -276,8 +381,27 @@ export function upload<T>(path: string, form: FormData, onProgress: (fraction: n
   });
 }
 
-export function signOut(): void {
+/** Ends the session on the server (its tokens refused at once), then here. */
+export async function signOut(): Promise<void> {
+  const current = session;
+  if (current === undefined) return;
+  const token = await freshToken().catch(() => current.token);
+  const refreshToken = session?.refreshToken ?? current.refreshToken;
   setSession(undefined);
+  if (token === undefined) return;
+  try {
+    await fetch(`${PREFIX}/auth/logout`, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json, application/problem+json',
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+      },
+      body: JSON.stringify({ refreshToken }),
+    });
+  } catch {
+    // Offline: the tokens expire by themselves (15 minutes; the refresh token is forgotten here).
+  }
 }
 
 /**
@@ -302,7 +426,7 @@ export function describeError(error: unknown): string {
       case 401:
         return 'Sesi Anda telah berakhir, atau NIK/nama pengguna dan kata sandi salah. Silakan masuk kembali.';
       case 403:
-        return 'Anda tidak berwenang melakukan tindakan ini.';
+        return error.detail ?? 'Anda tidak berwenang melakukan tindakan ini.';
       case 404:
         return 'Data tidak ditemukan.';
       case 409:

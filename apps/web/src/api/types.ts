@@ -111,13 +111,77 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * Staff accounts, disabled ones too, by username
+     * @description Staff accounts, disabled ones too, by username
+     */
+    get: operations['staffList'];
     put?: never;
     /**
      * An ADMIN creates a staff account
      * @description 409 when the username, the NIP (one staff account per person) or the NIK is taken. A regency ADMIN creates staff in its own regency only (403 ADMIN.OUT_OF_SCOPE); `scope: "DEPLOYMENT"` (ADMIN accounts only, added field) makes a deployment-wide ADMIN and only a deployment-wide ADMIN may give it. `nik` (added field): the NIK of the person, which keeps them off their own family’s applications.
      */
     post: operations['staffCreate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/staff/{id}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Disable a staff account
+     * @description Its tokens are refused from the next request on, on every gateway replica, and it cannot sign in. An ADMIN cannot disable itself (403). 404 for an unknown id or an account that is not staff.
+     */
+    post: operations['staffDisable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/staff/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Enable a disabled staff account again
+     * @description Enable a disabled staff account again
+     */
+    post: operations['staffEnable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/staff/{id}/reset-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give a staff account a temporary password
+     * @description Shown in this answer only. Every token of the account is refused at once; after signing in with it the account may only set a new password (403 AUTH.PASSWORD_CHANGE_REQUIRED elsewhere).
+     */
+    post: operations['staffResetPassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -323,9 +387,69 @@ export interface paths {
     put?: never;
     /**
      * Residents (NIK as username) and staff sign in
-     * @description 401 on failure; after repeated failures for a username or from an address, 429 with Retry-After.
+     * @description 200 with an access token (at most 15 minutes) and a refresh token; an account with a second factor gets `{ mfaRequired: true, mfaToken }` instead, for POST /auth/mfa. 401 on failure (also for a deceased resident). Throttled per account and per client address (the forwarded address only with TRUST_PROXY): after a few failures each further attempt waits a little longer (429 with Retry-After), up to a few minutes; a delay, not a lock: once it has passed the right answer works.
      */
     post: operations['authLogin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out: the session ends
+     * @description The access token (and the refresh token, when given) are refused from the next request on, by every gateway replica.
+     */
+    post: operations['authLogout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/mfa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The second step of a sign-in: the authenticator code (or a recovery code, once)
+     * @description The mfaToken of POST /auth/login, valid a few minutes and once. 401 on a wrong code. Throttled per account and per client address (the forwarded address only with TRUST_PROXY): after a few failures each further attempt waits a little longer (429 with Retry-After), up to a few minutes; a delay, not a lock: once it has passed the right answer works.
+     */
+    post: operations['authMfa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A new access token for a refresh token (rotation)
+     * @description Each refresh token works once and is replaced by the one in the answer. A spent one presented again ends its whole session (401): someone kept a copy. 401 too after sign-out, a password change, a disabled account.
+     */
+    post: operations['authRefresh'];
     delete?: never;
     options?: never;
     head?: never;
@@ -343,7 +467,7 @@ export interface paths {
     put?: never;
     /**
      * A resident opens an account
-     * @description Only when the NIK is an ACTIVE member of that KK with that birth date; otherwise 422 with one generic message. 409 when the NIK already has an account. Password of at least 10 characters.
+     * @description Only when the NIK is an ACTIVE member of that KK with that birth date; otherwise 422 with one generic message. 409 when the NIK already has an account. Password of at least 10 characters. Wrong guesses are throttled per NIK and per client address: 429 with Retry-After after a handful.
      */
     post: operations['authRegister'];
     delete?: never;
@@ -506,6 +630,66 @@ export interface paths {
     get: operations['meRegistryFamily'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/mfa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start enrolling a second factor (TOTP, RFC 6238)
+     * @description The secret, its otpauth URI and the same as a QR code (SVG data URL), and ten recovery codes shown in this answer only (added fields). Nothing is on until POST /me/mfa/confirm. 409 when the second factor is on.
+     */
+    post: operations['meStartMfa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/mfa/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turn the second factor on with a first code from the authenticator app
+     * @description From now on sign-in asks for a code; the recovery codes of POST /me/mfa become valid. The account’s other sessions end; this one goes on (refresh it for a token without the enrolment restriction). 422 on a wrong code (throttled), 409 when no enrolment was started.
+     */
+    post: operations['meConfirmMfa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change the password
+     * @description Every token issued to the account before (this one too) is refused from the next request on, on every gateway replica; sign in again with the new password. 422 when the current password is wrong (throttled like a sign-in) or the new one is the same.
+     */
+    post: operations['meChangePassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1122,12 +1306,19 @@ export interface components {
       type: 'BIRTH_REGISTRATION';
       witnessNiks?: string[];
     };
+    ChangePasswordBody: {
+      currentPassword: string;
+      newPassword: string;
+    };
     ComponentHealth: {
       error?: string;
       /** Format: int64 */
       latencyMs?: number;
       /** @enum {string} */
       status: 'up' | 'down';
+    };
+    ConfirmMfaBody: {
+      code: string;
     };
     CreateAgencyBody: {
       allowedFields: ('fullName' | 'birthDate' | 'birthPlace' | 'sex' | 'motherName' | 'address')[];
@@ -1480,16 +1671,10 @@ export interface components {
       password: string;
       username: string;
     };
-    /** @description An access token (JWT) for the Authorization header */
-    LoginReply: {
-      accessToken: string;
-      /**
-       * Format: int64
-       * @description Seconds
-       */
-      expiresIn: number;
-      /** @enum {string} */
-      role: 'RESIDENT' | 'CLERK' | 'OFFICIAL' | 'ADMIN' | 'AGENCY';
+    /** @description Signed in (SessionReply), or the second factor is asked for (MfaChallengeReply) */
+    LoginReply: components['schemas']['SessionReply'] | components['schemas']['MfaChallengeReply'];
+    LogoutBody: {
+      refreshToken?: string;
     };
     MemberChangeInput: {
       /** @enum {string} */
@@ -1532,6 +1717,26 @@ export interface components {
         | 'LAINNYA';
       /** @enum {string} */
       religion?: 'ISLAM' | 'KRISTEN' | 'KATOLIK' | 'HINDU' | 'BUDDHA' | 'KHONGHUCU' | 'KEPERCAYAAN';
+    };
+    /** @description The account has a second factor: send a code with this token to POST /auth/mfa (valid a few minutes, once) */
+    MfaChallengeReply: {
+      /** @enum {boolean} */
+      mfaRequired: true;
+      mfaToken: string;
+    };
+    /** @description A TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s) to add to an authenticator app */
+    MfaEnrolmentReply: {
+      otpauthUri: string;
+      /** @description The otpauth URI as a QR code (added field) */
+      qrCodeDataUrl: string;
+      /** @description Each works once in place of a code; shown in this answer only, valid once confirmed (added field) */
+      recoveryCodes: string[];
+      /** @description Base32 */
+      secret: string;
+    };
+    MfaLoginBody: {
+      code: string;
+      mfaToken: string;
     };
     NewFamilyMemberInput: {
       dispensationNumber?: string;
@@ -1683,6 +1888,13 @@ export interface components {
         | 'AUTH.TOO_MANY_ATTEMPTS'
         | 'AUTH.REGISTRATION_REJECTED'
         | 'AUTH.ACCOUNT_EXISTS'
+        | 'AUTH.PASSWORD_CHANGE_REQUIRED'
+        | 'AUTH.MFA_ENROLMENT_REQUIRED'
+        | 'ACCOUNT.CURRENT_PASSWORD_WRONG'
+        | 'ACCOUNT.PASSWORD_UNCHANGED'
+        | 'MFA.ALREADY_ENABLED'
+        | 'MFA.NOT_STARTED'
+        | 'MFA.INVALID_CODE'
         | 'AGENCY.FIELD_NOT_ALLOWED'
         | 'AGENCY.QUOTA_EXCEEDED'
         | 'AGENCY.SUSPENDED'
@@ -1693,6 +1905,8 @@ export interface components {
         | 'STAFF.USERNAME_TAKEN'
         | 'STAFF.NIP_TAKEN'
         | 'STAFF.NIK_TAKEN'
+        | 'STAFF.NOT_FOUND'
+        | 'STAFF.CANNOT_DISABLE_SELF'
         | 'ACCOUNT.NOT_FOUND'
         | 'IDENTIFIER.EXHAUSTED'
         | 'IMPORT.NOT_FOUND'
@@ -1756,6 +1970,9 @@ export interface components {
        */
       reason: string;
     };
+    RefreshBody: {
+      refreshToken: string;
+    };
     RegionItem: {
       /** @example 16.02.05 */
       code: string;
@@ -1795,9 +2012,57 @@ export interface components {
       nik: string;
       password: string;
     };
+    /** @description A temporary password, shown in this answer only; the account must replace it at its next sign-in */
+    ResetPasswordReply: {
+      temporaryPassword: string;
+    };
     RevokeDocumentBody: {
       /** @example Diterbitkan berdasarkan data yang keliru */
       reason: string;
+    };
+    /** @description An access token (JWT) for the Authorization header, and the refresh token that gets the next one */
+    SessionReply: {
+      accessToken: string;
+      /**
+       * Format: int64
+       * @description Seconds (at most 15 minutes)
+       */
+      expiresIn: number;
+      refreshToken: string;
+      /** @enum {string} */
+      role: 'RESIDENT' | 'CLERK' | 'OFFICIAL' | 'ADMIN' | 'AGENCY';
+    };
+    /** @description Staff accounts, by username */
+    StaffPage: {
+      items: components['schemas']['StaffView'][];
+      /** Format: int64 */
+      total: number;
+    };
+    /** @description A staff account as an ADMIN sees it */
+    StaffView: {
+      disabled: boolean;
+      /** @example SITI RAHAYU */
+      fullName: string;
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-5d4a-4e6b-9c7d-8e9f0a1b2c3d
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-30T08:15:00.000Z
+       */
+      lastLoginAt?: string;
+      mfaEnabled: boolean;
+      nip?: string;
+      /** @description After a reset, until a new password is set (added field) */
+      passwordChangeRequired: boolean;
+      /** @example 16.02 */
+      regencyCode: string;
+      /** @enum {string} */
+      role: 'CLERK' | 'OFFICIAL' | 'ADMIN';
+      /** @example siti.clerk */
+      username: string;
     };
     /** @description The stored attachment, with the SHA-256 of its bytes (lower-case hex) */
     StoredAttachmentView: {
@@ -1983,7 +2248,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2002,7 +2267,8 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN';
+            code?:
+              'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -2132,7 +2398,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2151,7 +2417,8 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN';
+            code?:
+              'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -2279,7 +2546,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2298,7 +2565,8 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN';
+            code?:
+              'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -2451,7 +2719,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2470,7 +2738,8 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN';
+            code?:
+              'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -2627,7 +2896,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2646,7 +2915,8 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN';
+            code?:
+              'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -2826,7 +3096,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2845,7 +3115,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -2978,6 +3248,154 @@ export interface operations {
       };
     };
   };
+  staffList: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of staff accounts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffPage'];
+        };
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:validation.failed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "VALIDATION.FAILED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.FORBIDDEN",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
   staffCreate: {
     parameters: {
       query?: never;
@@ -3050,7 +3468,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3069,7 +3487,8 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN';
+            code?:
+              'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -3095,6 +3514,526 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'STAFF.NIK_TAKEN' | 'STAFF.NIP_TAKEN' | 'STAFF.USERNAME_TAKEN';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  staffDisable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The staff account, disabled */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffView'];
+        };
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:validation.failed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "VALIDATION.FAILED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED, STAFF.CANNOT_DISABLE_SELF */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.FORBIDDEN",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?:
+              | 'AUTH.FORBIDDEN'
+              | 'AUTH.MFA_ENROLMENT_REQUIRED'
+              | 'AUTH.PASSWORD_CHANGE_REQUIRED'
+              | 'STAFF.CANNOT_DISABLE_SELF';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not found, or not yours (the answer never reveals which). Codes: STAFF.NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:staff.not_found",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 404,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "STAFF.NOT_FOUND",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'STAFF.NOT_FOUND';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  staffEnable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The staff account, enabled */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffView'];
+        };
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:validation.failed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "VALIDATION.FAILED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.FORBIDDEN",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not found, or not yours (the answer never reveals which). Codes: STAFF.NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:staff.not_found",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 404,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "STAFF.NOT_FOUND",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'STAFF.NOT_FOUND';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  staffResetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The temporary password */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResetPasswordReply'];
+        };
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:validation.failed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "VALIDATION.FAILED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.FORBIDDEN",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not found, or not yours (the answer never reveals which). Codes: STAFF.NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:staff.not_found",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 404,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "STAFF.NOT_FOUND",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'STAFF.NOT_FOUND';
             /** Format: int32 */
             status?: number;
           };
@@ -3231,7 +4170,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3250,7 +4189,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -3388,7 +4327,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3407,7 +4346,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -3585,7 +4524,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3604,7 +4543,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -3769,7 +4708,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3788,7 +4727,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -3994,7 +4933,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: APPLICATION.FOUR_EYES, APPLICATION.OWN_FAMILY, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: APPLICATION.FOUR_EYES, APPLICATION.OWN_FAMILY, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4014,7 +4953,12 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?:
-              'APPLICATION.FOUR_EYES' | 'APPLICATION.OWN_FAMILY' | 'APPLICATION.ROLE_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
+              | 'APPLICATION.FOUR_EYES'
+              | 'APPLICATION.OWN_FAMILY'
+              | 'APPLICATION.ROLE_NOT_ALLOWED'
+              | 'AUTH.FORBIDDEN'
+              | 'AUTH.MFA_ENROLMENT_REQUIRED'
+              | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -4240,7 +5184,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4259,7 +5203,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -4515,7 +5459,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4534,7 +5478,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -4690,7 +5634,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4709,7 +5653,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -4919,7 +5863,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: APPLICATION.OWN_FAMILY, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: APPLICATION.OWN_FAMILY, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4938,7 +5882,12 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.OWN_FAMILY' | 'APPLICATION.ROLE_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
+            code?:
+              | 'APPLICATION.OWN_FAMILY'
+              | 'APPLICATION.ROLE_NOT_ALLOWED'
+              | 'AUTH.FORBIDDEN'
+              | 'AUTH.MFA_ENROLMENT_REQUIRED'
+              | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -5148,7 +6097,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: APPLICATION.OWN_FAMILY, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: APPLICATION.OWN_FAMILY, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5167,7 +6116,12 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.OWN_FAMILY' | 'APPLICATION.ROLE_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
+            code?:
+              | 'APPLICATION.OWN_FAMILY'
+              | 'APPLICATION.ROLE_NOT_ALLOWED'
+              | 'AUTH.FORBIDDEN'
+              | 'AUTH.MFA_ENROLMENT_REQUIRED'
+              | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -5377,7 +6331,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: APPLICATION.OWN_FAMILY, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: APPLICATION.OWN_FAMILY, APPLICATION.ROLE_NOT_ALLOWED, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5396,7 +6350,12 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'APPLICATION.OWN_FAMILY' | 'APPLICATION.ROLE_NOT_ALLOWED' | 'AUTH.FORBIDDEN';
+            code?:
+              | 'APPLICATION.OWN_FAMILY'
+              | 'APPLICATION.ROLE_NOT_ALLOWED'
+              | 'AUTH.FORBIDDEN'
+              | 'AUTH.MFA_ENROLMENT_REQUIRED'
+              | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -5542,7 +6501,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Signed in */
+      /** @description Signed in, or the second factor is asked for */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5623,6 +6582,428 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'AUTH.TOO_MANY_ATTEMPTS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  authLogout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LogoutBody'];
+      };
+    };
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.MALFORMED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.FORBIDDEN",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  authMfa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MfaLoginBody'];
+      };
+    };
+    responses: {
+      /** @description Signed in */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionReply'];
+        };
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.MALFORMED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.INVALID_CREDENTIALS */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.invalid_credentials",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.INVALID_CREDENTIALS",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.INVALID_CREDENTIALS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Rate-limited: try again after `Retry-After` seconds. Codes: AUTH.TOO_MANY_ATTEMPTS */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.too_many_attempts",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 429,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.TOO_MANY_ATTEMPTS",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.TOO_MANY_ATTEMPTS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  authRefresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshBody'];
+      };
+    };
+    responses: {
+      /** @description The next tokens of the session */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionReply'];
+        };
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.MALFORMED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
             /** Format: int32 */
             status?: number;
           };
@@ -6054,7 +7435,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6073,7 +7454,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -6226,7 +7607,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6245,7 +7626,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -6398,7 +7779,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6417,7 +7798,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -6613,7 +7994,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6632,7 +8013,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -6786,7 +8167,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6805,7 +8186,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -6906,7 +8287,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6925,7 +8306,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -6951,6 +8332,624 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'FAMILY.NOT_FOUND';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  meStartMfa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The secret to scan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MfaEnrolmentReply'];
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.FORBIDDEN",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not found, or not yours (the answer never reveals which). Codes: ACCOUNT.NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:account.not_found",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 404,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "ACCOUNT.NOT_FOUND",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'ACCOUNT.NOT_FOUND';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Conflicts with the current state. Codes: MFA.ALREADY_ENABLED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:mfa.already_enabled",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 409,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "MFA.ALREADY_ENABLED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'MFA.ALREADY_ENABLED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  meConfirmMfa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmMfaBody'];
+      };
+    };
+    responses: {
+      /** @description The second factor is on */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.MALFORMED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.FORBIDDEN",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Conflicts with the current state. Codes: MFA.NOT_STARTED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:mfa.not_started",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 409,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "MFA.NOT_STARTED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'MFA.NOT_STARTED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: MFA.INVALID_CODE */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:mfa.invalid_code",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 422,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "MFA.INVALID_CODE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'MFA.INVALID_CODE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Rate-limited: try again after `Retry-After` seconds. Codes: AUTH.TOO_MANY_ATTEMPTS */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.too_many_attempts",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 429,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.TOO_MANY_ATTEMPTS",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.TOO_MANY_ATTEMPTS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  meChangePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordBody'];
+      };
+    };
+    responses: {
+      /** @description Changed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.MALFORMED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.FORBIDDEN",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not found, or not yours (the answer never reveals which). Codes: ACCOUNT.NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:account.not_found",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 404,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "ACCOUNT.NOT_FOUND",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'ACCOUNT.NOT_FOUND';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: ACCOUNT.CURRENT_PASSWORD_WRONG, ACCOUNT.PASSWORD_UNCHANGED */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:account.current_password_wrong",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 422,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "ACCOUNT.CURRENT_PASSWORD_WRONG",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'ACCOUNT.CURRENT_PASSWORD_WRONG' | 'ACCOUNT.PASSWORD_UNCHANGED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Rate-limited: try again after `Retry-After` seconds. Codes: AUTH.TOO_MANY_ATTEMPTS */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.too_many_attempts",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 429,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.TOO_MANY_ATTEMPTS",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.TOO_MANY_ATTEMPTS';
             /** Format: int32 */
             status?: number;
           };
@@ -7322,7 +9321,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN */
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7341,7 +9340,7 @@ export interface operations {
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN';
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -7845,6 +9844,9 @@ type DetailsByType = { [A in Application as A['type']]: A['details'] };
 /** The details of one application type, as an application shows them and its form sends them. */
 export type ApplicationDetailsOf<K extends ApplicationType> = DetailsByType[K];
 export type LoginReply = Schemas['LoginReply'];
+export type SessionReply = Schemas['SessionReply'];
+export type MfaEnrolment = Schemas['MfaEnrolmentReply'];
+export type StaffAccount = Schemas['StaffView'];
 export type Account = Schemas['AccountView'];
 export type Person = Schemas['PersonView'];
 export type Family = Schemas['FamilyView'];

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { signIn } from '../api/client';
+import { completeSignIn, signIn, type Session } from '../api/client';
 import type { Role } from '../api/types';
 import { Link, navigate, useLocation } from '../router';
 import { ApiError } from '../api/client';
@@ -18,6 +18,19 @@ const HOME: Record<Role, string> = {
 const required = (value: string, label: string): { error?: string } =>
   value.trim() === '' ? { error: `${label} wajib diisi.` } : {};
 
+/** A TOTP code (6 digits) or a recovery code (xxxx-xxxx-xxxx). */
+const checkCode = (value: string): { error?: string } =>
+  /^(\d{6}|[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4})$/.test(value.trim())
+    ? {}
+    : { error: 'Masukkan 6 angka dari aplikasi autentikator, atau satu kode pemulihan (xxxx-xxxx-xxxx).' };
+
+/** Where a session goes first: what it must do (a new password, the second factor), else its home. */
+export function landingOf(session: Session, next: string | null): string {
+  if (session.restriction === 'PASSWORD_CHANGE') return '/akun/kata-sandi';
+  if (session.restriction === 'MFA_ENROLMENT') return '/akun/verifikasi-dua-langkah';
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : HOME[session.account.role];
+}
+
 export function LoginPage(): ReactNode {
   const { query } = useLocation();
   // Typed into index.html's pre-rendered form before the script arrived (first-screen/).
@@ -31,6 +44,8 @@ export function LoginPage(): ReactNode {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const [mfaToken, setMfaToken] = useState<string>();
+  const [code, setCode] = useState('');
   const checks = {
     username: required(username, 'NIK atau nama pengguna'),
     password: required(password, 'Kata sandi'),
@@ -51,16 +66,78 @@ export function LoginPage(): ReactNode {
       // A resident lands on their family: fetch its page's script while the sign-in is under way
       // (after the sign-in's request, which must not queue behind it on a slow connection).
       if (/^\d{16}$/.test(username)) void import('./resident/family');
-      const session = await signingIn;
-      const next = query.get('lanjut');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : HOME[session.account.role], {
-        replace: true,
-      });
+      const result = await signingIn;
+      if ('mfaToken' in result) {
+        // The second step: the code of the authenticator app (the password is not kept).
+        setPassword('');
+        setMfaToken(result.mfaToken);
+        setAttempt(0);
+        setBusy(false);
+        return;
+      }
+      navigate(landingOf(result.session, query.get('lanjut')), { replace: true });
     } catch (caught) {
       setError(caught);
       setBusy(false);
     }
   };
+
+  const codeCheck = checkCode(code);
+  const submitCode = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    if (codeCheck.error || mfaToken === undefined) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const session = await completeSignIn(mfaToken, code);
+      navigate(landingOf(session, query.get('lanjut')), { replace: true });
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+      // The challenge lives a few minutes: when it is over, start again from the password.
+      if (caught instanceof ApiError && caught.status === 401 && caught.body['detail'] !== 'Kode verifikasi salah') {
+        setMfaToken(undefined);
+        setCode('');
+      }
+    }
+  };
+
+  if (mfaToken !== undefined) {
+    return (
+      <div className="narrow">
+        <form className="card" onSubmit={(event) => void submitCode(event)} noValidate>
+          <h2>Verifikasi dua langkah</h2>
+          <p>Buka aplikasi autentikator di ponsel Anda dan masukkan kode 6 angka untuk akun ini.</p>
+          <ErrorSummary attempt={codeCheck.error ? attempt : 0} />
+          {error instanceof ApiError && error.status === 401 ? (
+            <div className="alert alert-error" role="alert">
+              <p>
+                <strong>Kode verifikasi salah.</strong> Periksa jam ponsel Anda, lalu coba kode yang baru.
+              </p>
+            </div>
+          ) : (
+            <ErrorBox error={error} />
+          )}
+          <TextField
+            label="Kode verifikasi"
+            name="code"
+            autoComplete="one-time-code"
+            inputMode="text"
+            value={code}
+            onValue={setCode}
+            check={codeCheck}
+            showError={attempt > 0}
+            hint="Tidak bisa membuka aplikasi? Masukkan salah satu kode pemulihan Anda (setiap kode hanya berlaku sekali)."
+            required
+          />
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Memproses…' : 'Verifikasi'}
+          </button>
+        </form>
+      </div>
+    );
+  }
 
   return (
     <div className="narrow">

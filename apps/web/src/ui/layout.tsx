@@ -56,7 +56,21 @@ export function Layout({
     document.title = `${title} — Layanan Dokumen Kependudukan`;
     if (!firstScreenKeepsFocus()) heading.current?.focus();
   }, [title, path]);
-  const links = session ? (NAV[session.account.role] ?? []) : [];
+  const links = session
+    ? session.restriction !== undefined
+      ? []
+      : [
+          ...(NAV[session.account.role] ?? []),
+          // Staff work on a desktop: their account pages sit in the menu (a resident's phone menu
+          // stays four items; "Kata sandi" is beside "Keluar" for them).
+          ...(session.account.role === 'RESIDENT'
+            ? []
+            : ([
+                ['/akun/verifikasi-dua-langkah', 'Verifikasi dua langkah'],
+                ['/akun/kata-sandi', 'Ubah kata sandi'],
+              ] as const)),
+        ]
+    : [];
   const who = session
     ? session.account.role === 'RESIDENT'
       ? (session.account.fullName ?? `NIK ${session.account.nik ?? ''}`)
@@ -79,11 +93,16 @@ export function Layout({
           {session ? (
             <div className="account">
               <span className="account-name">{who}</span>
+              {session.account.role === 'RESIDENT' && session.restriction === undefined ? (
+                <Link to="/akun/kata-sandi" className="button-link">
+                  Kata sandi
+                </Link>
+              ) : null}
               <button
                 type="button"
                 className="button-link"
                 onClick={() => {
-                  signOut();
+                  void signOut();
                   navigate('/masuk');
                 }}
               >

@@ -24,6 +24,12 @@ export class RegisterAccountRequest {
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
+
+  /** The client's address as the gateway saw it: wrong guesses are throttled per address too. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  clientAddress?: string;
 }
 
 export interface RegisterAccountReply {
@@ -47,12 +53,6 @@ export class LoginRequest {
   @IsString()
   @MaxLength(100)
   clientAddress: string;
-}
-
-export interface LoginReply {
-  accessToken: string;
-  expiresIn: number;
-  role: Role;
 }
 
 /** `identity.account.get` (API.md `GET /me`). */

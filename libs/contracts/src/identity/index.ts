@@ -1,6 +1,7 @@
 export * from './patterns.js';
 export * from './principal.js';
 export * from './account.messages.js';
+export * from './session.messages.js';
 export * from './registry.views.js';
 export * from './registry.messages.js';
 export * from './identifier.messages.js';

@@ -7,6 +7,19 @@ export const IdentityPatterns = {
   ACCOUNT_LOGIN: 'identity.account.login',
   ACCOUNT_GET: 'identity.account.get',
   STAFF_CREATE: 'identity.staff.create',
+
+  // Sessions and account security (API.md "Sessions and account security")
+  SESSION_REFRESH: 'identity.session.refresh',
+  SESSION_REVOKE: 'identity.session.revoke',
+  SESSION_STATE: 'identity.session.state',
+  ACCOUNT_CHANGE_PASSWORD: 'identity.account.change-password',
+  MFA_START: 'identity.mfa.start',
+  MFA_CONFIRM: 'identity.mfa.confirm',
+  MFA_VERIFY: 'identity.mfa.verify',
+  STAFF_LIST: 'identity.staff.list',
+  STAFF_DISABLE: 'identity.staff.disable',
+  STAFF_ENABLE: 'identity.staff.enable',
+  STAFF_RESET_PASSWORD: 'identity.staff.reset-password',
   AGENCY_CREATE: 'identity.agency.create',
   AGENCY_SUSPEND: 'identity.agency.suspend',
   AGENCY_RESUME: 'identity.agency.resume',
@@ -39,3 +52,12 @@ export const IdentityPatterns = {
   FAMILY_CARD_NUMBER_ASSIGN: 'identity.family-card-number.assign',
 } as const;
 export type IdentityPattern = (typeof IdentityPatterns)[keyof typeof IdentityPatterns];
+
+/**
+ * Broadcasts of identity (plain NATS publish, no queue group: every gateway replica receives
+ * each one). Only identity may publish them and only gateways subscribe (scripts/nats-config.mjs).
+ */
+export const IdentityBroadcasts = {
+  /** An account's tokens changed: a session ended, or every token before now is refused. */
+  ACCOUNT_SESSIONS_CHANGED: 'identity.account.sessions-changed',
+} as const;

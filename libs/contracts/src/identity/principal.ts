@@ -1,6 +1,6 @@
 import { ADMIN_SCOPES, Role, type AdminScope } from '#lib/domain';
 import { IsNik, IsRegionCode } from '#lib/validation';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Equals, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 
 /**
  * Who is calling, as the gateway established it from a verified access token. Services trust
@@ -46,6 +46,27 @@ export class Principal {
   @IsOptional()
   @IsNik()
   staffNik?: string;
+
+  /** The session the access token belongs to (`sid`); agencies have none. */
+  @IsOptional()
+  @IsUUID()
+  sessionId?: string;
+
+  /** When the token was issued (`iat`, seconds since the epoch). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  issuedAt?: number;
+
+  /** The account must set a new password before anything else (after a reset): `pwdChange`. */
+  @IsOptional()
+  @Equals(true)
+  passwordChangeRequired?: true;
+
+  /** The account's role needs a second factor it has not enrolled yet: `mfaEnrol`. */
+  @IsOptional()
+  @Equals(true)
+  mfaEnrolmentRequired?: true;
 }
 
 /** What every message sent on behalf of a logged-in caller carries. */

@@ -105,7 +105,8 @@ export class AccessTokenVerifier {
 }
 
 function principalOf(payload: JWTPayload): Principal {
-  const { sub, role, regencyCode, nik, username, adminScope, nip, staffNik } = payload as JWTPayload &
+  const { sub, role, regencyCode, nik, username, adminScope, nip, staffNik, sid, iat, pwdChange, mfaEnrol } =
+    payload as JWTPayload &
     Record<string, unknown>;
   if (typeof sub !== 'string' || !UUID.test(sub) || typeof role !== 'string' || !ROLES.has(role)) {
     throw unauthenticated();
@@ -117,5 +118,12 @@ function principalOf(payload: JWTPayload): Principal {
   if (adminScope === AdminScope.DEPLOYMENT || adminScope === AdminScope.REGENCY) principal.adminScope = adminScope;
   if (typeof nip === 'string') principal.nip = nip;
   if (typeof staffNik === 'string') principal.staffNik = staffNik;
+  if (typeof sid === 'string') {
+    if (!UUID.test(sid)) throw unauthenticated();
+    principal.sessionId = sid;
+  }
+  if (typeof iat === 'number') principal.issuedAt = iat;
+  if (pwdChange === true) principal.passwordChangeRequired = true;
+  if (mfaEnrol === true) principal.mfaEnrolmentRequired = true;
   return principal;
 }

@@ -87,6 +87,11 @@ export class RpcClient implements OnApplicationShutdown {
     }
   }
 
+  /** The app's NATS connection, for the few plain subscriptions an app keeps (identity's broadcasts). */
+  async connection(): Promise<NatsConnection> {
+    return (await this.transport.connect()) as NatsConnection;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.transport.close();
   }

@@ -3,6 +3,7 @@ import { post } from '../../api/client';
 import { ROLE_LABELS } from '../../domain/labels';
 import { checkDigits, checkNik, checkPassword, checkRequired } from '../../domain/rules';
 import { ErrorBox, Notice, SelectField, TextField, firstError } from '../../ui/form';
+import { StaffListSection } from './staff-list';
 
 export function StaffAccountsPage(): ReactNode {
   const [username, setUsername] = useState('');
@@ -16,6 +17,7 @@ export function StaffAccountsPage(): ReactNode {
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>();
   const [created, setCreated] = useState<string>();
+  const [createdCount, setCreatedCount] = useState(0);
   const checks = {
     username: checkRequired(username, 'Nama pengguna'),
     fullName: checkRequired(fullName, 'Nama lengkap'),
@@ -42,6 +44,7 @@ export function StaffAccountsPage(): ReactNode {
       ...scope,
     }).then(() => {
       setCreated(`Akun ${username} (${ROLE_LABELS[role as keyof typeof ROLE_LABELS]}) dibuat.`);
+      setCreatedCount((n) => n + 1);
       setUsername('');
       setFullName('');
       setNip('');
@@ -57,8 +60,8 @@ export function StaffAccountsPage(): ReactNode {
         Buat akun operator, pejabat pencatatan sipil, atau administrator. Berikan kata sandi awal secara langsung kepada
         petugas.
       </p>
-      <p className="hint">Menonaktifkan akun belum tersedia di API.</p>
       {created ? <Notice tone="success">{created}</Notice> : null}
+      <h2>Buat akun petugas</h2>
       <form className="card" onSubmit={submit} noValidate>
         <ErrorBox error={error} />
         <TextField
@@ -142,6 +145,7 @@ export function StaffAccountsPage(): ReactNode {
           Buat akun
         </button>
       </form>
+      <StaffListSection refreshKey={createdCount} />
     </div>
   );
 }

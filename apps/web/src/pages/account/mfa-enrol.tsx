@@ -1,0 +1,133 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { currentSession, post, refreshSession } from '../../api/client';
+import type { MfaEnrolment } from '../../api/types';
+import { navigate } from '../../router';
+import { ErrorBox, ErrorSummary, Notice, TextField } from '../../ui/form';
+import { landingOf } from '../login';
+
+/**
+ * Verifikasi dua langkah (TOTP) for staff: scan the QR code with an authenticator app, confirm
+ * with a first code, then keep the recovery codes, shown this once.
+ */
+export function MfaEnrolPage(): ReactNode {
+  const session = currentSession();
+  const required = session?.restriction === 'MFA_ENROLMENT';
+  const [enrolment, setEnrolment] = useState<MfaEnrolment>();
+  const [code, setCode] = useState('');
+  const [attempt, setAttempt] = useState(0);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const codeCheck = /^\d{6}$/.test(code.trim()) ? {} : { error: 'Masukkan 6 angka dari aplikasi autentikator.' };
+
+  const start = async (): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setEnrolment(await post<MfaEnrolment>('/me/mfa'));
+    } catch (caught) {
+      setError(caught);
+    }
+    setBusy(false);
+  };
+
+  const confirm = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    if (codeCheck.error) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await post('/me/mfa/confirm', { code: code.trim() });
+      // A token without the enrolment restriction for this session.
+      await refreshSession();
+      setDone(true);
+    } catch (caught) {
+      setError(caught);
+    }
+    setBusy(false);
+  };
+
+  if (done && enrolment) {
+    return (
+      <div className="narrow">
+        <Notice tone="success">
+          Verifikasi dua langkah aktif. Setiap kali masuk, Anda akan diminta kode dari aplikasi.
+        </Notice>
+        <section className="card" aria-labelledby="kode-pemulihan">
+          <h2 id="kode-pemulihan">Kode pemulihan</h2>
+          <p>
+            Simpan kode ini di tempat aman (cetak atau catat). Jika ponsel Anda hilang, satu kode dapat dipakai sekali
+            sebagai pengganti kode aplikasi. Kode ini <strong>hanya ditampilkan sekarang</strong>.
+          </p>
+          <ul className="recovery-codes mono" aria-label="Kode pemulihan">
+            {enrolment.recoveryCodes.map((recovery) => (
+              <li key={recovery}>{recovery}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="button-primary"
+            onClick={() => {
+              const next = currentSession();
+              navigate(next ? landingOf(next, null) : '/masuk', { replace: true });
+            }}
+          >
+            Saya sudah menyimpan kode pemulihan
+          </button>
+        </section>
+      </div>
+    );
+  }
+
+  return (
+    <div className="narrow">
+      {required ? (
+        <Notice tone="warning">
+          Peran Anda wajib memakai verifikasi dua langkah. Aktifkan terlebih dahulu sebelum melanjutkan.
+        </Notice>
+      ) : null}
+      <p>
+        Verifikasi dua langkah melindungi akun Anda: selain kata sandi, masuk memerlukan kode 6 angka dari aplikasi
+        autentikator di ponsel (mis. Google Authenticator, Microsoft Authenticator, FreeOTP).
+      </p>
+      <ErrorBox error={error} />
+      {enrolment === undefined ? (
+        <button type="button" className="button-primary" disabled={busy} onClick={() => void start()}>
+          {busy ? 'Memproses…' : 'Mulai aktifkan verifikasi dua langkah'}
+        </button>
+      ) : (
+        <form className="card" onSubmit={(event) => void confirm(event)} noValidate>
+          <h2>1. Pindai kode QR</h2>
+          <img
+            className="qr-code"
+            src={enrolment.qrCodeDataUrl}
+            width={220}
+            height={220}
+            alt="Kode QR untuk aplikasi autentikator"
+          />
+          <p>
+            Tidak bisa memindai? Ketik kunci ini di aplikasi: <code className="mono">{enrolment.secret}</code>
+          </p>
+          <h2>2. Masukkan kode dari aplikasi</h2>
+          <ErrorSummary attempt={codeCheck.error ? attempt : 0} />
+          <TextField
+            label="Kode verifikasi"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onValue={setCode}
+            check={codeCheck}
+            showError={attempt > 0}
+            required
+          />
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Memproses…' : 'Aktifkan'}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { generate } from 'otplib';
+import pg from 'pg';
+import request from 'supertest';
+import { IDENTITY_TEST_ENV, STAFF_PASSWORD, TEST_ADMIN, createStaff, login } from './factories/accounts.factory.js';
+import { startStack, type Stack } from './support/stack.js';
+
+const OKI = '16.02';
+
+/** A code of the authenticator app `steps` periods from now (each code works once). */
+const codeAt = (secret: string, steps = 0): Promise<string> =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
+
+/**
+ * The second factor (API.md "Sessions and account security"): enrolment with a QR code and
+ * recovery codes, sign-in in two steps, wrong codes throttled, a recovery code working once, the
+ * roles of MFA_REQUIRED_ROLES held to enrolment until they have it, and the secret encrypted at rest.
+ */
+describe('second factor (TOTP)', () => {
+  let stack: Stack;
+  let admin: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { ...IDENTITY_TEST_ENV, MFA_REQUIRED_ROLES: 'OFFICIAL', TRUST_PROXY: 'true' } });
+    admin = await login(stack.url, TEST_ADMIN.username, TEST_ADMIN.password);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const enrol = async (token: string): Promise<{ secret: string; recoveryCodes: string[] }> => {
+    const started = await request(stack.url).post('/api/v1/me/mfa').set('authorization', `Bearer ${token}`);
+    expect(started.status).toBe(200);
+    const body = started.body as { secret: string; otpauthUri: string; qrCodeDataUrl: string; recoveryCodes: string[] };
+    expect(body.otpauthUri).toMatch(/^otpauth:\/\/totp\/Disdukcapil:.+\?.*secret=/);
+    expect(body.qrCodeDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(body.qrCodeDataUrl.split(',')[1], 'base64').toString()).toContain('<svg');
+    expect(body.recoveryCodes).toHaveLength(10);
+    return body;
+  };
+
+  it('enrols a clerk, then signs in with a code; wrong codes are refused and throttled; a recovery code works once', async () => {
+    await createStaff(stack.url, admin, { username: 'clerk.mfa', role: 'CLERK', regencyCode: OKI });
+    const clerk = await login(stack.url, 'clerk.mfa', STAFF_PASSWORD);
+    const { secret, recoveryCodes } = await enrol(clerk);
+
+    // Nothing is on before a first code confirms it.
+    const before = await request(stack.url)
+      .post('/api/v1/auth/login')
+      .send({ username: 'clerk.mfa', password: STAFF_PASSWORD });
+    expect(before.body.accessToken).toEqual(expect.any(String));
+    const wrongFirst = await request(stack.url)
+      .post('/api/v1/me/mfa/confirm')
+      .set('authorization', `Bearer ${clerk}`)
+      .send({ code: (Number(await codeAt(secret)) + 1).toString().padStart(6, '0').slice(-6) });
+    expect(wrongFirst.status).toBe(422);
+    expect(wrongFirst.body.code).toBe('MFA.INVALID_CODE');
+    await request(stack.url)
+      .post('/api/v1/me/mfa/confirm')
+      .set('authorization', `Bearer ${clerk}`)
+      .send({ code: await codeAt(secret) })
+      .expect(204);
+    // The session that enrolled goes on; a second enrolment is refused.
+    const again = await request(stack.url).post('/api/v1/me/mfa').set('authorization', `Bearer ${clerk}`);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('MFA.ALREADY_ENABLED');
+
+    // The secret is stored encrypted, not as the base32 text.
+    const db = new pg.Client({ connectionString: stack.databaseUrls.identity });
+    await db.connect();
+    const stored = await db.query<{ mfa_secret: string }>(
+      `SELECT mfa_secret FROM account WHERE username = 'clerk.mfa'`,
+    );
+    await db.end();
+    expect(stored.rows[0].mfa_secret).toMatch(/^v1\./);
+    expect(stored.rows[0].mfa_secret).not.toContain(secret);
+
+    // The password alone no longer gives tokens.
+    const first = await request(stack.url)
+      .post('/api/v1/auth/login')
+      .send({ username: 'clerk.mfa', password: STAFF_PASSWORD });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ mfaRequired: true, mfaToken: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const mfaToken = first.body.mfaToken as string;
+    const wrong = await request(stack.url).post('/api/v1/auth/mfa').send({ mfaToken, code: '000000' });
+    expect(wrong.status).toBe(401);
+    const signedIn = await request(stack.url)
+      .post('/api/v1/auth/mfa')
+      .send({ mfaToken, code: await codeAt(secret, 1) });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toEqual({
+      accessToken: expect.any(String),
+      expiresIn: 900,
+      role: 'CLERK',
+      refreshToken: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    await request(stack.url)
+      .get('/api/v1/applications')
+      .set('authorization', `Bearer ${signedIn.body.accessToken as string}`)
+      .expect(200);
+    // The challenge worked once; the same code does not work twice.
+    await request(stack.url)
+      .post('/api/v1/auth/mfa')
+      .send({ mfaToken, code: await codeAt(secret, 1) })
+      .expect(401);
+
+    // A recovery code in place of a code, once.
+    const viaRecovery = async (): Promise<number> => {
+      const step1 = await request(stack.url)
+        .post('/api/v1/auth/login')
+        .send({ username: 'clerk.mfa', password: STAFF_PASSWORD });
+      const step2 = await request(stack.url)
+        .post('/api/v1/auth/mfa')
+        .send({ mfaToken: step1.body.mfaToken as string, code: recoveryCodes[0].toUpperCase() });
+      return step2.status;
+    };
+    expect(await viaRecovery()).toBe(200);
+    expect(await viaRecovery()).toBe(401);
+
+    // Wrong codes are throttled like passwords: 429 with Retry-After, even for a right code.
+    const step1 = await request(stack.url)
+      .post('/api/v1/auth/login')
+      .set('x-forwarded-for', '203.0.113.9')
+      .send({ username: 'clerk.mfa', password: STAFF_PASSWORD });
+    const challenge = step1.body.mfaToken as string;
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const guess = await request(stack.url)
+        .post('/api/v1/auth/mfa')
+        .set('x-forwarded-for', '203.0.113.9')
+        .send({ mfaToken: challenge, code: String(100000 + i) });
+      statuses.push(guess.status);
+    }
+    // (the first failure counted above came from another address)
+    expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(statuses.at(-1)).toBe(429);
+    const held = await request(stack.url)
+      .post('/api/v1/auth/mfa')
+      .set('x-forwarded-for', '203.0.113.9')
+      .send({ mfaToken: challenge, code: await codeAt(secret, 2) });
+    expect(held.status).toBe(429);
+    expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('holds a role of MFA_REQUIRED_ROLES to enrolment until it has a second factor', async () => {
+    await createStaff(stack.url, admin, { username: 'pejabat.mfa', role: 'OFFICIAL', regencyCode: OKI });
+    const signIn = await request(stack.url)
+      .post('/api/v1/auth/login')
+      .send({ username: 'pejabat.mfa', password: STAFF_PASSWORD });
+    const official = signIn.body as { accessToken: string; refreshToken: string };
+    const blocked = await request(stack.url)
+      .get('/api/v1/applications')
+      .set('authorization', `Bearer ${official.accessToken}`);
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('AUTH.MFA_ENROLMENT_REQUIRED');
+    await request(stack.url).get('/api/v1/me').set('authorization', `Bearer ${official.accessToken}`).expect(200);
+    const { secret } = await enrol(official.accessToken);
+    await request(stack.url)
+      .post('/api/v1/me/mfa/confirm')
+      .set('authorization', `Bearer ${official.accessToken}`)
+      .send({ code: await codeAt(secret) })
+      .expect(204);
+    // A refresh gives this session a token without the restriction.
+    const refreshed = await request(stack.url)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: official.refreshToken });
+    expect(refreshed.status).toBe(200);
+    await request(stack.url)
+      .get('/api/v1/applications')
+      .set('authorization', `Bearer ${refreshed.body.accessToken as string}`)
+      .expect(200);
+    // A clerk (not in MFA_REQUIRED_ROLES) was never held, and residents cannot enrol.
+    const residentToken = await stack.signToken({
+      sub: '00000000-0000-4000-8000-000000000001',
+      role: 'RESIDENT',
+      nik: '1602054101900001',
+    });
+    const resident = await request(stack.url).post('/api/v1/me/mfa').set('authorization', `Bearer ${residentToken}`);
+    expect([401, 403]).toContain(resident.status);
+  });
+});
