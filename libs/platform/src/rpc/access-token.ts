@@ -106,8 +106,7 @@ export class AccessTokenVerifier {
 
 function principalOf(payload: JWTPayload): Principal {
   const { sub, role, regencyCode, nik, username, adminScope, nip, staffNik, sid, iat, pwdChange, mfaEnrol } =
-    payload as JWTPayload &
-    Record<string, unknown>;
+    payload as JWTPayload & Record<string, unknown>;
   if (typeof sub !== 'string' || !UUID.test(sub) || typeof role !== 'string' || !ROLES.has(role)) {
     throw unauthenticated();
   }
