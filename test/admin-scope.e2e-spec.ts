@@ -353,8 +353,18 @@ describe('admin scope and four-eyes', () => {
 
       // The verifier as an OFFICIAL under another account (the same NIP, as a token identity
       // signed for a second account of the same person would carry it): not the approver.
+      // A real account (the gateway checks every account's state with identity), whose token
+      // carries the verifier's NIP.
+      const twinToken = await staffToken(firstAdmin, {
+        username: 'official.kembar',
+        role: 'OFFICIAL',
+        regencyCode: REGENCY,
+        nip: syntheticNip(),
+      });
+      const twinId = (JSON.parse(Buffer.from(twinToken.split('.')[1] ?? '', 'base64url').toString()) as { sub: string })
+        .sub;
       const samePerson = await stack.signToken({
-        sub: randomUUID(),
+        sub: twinId,
         role: 'OFFICIAL',
         regencyCode: REGENCY,
         username: 'official.kembar',

@@ -16,7 +16,17 @@ import { startStack, type Stack } from '../support/stack.js';
 type Who = keyof ApplicationsWorld['tokens'];
 type Step = 'get' | 'cancel' | 'resubmit' | 'verify' | 'return' | 'reject' | 'approve' | 'attach';
 
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+/** A PNG judged by its header: the signature and an IHDR declaring 1 × 1 pixels. */
+const PNG = (() => {
+  const ihdr = Buffer.alloc(25);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'latin1');
+  ihdr.writeUInt32BE(1, 8);
+  ihdr.writeUInt32BE(1, 12);
+  ihdr.writeUInt8(8, 16); // bit depth
+  ihdr.writeUInt8(6, 17); // RGBA
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr, Buffer.alloc(16)]);
+})();
 
 /** The status an application must be in for the step to be allowed at all. */
 const READY: Record<Step, 'SUBMITTED' | 'VERIFIED' | 'REVISION_REQUESTED'> = {
