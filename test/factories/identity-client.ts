@@ -6,7 +6,7 @@ import { natsClientOptions } from '#lib/platform/rpc';
 import type { Stack } from '../support/stack.js';
 
 /** Identity's subjects for the other services: applications asks them. */
-const INTERNAL = /^identity\.(persons\.get|family\.get|family\.find-by-member|nik\.assign|family-card-number\.assign)$/;
+const INTERNAL = /^identity\.(persons\.get|family\.get|family\.find-by-member)$/;
 
 /**
  * A NATS requester for integration tests: talks to the identity service as another app would —

@@ -1,30 +1,51 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { IdentityPatterns, type AssignFamilyCardNumberReply, type AssignNikReply } from '#lib/contracts';
-import { tryParseFamilyCardNumber, tryParseNik } from '#lib/domain';
+import { DataSource } from 'typeorm';
+import { DomainError, tryParseFamilyCardNumber, tryParseNik } from '#lib/domain';
+import { installIdnAreaRegions } from '#lib/platform/regions';
 import { IDENTITY_TEST_ENV, TEST_ADMIN, importCsv, login } from '../../../../test/factories/accounts.factory.js';
-import { IdentityTestClient } from '../../../../test/factories/identity-client.js';
 import { csvLine, rowOf, syntheticFamilyWith, CSV_COLUMNS } from '../../../../test/factories/registry.factory.js';
 import { startStack, type Stack } from '../../../../test/support/stack.js';
+import { IdentifierRepository } from './identifier.repository.js';
+import { IdentifierService } from './identifier.service.js';
 
-describe('assigning NIKs and No. KKs over NATS (real PostgreSQL)', () => {
+/**
+ * Identity assigns NIKs and No. KKs itself, when it applies a birth or a new KK (no other app
+ * may ask for one: the subjects were removed with the NATS allow-lists). Here the service runs
+ * on a real PostgreSQL, the migrated identity database of a running stack, with many parallel
+ * callers standing in for several replicas' pools.
+ */
+describe('assigning NIKs and No. KKs (real PostgreSQL)', () => {
   let stack: Stack;
-  let identity: IdentityTestClient;
+  let db: DataSource;
+  let identifiers: IdentifierService;
 
   beforeAll(async () => {
+    installIdnAreaRegions();
     stack = await startStack({ env: IDENTITY_TEST_ENV });
-    identity = new IdentityTestClient(stack);
+    db = new DataSource({ type: 'postgres', url: stack.databaseUrls.identity, poolSize: 20 });
+    await db.initialize();
+    identifiers = new IdentifierService(new IdentifierRepository(db));
   });
 
   afterAll(async () => {
-    await identity?.close();
+    await db?.destroy();
     await stack?.close();
   });
+
+  const codeOf = async (attempt: Promise<unknown>): Promise<string> => {
+    try {
+      await attempt;
+      return 'no error';
+    } catch (error) {
+      return error instanceof DomainError ? error.code : String(error);
+    }
+  };
 
   it('gives 200 parallel requests for one district, date and sex 200 different NIKs, in serial order', async () => {
     const replies = await Promise.all(
       Array.from({ length: 200 }, () =>
-        identity.request<AssignNikReply>(IdentityPatterns.NIK_ASSIGN, {
+        identifiers.assignNik({
           districtCode: '16.02.05',
           birthDate: '2026-01-25',
           sex: 'PEREMPUAN',
@@ -50,7 +71,7 @@ describe('assigning NIKs and No. KKs over NATS (real PostgreSQL)', () => {
   it('gives 200 parallel requests for one district and date 200 different No. KKs', async () => {
     const replies = await Promise.all(
       Array.from({ length: 200 }, () =>
-        identity.request<AssignFamilyCardNumberReply>(IdentityPatterns.FAMILY_CARD_NUMBER_ASSIGN, {
+        identifiers.assignFamilyCardNumber({
           districtCode: '16.02.05',
           issueDate: '2026-01-25',
         }),
@@ -79,7 +100,7 @@ describe('assigning NIKs and No. KKs over NATS (real PostgreSQL)', () => {
     expect(imported.body).toMatchObject({ rejected: [] });
     const parsed = tryParseNik(person.nik);
     if (!parsed.ok) throw new Error('generator made a bad NIK');
-    const reply = await identity.request<AssignNikReply>(IdentityPatterns.NIK_ASSIGN, {
+    const reply = await identifiers.assignNik({
       districtCode: parsed.value.districtCode,
       birthDate: person.birthDate,
       sex: person.sex,
@@ -88,17 +109,14 @@ describe('assigning NIKs and No. KKs over NATS (real PostgreSQL)', () => {
   });
 
   it('refuses a district that is not current, a future date, and says so by code', async () => {
-    const unknownDistrict = await identity.failure(IdentityPatterns.NIK_ASSIGN, {
-      districtCode: '16.02.99',
-      birthDate: '2020-01-01',
-      sex: 'LAKI_LAKI',
-    });
-    expect(unknownDistrict.code).toBe('VALIDATION.FAILED');
-    const future = await identity.failure(IdentityPatterns.FAMILY_CARD_NUMBER_ASSIGN, {
-      districtCode: '16.02.05',
-      issueDate: '2999-01-01',
-    });
-    expect(future.code).toBe('VALIDATION.FAILED');
+    const unknownDistrict = await codeOf(
+      identifiers.assignNik({ districtCode: '16.02.99', birthDate: '2020-01-01', sex: 'LAKI_LAKI' }),
+    );
+    expect(unknownDistrict).toBe('NIK.DISTRICT_UNKNOWN');
+    const future = await codeOf(
+      identifiers.assignFamilyCardNumber({ districtCode: '16.02.05', issueDate: '2999-01-01' }),
+    );
+    expect(future).toBe('KK.FUTURE_DATE');
   });
 
   it('records every number handed out, so none is issued twice even before it is registered', async () => {

@@ -2,7 +2,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { Sex } from '#lib/domain';
 import { IsPastDate, IsRegionCode } from '#lib/validation';
 
-/** `identity.nik.assign`: the next free NIK for a district, birth date and sex (unique under concurrency). */
+/** The next free NIK for a district, birth date and sex (unique under concurrency). */
 export class AssignNikRequest {
   /** A current district code, dotted (`16.02.05`): a new NIK is only issued with one. */
   @IsRegionCode('district')
@@ -19,7 +19,7 @@ export interface AssignNikReply {
   nik: string;
 }
 
-/** `identity.family-card-number.assign`: the next free No. KK for a district and issue date. */
+/** The next free No. KK for a district and issue date. */
 export class AssignFamilyCardNumberRequest {
   @IsRegionCode('district')
   districtCode: string;

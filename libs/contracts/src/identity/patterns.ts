@@ -48,8 +48,6 @@ export const IdentityPatterns = {
   PERSONS_GET: 'identity.persons.get',
   FAMILY_GET: 'identity.family.get',
   FAMILY_FIND_BY_MEMBER: 'identity.family.find-by-member',
-  NIK_ASSIGN: 'identity.nik.assign',
-  FAMILY_CARD_NUMBER_ASSIGN: 'identity.family-card-number.assign',
 } as const;
 export type IdentityPattern = (typeof IdentityPatterns)[keyof typeof IdentityPatterns];
 

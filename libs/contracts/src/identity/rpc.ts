@@ -37,12 +37,6 @@ import {
   type CreateAgencyReply,
 } from './agency.messages.js';
 import {
-  AssignFamilyCardNumberRequest,
-  AssignNikRequest,
-  type AssignFamilyCardNumberReply,
-  type AssignNikReply,
-} from './identifier.messages.js';
-import {
   FinishImportRequest,
   ImportChunkRequest,
   ListImportRejectionsRequest,
@@ -125,9 +119,4 @@ export const IdentityRpc = {
   PERSONS_GET: defineRpc(P.PERSONS_GET, GetPersonsRequest).returns<PersonsReply>(),
   FAMILY_GET: defineRpc(P.FAMILY_GET, GetFamilyRequest).returns<FamilyView>(),
   FAMILY_FIND_BY_MEMBER: defineRpc(P.FAMILY_FIND_BY_MEMBER, FindFamilyByMemberRequest).returns<FamilyView>(),
-  NIK_ASSIGN: defineRpc(P.NIK_ASSIGN, AssignNikRequest).returns<AssignNikReply>(),
-  FAMILY_CARD_NUMBER_ASSIGN: defineRpc(
-    P.FAMILY_CARD_NUMBER_ASSIGN,
-    AssignFamilyCardNumberRequest,
-  ).returns<AssignFamilyCardNumberReply>(),
 } as const;
