@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
  * kept in `access_log_head`) makes removing the newest entries show too.
  *
  * One global chain, written in batches (group commit, see AccessLogWriter): a whole batch is
- * chained in memory and written with one statement under the head's row lock, so the lock is
- * taken once per batch, not once per entry, and concurrent writers (replicas) simply queue for
- * it. Plain SHA-256: it shows tampering by anyone who does not also rewrite every later entry
+ * chained in memory after the head its writer expects and written with one statement that
+ * moves the head only if it is still that one, so the head's row lock is taken once per batch,
+ * held only while the rows go in, and concurrent writers (replicas) queue for it or, when
+ * another moved the head first, chain their batch again under it. Plain SHA-256: it shows tampering by anyone who does not also rewrite every later entry
  * and the head; anchoring the head outside the database (e.g. publishing it daily) closes that.
  */
 export const GENESIS_HASH = '0'.repeat(64);
