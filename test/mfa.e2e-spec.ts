@@ -6,6 +6,7 @@ import { IDENTITY_TEST_ENV, STAFF_PASSWORD, TEST_ADMIN, createStaff, login } fro
 import { startStack, type Stack } from './support/stack.js';
 
 const OKI = '16.02';
+const OKU = '16.01';
 
 /** A code of the authenticator app `steps` periods from now (each code works once). */
 const codeAt = (secret: string, steps = 0): Promise<string> =>
@@ -178,5 +179,161 @@ describe('second factor (TOTP)', () => {
     });
     const resident = await request(stack.url).post('/api/v1/me/mfa').set('authorization', `Bearer ${residentToken}`);
     expect([401, 403]).toContain(resident.status);
+  });
+
+  const signIn = async (username: string, secret?: string, steps = 0): Promise<request.Response> => {
+    const first = await request(stack.url).post('/api/v1/auth/login').send({ username, password: STAFF_PASSWORD });
+    if (secret === undefined || first.body.mfaRequired !== true) return first;
+    return request(stack.url)
+      .post('/api/v1/auth/mfa')
+      .send({ mfaToken: first.body.mfaToken as string, code: await codeAt(secret, steps) });
+  };
+
+  it('makes new recovery codes with a current code: the old ones stop working; wrong codes are refused', async () => {
+    await createStaff(stack.url, admin, { username: 'clerk.codes', role: 'CLERK', regencyCode: OKI });
+    const clerk = await login(stack.url, 'clerk.codes', STAFF_PASSWORD);
+    const before = await request(stack.url)
+      .post('/api/v1/me/mfa/recovery-codes')
+      .set('authorization', `Bearer ${clerk}`)
+      .send({ code: '123456' });
+    expect(before.status).toBe(409);
+    expect(before.body.code).toBe('MFA.NOT_ENABLED');
+    const { secret, recoveryCodes: old } = await enrol(clerk);
+    await request(stack.url)
+      .post('/api/v1/me/mfa/confirm')
+      .set('authorization', `Bearer ${clerk}`)
+      .send({ code: await codeAt(secret) })
+      .expect(204);
+
+    const wrong = await request(stack.url)
+      .post('/api/v1/me/mfa/recovery-codes')
+      .set('authorization', `Bearer ${clerk}`)
+      .send({ code: '000000' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.code).toBe('MFA.INVALID_CODE');
+    const malformed = await request(stack.url)
+      .post('/api/v1/me/mfa/recovery-codes')
+      .set('authorization', `Bearer ${clerk}`)
+      .send({ code: old[0] });
+    expect(malformed.status).toBe(400);
+    const renewed = await request(stack.url)
+      .post('/api/v1/me/mfa/recovery-codes')
+      .set('authorization', `Bearer ${clerk}`)
+      .send({ code: await codeAt(secret, 1) });
+    expect(renewed.status).toBe(200);
+    const fresh = (renewed.body as { recoveryCodes: string[] }).recoveryCodes;
+    expect(fresh).toHaveLength(10);
+    expect(fresh.some((code) => old.includes(code))).toBe(false);
+
+    const withRecovery = async (code: string): Promise<number> => {
+      const first = await request(stack.url)
+        .post('/api/v1/auth/login')
+        .send({ username: 'clerk.codes', password: STAFF_PASSWORD });
+      expect(first.body.mfaRequired).toBe(true);
+      const second = await request(stack.url)
+        .post('/api/v1/auth/mfa')
+        .send({ mfaToken: first.body.mfaToken as string, code });
+      return second.status;
+    };
+    expect(await withRecovery(old[1])).toBe(401);
+    expect(await withRecovery(fresh[0])).toBe(200);
+    // A resident has no second factor to renew.
+    const residentToken = await stack.signToken({
+      sub: '00000000-0000-4000-8000-000000000002',
+      role: 'RESIDENT',
+      nik: '1602054101900002',
+    });
+    const resident = await request(stack.url)
+      .post('/api/v1/me/mfa/recovery-codes')
+      .set('authorization', `Bearer ${residentToken}`)
+      .send({ code: '123456' });
+    expect([401, 403]).toContain(resident.status);
+  });
+
+  it('lets an ADMIN reset the second factor of an official who lost it, within its scope; old tokens die at once', async () => {
+    const officialId = await createStaff(stack.url, admin, {
+      username: 'pejabat.lost',
+      role: 'OFFICIAL',
+      regencyCode: OKI,
+    });
+    await createStaff(stack.url, admin, { username: 'admin.oku.mfa', role: 'ADMIN', regencyCode: OKU });
+    await createStaff(stack.url, admin, { username: 'admin.oki.mfa', role: 'ADMIN', regencyCode: OKI });
+    const okuAdmin = await login(stack.url, 'admin.oku.mfa', STAFF_PASSWORD);
+    const okiAdmin = await login(stack.url, 'admin.oki.mfa', STAFF_PASSWORD);
+    const adminId = (await request(stack.url).get('/api/v1/me').set('authorization', `Bearer ${admin}`)).body
+      .id as string;
+
+    // The official enrols and works with the second factor.
+    const enrolling = await login(stack.url, 'pejabat.lost', STAFF_PASSWORD);
+    const { secret, recoveryCodes } = await enrol(enrolling);
+    await request(stack.url)
+      .post('/api/v1/me/mfa/confirm')
+      .set('authorization', `Bearer ${enrolling}`)
+      .send({ code: await codeAt(secret) })
+      .expect(204);
+    const session = await signIn('pejabat.lost', secret, 1);
+    expect(session.status).toBe(200);
+    const oldToken = session.body.accessToken as string;
+    const oldRefresh = session.body.refreshToken as string;
+    await request(stack.url).get('/api/v1/applications').set('authorization', `Bearer ${oldToken}`).expect(200);
+
+    // Phone and recovery codes lost. Not an ADMIN of another regency, nor (like the other staff actions,
+    // which act on the deployment-wide staff list) a regency ADMIN at all; not a non-ADMIN, not oneself.
+    const resetBy = (token: string, id: string): request.Test =>
+      request(stack.url).post(`/api/v1/admin/staff/${id}/reset-mfa`).set('authorization', `Bearer ${token}`);
+    const elsewhere = await resetBy(okuAdmin, officialId);
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.code).toBe('ADMIN.OUT_OF_SCOPE');
+    const ownRegency = await resetBy(okiAdmin, officialId);
+    expect(ownRegency.status).toBe(403);
+    expect(ownRegency.body.code).toBe('ADMIN.OUT_OF_SCOPE');
+    expect((await resetBy(oldToken, officialId)).status).toBe(403);
+    const self = await resetBy(admin, adminId);
+    expect(self.status).toBe(403);
+    expect(self.body.code).toBe('STAFF.CANNOT_RESET_OWN_MFA');
+    expect((await resetBy(admin, '00000000-0000-4000-8000-0000000000ff')).status).toBe(404);
+    // Nothing changed by the refusals.
+    await request(stack.url).get('/api/v1/applications').set('authorization', `Bearer ${oldToken}`).expect(200);
+
+    const reset = await resetBy(admin, officialId);
+    expect(reset.status).toBe(200);
+    expect(reset.body).toEqual(
+      expect.objectContaining({ id: officialId, username: 'pejabat.lost', mfaEnabled: false, disabled: false }),
+    );
+    // Every token and refresh token of the account is refused at once.
+    const refused = await request(stack.url).get('/api/v1/applications').set('authorization', `Bearer ${oldToken}`);
+    expect(refused.status).toBe(401);
+    expect((await request(stack.url).post('/api/v1/auth/refresh').send({ refreshToken: oldRefresh })).status).toBe(401);
+
+    // The secret and the codes are gone from the database.
+    const db = new pg.Client({ connectionString: stack.databaseUrls.identity });
+    await db.connect();
+    const stored = await db.query<{ mfa_secret: string | null; mfa_enabled_at: Date | null; codes: string }>(
+      `SELECT mfa_secret, mfa_enabled_at, (SELECT count(*) FROM mfa_recovery_code WHERE account_id = a.id) AS codes
+         FROM account a WHERE id = $1`,
+      [officialId],
+    );
+    await db.end();
+    expect(stored.rows[0]).toEqual({ mfa_secret: null, mfa_enabled_at: null, codes: '0' });
+
+    // The next sign-in asks no code, and (MFA required for OFFICIAL) may only enrol again.
+    const next = await request(stack.url)
+      .post('/api/v1/auth/login')
+      .send({ username: 'pejabat.lost', password: STAFF_PASSWORD });
+    expect(next.status).toBe(200);
+    expect(next.body.mfaRequired).toBeUndefined();
+    const restricted = next.body.accessToken as string;
+    const held = await request(stack.url).get('/api/v1/applications').set('authorization', `Bearer ${restricted}`);
+    expect(held.status).toBe(403);
+    expect(held.body.code).toBe('AUTH.MFA_ENROLMENT_REQUIRED');
+    // An old recovery code is no way in either: there is no second step to use it on.
+    const stale = await request(stack.url)
+      .post('/api/v1/me/mfa/recovery-codes')
+      .set('authorization', `Bearer ${restricted}`)
+      .send({ code: '123456' });
+    expect(stale.status).toBe(403);
+    const again = await enrol(restricted);
+    expect(again.secret).not.toBe(secret);
+    expect(again.recoveryCodes.some((code) => recoveryCodes.includes(code))).toBe(false);
   });
 });

@@ -101,6 +101,24 @@ describe('account pages in headless Chromium', () => {
     await page.getByLabel('Kode verifikasi').fill(codes[0]);
     await page.getByRole('button', { name: 'Verifikasi' }).click();
     await page.getByRole('heading', { name: 'Antrean permohonan' }).waitFor();
+    // New recovery codes with a current code: the old ones stop working.
+    await page.getByRole('link', { name: 'Verifikasi dua langkah' }).click();
+    await page
+      .getByLabel('Kode verifikasi dari aplikasi')
+      .fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await page.getByRole('button', { name: 'Buat kode pemulihan baru' }).click();
+    await page.getByRole('heading', { name: 'Kode pemulihan baru', exact: true }).waitFor();
+    const renewed = await page.getByRole('list', { name: 'Kode pemulihan' }).getByRole('listitem').allTextContents();
+    expect(renewed).toHaveLength(10);
+    expect(renewed).not.toContain(codes[1]);
+    expect(await seriousViolations(page)).toEqual([]);
+    const first = await request(stack.url)
+      .post('/api/v1/auth/login')
+      .send({ username: 'operator.dualangkah', password: STAFF_PASSWORD });
+    await request(stack.url)
+      .post('/api/v1/auth/mfa')
+      .send({ mfaToken: first.body.mfaToken as string, code: codes[1] })
+      .expect(401);
     await context.close();
   });
 
@@ -161,5 +179,25 @@ describe('account pages in headless Chromium', () => {
     await clerk.page.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
     await clerk.page.getByRole('heading', { name: 'Antrean permohonan' }).waitFor();
     await clerk.context.close();
+  });
+
+  it('the admin resets the second factor of a clerk who lost it; the clerk signs in without a code', async () => {
+    const { page, context } = await personAt(chromium.browser, stack.url, DESKTOP);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signIn(page, TEST_ADMIN.username, TEST_ADMIN.password);
+    // operator.dualangkah turned the second factor on in the first test.
+    const row = page.getByRole('row').filter({ hasText: 'operator.dualangkah' });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Atur ulang verifikasi dua langkah' }).click();
+    await page.getByText('Verifikasi dua langkah operator.dualangkah diatur ulang.', { exact: false }).waitFor();
+    // The list is read again: the second factor is off, so the action is gone from the row.
+    await row.getByRole('button', { name: 'Atur ulang verifikasi dua langkah' }).waitFor({ state: 'detached' });
+    await context.close();
+    const signIn2 = await request(stack.url)
+      .post('/api/v1/auth/login')
+      .send({ username: 'operator.dualangkah', password: STAFF_PASSWORD });
+    expect(signIn2.status).toBe(200);
+    expect(signIn2.body.accessToken).toEqual(expect.any(String));
+    expect(signIn2.body.mfaRequired).toBeUndefined();
   });
 });

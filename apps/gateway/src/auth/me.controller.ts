@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiBodyFrom, ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
-import { type AccountView, type MfaEnrolmentReply, type Principal, IdentityRpc } from '#lib/contracts';
+import {
+  type AccountView,
+  type MfaEnrolmentReply,
+  type Principal,
+  type RecoveryCodesReply,
+  IdentityRpc,
+} from '#lib/contracts';
 import { Role } from '#lib/domain';
 import { RpcClient } from '#lib/platform/rpc';
 import { AllowedWhile, Authenticated, CurrentPrincipal, Roles } from './auth.decorators.js';
@@ -79,5 +85,24 @@ export class MeController {
   @ApiProblems('MFA.INVALID_CODE', 'MFA.NOT_STARTED', 'AUTH.TOO_MANY_ATTEMPTS')
   async confirmMfa(@Body() body: ConfirmMfaBody, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.services.call(IdentityRpc.MFA_CONFIRM, { ...body, principal });
+  }
+
+  @Post('mfa/recovery-codes')
+  @Roles(Role.CLERK, Role.OFFICIAL, Role.ADMIN)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'New recovery codes, with a current code from the authenticator app',
+    description:
+      'Ten new recovery codes, shown in this answer only; every older one (used or not) stops working. 422 on a ' +
+      'wrong code (throttled with the other second-factor attempts), 409 when the second factor is not on.',
+  })
+  @ApiBodyFrom(ConfirmMfaBody, { example: { code: '123456' } })
+  @ApiResult(200, 'RecoveryCodesReply', 'The new recovery codes')
+  @ApiProblems('MFA.INVALID_CODE', 'MFA.NOT_ENABLED', 'AUTH.TOO_MANY_ATTEMPTS')
+  newRecoveryCodes(
+    @Body() body: ConfirmMfaBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RecoveryCodesReply> {
+    return this.services.call(IdentityRpc.MFA_RECOVERY_CODES, { ...body, principal });
   }
 }

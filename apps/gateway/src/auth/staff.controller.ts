@@ -97,4 +97,22 @@ export class StaffController {
   resetPassword(@Param() params: StaffIdParams, @CurrentPrincipal() principal: Principal): Promise<ResetPasswordReply> {
     return this.services.call(IdentityRpc.STAFF_RESET_PASSWORD, { staffId: params.id, principal });
   }
+
+  @Post(':id/reset-mfa')
+  @Roles(Role.ADMIN)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Turn off the second factor of a staff account that lost it (phone and recovery codes)',
+    description:
+      'Its secret and recovery codes are deleted and every token of the account is refused at once, on every ' +
+      'gateway replica. The next sign-in asks no code; where the role requires a second factor, that session may ' +
+      'only enrol again (403 AUTH.MFA_ENROLMENT_REQUIRED elsewhere). A regency ADMIN acts within its regency only ' +
+      '(403 ADMIN.OUT_OF_SCOPE); an ADMIN cannot reset its own (403). 404 for an unknown id or a non-staff account.',
+  })
+  @ApiParamsFrom(StaffIdParams)
+  @ApiResult(200, 'StaffView', 'The staff account, second factor off')
+  @ApiProblems('STAFF.NOT_FOUND', 'STAFF.CANNOT_RESET_OWN_MFA', 'ADMIN.OUT_OF_SCOPE')
+  resetMfa(@Param() params: StaffIdParams, @CurrentPrincipal() principal: Principal): Promise<StaffView> {
+    return this.services.call(IdentityRpc.STAFF_RESET_MFA, { staffId: params.id, principal });
+  }
 }

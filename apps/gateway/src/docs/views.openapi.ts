@@ -23,6 +23,7 @@ import {
   type ImportRejection,
   type MfaChallengeReply,
   type MfaEnrolmentReply,
+  type RecoveryCodesReply,
   type ResetPasswordReply,
   type SessionReply,
   type StaffView,
@@ -356,8 +357,18 @@ const VIEWS = {
         description: 'ADMIN only: acts in every regency (DEPLOYMENT) or only in its own (REGENCY)',
       },
       staffNik: { ...NIK, description: 'Staff: the NIK of the person behind the account, when recorded' },
+      mfaEnabled: { type: 'boolean', description: 'Staff: whether the second factor is on (added field)' },
     },
-    { nik: true, username: true, regencyCode: true, fullName: true, nip: true, adminScope: true, staffNik: true },
+    {
+      nik: true,
+      username: true,
+      regencyCode: true,
+      fullName: true,
+      nip: true,
+      adminScope: true,
+      staffNik: true,
+      mfaEnabled: true,
+    },
   ),
   SessionReply: view<SessionReply>(
     'An access token (JWT) for the Authorization header, and the refresh token that gets the next one',
@@ -415,6 +426,16 @@ const VIEWS = {
     { lastLoginAt: true, nip: true },
   ),
   StaffPage: page('StaffView', 'Staff accounts, by username'),
+  RecoveryCodesReply: view<RecoveryCodesReply>(
+    'New recovery codes; every older one (used or not) no longer works',
+    {
+      recoveryCodes: {
+        ...list(text(14, { pattern: '^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$' }), 10),
+        description: 'Each works once in place of a code; shown in this answer only',
+      },
+    },
+    {},
+  ),
   ResetPasswordReply: view<ResetPasswordReply>(
     'A temporary password, shown in this answer only; the account must replace it at its next sign-in',
     { temporaryPassword: text(64) },

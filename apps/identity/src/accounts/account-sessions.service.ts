@@ -12,7 +12,14 @@ import { SessionRepository } from './session.repository.js';
 
 /** Why tokens were revoked (kept on the session rows, and in the log). */
 export type RevocationReason =
-  'LOGOUT' | 'PASSWORD_CHANGED' | 'PASSWORD_RESET' | 'DISABLED' | 'REFRESH_REUSED' | 'MFA_ENABLED' | 'DECEASED';
+  | 'LOGOUT'
+  | 'PASSWORD_CHANGED'
+  | 'PASSWORD_RESET'
+  | 'DISABLED'
+  | 'REFRESH_REUSED'
+  | 'MFA_ENABLED'
+  | 'MFA_RESET'
+  | 'DECEASED';
 
 /**
  * The one place tokens are revoked. Each change is written to the database first (the truth,

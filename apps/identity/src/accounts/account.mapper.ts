@@ -1,5 +1,5 @@
 import type { AccountView, StaffView } from '#lib/contracts';
-import { AdminScope, Role, type StaffRole } from '#lib/domain';
+import { AdminScope, Role, STAFF_ROLES, type StaffRole } from '#lib/domain';
 import type { Account } from './account.rows.js';
 
 /** `GET /me`: what an account may know of itself (never its password hash). */
@@ -13,6 +13,7 @@ export function toAccountView(account: Account, residentRegencyCode?: string): A
   if (account.nip !== null) view.nip = account.nip;
   if (account.role === Role.ADMIN) view.adminScope = (account.adminScope as AdminScope | null) ?? AdminScope.REGENCY;
   if (account.staffNik !== null) view.staffNik = account.staffNik;
+  if ((STAFF_ROLES as readonly string[]).includes(account.role)) view.mfaEnabled = account.mfaEnabled;
   return view;
 }
 

@@ -72,4 +72,9 @@ export class AccountsHandler {
   resetStaffPassword(@Payload() request: StaffAccountRequest): Promise<ResetPasswordReply> {
     return this.staffAdmin.resetPassword(request);
   }
+
+  @RpcHandler(IdentityRpc.STAFF_RESET_MFA)
+  resetStaffMfa(@Payload() request: StaffAccountRequest): Promise<StaffView> {
+    return this.staffAdmin.resetMfa(request);
+  }
 }

@@ -51,6 +51,36 @@ export class SecondFactorRepository {
     });
   }
 
+  /** New recovery codes replace every old one (used or not) of an account whose second factor is on. */
+  async replaceRecoveryCodes(accountId: string, recoveryCodes: readonly string[]): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await manager.query(`DELETE FROM mfa_recovery_code WHERE account_id = $1 AND NOT pending`, [accountId]);
+      await manager.query(
+        `INSERT INTO mfa_recovery_code (account_id, code_hash, pending)
+         SELECT $1, unnest($2::char(64)[]), false`,
+        [accountId, recoveryCodes.map((code) => tokenDigest(code))],
+      );
+    });
+  }
+
+  /**
+   * An ADMIN's reset: the second factor is off, its secret (active and pending), recovery codes and
+   * open login challenges are gone. False when the account does not exist.
+   */
+  async clear(accountId: string): Promise<boolean> {
+    return this.db.transaction(async (manager) => {
+      const rows = await manager.query<unknown[]>(
+        `WITH changed AS (UPDATE account SET mfa_secret = NULL, mfa_pending_secret = NULL, mfa_enabled_at = NULL,
+                mfa_last_time_step = NULL WHERE id = $1 RETURNING id) SELECT * FROM changed`,
+        [accountId],
+      );
+      if (rows.length === 0) return false;
+      await manager.query(`DELETE FROM mfa_recovery_code WHERE account_id = $1`, [accountId]);
+      await manager.query(`DELETE FROM mfa_challenge WHERE account_id = $1`, [accountId]);
+      return true;
+    });
+  }
+
   /** Records the time step of a code just used; false when that step (or a later one) was used already. */
   async useTimeStep(accountId: string, timeStep: number): Promise<boolean> {
     const rows = await this.db.query<unknown[]>(

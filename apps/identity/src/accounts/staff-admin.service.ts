@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import {
   PAGE_DEFAULT_LIMIT,
@@ -9,12 +9,14 @@ import {
   type StaffView,
 } from '#lib/contracts';
 import { DomainError, STAFF_ROLES } from '#lib/domain';
+import { APP_LOGGER, type AppLogger } from '#lib/platform/core';
 import { AccountSessionsService } from './account-sessions.service.js';
 import type { Account } from './account.rows.js';
 import { AccountRepository } from './account.repository.js';
 import { assertAdminMayManage } from './admin-scope.js';
 import { toStaffView } from './account.mapper.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SecondFactorRepository } from './second-factor.repository.js';
 
 /** A temporary password: 16 letters and digits without look-alikes (about 80 bits). */
 function temporaryPassword(): string {
@@ -23,8 +25,8 @@ function temporaryPassword(): string {
 }
 
 /**
- * `GET /admin/staff`, `POST /admin/staff/{id}/disable|enable|reset-password`: an ADMIN looks after
- * the staff accounts. Disabling or resetting revokes the account's tokens at once, on every gateway.
+ * `GET /admin/staff`, `POST /admin/staff/{id}/disable|enable|reset-password|reset-mfa`: an ADMIN looks
+ * after the staff accounts. Disabling or resetting revokes the account's tokens at once, on every gateway.
  */
 @Injectable()
 export class StaffAdminService {
@@ -32,6 +34,8 @@ export class StaffAdminService {
     private readonly accounts: AccountRepository,
     private readonly hasher: PasswordHasher,
     private readonly revocation: AccountSessionsService,
+    private readonly secondFactor: SecondFactorRepository,
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
 
   async list({ principal, limit, offset }: ListStaffRequest): Promise<Page<StaffView>> {
@@ -62,6 +66,29 @@ export class StaffAdminService {
     await this.accounts.setPassword(staff.id, await this.hasher.hash(password), true);
     await this.revocation.revokeAllFor(staff.id, 'PASSWORD_RESET');
     return { temporaryPassword: password };
+  }
+
+  /**
+   * A staff member lost both phone and recovery codes: the second factor is off, its secret and codes
+   * are gone, every session ends. Where the role needs a second factor, the next sign-in can only
+   * enrol again (the `mfaEnrol` claim follows from the factor being off).
+   */
+  async resetMfa({ principal, staffId }: StaffAccountRequest): Promise<StaffView> {
+    const staff = await this.staffAccount(principal, staffId);
+    if (staff.id === principal.accountId) {
+      throw new DomainError(
+        'STAFF.CANNOT_RESET_OWN_MFA',
+        'Administrator tidak dapat mengatur ulang verifikasi dua langkah akunnya sendiri; minta administrator lain',
+      );
+    }
+    await this.secondFactor.clear(staff.id);
+    await this.revocation.revokeAllFor(staff.id, 'MFA_RESET');
+    this.logger.info(
+      { adminAccountId: principal.accountId, accountId: staff.id },
+      'An ADMIN reset the second factor of a staff account',
+    );
+    const after = await this.accounts.findAnyById(staff.id);
+    return toStaffView(after ?? staff);
   }
 
   private async staffAccount(principal: StaffAccountRequest['principal'], staffId: string): Promise<Account> {

@@ -10,6 +10,7 @@ import {
   StartMfaEnrolmentRequest,
   type LoginReply,
   type MfaEnrolmentReply,
+  type RecoveryCodesReply,
   type SessionReply,
   IdentityRpc,
 } from '#lib/contracts';
@@ -56,6 +57,11 @@ export class AuthHandler {
   @RpcHandler(IdentityRpc.MFA_CONFIRM)
   confirmMfa(@Payload() request: ConfirmMfaRequest): Promise<void> {
     return this.mfa.confirm(request);
+  }
+
+  @RpcHandler(IdentityRpc.MFA_RECOVERY_CODES)
+  newRecoveryCodes(@Payload() request: ConfirmMfaRequest): Promise<RecoveryCodesReply> {
+    return this.mfa.newRecoveryCodes(request);
   }
 
   @RpcHandler(IdentityRpc.MFA_VERIFY)

@@ -3,6 +3,7 @@ import type {
   CompleteMfaLoginRequest,
   ConfirmMfaRequest,
   MfaEnrolmentReply,
+  RecoveryCodesReply,
   SessionReply,
   StartMfaEnrolmentRequest,
 } from '#lib/contracts';
@@ -68,6 +69,27 @@ export class MfaService {
     // Other sessions were opened with the password alone: they end. This one goes on (a refresh
     // gives it a token without the enrolment restriction).
     await this.revocation.revokeAllFor(principal.accountId, 'MFA_ENABLED', principal.sessionId);
+  }
+
+  /**
+   * `POST /me/mfa/recovery-codes`: with a current code, new recovery codes replace every old one.
+   * Wrong codes count against the same `mfa` throttle as enrolment and sign-in.
+   */
+  async newRecoveryCodes({ principal, code }: ConfirmMfaRequest): Promise<RecoveryCodesReply> {
+    const rules = this.throttle.rules('mfa', principal.accountId, undefined);
+    await this.throttle.assertMayTry('mfa', rules);
+    const secrets = await this.store.secretsOf(principal.accountId);
+    if (secrets?.secret === null || secrets === undefined) {
+      throw new DomainError('MFA.NOT_ENABLED', 'Verifikasi dua langkah belum aktif untuk akun ini');
+    }
+    if (!(await this.acceptCode(principal.accountId, this.totp.decrypt(secrets.secret), code, secrets.lastTimeStep))) {
+      await this.throttle.failed('mfa', rules, principal.accountId);
+      throw new DomainError('MFA.INVALID_CODE', 'Kode verifikasi salah; periksa jam ponsel Anda dan coba lagi');
+    }
+    await this.throttle.succeeded(rules);
+    const recoveryCodes = this.totp.recoveryCodes();
+    await this.store.replaceRecoveryCodes(principal.accountId, recoveryCodes);
+    return { recoveryCodes };
   }
 
   async completeLogin(request: CompleteMfaLoginRequest): Promise<SessionReply> {

@@ -168,6 +168,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/staff/{id}/reset-mfa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turn off the second factor of a staff account that lost it (phone and recovery codes)
+     * @description Its secret and recovery codes are deleted and every token of the account is refused at once, on every gateway replica. The next sign-in asks no code; where the role requires a second factor, that session may only enrol again (403 AUTH.MFA_ENROLMENT_REQUIRED elsewhere). A regency ADMIN acts within its regency only (403 ADMIN.OUT_OF_SCOPE); an ADMIN cannot reset its own (403). 404 for an unknown id or a non-staff account.
+     */
+    post: operations['staffResetMfa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/staff/{id}/reset-password': {
     parameters: {
       query?: never;
@@ -676,6 +696,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/mfa/recovery-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * New recovery codes, with a current code from the authenticator app
+     * @description Ten new recovery codes, shown in this answer only; every older one (used or not) stops working. 422 on a wrong code (throttled with the other second-factor attempts), 409 when the second factor is not on.
+     */
+    post: operations['meNewRecoveryCodes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/password': {
     parameters: {
       query?: never;
@@ -835,6 +875,8 @@ export interface components {
        * @example 3f2b8c1e-5d4a-4e6b-9c7d-8e9f0a1b2c3d
        */
       id: string;
+      /** @description Staff: whether the second factor is on (added field) */
+      mfaEnabled?: boolean;
       /** @example 1602054101900001 */
       nik?: string;
       nip?: string;
@@ -1895,6 +1937,7 @@ export interface components {
         | 'MFA.ALREADY_ENABLED'
         | 'MFA.NOT_STARTED'
         | 'MFA.INVALID_CODE'
+        | 'MFA.NOT_ENABLED'
         | 'AGENCY.FIELD_NOT_ALLOWED'
         | 'AGENCY.QUOTA_EXCEEDED'
         | 'AGENCY.SUSPENDED'
@@ -1907,6 +1950,7 @@ export interface components {
         | 'STAFF.NIK_TAKEN'
         | 'STAFF.NOT_FOUND'
         | 'STAFF.CANNOT_DISABLE_SELF'
+        | 'STAFF.CANNOT_RESET_OWN_MFA'
         | 'ACCOUNT.NOT_FOUND'
         | 'IDENTIFIER.EXHAUSTED'
         | 'IMPORT.NOT_FOUND'
@@ -1969,6 +2013,11 @@ export interface components {
        * @example Nomor surat keterangan lahir tidak terbaca
        */
       reason: string;
+    };
+    /** @description New recovery codes; every older one (used or not) no longer works */
+    RecoveryCodesReply: {
+      /** @description Each works once in place of a code; shown in this answer only */
+      recoveryCodes: string[];
     };
     RefreshBody: {
       refreshToken: string;
@@ -3837,6 +3886,183 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not found, or not yours (the answer never reveals which). Codes: STAFF.NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:staff.not_found",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 404,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "STAFF.NOT_FOUND",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'STAFF.NOT_FOUND';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  staffResetMfa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The staff account, second factor off */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffView'];
+        };
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:validation.failed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "VALIDATION.FAILED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED, STAFF.CANNOT_RESET_OWN_MFA */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:admin.out_of_scope",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "ADMIN.OUT_OF_SCOPE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?:
+              | 'ADMIN.OUT_OF_SCOPE'
+              | 'AUTH.FORBIDDEN'
+              | 'AUTH.MFA_ENROLMENT_REQUIRED'
+              | 'AUTH.PASSWORD_CHANGE_REQUIRED'
+              | 'STAFF.CANNOT_RESET_OWN_MFA';
             /** Format: int32 */
             status?: number;
           };
@@ -8674,6 +8900,232 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'MFA.NOT_STARTED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Well-formed but against a domain rule (listed in `errors`). Codes: MFA.INVALID_CODE */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:mfa.invalid_code",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 422,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "MFA.INVALID_CODE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'MFA.INVALID_CODE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Rate-limited: try again after `Retry-After` seconds. Codes: AUTH.TOO_MANY_ATTEMPTS */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.too_many_attempts",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 429,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.TOO_MANY_ATTEMPTS",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.TOO_MANY_ATTEMPTS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  meNewRecoveryCodes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmMfaBody'];
+      };
+    };
+    responses: {
+      /** @description The new recovery codes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodesReply'];
+        };
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: REQUEST.MALFORMED, VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.malformed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.MALFORMED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.MALFORMED' | 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.FORBIDDEN",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Conflicts with the current state. Codes: MFA.NOT_ENABLED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:mfa.not_enabled",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 409,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "MFA.NOT_ENABLED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'MFA.NOT_ENABLED';
             /** Format: int32 */
             status?: number;
           };

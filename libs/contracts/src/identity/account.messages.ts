@@ -75,6 +75,8 @@ export interface AccountView {
   adminScope?: AdminScope;
   /** Staff: the NIK of the person behind the account, when recorded. */
   staffNik?: string;
+  /** Staff: whether the second factor is on. */
+  mfaEnabled?: boolean;
 }
 
 /** `identity.staff.create` (API.md `POST /admin/staff`). */

@@ -124,7 +124,7 @@ export interface MfaEnrolmentReply {
   recoveryCodes: string[];
 }
 
-/** `identity.mfa.confirm` (API.md `POST /me/mfa/confirm`). */
+/** `identity.mfa.confirm` (API.md `POST /me/mfa/confirm`); also `identity.mfa.recovery-codes` (a current code). */
 export class ConfirmMfaRequest {
   @ValidateNested()
   @Type(() => Principal)
@@ -133,6 +133,12 @@ export class ConfirmMfaRequest {
   @IsString()
   @Matches(/^\d{6}$/, { message: 'kode harus 6 digit angka' })
   code: string;
+}
+
+/** `identity.mfa.recovery-codes` (`POST /me/mfa/recovery-codes`): new codes, the old ones void. */
+export interface RecoveryCodesReply {
+  /** One-time recovery codes, shown now only. */
+  recoveryCodes: string[];
 }
 
 /** `identity.mfa.verify` (API.md `POST /auth/mfa`): the second step of a login. */
@@ -169,7 +175,7 @@ export class ListStaffRequest {
   offset?: number;
 }
 
-/** `identity.staff.disable`, `.enable`, `.reset-password`: one staff account by id. */
+/** `identity.staff.disable`, `.enable`, `.reset-password`, `.reset-mfa`: one staff account by id. */
 export class StaffAccountRequest {
   @ValidateNested()
   @Type(() => Principal)

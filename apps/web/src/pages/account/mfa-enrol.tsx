@@ -1,18 +1,107 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { currentSession, post, refreshSession } from '../../api/client';
-import type { MfaEnrolment } from '../../api/types';
+import { currentSession, get, post, refreshSession } from '../../api/client';
+import type { Account, MfaEnrolment as MfaEnrolmentReply } from '../../api/types';
 import { navigate } from '../../router';
 import { ErrorBox, ErrorSummary, Notice, TextField } from '../../ui/form';
+import { useLoad } from '../../ui/use-load';
 import { landingOf } from '../login';
+
+/** The recovery codes, shown this once. */
+function RecoveryCodeList(props: { codes: readonly string[] }): ReactNode {
+  return (
+    <ul className="recovery-codes mono" aria-label="Kode pemulihan">
+      {props.codes.map((recovery) => (
+        <li key={recovery}>{recovery}</li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * Verifikasi dua langkah (TOTP) for staff: scan the QR code with an authenticator app, confirm
- * with a first code, then keep the recovery codes, shown this once.
+ * with a first code, then keep the recovery codes, shown this once. Once it is on: new recovery
+ * codes (the old ones stop working) with a current code.
  */
 export function MfaEnrolPage(): ReactNode {
+  const me = useLoad(() => get<Account>('/me'), []);
+  if (me.loading) return <p aria-live="polite">Memuat…</p>;
+  if (me.data?.mfaEnabled === true) return <RecoveryCodesRenewal />;
+  return <MfaEnrolment />;
+}
+
+function RecoveryCodesRenewal(): ReactNode {
+  const [code, setCode] = useState('');
+  const [attempt, setAttempt] = useState(0);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [codes, setCodes] = useState<string[]>();
+  const codeCheck = /^\d{6}$/.test(code.trim()) ? {} : { error: 'Masukkan 6 angka dari aplikasi autentikator.' };
+
+  const renew = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    if (codeCheck.error) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const reply = await post<{ recoveryCodes: string[] }>('/me/mfa/recovery-codes', { code: code.trim() });
+      setCodes(reply.recoveryCodes);
+      setCode('');
+      setAttempt(0);
+    } catch (caught) {
+      setError(caught);
+    }
+    setBusy(false);
+  };
+
+  return (
+    <div className="narrow">
+      <Notice tone="success">Verifikasi dua langkah aktif untuk akun Anda.</Notice>
+      {codes ? (
+        <section className="card" aria-labelledby="kode-pemulihan-baru">
+          <h2 id="kode-pemulihan-baru">Kode pemulihan baru</h2>
+          <p>
+            Kode pemulihan lama <strong>tidak berlaku lagi</strong>. Simpan kode baru ini di tempat aman; kode ini hanya
+            ditampilkan sekarang.
+          </p>
+          <RecoveryCodeList codes={codes} />
+        </section>
+      ) : null}
+      <form className="card" onSubmit={(event) => void renew(event)} noValidate>
+        <h2>Buat kode pemulihan baru</h2>
+        <p>
+          Jika kode pemulihan Anda hilang atau hampir habis, buat sepuluh kode baru. Semua kode pemulihan lama langsung
+          tidak berlaku.
+        </p>
+        <ErrorBox error={error} />
+        <ErrorSummary attempt={codeCheck.error ? attempt : 0} />
+        <TextField
+          label="Kode verifikasi dari aplikasi"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          value={code}
+          onValue={setCode}
+          check={codeCheck}
+          showError={attempt > 0}
+          required
+        />
+        <button type="submit" className="button-primary" disabled={busy}>
+          {busy ? 'Memproses…' : 'Buat kode pemulihan baru'}
+        </button>
+      </form>
+      <p>
+        Ponsel dan kode pemulihan hilang sekaligus? Minta administrator mengatur ulang verifikasi dua langkah akun Anda.
+      </p>
+    </div>
+  );
+}
+
+function MfaEnrolment(): ReactNode {
   const session = currentSession();
   const required = session?.restriction === 'MFA_ENROLMENT';
-  const [enrolment, setEnrolment] = useState<MfaEnrolment>();
+  const [enrolment, setEnrolment] = useState<MfaEnrolmentReply>();
   const [code, setCode] = useState('');
   const [attempt, setAttempt] = useState(0);
   const [error, setError] = useState<unknown>();
@@ -24,7 +113,7 @@ export function MfaEnrolPage(): ReactNode {
     setBusy(true);
     setError(undefined);
     try {
-      setEnrolment(await post<MfaEnrolment>('/me/mfa'));
+      setEnrolment(await post<MfaEnrolmentReply>('/me/mfa'));
     } catch (caught) {
       setError(caught);
     }
@@ -60,11 +149,7 @@ export function MfaEnrolPage(): ReactNode {
             Simpan kode ini di tempat aman (cetak atau catat). Jika ponsel Anda hilang, satu kode dapat dipakai sekali
             sebagai pengganti kode aplikasi. Kode ini <strong>hanya ditampilkan sekarang</strong>.
           </p>
-          <ul className="recovery-codes mono" aria-label="Kode pemulihan">
-            {enrolment.recoveryCodes.map((recovery) => (
-              <li key={recovery}>{recovery}</li>
-            ))}
-          </ul>
+          <RecoveryCodeList codes={enrolment.recoveryCodes} />
           <button
             type="button"
             className="button-primary"

@@ -10,7 +10,8 @@ const PAGE_SIZE = 20;
 
 /**
  * The staff accounts: disable (its sessions end at once), enable, reset the password (a temporary
- * password shown once; the account must set its own at the next sign-in).
+ * password shown once; the account must set its own at the next sign-in), reset the second factor
+ * of someone who lost phone and recovery codes (its sessions end; it enrols again).
  */
 export function StaffListSection(props: { refreshKey: number }): ReactNode {
   const [offset, setOffset] = useState(0);
@@ -23,7 +24,10 @@ export function StaffListSection(props: { refreshKey: number }): ReactNode {
   );
   const self = currentSession()?.account.id;
 
-  const act = async (staff: StaffAccount, action: 'disable' | 'enable' | 'reset-password'): Promise<void> => {
+  const act = async (
+    staff: StaffAccount,
+    action: 'disable' | 'enable' | 'reset-password' | 'reset-mfa',
+  ): Promise<void> => {
     setError(undefined);
     setNotice(undefined);
     if (
@@ -32,6 +36,14 @@ export function StaffListSection(props: { refreshKey: number }): ReactNode {
     )
       return;
     if (action === 'reset-password' && !window.confirm(`Setel ulang kata sandi ${staff.username}?`)) return;
+    if (
+      action === 'reset-mfa' &&
+      !window.confirm(
+        `Atur ulang verifikasi dua langkah ${staff.username}? Lakukan hanya setelah memastikan identitas petugas. ` +
+          'Kode rahasia dan kode pemulihannya dihapus, semua sesinya berakhir, dan petugas harus mengaktifkannya lagi.',
+      )
+    )
+      return;
     try {
       if (action === 'reset-password') {
         const reply = await post<{ temporaryPassword: string }>(`/admin/staff/${staff.id}/reset-password`);
@@ -44,7 +56,11 @@ export function StaffListSection(props: { refreshKey: number }): ReactNode {
         );
       } else {
         await post<StaffAccount>(`/admin/staff/${staff.id}/${action}`);
-        setNotice(`Akun ${staff.username} ${action === 'disable' ? 'dinonaktifkan' : 'diaktifkan kembali'}.`);
+        setNotice(
+          action === 'reset-mfa'
+            ? `Verifikasi dua langkah ${staff.username} diatur ulang. Semua sesinya berakhir; saat masuk berikutnya petugas mengaktifkannya kembali.`
+            : `Akun ${staff.username} ${action === 'disable' ? 'dinonaktifkan' : 'diaktifkan kembali'}.`,
+        );
       }
       setRound((n) => n + 1);
     } catch (caught) {
@@ -99,6 +115,11 @@ export function StaffListSection(props: { refreshKey: number }): ReactNode {
                         <button type="button" className="button" onClick={() => void act(staff, 'reset-password')}>
                           Setel ulang kata sandi
                         </button>
+                        {staff.id !== self && staff.mfaEnabled ? (
+                          <button type="button" className="button" onClick={() => void act(staff, 'reset-mfa')}>
+                            Atur ulang verifikasi dua langkah
+                          </button>
+                        ) : null}
                       </div>
                     </td>
                   </tr>
