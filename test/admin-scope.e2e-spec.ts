@@ -166,6 +166,40 @@ describe('admin scope and four-eyes', () => {
       expect(forged.status).toBe(401);
     });
 
+    it('lets a regency ADMIN list and manage the staff of its own regency only, never a deployment ADMIN', async () => {
+      const listed = await request(stack.url)
+        .get('/api/v1/admin/staff?limit=100')
+        .set('authorization', `Bearer ${okiAdmin}`);
+      expect(listed.status).toBe(200);
+      const regencies = new Set((listed.body.items as Array<{ regencyCode: string }>).map((item) => item.regencyCode));
+      expect([...regencies]).toEqual([REGENCY]);
+      const everyone = await request(stack.url)
+        .get('/api/v1/admin/staff?limit=100')
+        .set('authorization', `Bearer ${centralAdmin}`);
+      expect(everyone.body.total).toBeGreaterThan(listed.body.total);
+      const idOf = (username: string): string =>
+        (everyone.body.items as Array<{ id: string; username: string }>).find((item) => item.username === username)!.id;
+      const act = (token: string, id: string, action: string): request.Test =>
+        request(stack.url).post(`/api/v1/admin/staff/${id}/${action}`).set('authorization', `Bearer ${token}`);
+      // A clerk of its own regency: yes. One of another regency, or the deployment ADMIN registered in its
+      // own regency (taking over its password would hand over the whole deployment): no.
+      await staffToken(firstAdmin, { username: 'clerk.oki.kelola', role: 'CLERK', regencyCode: REGENCY });
+      await staffToken(firstAdmin, { username: 'clerk.oku.kelola', role: 'CLERK', regencyCode: OTHER_REGENCY });
+      const refreshed = await request(stack.url)
+        .get('/api/v1/admin/staff?limit=100')
+        .set('authorization', `Bearer ${centralAdmin}`);
+      const idIn = (username: string): string =>
+        (refreshed.body.items as Array<{ id: string; username: string }>).find((item) => item.username === username)!
+          .id;
+      expect((await act(okiAdmin, idIn('clerk.oki.kelola'), 'reset-password')).status).toBe(200);
+      const elsewhere = await act(okiAdmin, idIn('clerk.oku.kelola'), 'disable');
+      expect(elsewhere.status).toBe(403);
+      expect(elsewhere.body.code).toBe('ADMIN.OUT_OF_SCOPE');
+      const takeover = await act(okiAdmin, idOf('admin.pusat'), 'reset-password');
+      expect(takeover.status).toBe(403);
+      expect(takeover.body.code).toBe('ADMIN.OUT_OF_SCOPE');
+    });
+
     it('keeps one staff account per person: a NIP or a NIK already used is 409 with a clear detail', async () => {
       const nip = syntheticNip();
       const nik = world.strangerFamily.members[0].nik;

@@ -66,7 +66,7 @@ export class StaffController {
   })
   @ApiParamsFrom(StaffIdParams)
   @ApiResult(200, 'StaffView', 'The staff account, disabled')
-  @ApiProblems('STAFF.NOT_FOUND', 'STAFF.CANNOT_DISABLE_SELF')
+  @ApiProblems('STAFF.NOT_FOUND', 'STAFF.CANNOT_DISABLE_SELF', 'ADMIN.OUT_OF_SCOPE')
   disable(@Param() params: StaffIdParams, @CurrentPrincipal() principal: Principal): Promise<StaffView> {
     return this.services.call(IdentityRpc.STAFF_DISABLE, { staffId: params.id, principal });
   }
@@ -77,7 +77,7 @@ export class StaffController {
   @ApiOperation({ summary: 'Enable a disabled staff account again' })
   @ApiParamsFrom(StaffIdParams)
   @ApiResult(200, 'StaffView', 'The staff account, enabled')
-  @ApiProblems('STAFF.NOT_FOUND')
+  @ApiProblems('STAFF.NOT_FOUND', 'ADMIN.OUT_OF_SCOPE')
   enable(@Param() params: StaffIdParams, @CurrentPrincipal() principal: Principal): Promise<StaffView> {
     return this.services.call(IdentityRpc.STAFF_ENABLE, { staffId: params.id, principal });
   }
@@ -93,7 +93,7 @@ export class StaffController {
   })
   @ApiParamsFrom(StaffIdParams)
   @ApiResult(200, 'ResetPasswordReply', 'The temporary password')
-  @ApiProblems('STAFF.NOT_FOUND')
+  @ApiProblems('STAFF.NOT_FOUND', 'ADMIN.OUT_OF_SCOPE')
   resetPassword(@Param() params: StaffIdParams, @CurrentPrincipal() principal: Principal): Promise<ResetPasswordReply> {
     return this.services.call(IdentityRpc.STAFF_RESET_PASSWORD, { staffId: params.id, principal });
   }

@@ -168,17 +168,20 @@ export class AccountRepository {
     };
   }
 
-  /** Staff accounts (CLERK, OFFICIAL, ADMIN), disabled ones too, by username. */
-  async listStaff(limit: number, offset: number): Promise<{ items: Account[]; total: number }> {
+  /** Staff accounts (CLERK, OFFICIAL, ADMIN), disabled ones too, by username; of one regency when given. */
+  async listStaff(limit: number, offset: number, regencyCode?: string): Promise<{ items: Account[]; total: number }> {
+    const where = `role IN ('CLERK', 'OFFICIAL', 'ADMIN')${regencyCode === undefined ? '' : ' AND regency_code = $3'}`;
+    const parameters: unknown[] = regencyCode === undefined ? [limit, offset] : [limit, offset, regencyCode];
     const rows = await this.db.query<Array<AccountRow & { total: string }>>(
       `SELECT ${ACCOUNT_COLUMNS}, count(*) OVER () AS total FROM account
-        WHERE role IN ('CLERK', 'OFFICIAL', 'ADMIN')
+        WHERE ${where}
         ORDER BY username LIMIT $1 OFFSET $2`,
-      [limit, offset],
+      parameters,
     );
     if (rows.length > 0) return { items: rows.map(toAccount), total: Number(rows[0].total) };
     const counted = await this.db.query<Array<{ total: string }>>(
-      `SELECT count(*) AS total FROM account WHERE role IN ('CLERK', 'OFFICIAL', 'ADMIN')`,
+      `SELECT count(*) AS total FROM account WHERE ${where.replace('$3', '$1')}`,
+      regencyCode === undefined ? [] : [regencyCode],
     );
     return { items: [], total: Number(counted[0].total) };
   }

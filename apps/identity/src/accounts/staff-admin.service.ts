@@ -8,7 +8,7 @@ import {
   type StaffAccountRequest,
   type StaffView,
 } from '#lib/contracts';
-import { DomainError, STAFF_ROLES } from '#lib/domain';
+import { AdminScope, DomainError, isDeploymentAdmin, Role, STAFF_ROLES } from '#lib/domain';
 import { APP_LOGGER, type AppLogger } from '#lib/platform/core';
 import { AccountSessionsService } from './account-sessions.service.js';
 import type { Account } from './account.rows.js';
@@ -39,8 +39,10 @@ export class StaffAdminService {
   ) {}
 
   async list({ principal, limit, offset }: ListStaffRequest): Promise<Page<StaffView>> {
-    assertAdminMayManage(principal, null);
-    const page = await this.accounts.listStaff(limit ?? PAGE_DEFAULT_LIMIT, offset ?? 0);
+    assertAdmin(principal);
+    // A regency ADMIN sees the staff of its own regency; a deployment-wide one everyone's.
+    const regency = isDeploymentAdmin(principal) ? undefined : (principal.regencyCode ?? '-');
+    const page = await this.accounts.listStaff(limit ?? PAGE_DEFAULT_LIMIT, offset ?? 0, regency);
     return { items: page.items.map(toStaffView), total: page.total };
   }
 
@@ -92,12 +94,26 @@ export class StaffAdminService {
   }
 
   private async staffAccount(principal: StaffAccountRequest['principal'], staffId: string): Promise<Account> {
-    assertAdminMayManage(principal, null);
+    assertAdmin(principal);
     const account = await this.accounts.findAnyById(staffId);
     if (account === null || !(STAFF_ROLES as readonly string[]).includes(account.role)) {
       throw new DomainError('STAFF.NOT_FOUND', 'Akun petugas tidak ditemukan');
     }
-    assertAdminMayManage(principal, account.regencyCode);
+    assertAdminMayManage(principal, account.regencyCode, 'mengelola akun petugas');
+    // A regency ADMIN never manages a deployment-wide ADMIN, even one registered in its regency:
+    // resetting that password or second factor would hand it the whole deployment.
+    if (account.adminScope === AdminScope.DEPLOYMENT && !isDeploymentAdmin(principal)) {
+      throw new DomainError(
+        'ADMIN.OUT_OF_SCOPE',
+        'Administrator kabupaten/kota tidak berwenang mengelola akun administrator tingkat deployment',
+      );
+    }
     return account;
+  }
+}
+
+function assertAdmin(principal: StaffAccountRequest['principal']): void {
+  if (principal.role !== Role.ADMIN) {
+    throw new DomainError('AUTH.FORBIDDEN', 'Hanya administrator yang dapat mengelola akun petugas');
   }
 }

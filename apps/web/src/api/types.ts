@@ -3690,7 +3690,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED, STAFF.CANNOT_DISABLE_SELF */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED, STAFF.CANNOT_DISABLE_SELF */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3698,11 +3698,11 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "type": "urn:disdukcapil:problem:admin.out_of_scope",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 403,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "AUTH.FORBIDDEN",
+           *       "code": "ADMIN.OUT_OF_SCOPE",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
@@ -3710,6 +3710,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?:
+              | 'ADMIN.OUT_OF_SCOPE'
               | 'AUTH.FORBIDDEN'
               | 'AUTH.MFA_ENROLMENT_REQUIRED'
               | 'AUTH.PASSWORD_CHANGE_REQUIRED'
@@ -3866,7 +3867,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3874,18 +3875,19 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "type": "urn:disdukcapil:problem:admin.out_of_scope",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 403,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "AUTH.FORBIDDEN",
+           *       "code": "ADMIN.OUT_OF_SCOPE",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            code?:
+              'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
@@ -4215,7 +4217,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      /** @description Not allowed for this caller. Codes: ADMIN.OUT_OF_SCOPE, AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4223,18 +4225,19 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "type": "urn:disdukcapil:problem:admin.out_of_scope",
            *       "title": "Permintaan tidak dapat diproses",
            *       "status": 403,
            *       "detail": "Penjelasan dalam Bahasa Indonesia",
-           *       "code": "AUTH.FORBIDDEN",
+           *       "code": "ADMIN.OUT_OF_SCOPE",
            *       "errors": [],
            *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
            *     }
            */
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            code?:
+              'ADMIN.OUT_OF_SCOPE' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
             /** Format: int32 */
             status?: number;
           };
