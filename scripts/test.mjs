@@ -3,6 +3,7 @@
 // whole-system tests need PostgreSQL (found, or started privately under .data/) and the
 // nats-server binary (each test stack starts a private NATS server).
 import { spawnSync } from 'node:child_process';
+import { totalmem } from 'node:os';
 import path from 'node:path';
 import {
   canConnect,
@@ -14,7 +15,14 @@ import {
 } from './lib/infra.mjs';
 
 const args = process.argv.slice(2);
-const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
+// On 2 cores jest runs every suite in its own process (one worker is run in band), and each test
+// stack's services live in that process too: its heap outgrows Node's default ~4 GB over the 120+
+// suites. Half the machine's memory, at most 12 GB, and never less than the default.
+const heapMb = Math.max(4096, Math.min(12_288, Math.floor(totalmem() / 1024 / 1024 / 2)));
+const env = {
+  ...process.env,
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --max-old-space-size=${heapMb}`.trim(),
+};
 let privatePostgres;
 
 const unitOnly = args.includes('unit') && args.includes('--selectProjects');
