@@ -9,7 +9,7 @@ import { CORRELATION_HEADER, correlationIdFrom, runWithContext } from '../contex
 import type { AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { APP_LOGGER } from '../platform.tokens.js';
-import { isDatabaseStarting } from '../database/wait-for-database.js';
+import { isDatabaseUnavailable } from '../nats/database-unavailable.js';
 import { DEAD_LETTER_STREAM, deadLetter } from './dead-letters.js';
 import { JetStreamConnection } from './jetstream-connection.js';
 
@@ -271,7 +271,7 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
         }
         return;
       } catch (error) {
-        if (!isDatabaseStarting(error) || this.stopped || !this.inFlight.has(message) || Date.now() > giveUpAt) {
+        if (!isDatabaseUnavailable(error) || this.stopped || !this.inFlight.has(message) || Date.now() > giveUpAt) {
           throw error;
         }
         if (attempt === 1) {
