@@ -15,8 +15,9 @@ import {
   IdentityPatterns,
   Streams,
   type ApplicationApprovedEvent,
-  type DocumentSetIssuedEvent,
+  DocumentSetIssuedEvent,
   RegistryChangeAppliedEvent,
+  ServiceName,
 } from '#lib/contracts';
 import { ConfigError, loadConfig } from '#lib/platform/core';
 import { listDeadLetters, replayDeadLetter } from '#lib/platform/events';
@@ -31,6 +32,7 @@ import {
   STAFF_PASSWORD,
   TEST_ADMIN,
 } from './factories/accounts.factory.js';
+import { as, birthBody, buildApplicationsWorld } from './factories/applications.factory.js';
 import { residentsCsv, syntheticFamilyWith } from './factories/registry.factory.js';
 import { EventProbe } from './support/events.js';
 import { startStack, type NatsUser, type Stack } from './support/stack.js';
@@ -318,6 +320,100 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
         300,
       );
       expect(issued.filter((e) => ids.has(e.applicationId))).toEqual([]);
+    } finally {
+      await probe.close();
+    }
+  });
+
+  it('marks no application ISSUED on an issued event documents did not seal (the operator’s key, a replayed seal)', async () => {
+    const world = await buildApplicationsWorld(stack.url);
+    // An application approved while documents is down: APPROVED, waiting for its documents.
+    const submitted = await as(stack.url, world.tokens.father).post('/applications', birthBody(world)).expect(201);
+    const id = (submitted.body as { id: string }).id;
+    await as(stack.url, world.tokens.clerk).post(`/applications/${id}/verify`, {}).expect(200);
+    await stack.stopService(ServiceName.DOCUMENTS);
+    await as(stack.url, world.tokens.official).post(`/applications/${id}/approve`).expect(202);
+    const statusOf = async (): Promise<{ status: string; documents: Array<{ id: string }> }> =>
+      (await as(stack.url, world.tokens.father).get(`/applications/${id}`).expect(200)).body as {
+        status: string;
+        documents: Array<{ id: string }>;
+      };
+
+    const probe = await EventProbe.connect(stack);
+    try {
+      const kk = world.birthFamily.familyCardNumber;
+      const forgedSet = (): DocumentSetIssuedEvent => ({
+        applicationId: id,
+        documents: [{ id: randomUUID(), kind: 'KARTU_KELUARGA', number: kk }],
+      });
+      const sealWith = async (app: NatsUser, event: DocumentSetIssuedEvent): Promise<string> =>
+        new EventSealer(app, stack.nats.seeds[app]).seal(
+          EventSubjects.DOCUMENT_SET_ISSUED,
+          DocumentSetIssuedEvent,
+          event,
+        );
+      // A genuine seal of documents' on another set: the material to forge from.
+      const genuine = { seal: await sealWith('documents', { ...forgedSet(), applicationId: randomUUID() }) };
+      const unsealed = forgedSet();
+      const replayedSeal = { ...forgedSet(), seal: genuine.seal }; // the genuine seal on other content
+      const sealedByIdentity = forgedSet();
+      sealedByIdentity.seal = await sealWith('identity', sealedByIdentity);
+      const posingAsDocuments = forgedSet();
+      const [header, , signature] = (await sealWith('applications', posingAsDocuments)).split('.');
+      const claims = JSON.parse(Buffer.from(genuine.seal.split('.')[1], 'base64url').toString()) as object;
+      posingAsDocuments.seal = [
+        header,
+        Buffer.from(JSON.stringify({ ...claims, iss: 'documents' })).toString('base64url'),
+        signature,
+      ].join('.');
+      const forged = { unsealed, replayedSeal, sealedByIdentity, posingAsDocuments };
+
+      // The operator's key may publish every event subject (to replay dead letters).
+      const operator = jetstream(await natsAs('operator'));
+      for (const event of Object.values(forged)) {
+        await operator.publish(EventSubjects.DOCUMENT_SET_ISSUED, JSON.stringify(event), { msgID: randomUUID() });
+      }
+      const documentIds = new Set(Object.values(forged).map((e) => e.documents[0].id));
+      const jsm = await jetstreamManager(await natsAs('observer'));
+      const deadline = Date.now() + 20_000;
+      let refused: Awaited<ReturnType<typeof listDeadLetters>> = [];
+      while (Date.now() < deadline) {
+        refused = (await listDeadLetters(jsm)).filter(
+          (l) =>
+            l.durable === Consumers.APPLICATIONS_RECORDS_ISSUANCE &&
+            documentIds.has((JSON.parse(l.payload) as DocumentSetIssuedEvent).documents[0].id),
+        );
+        if (refused.length >= documentIds.size) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const reasonOf = (event: DocumentSetIssuedEvent): string | undefined =>
+        refused.find((l) => l.payload.includes(event.documents[0].id))?.reason;
+      expect(reasonOf(unsealed)).toMatch(/^AUTH\.FORBIDDEN: .* refused: no seal$/);
+      expect(reasonOf(replayedSeal)).toMatch(/refused: content differs from the seal$/);
+      expect(reasonOf(sealedByIdentity)).toMatch(/refused: sealed by identity, not documents$/);
+      expect(reasonOf(posingAsDocuments)).toMatch(/refused: bad seal signature$/);
+      // Refused on the first delivery, not retried.
+      expect(refused.map((l) => l.deliveries)).toEqual([1, 1, 1, 1]);
+      expect((await statusOf()).status).toBe('APPROVED');
+
+      // The log says what was refused, without a full NIK or KK number.
+      const lines = stack
+        .logLines()
+        .filter((l) => String(l['msg']).startsWith('Event dead-lettered') && String(l['reason']).includes(id));
+      expect(lines.length).toBeGreaterThanOrEqual(documentIds.size);
+      expect(JSON.stringify(stack.logLines())).not.toContain(kk);
+      expect(JSON.stringify(stack.logLines())).not.toContain(world.father.nik);
+
+      // Documents back: its own, sealed event closes the application, with its documents only.
+      await stack.startService(ServiceName.DOCUMENTS);
+      const closeDeadline = Date.now() + 30_000;
+      let closed = await statusOf();
+      while (closed.status !== 'ISSUED' && Date.now() < closeDeadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        closed = await statusOf();
+      }
+      expect(closed.status).toBe('ISSUED');
+      expect(closed.documents.filter((d) => documentIds.has(d.id))).toEqual([]);
     } finally {
       await probe.close();
     }
