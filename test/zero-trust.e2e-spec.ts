@@ -70,6 +70,44 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
     return reply.json();
   }
 
+  /**
+   * A seal that claims `app` made it but carries `impostor`'s signature (as if the claim were
+   * edited after signing): only `app`'s own key could make it hold.
+   */
+  async function posingAs<T extends object>(
+    app: string,
+    impostor: NatsUser,
+    subject: string,
+    messageClass: new () => T,
+    event: T,
+  ): Promise<string> {
+    const seal = await new EventSealer(impostor, stack.nats.seeds[impostor]).seal(subject, messageClass, event);
+    const [header, payload, signature] = seal.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as object;
+    return [header, Buffer.from(JSON.stringify({ ...claims, iss: app })).toString('base64url'), signature].join('.');
+  }
+
+  /** Published with the operator's key, which may publish every event subject (to replay dead letters). */
+  async function publishAsOperator(subject: string, events: object[]): Promise<void> {
+    const operator = jetstream(await natsAs('operator'));
+    for (const event of events) await operator.publish(subject, JSON.stringify(event), { msgID: randomUUID() });
+  }
+
+  /** The dead letters `durable` filed whose payload `matches`, once there are `count` (or after 20 s). */
+  async function deadLettersOf(
+    durable: string,
+    count: number,
+    matches: (payload: string) => boolean,
+  ): Promise<Awaited<ReturnType<typeof listDeadLetters>>> {
+    const jsm = await jetstreamManager(await natsAs('observer'));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const letters = (await listDeadLetters(jsm)).filter((l) => l.durable === durable && matches(l.payload));
+      if (letters.length >= count || Date.now() > deadline) return letters;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
   beforeAll(async () => {
     stack = await startStack({ env: IDENTITY_TEST_ENV });
   });
@@ -274,39 +312,20 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
         sealedByDocuments,
       );
       const posingAsIdentity = copy();
-      const [header, , signature] = (
-        await new EventSealer('documents', stack.nats.seeds['documents']).seal(
-          EventSubjects.REGISTRY_CHANGE_APPLIED,
-          RegistryChangeAppliedEvent,
-          posingAsIdentity,
-        )
-      ).split('.');
-      const claims = JSON.parse(Buffer.from(genuine.seal!.split('.')[1], 'base64url').toString()) as object;
-      posingAsIdentity.seal = [
-        header,
-        Buffer.from(JSON.stringify({ ...claims, iss: 'identity' })).toString('base64url'),
-        signature,
-      ].join('.');
+      posingAsIdentity.seal = await posingAs(
+        'identity',
+        'documents',
+        EventSubjects.REGISTRY_CHANGE_APPLIED,
+        RegistryChangeAppliedEvent,
+        posingAsIdentity,
+      );
       const forged = { unsealed, replayedSeal, sealedByDocuments, posingAsIdentity };
 
-      // The operator's key may publish every event subject (to replay dead letters).
-      const operator = jetstream(await natsAs('operator'));
-      for (const event of Object.values(forged)) {
-        await operator.publish(EventSubjects.REGISTRY_CHANGE_APPLIED, JSON.stringify(event), { msgID: randomUUID() });
-      }
+      await publishAsOperator(EventSubjects.REGISTRY_CHANGE_APPLIED, Object.values(forged));
       const ids = new Set(Object.values(forged).map((e) => e.applicationId));
-      const jsm = await jetstreamManager(await natsAs('observer'));
-      const deadline = Date.now() + 20_000;
-      let refused: Awaited<ReturnType<typeof listDeadLetters>> = [];
-      while (Date.now() < deadline) {
-        refused = (await listDeadLetters(jsm)).filter(
-          (l) =>
-            l.durable === Consumers.DOCUMENTS_ISSUES_DOCUMENTS &&
-            ids.has((JSON.parse(l.payload) as { applicationId: string }).applicationId),
-        );
-        if (refused.length >= ids.size) break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      const refused = await deadLettersOf(Consumers.DOCUMENTS_ISSUES_DOCUMENTS, ids.size, (payload) =>
+        ids.has((JSON.parse(payload) as { applicationId: string }).applicationId),
+      );
       const reasonOf = (event: RegistryChangeAppliedEvent): string | undefined =>
         refused.find((l) => l.payload.includes(event.applicationId))?.reason;
       expect(reasonOf(unsealed)).toMatch(/refused: no seal/);
@@ -352,40 +371,26 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
           DocumentSetIssuedEvent,
           event,
         );
-      // A genuine seal of documents' on another set: the material to forge from.
-      const genuine = { seal: await sealWith('documents', { ...forgedSet(), applicationId: randomUUID() }) };
       const unsealed = forgedSet();
-      const replayedSeal = { ...forgedSet(), seal: genuine.seal }; // the genuine seal on other content
+      // A genuine seal of documents', on another set.
+      const replayedSeal = { ...forgedSet(), seal: await sealWith('documents', forgedSet()) };
       const sealedByIdentity = forgedSet();
       sealedByIdentity.seal = await sealWith('identity', sealedByIdentity);
       const posingAsDocuments = forgedSet();
-      const [header, , signature] = (await sealWith('applications', posingAsDocuments)).split('.');
-      const claims = JSON.parse(Buffer.from(genuine.seal.split('.')[1], 'base64url').toString()) as object;
-      posingAsDocuments.seal = [
-        header,
-        Buffer.from(JSON.stringify({ ...claims, iss: 'documents' })).toString('base64url'),
-        signature,
-      ].join('.');
+      posingAsDocuments.seal = await posingAs(
+        'documents',
+        'applications',
+        EventSubjects.DOCUMENT_SET_ISSUED,
+        DocumentSetIssuedEvent,
+        posingAsDocuments,
+      );
       const forged = { unsealed, replayedSeal, sealedByIdentity, posingAsDocuments };
 
-      // The operator's key may publish every event subject (to replay dead letters).
-      const operator = jetstream(await natsAs('operator'));
-      for (const event of Object.values(forged)) {
-        await operator.publish(EventSubjects.DOCUMENT_SET_ISSUED, JSON.stringify(event), { msgID: randomUUID() });
-      }
+      await publishAsOperator(EventSubjects.DOCUMENT_SET_ISSUED, Object.values(forged));
       const documentIds = new Set(Object.values(forged).map((e) => e.documents[0].id));
-      const jsm = await jetstreamManager(await natsAs('observer'));
-      const deadline = Date.now() + 20_000;
-      let refused: Awaited<ReturnType<typeof listDeadLetters>> = [];
-      while (Date.now() < deadline) {
-        refused = (await listDeadLetters(jsm)).filter(
-          (l) =>
-            l.durable === Consumers.APPLICATIONS_RECORDS_ISSUANCE &&
-            documentIds.has((JSON.parse(l.payload) as DocumentSetIssuedEvent).documents[0].id),
-        );
-        if (refused.length >= documentIds.size) break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      const refused = await deadLettersOf(Consumers.APPLICATIONS_RECORDS_ISSUANCE, documentIds.size, (payload) =>
+        documentIds.has((JSON.parse(payload) as DocumentSetIssuedEvent).documents[0].id),
+      );
       const reasonOf = (event: DocumentSetIssuedEvent): string | undefined =>
         refused.find((l) => l.payload.includes(event.documents[0].id))?.reason;
       expect(reasonOf(unsealed)).toMatch(/^AUTH\.FORBIDDEN: .* refused: no seal$/);
