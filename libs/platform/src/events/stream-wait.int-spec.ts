@@ -70,7 +70,7 @@ describe('a consumer started before the producer of its stream', () => {
     configOf = (app) =>
       Object.assign(new BaseConfig(), {
         NATS_URL: `nats://127.0.0.1:${port}`,
-        NATS_NKEY_SEED: (setup.seeds)[app],
+        NATS_NKEY_SEED: setup.seeds[app],
         APP_NAME: app,
       });
   });
