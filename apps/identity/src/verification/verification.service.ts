@@ -114,7 +114,9 @@ export class VerificationService implements OnApplicationShutdown {
 
   private async handle(jobs: CheckJob[]): Promise<void> {
     const agencyIds = [...new Set(jobs.map((job) => job.agencyId))];
-    const niks = [...new Set(jobs.flatMap((job) => job.items.map((item) => item.nik)))];
+    // Distinct, and in key order: neighbouring index probes share pages (≈ 8 % less PostgreSQL
+    // CPU for a batch of 1,000 on a 200k registry, docs/benchmarks.md).
+    const niks = [...new Set(jobs.flatMap((job) => job.items.map((item) => item.nik)))].sort();
     const [agencies, subjects] = await Promise.all([
       this.agencies.findByIds(agencyIds),
       this.registry.findSubjects(niks),
