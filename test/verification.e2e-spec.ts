@@ -271,6 +271,21 @@ describe('verification for agencies through the gateway', () => {
       expect(new Set(response.body.results.map((r: { requestId: string }) => r.requestId)).size).toBe(4);
     });
 
+    it('compares an address in a batch, and reads it for a batch that asks none', async () => {
+      const withAddress = await verifyBatch(stack.url, bankToken, [
+        verification(person.nik, { fullName: person.fullName }),
+        verification(relative.nik, { address: family.address }),
+      ]).expect(200);
+      expect(withAddress.body.results.map((r: { fields: unknown }) => r.fields)).toEqual([
+        { fullName: { match: true, score: 1 } },
+        { address: { match: true, score: 1 } },
+      ]);
+      const without = await verifyBatch(stack.url, bankToken, [
+        verification(relative.nik, { fullName: relative.fullName }),
+      ]).expect(200);
+      expect(without.body.results[0]).toMatchObject({ found: true, fields: { fullName: { match: true, score: 1 } } });
+    });
+
     it('takes up to 1000 items; more, none, or a bad item is 400 naming it', async () => {
       const thousand = Array.from({ length: 1000 }, (_, i) => verification(i % 2 === 0 ? person.nik : UNKNOWN_NIK));
       const ok = await verifyBatch(stack.url, bankToken, thousand).expect(200);
