@@ -103,18 +103,35 @@ export function entryHash(seq: string, prevHash: string, entry: AccessLogRowCont
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** A batch row's item arrays as JSON texts, in the order they are hashed and stored. */
+export function batchItemsJson(items: AccessLogBatchItems): [string, string, string, string] {
+  return [
+    JSON.stringify(items.subjectNiks),
+    JSON.stringify(items.purposes),
+    JSON.stringify(items.fields),
+    JSON.stringify(items.requestIds),
+  ];
+}
+
 /**
- * A batch row: one JSON text and one SHA-256 for all its checks. The item arrays must be of one
- * length (a row whose arrays differ cannot be read item by item): such a row is refused here,
- * so it can neither be written nor pass the audit.
+ * A batch row: one JSON text and one SHA-256 for all its checks. `itemsJson` (batchItemsJson)
+ * lets the writer serialize the arrays once for the hash and the row it sends; the text hashed
+ * is JSON.stringify of [version, seq, prevHash, at, actor…, endpoint, correlationId, the four
+ * arrays]. A row whose arrays differ in length cannot be read item by item: it gets no valid hash
+ * (the audit reports it), and the writer and the table's CHECK refuse to write one.
  */
-function batchHash(seq: string, prevHash: string, entry: AccessLogBatchContent): string {
+export function batchHash(
+  seq: string,
+  prevHash: string,
+  entry: AccessLogBatchContent,
+  itemsJson: readonly string[] = batchItemsJson(entry.items),
+): string {
   const { subjectNiks, purposes, fields, requestIds } = entry.items;
   const n = subjectNiks.length;
   if (n === 0 || purposes.length !== n || fields.length !== n || requestIds.length !== n) {
     return 'malformed batch entry: item arrays of unequal length';
   }
-  const canonical = JSON.stringify([
+  const head = JSON.stringify([
     BATCH_VERSION,
     seq,
     prevHash,
@@ -124,11 +141,8 @@ function batchHash(seq: string, prevHash: string, entry: AccessLogBatchContent):
     entry.actorName,
     entry.endpoint,
     entry.correlationId,
-    subjectNiks,
-    purposes,
-    fields,
-    requestIds,
   ]);
+  const canonical = `${head.slice(0, -1)},${itemsJson.join(',')}]`;
   return createHash('sha256').update(canonical).digest('hex');
 }
 

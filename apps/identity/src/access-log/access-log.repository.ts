@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccessActorType } from '#lib/contracts';
-import { ACCESS_LOG_BATCH_VERSION, entryHash, type AccessLogRowContent, type ChainHead } from './access-log-chain.js';
+import {
+  ACCESS_LOG_BATCH_VERSION,
+  batchHash,
+  batchItemsJson,
+  entryHash,
+  type AccessLogRowContent,
+  type ChainHead,
+} from './access-log-chain.js';
 import type { AuditRow } from './access-log-audit.js';
 
 export interface AccessLogRow {
@@ -76,50 +83,54 @@ function chainRows(
 ): { parameters: unknown[]; head: ChainHead } {
   let seq = BigInt(head.seq);
   let prevHash = head.hash;
-  const rows = new Array<Record<string, unknown>>(entries.length);
+  const rows = new Array<string>(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     seq += 1n;
     const link = String(seq);
+    if (entry.version === ACCESS_LOG_BATCH_VERSION) {
+      // The arrays are serialized once, for the hash and for the row.
+      const items = batchItemsJson(entry.items);
+      const hash = batchHash(link, prevHash, entry, items);
+      const row = JSON.stringify({
+        seq: link,
+        version: ACCESS_LOG_BATCH_VERSION,
+        at: entry.at,
+        actor_type: entry.actorType,
+        actor_id: entry.actorId,
+        actor_name: entry.actorName,
+        endpoint: entry.endpoint,
+        correlation_id: entry.correlationId,
+        prev_hash: prevHash,
+        hash,
+      });
+      rows[i] =
+        `${row.slice(0, -1)},"subject_niks":${items[0]},"purposes":${items[1]},` +
+        `"item_fields":${items[2]},"request_ids":${items[3]}}`;
+      prevHash = hash;
+      continue;
+    }
     const hash = entryHash(link, prevHash, entry);
-    rows[i] =
-      entry.version === ACCESS_LOG_BATCH_VERSION
-        ? {
-            seq: link,
-            version: ACCESS_LOG_BATCH_VERSION,
-            at: entry.at,
-            actor_type: entry.actorType,
-            actor_id: entry.actorId,
-            actor_name: entry.actorName,
-            endpoint: entry.endpoint,
-            correlation_id: entry.correlationId,
-            subject_niks: entry.items.subjectNiks,
-            purposes: entry.items.purposes,
-            item_fields: entry.items.fields,
-            request_ids: entry.items.requestIds,
-            prev_hash: prevHash,
-            hash,
-          }
-        : {
-            seq: link,
-            version: 1,
-            subject_nik: entry.subjectNik,
-            at: entry.at,
-            actor_type: entry.actorType,
-            actor_id: entry.actorId,
-            actor_name: entry.actorName,
-            purpose: entry.purpose,
-            fields: entry.fields,
-            endpoint: entry.endpoint,
-            correlation_id: entry.correlationId,
-            request_id: entry.requestId,
-            prev_hash: prevHash,
-            hash,
-          };
+    rows[i] = JSON.stringify({
+      seq: link,
+      version: 1,
+      subject_nik: entry.subjectNik,
+      at: entry.at,
+      actor_type: entry.actorType,
+      actor_id: entry.actorId,
+      actor_name: entry.actorName,
+      purpose: entry.purpose,
+      fields: entry.fields,
+      endpoint: entry.endpoint,
+      correlation_id: entry.correlationId,
+      request_id: entry.requestId,
+      prev_hash: prevHash,
+      hash,
+    });
     prevHash = hash;
   }
   const next: ChainHead = { seq: String(seq), hash: prevHash };
-  return { parameters: [next.seq, next.hash, head.seq, head.hash, JSON.stringify(rows)], head: next };
+  return { parameters: [next.seq, next.hash, head.seq, head.hash, `[${rows.join(',')}]`], head: next };
 }
 
 /** A stored row as the chain hashed it, of either version. */
