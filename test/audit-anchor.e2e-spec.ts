@@ -110,11 +110,11 @@ describe('access log anchored outside the database', () => {
     await db.query('ALTER TABLE access_log DISABLE TRIGGER access_log_append_only');
     let prev = rows[0].hash;
     for (const row of rows.slice(1)) {
-      const content = row.seq === '2' ? { ...row, purpose: 'Tidak pernah terjadi' } : row;
+      const content = row.seq === '2' && row.version !== 2 ? { ...row, purpose: 'Tidak pernah terjadi' } : row;
       const hash = entryHash(row.seq, prev, content);
       await db.query('UPDATE access_log SET purpose = $2, prev_hash = $3, hash = $4 WHERE id = $1', [
         row.id,
-        content.purpose,
+        content.version === 2 ? null : content.purpose,
         prev,
         hash,
       ]);

@@ -29,8 +29,9 @@ describe('access log: append-only, hash-chained, audited', () => {
   async function rows(): Promise<StoredAccessLogRow[]> {
     return (
       await db.query<StoredAccessLogRow>(
-        `SELECT id::text AS id, seq::text AS seq, prev_hash, hash, subject_nik, at, actor_type, actor_id, actor_name,
-                purpose, fields, endpoint, correlation_id, request_id
+        `SELECT id::text AS id, seq::text AS seq, version, prev_hash, hash, subject_nik, at, actor_type, actor_id,
+                actor_name, purpose, fields, endpoint, correlation_id, request_id, subject_niks, purposes,
+                item_fields, request_ids::text[] AS request_ids
            FROM access_log l ORDER BY l.seq, l.id`,
       )
     ).rows;
@@ -64,10 +65,23 @@ describe('access log: append-only, hash-chained, audited', () => {
     await stack?.close();
   });
 
-  it('chains staff reads and agency checks in one intact chain', async () => {
+  it('chains staff reads and agency checks in one intact chain, a batch call as one row', async () => {
     const logged = await rows();
-    const expected = family.members.length * 3 + 1;
+    // The family read and the single checks: a row per person; the batch: one row; the resident read.
+    const expected = family.members.length * 2 + 1 + 1;
     expect(logged).toHaveLength(expected);
+    const batches = logged.filter((r) => r.version === 2);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toMatchObject({
+      subject_nik: null,
+      purpose: null,
+      fields: null,
+      endpoint: 'POST /verifications/batch',
+      subject_niks: family.members.map((m) => m.nik),
+      purposes: family.members.map(() => verification(family.members[0].nik).purpose),
+      item_fields: family.members.map(() => ''),
+    });
+    expect(new Set(batches[0].request_ids).size).toBe(family.members.length);
     expect(new Set(logged.map((r) => r.actor_type))).toEqual(new Set(['STAFF', 'AGENCY']));
     expect(logged.map((r) => r.seq)).toEqual(logged.map((_, i) => String(i + 1)));
     const report = await auditAccessLog(stack.databaseUrls.identity);
@@ -87,14 +101,57 @@ describe('access log: append-only, hash-chained, audited', () => {
     await expect(db.query(`TRUNCATE access_log`)).rejects.toThrow(/append-only/);
   });
 
+  it('reports a batch row with an altered, a removed or a moved check, and is intact once it is restored', async () => {
+    await db.query(`ALTER TABLE access_log DISABLE TRIGGER access_log_append_only`);
+    const [batch] = (await rows()).filter((r) => r.version === 2);
+    const altered = [{ kind: 'ALTERED', id: batch.id, seq: batch.seq }];
+    const restore = async (): Promise<void> => {
+      await db.query(
+        `UPDATE access_log SET subject_niks = $2, purposes = $3, item_fields = $4, request_ids = $5::uuid[] WHERE id = $1`,
+        [batch.id, batch.subject_niks, batch.purposes, batch.item_fields, batch.request_ids],
+      );
+      expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual([]);
+    };
+    try {
+      // An item's purpose rewritten.
+      await db.query(`UPDATE access_log SET purposes[2] = 'Tidak pernah terjadi' WHERE id = $1`, [batch.id]);
+      expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual(altered);
+      await restore();
+      // An item's fields widened.
+      await db.query(`UPDATE access_log SET item_fields[1] = 'fullName' WHERE id = $1`, [batch.id]);
+      expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual(altered);
+      await restore();
+      // A check removed, all four arrays kept consistent (the row still reads item by item).
+      await db.query(
+        `UPDATE access_log SET subject_niks = subject_niks[2:], purposes = purposes[2:], item_fields = item_fields[2:],
+                               request_ids = request_ids[2:] WHERE id = $1`,
+        [batch.id],
+      );
+      expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual(altered);
+      await restore();
+      // A check moved onto someone else's NIK: the resident checked would no longer see it.
+      await db.query(`UPDATE access_log SET subject_niks[3] = '1602051212120999' WHERE id = $1`, [batch.id]);
+      expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual(altered);
+      await restore();
+      // The row's shape is guarded too: arrays of different lengths are refused by the table.
+      await expect(
+        db.query(`UPDATE access_log SET subject_niks = subject_niks[2:] WHERE id = $1`, [batch.id]),
+      ).rejects.toThrow(/access_log_row_shape/);
+    } finally {
+      await db.query(`ALTER TABLE access_log ENABLE TRIGGER access_log_append_only`);
+    }
+  });
+
   it('reports an edited, a removed, a forged and removed newest entries, each by id or position', async () => {
     // Whoever owns the table can switch the guard off; the chain still tells.
     await db.query(`ALTER TABLE access_log DISABLE TRIGGER access_log_append_only`);
     const logged = await rows();
-    const edited = logged[1];
-    const removed = logged[4];
-    const copied = logged[6];
+    const single = logged.filter((r) => r.version === 1);
+    const edited = single[1];
+    const removed = single[3];
+    const copied = single[5];
     const newest = logged[logged.length - 1];
+    const at = (row: StoredAccessLogRow): number => logged.indexOf(row);
 
     await db.query(`UPDATE access_log SET purpose = 'Tidak pernah terjadi' WHERE id = $1`, [edited.id]);
     expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual([
@@ -106,19 +163,19 @@ describe('access log: append-only, hash-chained, audited', () => {
       kind: 'DELETED',
       fromSeq: removed.seq,
       toSeq: removed.seq,
-      afterId: logged[3].id,
-      beforeId: logged[5].id,
+      afterId: logged[at(removed) - 1].id,
+      beforeId: logged[at(removed) + 1].id,
     });
 
     // A forgery at a real entry's place, correctly linked and hashed: told apart by the next link.
     const forged = {
-      subjectNik: copied.subject_nik,
+      subjectNik: copied.subject_nik as string,
       at: copied.at,
       actorType: copied.actor_type,
       actorId: copied.actor_id,
       actorName: 'PETUGAS PALSU',
-      purpose: copied.purpose,
-      fields: copied.fields,
+      purpose: copied.purpose as string,
+      fields: copied.fields as string[],
       endpoint: copied.endpoint,
       correlationId: copied.correlation_id,
       requestId: copied.request_id,
@@ -153,7 +210,13 @@ describe('access log: append-only, hash-chained, audited', () => {
     const findings = (await auditAccessLog(stack.databaseUrls.identity)).findings;
     expect(findings).toEqual([
       { kind: 'ALTERED', id: edited.id, seq: edited.seq },
-      { kind: 'DELETED', fromSeq: removed.seq, toSeq: removed.seq, afterId: logged[3].id, beforeId: logged[5].id },
+      {
+        kind: 'DELETED',
+        fromSeq: removed.seq,
+        toSeq: removed.seq,
+        afterId: logged[at(removed) - 1].id,
+        beforeId: logged[at(removed) + 1].id,
+      },
       { kind: 'INSERTED', id: inserted.rows[0].id, seq: copied.seq },
       { kind: 'DELETED', fromSeq: newest.seq, toSeq: newest.seq, afterId: logged[logged.length - 2].id },
     ]);

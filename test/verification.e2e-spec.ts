@@ -271,6 +271,21 @@ describe('verification for agencies through the gateway', () => {
       expect(new Set(response.body.results.map((r: { requestId: string }) => r.requestId)).size).toBe(4);
     });
 
+    it('compares an address in a batch, and reads it for a batch that asks none', async () => {
+      const withAddress = await verifyBatch(stack.url, bankToken, [
+        verification(person.nik, { fullName: person.fullName }),
+        verification(relative.nik, { address: family.address }),
+      ]).expect(200);
+      expect(withAddress.body.results.map((r: { fields: unknown }) => r.fields)).toEqual([
+        { fullName: { match: true, score: 1 } },
+        { address: { match: true, score: 1 } },
+      ]);
+      const without = await verifyBatch(stack.url, bankToken, [
+        verification(relative.nik, { fullName: relative.fullName }),
+      ]).expect(200);
+      expect(without.body.results[0]).toMatchObject({ found: true, fields: { fullName: { match: true, score: 1 } } });
+    });
+
     it('takes up to 1000 items; more, none, or a bad item is 400 naming it', async () => {
       const thousand = Array.from({ length: 1000 }, (_, i) => verification(i % 2 === 0 ? person.nik : UNKNOWN_NIK));
       const ok = await verifyBatch(stack.url, bankToken, thousand).expect(200);
@@ -421,6 +436,64 @@ describe('verification for agencies through the gateway', () => {
         },
       ]);
       expect(Date.parse(log.body.items[1].at)).toBeGreaterThanOrEqual(before - 1000);
+    });
+
+    it('shows each check of a batch as a single check appears, one line per check of their NIK, paged', async () => {
+      const subject = family.members[1];
+      await registerResident(stack.url, {
+        nik: subject.nik,
+        familyCardNumber: family.familyCardNumber,
+        birthDate: subject.birthDate,
+      });
+      const resident = await login(stack.url, subject.nik, RESIDENT_PASSWORD);
+      const lender = await createAgency(stack.url, admin, { name: 'KOPERASI SIMPAN PINJAM CONTOH' });
+      const token = await agencyToken(stack.url, lender);
+      const page = async (query: string) =>
+        (await request(stack.url).get(`/api/v1/me/access-log${query}`).set('authorization', `Bearer ${resident}`))
+          .body as { items: Array<Record<string, unknown>>; total: number };
+      const start = (await page('')).total;
+
+      await verify(stack.url, token, { nik: subject.nik, purpose: 'Pengajuan pinjaman', sex: subject.sex }).expect(200);
+      // Their NIK twice among others' (and an unknown NIK, which is not logged).
+      await verifyBatch(stack.url, token, [
+        verification(person.nik, { fullName: person.fullName }),
+        {
+          nik: subject.nik,
+          purpose: 'Pemutakhiran data anggota',
+          fullName: subject.fullName,
+          birthDate: subject.birthDate,
+        },
+        verification(UNKNOWN_NIK),
+        { nik: subject.nik, purpose: 'Penagihan' },
+      ]).expect(200);
+      await verify(stack.url, token, { nik: subject.nik, purpose: 'Pencairan pinjaman' }).expect(200);
+
+      const log = await page('');
+      expect(log.total).toBe(start + 4);
+      const line = (purpose: string, fields: string[]) => ({
+        at: expect.any(String),
+        actor: 'KOPERASI SIMPAN PINJAM CONTOH',
+        actorType: 'AGENCY',
+        purpose,
+        fields,
+      });
+      expect(log.items.slice(0, 4)).toEqual([
+        line('Pencairan pinjaman', []),
+        line('Penagihan', []),
+        line('Pemutakhiran data anggota', ['fullName', 'birthDate']),
+        line('Pengajuan pinjaman', ['sex']),
+      ]);
+      // Exactly the keys a single check's line has: nothing of the batch (its other NIKs) shows.
+      for (const item of log.items)
+        expect(Object.keys(item).sort()).toEqual(['actor', 'actorType', 'at', 'fields', 'purpose']);
+      expect(log.items[1].at).toBe(log.items[2].at);
+      // Paging cuts through the batch's two lines without losing or repeating one.
+      const paged = [...(await page('?limit=1&offset=1')).items, ...(await page('?limit=2&offset=2')).items];
+      expect(paged.map((item) => item.purpose)).toEqual([
+        'Penagihan',
+        'Pemutakhiran data anggota',
+        'Pengajuan pinjaman',
+      ]);
     });
 
     it('logs nothing for a refused check or an unknown NIK', async () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
 import { ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import { documentedClasses } from '../docs/class-schemas.js';
@@ -11,7 +11,7 @@ import {
   VerifyBatchRequest,
   VerifyRequest,
 } from '#lib/contracts';
-import { RpcClient } from '#lib/platform/rpc';
+import { RpcClient, type RawJson } from '#lib/platform/rpc';
 import { DomainError, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { IdempotentAction } from '../http/idempotency.js';
@@ -81,6 +81,8 @@ export class VerificationsController {
   @IdempotentAction()
   @Roles(Role.AGENCY)
   @HttpCode(200)
+  // The results are relayed as identity wrote them (JSON text): not parsed and serialized again.
+  @Header('content-type', 'application/json; charset=utf-8')
   @ApiOperation({
     summary: `Verify up to ${VERIFICATION_BATCH_MAX} NIKs: { results } in the order given`,
     description: `${DESCRIPTION} A batch is admitted or refused whole.`,
@@ -92,8 +94,8 @@ export class VerificationsController {
   })
   @ApiResult(200, 'VerifyBatchReply', 'The results, in the order of the items')
   @ApiProblems('AGENCY.FIELD_NOT_ALLOWED', 'AGENCY.QUOTA_EXCEEDED')
-  verifyBatch(@Body() body: RawBody, @CurrentPrincipal() principal: Principal): Promise<VerifyBatchReply> {
-    return this.services.call(IdentityRpc.VERIFICATION_VERIFY_BATCH, relayed<VerifyBatchRequest>(body, principal), {
+  verifyBatch(@Body() body: RawBody, @CurrentPrincipal() principal: Principal): Promise<RawJson<VerifyBatchReply>> {
+    return this.services.callRaw(IdentityRpc.VERIFICATION_VERIFY_BATCH, relayed<VerifyBatchRequest>(body, principal), {
       timeoutMs: BATCH_TIMEOUT_MS,
     });
   }

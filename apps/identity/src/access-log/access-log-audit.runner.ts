@@ -5,7 +5,8 @@ import { checkAgainstAnchors, type AnchorFinding } from './access-log-anchor.js'
 import { AccessLogAuditor, type AuditFinding, type AuditReport } from './access-log-audit.js';
 import { AccessLogRepository } from './access-log.repository.js';
 
-const PAGE = 10_000;
+/** Rows per page: a batch row carries up to 1,000 checks, so a page holds at most 2M of them. */
+const PAGE = 2_000;
 const BEFORE_EVERYTHING = { seq: '-9223372036854775808', id: '-9223372036854775808' };
 
 /** Checks the whole access log of an identity database against its hash chain (read-only). */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { AccessLogAuditor, type AuditRow } from './access-log-audit.js';
-import { chainAfter, entryHash, GENESIS_HASH, type AccessLogContent } from './access-log-chain.js';
+import {
+  ACCESS_LOG_BATCH_VERSION,
+  chainAfter,
+  entryHash,
+  GENESIS_HASH,
+  type AccessLogBatchContent,
+  type AccessLogContent,
+  type AccessLogRowContent,
+} from './access-log-chain.js';
 
 function content(i: number): AccessLogContent {
   return {
@@ -17,11 +25,31 @@ function content(i: number): AccessLogContent {
   };
 }
 
-/** A chain of `n` rows with ids 101, 102, … and the head after them. */
-function chain(n: number) {
+function batchContent(i: number, size = 4): AccessLogBatchContent {
+  return {
+    version: ACCESS_LOG_BATCH_VERSION,
+    at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+    actorType: 'AGENCY',
+    actorId: '7d7b8f4e-7a43-4a4e-9d0b-3b7e3f6f9a01',
+    actorName: 'BANK CONTOH',
+    endpoint: 'POST /verifications/batch',
+    correlationId: 'c0ffee00-0000-4000-8000-000000000001',
+    items: {
+      subjectNiks: Array.from({ length: size }, (_, j) => `160205410190${String(j).padStart(4, '0')}`),
+      purposes: Array.from({ length: size }, () => 'Pembukaan rekening'),
+      fields: Array.from({ length: size }, (_, j) => (j % 2 === 0 ? 'fullName,birthDate' : '')),
+      requestIds: Array.from({ length: size }, (_, j) => `00000000-0000-4000-8000-${String(j).padStart(12, '0')}`),
+    },
+  };
+}
+
+/** A chain of `n` rows with ids 101, 102, … and the head after them; every third a batch row if asked. */
+function chain(n: number, withBatches = false) {
   const { chained, head } = chainAfter(
     { seq: '0', hash: GENESIS_HASH },
-    Array.from({ length: n }, (_, i) => content(i + 1)),
+    Array.from({ length: n }, (_, i): AccessLogRowContent =>
+      withBatches && i % 3 === 1 ? batchContent(i + 1) : content(i + 1),
+    ),
   );
   const rows: AuditRow[] = chained.map((entry, i) => ({ ...entry, id: String(101 + i) }));
   return { rows, head };
@@ -45,7 +73,7 @@ describe('access-log hash chain audit', () => {
 
   it('reports an edited row by id', () => {
     const { rows, head } = chain(10);
-    rows[4] = { ...rows[4], purpose: 'Lain-lain' };
+    rows[4] = { ...(rows[4] as AuditRow & AccessLogContent), purpose: 'Lain-lain' };
     expect(audit(rows, head).findings).toEqual([{ kind: 'ALTERED', id: '105', seq: '5' }]);
   });
 
@@ -110,5 +138,68 @@ describe('access-log hash chain audit', () => {
       { kind: 'ALTERED', id: '102', seq: '2' },
       { kind: 'DELETED', fromSeq: '10', toSeq: '11', afterId: '109', beforeId: '112' },
     ]);
+  });
+
+  describe('batch rows (version 2)', () => {
+    type BatchRow = AuditRow & AccessLogBatchContent;
+    const batchAt = (rows: AuditRow[], i: number): BatchRow => rows[i] as BatchRow;
+    const withItems = (row: BatchRow, items: Partial<AccessLogBatchContent['items']>): AuditRow => ({
+      ...row,
+      items: { ...row.items, ...items },
+    });
+
+    it('finds nothing wrong in a chain of single and batch rows', () => {
+      const { rows, head } = chain(9, true);
+      expect(rows.filter((row) => row.version === ACCESS_LOG_BATCH_VERSION)).toHaveLength(3);
+      expect(audit(rows, head)).toEqual({ head, rows: 9, findings: [] });
+    });
+
+    it('hashes the version: a single row cannot pass for a batch row or the reverse', () => {
+      const batch = batchContent(1);
+      const single = content(1);
+      expect(entryHash('1', GENESIS_HASH, batch)).not.toBe(entryHash('1', GENESIS_HASH, single));
+      expect(entryHash('1', GENESIS_HASH, batch)).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it('reports an altered item: purpose, fields, NIK or request id', () => {
+      const { rows, head } = chain(6, true);
+      const row = batchAt(rows, 1);
+      const changes: Array<Partial<AccessLogBatchContent['items']>> = [
+        { purposes: ['Pembukaan rekening', 'Lain-lain', 'Pembukaan rekening', 'Pembukaan rekening'] },
+        { fields: ['fullName,birthDate', 'motherName', 'fullName,birthDate', ''] },
+        { subjectNiks: [row.items.subjectNiks[0], '1602054101900099', ...row.items.subjectNiks.slice(2)] },
+        { requestIds: [...row.items.requestIds].reverse() },
+      ];
+      for (const change of changes) {
+        const tampered = [...rows];
+        tampered[1] = withItems(row, change);
+        expect(audit(tampered, head).findings).toEqual([{ kind: 'ALTERED', id: '102', seq: '2' }]);
+      }
+    });
+
+    it('reports a removed item, whether the arrays were cut alike or not', () => {
+      const { rows, head } = chain(6, true);
+      const row = batchAt(rows, 4);
+      const cut = <T>(values: readonly T[]): T[] => [...values.slice(0, 2), ...values.slice(3)];
+      const alike = [...rows];
+      alike[4] = withItems(row, {
+        subjectNiks: cut(row.items.subjectNiks),
+        purposes: cut(row.items.purposes),
+        fields: cut(row.items.fields),
+        requestIds: cut(row.items.requestIds),
+      });
+      expect(audit(alike, head).findings).toEqual([{ kind: 'ALTERED', id: '105', seq: '5' }]);
+      const uneven = [...rows];
+      uneven[4] = withItems(row, { subjectNiks: cut(row.items.subjectNiks) });
+      expect(audit(uneven, head).findings).toEqual([{ kind: 'ALTERED', id: '105', seq: '5' }]);
+    });
+
+    it('reports a removed batch row as a gap, like any entry', () => {
+      const { rows, head } = chain(6, true);
+      rows.splice(1, 1);
+      expect(audit(rows, head).findings).toEqual([
+        { kind: 'DELETED', fromSeq: '2', toSeq: '2', afterId: '101', beforeId: '103' },
+      ]);
+    });
   });
 });

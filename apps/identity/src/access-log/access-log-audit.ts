@@ -1,9 +1,7 @@
 import { entryHash, GENESIS_HASH, type ChainedEntry, type ChainHead } from './access-log-chain.js';
 
-/** A stored access-log row as the audit reads it. */
-export interface AuditRow extends ChainedEntry {
-  id: string;
-}
+/** A stored access-log row as the audit reads it (a single read or a batch call). */
+export type AuditRow = ChainedEntry & { id: string };
 
 export type AuditFinding =
   /** The row's content, position or link was changed after it was written. */

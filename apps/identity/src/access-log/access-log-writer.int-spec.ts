@@ -7,7 +7,7 @@ import { dropTestDatabase, ensureDatabase, withDatabase } from '#lib/platform/db
 import { identityMigrations } from '../migrations/index.js';
 import { auditAccessLog } from './access-log-audit.runner.js';
 import { AccessLogRepository } from './access-log.repository.js';
-import { AccessLogWriter, type NewAccessLogEntry } from './access-log.writer.js';
+import { AccessLogWriter, type NewAccessLogBatch, type NewAccessLogEntry } from './access-log.writer.js';
 
 /**
  * The access log's writers against real PostgreSQL: each chains after the head it expects and
@@ -36,6 +36,28 @@ describe('access-log writer: optimistic chaining, two replicas, one chain', () =
     fields: ['fullName', 'birthDate'],
     endpoint: 'POST /verifications/batch',
     requestId: randomUUID(),
+    ...extra,
+  });
+
+  /** A batch call of `size` checks; `nik(i)` names item i's subject. */
+  const batchOf = (
+    size: number,
+    nik: (i: number) => string,
+    extra: Partial<NewAccessLogBatch> = {},
+  ): NewAccessLogBatch => ({
+    actorType: AccessActorType.AGENCY,
+    actorId: '00000000-0000-4000-8000-000000000001',
+    actorName: 'Bank Uji',
+    endpoint: 'POST /verifications/batch',
+    correlationId: randomUUID(),
+    items: {
+      subjectNiks: Array.from({ length: size }, (_, i) => nik(i)),
+      purposes: Array.from({ length: size }, (_, i) =>
+        i % 2 === 0 ? 'Pembukaan rekening' : 'Cek "nasabah", a\\b\t{x,y}',
+      ),
+      fields: Array.from({ length: size }, (_, i) => ['fullName,birthDate', '', 'motherName'][i % 3]),
+      requestIds: Array.from({ length: size }, () => randomUUID()),
+    },
     ...extra,
   });
 
@@ -140,5 +162,112 @@ describe('access-log writer: optimistic chaining, two replicas, one chain', () =
     expect(await repository.readHead()).toEqual(before);
     await writer.append([entry(3)]);
     expect((await auditAccessLog(url)).findings).toEqual([]);
+  });
+
+  it('writes a batch call as one row, hashed once, with its items exactly as given', async () => {
+    const { writer } = await replica();
+    const batch = batchOf(5, (i) => `16020502027${String(i).padStart(5, '0')}`);
+    const rowsBefore = await count();
+    await writer.appendBatch(batch);
+    expect(await count()).toBe(rowsBefore + 1);
+    const [row] = await sources[0].query<
+      Array<{
+        version: number;
+        subject_nik: string | null;
+        subject_niks: string[];
+        purposes: string[];
+        item_fields: string[];
+        request_ids: string[];
+      }>
+    >(
+      `SELECT version, subject_nik, subject_niks, purposes, item_fields, request_ids::text[] AS request_ids
+         FROM access_log ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(row).toEqual({
+      version: 2,
+      subject_nik: null,
+      subject_niks: batch.items.subjectNiks,
+      purposes: batch.items.purposes,
+      item_fields: batch.items.fields,
+      request_ids: batch.items.requestIds,
+    });
+    expect((await auditAccessLog(url)).findings).toEqual([]);
+  });
+
+  it('refuses a batch whose item arrays differ in length, and writes nothing', async () => {
+    const { writer } = await replica();
+    const before = await count();
+    const batch = batchOf(3, (i) => `16020502028${String(i).padStart(5, '0')}`);
+    await expect(
+      writer.appendBatch({ ...batch, items: { ...batch.items, purposes: batch.items.purposes.slice(1) } }),
+    ).rejects.toThrow(/one purpose, field list and request id per NIK/);
+    expect(await count()).toBe(before);
+  });
+
+  it('chains batch rows and single entries of two replicas writing at once into one intact chain', async () => {
+    const first = await replica();
+    const second = await replica();
+    const before = await count();
+    const appends: Array<Promise<void>> = [];
+    let n = 500;
+    let rows = 0;
+    for (let round = 0; round < 10; round++) {
+      for (const { writer } of [first, second]) {
+        appends.push(writer.append(Array.from({ length: 3 }, () => entry(n++))));
+        appends.push(writer.appendBatch(batchOf(200 + round, (i) => `16020503030${String(i).padStart(5, '0')}`)));
+        rows += 4;
+      }
+    }
+    await Promise.all(appends);
+    expect(await count()).toBe(before + rows);
+    const report = await auditAccessLog(url);
+    expect(report.findings).toEqual([]);
+    expect(report.rows).toBe(before + rows);
+  });
+
+  it('shows the resident each check of their NIK in a batch as its own line, newest first, paged', async () => {
+    const { writer, repository } = await replica();
+    const nik = '1602054404040004';
+    const other = (i: number): string => `16020504041${String(i).padStart(5, '0')}`;
+    await writer.append([entry(0, { subjectNik: nik, purpose: 'Cek tunggal pertama', fields: ['fullName'] })]);
+    // Their NIK twice in one batch among others', the second time with no field compared.
+    const batch = batchOf(6, (i) => (i === 1 || i === 4 ? nik : other(i)));
+    const purposes = [...batch.items.purposes];
+    purposes[1] = 'Pemutakhiran data nasabah';
+    purposes[4] = 'Klaim asuransi';
+    const fields = [...batch.items.fields];
+    fields[1] = 'fullName,motherName';
+    fields[4] = '';
+    await writer.appendBatch({ ...batch, actorName: 'ASURANSI UJI', items: { ...batch.items, purposes, fields } });
+    await writer.append([entry(0, { subjectNik: nik, purpose: 'Cek tunggal kedua', fields: ['birthDate'] })]);
+
+    const all = await repository.listForSubject(nik, 10, 0);
+    expect(all.total).toBe(4);
+    expect(
+      all.rows.map(({ actor_name, actor_type, purpose, fields }) => ({ actor_name, actor_type, purpose, fields })),
+    ).toEqual([
+      { actor_name: 'Bank Uji', actor_type: 'AGENCY', purpose: 'Cek tunggal kedua', fields: ['birthDate'] },
+      { actor_name: 'ASURANSI UJI', actor_type: 'AGENCY', purpose: 'Klaim asuransi', fields: [] },
+      {
+        actor_name: 'ASURANSI UJI',
+        actor_type: 'AGENCY',
+        purpose: 'Pemutakhiran data nasabah',
+        fields: ['fullName', 'motherName'],
+      },
+      { actor_name: 'Bank Uji', actor_type: 'AGENCY', purpose: 'Cek tunggal pertama', fields: ['fullName'] },
+    ]);
+    for (const row of all.rows) expect(row.at).toBeInstanceOf(Date);
+    // Pages cut through the batch's lines without losing or repeating one.
+    const pages = [
+      await repository.listForSubject(nik, 2, 0),
+      await repository.listForSubject(nik, 2, 2),
+      await repository.listForSubject(nik, 2, 4),
+    ];
+    expect(pages.map((page) => page.total)).toEqual([4, 4, 4]);
+    expect(pages.flatMap((page) => page.rows.map((row) => row.purpose))).toEqual(all.rows.map((row) => row.purpose));
+    // Someone else in the batch sees their one line, not the resident's.
+    const neighbour = await repository.listForSubject(other(0), 10, 0);
+    expect(neighbour.total).toBe(1);
+    expect(neighbour.rows[0].purpose).toBe(batch.items.purposes[0]);
   });
 });

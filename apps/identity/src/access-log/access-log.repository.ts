@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccessActorType } from '#lib/contracts';
-import { entryHash, type AccessLogContent, type ChainHead } from './access-log-chain.js';
+import {
+  ACCESS_LOG_BATCH_VERSION,
+  batchHash,
+  batchItemsJson,
+  entryHash,
+  type AccessLogRowContent,
+  type ChainHead,
+} from './access-log-chain.js';
 import type { AuditRow } from './access-log-audit.js';
 
 export interface AccessLogRow {
@@ -16,18 +23,23 @@ export interface AccessLogRow {
 export interface StoredAccessLogRow {
   id: string;
   seq: string;
+  version: number;
   prev_hash: string;
   hash: string;
-  subject_nik: string;
+  subject_nik: string | null;
   at: Date;
   actor_type: string;
   actor_id: string;
   actor_name: string;
-  purpose: string;
-  fields: string[];
+  purpose: string | null;
+  fields: string[] | null;
   endpoint: string;
   correlation_id: string | null;
   request_id: string | null;
+  subject_niks: string[] | null;
+  purposes: string[] | null;
+  item_fields: string[] | null;
+  request_ids: string[] | null;
 }
 
 const UNKNOWN_ACCOUNT = 'Akun tidak dikenal';
@@ -37,7 +49,8 @@ const UNKNOWN_ACCOUNT = 'Akun tidak dikenal';
  * it to $1, $2 — both or neither, in one statement. The rows come as one JSON text ($5), read
  * by `json_to_recordset` (plain json: parsed once, no jsonb built; JSON.stringify is the
  * cheapest way to hand PostgreSQL thousands of rows from JavaScript — node-pg's array
- * parameters cost five times as much per row, measured).
+ * parameters cost five times as much per row, measured). A batch row (version 2) brings its
+ * checks as JSON arrays, read straight into its text[] and uuid[] columns.
  */
 const APPEND_STATEMENT = `
   WITH head AS (
@@ -45,14 +58,17 @@ const APPEND_STATEMENT = `
      WHERE id = 1 AND seq = $3::bigint AND hash = $4
      RETURNING 1),
   written AS (
-    INSERT INTO access_log (seq, subject_nik, at, actor_type, actor_id, actor_name, purpose, fields, endpoint,
-                            correlation_id, request_id, prev_hash, hash)
-    SELECT r.seq, r.subject_nik, r.at, r.actor_type, r.actor_id, r.actor_name, r.purpose, r.fields, r.endpoint,
-           r.correlation_id, r.request_id, r.prev_hash, r.hash
+    INSERT INTO access_log (seq, version, subject_nik, at, actor_type, actor_id, actor_name, purpose, fields,
+                            endpoint, correlation_id, request_id, subject_niks, purposes, item_fields, request_ids,
+                            prev_hash, hash)
+    SELECT r.seq, r.version, r.subject_nik, r.at, r.actor_type, r.actor_id, r.actor_name, r.purpose, r.fields,
+           r.endpoint, r.correlation_id, r.request_id, r.subject_niks, r.purposes, r.item_fields, r.request_ids,
+           r.prev_hash, r.hash
       FROM head,
            json_to_recordset($5::json) AS r(
-             seq bigint, subject_nik char(16), at timestamptz, actor_type varchar, actor_id uuid, actor_name varchar,
-             purpose varchar, fields text[], endpoint varchar, correlation_id varchar, request_id uuid,
+             seq bigint, version smallint, subject_nik char(16), at timestamptz, actor_type varchar, actor_id uuid,
+             actor_name varchar, purpose varchar, fields text[], endpoint varchar, correlation_id varchar,
+             request_id uuid, subject_niks text[], purposes text[], item_fields text[], request_ids uuid[],
              prev_hash char(64), hash char(64))
     RETURNING 1)
   SELECT count(*)::int AS written FROM written`;
@@ -61,17 +77,43 @@ const APPEND_STATEMENT = `
  * Chains entries after `head` and lays them out as the parameters of APPEND_STATEMENT, in one
  * pass (this runs per NIK checked).
  */
-function chainRows(head: ChainHead, entries: readonly AccessLogContent[]): { parameters: unknown[]; head: ChainHead } {
+function chainRows(
+  head: ChainHead,
+  entries: readonly AccessLogRowContent[],
+): { parameters: unknown[]; head: ChainHead } {
   let seq = BigInt(head.seq);
   let prevHash = head.hash;
-  const rows = new Array<Record<string, unknown>>(entries.length);
+  const rows = new Array<string>(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     seq += 1n;
     const link = String(seq);
+    if (entry.version === ACCESS_LOG_BATCH_VERSION) {
+      // The arrays are serialized once, for the hash and for the row.
+      const items = batchItemsJson(entry.items);
+      const hash = batchHash(link, prevHash, entry, items);
+      const row = JSON.stringify({
+        seq: link,
+        version: ACCESS_LOG_BATCH_VERSION,
+        at: entry.at,
+        actor_type: entry.actorType,
+        actor_id: entry.actorId,
+        actor_name: entry.actorName,
+        endpoint: entry.endpoint,
+        correlation_id: entry.correlationId,
+        prev_hash: prevHash,
+        hash,
+      });
+      rows[i] =
+        `${row.slice(0, -1)},"subject_niks":${items[0]},"purposes":${items[1]},` +
+        `"item_fields":${items[2]},"request_ids":${items[3]}}`;
+      prevHash = hash;
+      continue;
+    }
     const hash = entryHash(link, prevHash, entry);
-    rows[i] = {
+    rows[i] = JSON.stringify({
       seq: link,
+      version: 1,
       subject_nik: entry.subjectNik,
       at: entry.at,
       actor_type: entry.actorType,
@@ -84,11 +126,45 @@ function chainRows(head: ChainHead, entries: readonly AccessLogContent[]): { par
       request_id: entry.requestId,
       prev_hash: prevHash,
       hash,
-    };
+    });
     prevHash = hash;
   }
   const next: ChainHead = { seq: String(seq), hash: prevHash };
-  return { parameters: [next.seq, next.hash, head.seq, head.hash, JSON.stringify(rows)], head: next };
+  return { parameters: [next.seq, next.hash, head.seq, head.hash, `[${rows.join(',')}]`], head: next };
+}
+
+/** A stored row as the chain hashed it, of either version. */
+export function toChainedEntry(row: StoredAccessLogRow): AuditRow {
+  const link = { id: row.id, seq: row.seq, prevHash: row.prev_hash, hash: row.hash };
+  const common = {
+    at: row.at,
+    actorType: row.actor_type,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    endpoint: row.endpoint,
+    correlationId: row.correlation_id,
+  };
+  if (row.version === ACCESS_LOG_BATCH_VERSION) {
+    return {
+      ...link,
+      ...common,
+      version: ACCESS_LOG_BATCH_VERSION,
+      items: {
+        subjectNiks: row.subject_niks ?? [],
+        purposes: row.purposes ?? [],
+        fields: row.item_fields ?? [],
+        requestIds: row.request_ids ?? [],
+      },
+    };
+  }
+  return {
+    ...link,
+    ...common,
+    subjectNik: row.subject_nik ?? '',
+    purpose: row.purpose ?? '',
+    fields: row.fields ?? [],
+    requestId: row.request_id,
+  };
 }
 
 @Injectable()
@@ -118,7 +194,7 @@ export class AccessLogRepository {
    */
   appendAfter(
     expected: ChainHead,
-    entries: readonly AccessLogContent[],
+    entries: readonly AccessLogRowContent[],
   ): { head: ChainHead; written: Promise<boolean> } {
     if (entries.length === 0) return { head: expected, written: Promise.resolve(true) };
     const chained = chainRows(expected, entries);
@@ -134,7 +210,7 @@ export class AccessLogRepository {
    * chained after it and written with the same statement as `appendAfter`. Returns the new head
    * once the commit is durable.
    */
-  async appendChained(entries: readonly AccessLogContent[]): Promise<ChainHead> {
+  async appendChained(entries: readonly AccessLogRowContent[]): Promise<ChainHead> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
@@ -159,16 +235,35 @@ export class AccessLogRepository {
     }
   }
 
-  /** Reads of one person's record, newest first. */
+  /**
+   * Reads of one person's record, newest first: their own rows (version 1) and, one line per
+   * check of their NIK, the batch rows that name it (version 2, found by the GIN index on
+   * `subject_niks`). Within a batch, later items come first, as later single checks do.
+   */
   async listForSubject(nik: string, limit: number, offset: number): Promise<{ rows: AccessLogRow[]; total: number }> {
     const [rows, counts] = await Promise.all([
       this.db.query<AccessLogRow[]>(
-        `SELECT at, actor_name, actor_type, purpose, fields FROM access_log
-          WHERE subject_nik = $1 ORDER BY at DESC, id DESC LIMIT $2 OFFSET $3`,
+        `SELECT at, actor_name, actor_type, purpose, fields FROM (
+           SELECT l.at, l.id, 0 AS item, l.actor_name, l.actor_type, l.purpose, l.fields
+             FROM access_log l WHERE l.subject_nik = $1
+           UNION ALL
+           SELECT l.at, l.id, i.item, l.actor_name, l.actor_type, l.purposes[i.item],
+                  string_to_array(NULLIF(l.item_fields[i.item], ''), ',')
+             FROM access_log l
+            CROSS JOIN LATERAL unnest(l.subject_niks) WITH ORDINALITY AS i(nik, item)
+            WHERE l.version = 2 AND l.subject_niks @> ARRAY[$1::text] AND i.nik = $1::text
+         ) lines
+         ORDER BY at DESC, id DESC, item DESC LIMIT $2 OFFSET $3`,
         [nik, limit, offset],
       ),
-      this.db.query<Array<{ total: string }>>(`SELECT count(*) AS total FROM access_log WHERE subject_nik = $1`, [nik]),
+      this.db.query<Array<{ total: string }>>(
+        `SELECT (SELECT count(*) FROM access_log WHERE subject_nik = $1)
+              + (SELECT count(*) FROM access_log l CROSS JOIN LATERAL unnest(l.subject_niks) AS i(nik)
+                  WHERE l.version = 2 AND l.subject_niks @> ARRAY[$1::text] AND i.nik = $1::text) AS total`,
+        [nik],
+      ),
     ]);
+    for (const row of rows) row.fields ??= [];
     return { rows, total: Number(counts[0]?.total ?? 0) };
   }
 
@@ -180,26 +275,12 @@ export class AccessLogRepository {
   /** The next page of the log in chain order, after (seq, id). */
   async pageInChainOrder(after: { seq: string; id: string }, limit: number): Promise<AuditRow[]> {
     const rows = await this.db.query<StoredAccessLogRow[]>(
-      `SELECT id::text AS id, seq::text AS seq, prev_hash, hash, subject_nik, at, actor_type, actor_id, actor_name,
-              purpose, fields, endpoint, correlation_id, request_id
+      `SELECT id::text AS id, seq::text AS seq, version, prev_hash, hash, subject_nik, at, actor_type, actor_id,
+              actor_name, purpose, fields, endpoint, correlation_id, request_id, subject_niks, purposes,
+              item_fields, request_ids::text[] AS request_ids
          FROM access_log l WHERE (l.seq, l.id) > ($1::bigint, $2::bigint) ORDER BY l.seq, l.id LIMIT $3`,
       [after.seq, after.id, limit],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      seq: row.seq,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-      subjectNik: row.subject_nik,
-      at: row.at,
-      actorType: row.actor_type,
-      actorId: row.actor_id,
-      actorName: row.actor_name,
-      purpose: row.purpose,
-      fields: row.fields,
-      endpoint: row.endpoint,
-      correlationId: row.correlation_id,
-      requestId: row.request_id,
-    }));
+    return rows.map(toChainedEntry);
   }
 }

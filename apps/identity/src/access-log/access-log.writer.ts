@@ -1,7 +1,13 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { AccessActorType } from '#lib/contracts';
 import { APP_LOGGER, type AppLogger } from '#lib/platform/core';
-import type { AccessLogContent, ChainHead } from './access-log-chain.js';
+import {
+  ACCESS_LOG_BATCH_VERSION,
+  type AccessLogBatchItems,
+  type AccessLogContent,
+  type AccessLogRowContent,
+  type ChainHead,
+} from './access-log-chain.js';
 import { AccessLogRepository } from './access-log.repository.js';
 
 /** One entry to log: a read of one person's record. */
@@ -18,14 +24,32 @@ export interface NewAccessLogEntry {
   requestId?: string;
 }
 
+/**
+ * The checks of one batch call, to be logged as one row (chain version 2): each item's NIK,
+ * purpose, compared fields and request id, as parallel arrays of one length.
+ */
+export interface NewAccessLogBatch {
+  actorType: AccessActorType;
+  actorId: string;
+  actorName: string;
+  endpoint: string;
+  correlationId?: string;
+  items: AccessLogBatchItems;
+}
+
 interface Waiting {
-  entries: AccessLogContent[];
+  entries: AccessLogRowContent[];
+  /** Reads of a person's record these entries stand for (a batch row: one per item). */
+  checks: number;
   unnamed: boolean;
   done: () => void;
   failed: (error: unknown) => void;
 }
 
-/** Entries written by one transaction at most: bounds the statement and the lock's hold time. */
+/**
+ * Checks (single entries, or items of batch rows) written by one transaction at most: bounds the
+ * statement and the lock's hold time.
+ */
 const MAX_ENTRIES_PER_WRITE = 20_000;
 /**
  * Writes in flight per replica. One: a second write, chained after the first and sent while it
@@ -84,7 +108,34 @@ export class AccessLogWriter implements OnApplicationShutdown {
       };
     });
     return new Promise<void>((done, failed) => {
-      this.queue.push({ entries: contents, unnamed, done, failed });
+      this.queue.push({ entries: contents, checks: contents.length, unnamed, done, failed });
+      this.schedule();
+    });
+  }
+
+  /**
+   * One batch call as one row, hashed once: resolves once it is durably in the chain. The item
+   * arrays are taken as they are (not copied): the caller must not change them afterwards.
+   */
+  appendBatch(batch: NewAccessLogBatch): Promise<void> {
+    const { subjectNiks, purposes, fields, requestIds } = batch.items;
+    const n = subjectNiks.length;
+    if (n === 0) return Promise.resolve();
+    if (purposes.length !== n || fields.length !== n || requestIds.length !== n) {
+      return Promise.reject(new Error('A batch access-log entry needs one purpose, field list and request id per NIK'));
+    }
+    const content: AccessLogRowContent = {
+      version: ACCESS_LOG_BATCH_VERSION,
+      at: new Date(),
+      actorType: batch.actorType,
+      actorId: batch.actorId,
+      actorName: batch.actorName,
+      endpoint: batch.endpoint,
+      correlationId: batch.correlationId ?? null,
+      items: batch.items,
+    };
+    return new Promise<void>((done, failed) => {
+      this.queue.push({ entries: [content], checks: n, unnamed: batch.actorName === '', done, failed });
       this.schedule();
     });
   }
@@ -103,13 +154,10 @@ export class AccessLogWriter implements OnApplicationShutdown {
     while (this.inFlight < WRITES_IN_FLIGHT && this.queue.length > 0) {
       const batch: Waiting[] = [];
       let size = 0;
-      while (
-        this.queue.length > 0 &&
-        (batch.length === 0 || size + this.queue[0].entries.length <= MAX_ENTRIES_PER_WRITE)
-      ) {
+      while (this.queue.length > 0 && (batch.length === 0 || size + this.queue[0].checks <= MAX_ENTRIES_PER_WRITE)) {
         const next = this.queue.shift() as Waiting;
         batch.push(next);
-        size += next.entries.length;
+        size += next.checks;
       }
       this.inFlight++;
       const running = this.write(batch).then(

@@ -11,12 +11,12 @@ import {
 } from '#lib/contracts';
 import { DomainError, Role, type FieldError, type PersonStatus } from '#lib/domain';
 import { currentCorrelationId } from '#lib/platform/core';
-import type { NewAccessLogEntry } from '../access-log/access-log.writer.js';
+import type { NewAccessLogBatch, NewAccessLogEntry } from '../access-log/access-log.writer.js';
 import { AccessLogWriter } from '../access-log/access-log.writer.js';
 import type { AgencyRow } from '../agencies/agency.rows.js';
 import { AgencyRepository } from '../agencies/agency.repository.js';
 import { AgencyQuotaRepository } from './agency-quota.repository.js';
-import { compareFields, requestedFields } from './field-matching.js';
+import { compareFields, requestedFields, type SubjectRecord } from './field-matching.js';
 import { MicroBatcher } from './micro-batcher.js';
 import { VerificationRepository } from './verification.repository.js';
 
@@ -114,10 +114,14 @@ export class VerificationService implements OnApplicationShutdown {
 
   private async handle(jobs: CheckJob[]): Promise<void> {
     const agencyIds = [...new Set(jobs.map((job) => job.agencyId))];
-    const niks = [...new Set(jobs.flatMap((job) => job.items.map((item) => item.nik)))];
+    // Distinct, and in key order: neighbouring index probes share pages (≈ 8 % less PostgreSQL
+    // CPU for a batch of 1,000 on a 200k registry, docs/benchmarks.md).
+    const niks = [...new Set(jobs.flatMap((job) => job.items.map((item) => item.nik)))].sort();
+    // The family's address is read only when some check of the group compares it.
+    const withAddress = jobs.some((job) => job.items.some((item) => item.address !== undefined));
     const [agencies, subjects] = await Promise.all([
       this.agencies.findByIds(agencyIds),
-      this.registry.findSubjects(niks),
+      this.registry.findSubjects(niks, withAddress),
     ]);
     const agencyById = new Map(agencies.map((agency) => [agency.account_id, agency]));
 
@@ -125,8 +129,10 @@ export class VerificationService implements OnApplicationShutdown {
     const admitted = await this.countAgainstQuota(allowed, agencyById);
 
     const entries: NewAccessLogEntry[] = [];
+    const batches: NewAccessLogBatch[] = [];
     const answers = admitted.map((job) => {
       const agency = agencyById.get(job.agencyId) as AgencyRow;
+      if (job.batch) return this.answerBatch(job, agency, subjects, batches);
       return job.items.map((item): VerificationResult => {
         const requestId = randomUUID();
         const subject = subjects.get(item.nik);
@@ -138,7 +144,7 @@ export class VerificationService implements OnApplicationShutdown {
           actorName: agency.name,
           purpose: item.purpose,
           fields: requestedFields(item),
-          endpoint: job.batch ? BATCH_ENDPOINT : SINGLE_ENDPOINT,
+          endpoint: SINGLE_ENDPOINT,
           correlationId: job.correlationId,
           requestId,
         });
@@ -152,12 +158,63 @@ export class VerificationService implements OnApplicationShutdown {
       });
     });
     try {
-      await this.accessLog.append(entries);
+      await Promise.all([this.accessLog.append(entries), ...batches.map((batch) => this.accessLog.appendBatch(batch))]);
     } catch (error) {
       for (const job of admitted) job.reject(error);
       return;
     }
     admitted.forEach((job, i) => job.resolve(answers[i]));
+  }
+
+  /**
+   * A batch call's answers and its one access-log row (chain version 2): a loop over the items
+   * filling parallel arrays of plain strings, no object per log entry and no hash per check (the
+   * row is hashed once). A NIK not in the registry is answered `found: false` and, as for a
+   * single check, not logged: no record was read.
+   */
+  private answerBatch(
+    job: CheckJob,
+    agency: AgencyRow,
+    subjects: Map<string, SubjectRecord>,
+    batches: NewAccessLogBatch[],
+  ): VerificationResult[] {
+    const { items } = job;
+    const results = new Array<VerificationResult>(items.length);
+    const subjectNiks: string[] = [];
+    const purposes: string[] = [];
+    const fields: string[] = [];
+    const requestIds: string[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const requestId = randomUUID();
+      const subject = subjects.get(item.nik);
+      if (subject === undefined) {
+        results[i] = { requestId, nik: item.nik, found: false, fields: {} };
+        continue;
+      }
+      subjectNiks.push(item.nik);
+      purposes.push(item.purpose);
+      fields.push(requestedFields(item).join(','));
+      requestIds.push(requestId);
+      results[i] = {
+        requestId,
+        nik: item.nik,
+        found: true,
+        status: subject.status as PersonStatus,
+        fields: compareFields(item, subject),
+      };
+    }
+    if (subjectNiks.length > 0) {
+      batches.push({
+        actorType: AccessActorType.AGENCY,
+        actorId: agency.account_id,
+        actorName: agency.name,
+        endpoint: BATCH_ENDPOINT,
+        correlationId: job.correlationId,
+        items: { subjectNiks, purposes, fields, requestIds },
+      });
+    }
+    return results;
   }
 
   /** The agreement: a live agency, and only the fields it allows. Refused jobs are settled here. */

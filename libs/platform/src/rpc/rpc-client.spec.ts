@@ -162,6 +162,20 @@ describe('RpcClient over a real NATS server', () => {
     expect(error.message).not.toContain('1602054101900001');
   });
 
+  it('relays a reply as its JSON text (callRaw), with the same errors as call', async () => {
+    const raw = await runWithContext({ correlationId: 'corr-rpc-raw' }, () => client.callRaw(ECHO, { text: 'mentah' }));
+    expect(typeof raw).toBe('string');
+    expect(JSON.parse(raw)).toEqual({
+      text: 'mentah',
+      correlationId: 'corr-rpc-raw',
+      caller: `asserted-for:${ECHO.subject}`,
+    });
+    const error = await failureOf(client.callRaw(REFUSE, { text: '1602050101090001' }));
+    expect(error.code).toBe('FAMILY.NOT_FOUND');
+    expect(error.details).toEqual({ asked: '1602050101090001' });
+    expect((await failureOf(client.callRaw(CRASH, { text: 'x' }))).code).toBe('INTERNAL');
+  });
+
   it('names the service that missed the deadline', async () => {
     const error = await failureOf(client.call(ECHO, { text: 'lambat', delayMs: 1000 }, { timeoutMs: 100 }));
     expect(error.code).toBe('SERVICE.UNAVAILABLE');

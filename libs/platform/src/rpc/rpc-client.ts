@@ -34,6 +34,12 @@ export interface RpcCallOptions extends TranslateOptions {
 
 type ReplyPacket = { err?: unknown; response?: unknown };
 
+/** The end of a successful reply packet as PlainRpcServer writes it (`JSON.stringify` keeps key order). */
+const RAW_REPLY_TAIL = ',"isDisposed":true}';
+
+/** A reply's JSON text, as the service wrote it (typed by what it encodes). */
+export type RawJson<T> = string & { readonly __json?: T };
+
 /**
  * The one NATS request client of every app (the gateway and each service that asks another).
  * A call names its subject by its definition, so the request and reply are typed; it has a
@@ -72,6 +78,31 @@ export class RpcClient implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * As `call`, but resolves with the reply's JSON text, unparsed, for a route that relays it as
+   * its HTTP body (a batch's 1,000 results: parsing them here and serializing them again was a
+   * fifth of the gateway's time per batch). Failures are the same DomainErrors as `call`'s. The
+   * text is cut out of the reply packet when it has the exact shape a plain subscription writes
+   * (`{"id":<this call's id>,"response":…,"isDisposed":true}`); any other packet is parsed.
+   */
+  async callRaw<Req extends object, Reply>(
+    rpc: RpcDefinition<Req, Reply>,
+    request: NoInfer<Req>,
+    options: RpcCallOptions = {},
+  ): Promise<RawJson<Reply>> {
+    const stop = this.options.metrics.natsSent.startTimer({ subject: rpc.subject });
+    try {
+      const reply = await this.exchange(rpc, request, options.timeoutMs ?? this.options.timeoutMs, true);
+      stop({ outcome: 'ok' });
+      return reply as RawJson<Reply>;
+    } catch (error) {
+      const failure = error instanceof RpcCallFailure ? error.failure : { stage: 'request' as const, cause: error };
+      const translated = translateRpcFailure(failure, rpc, this.options.logger, options);
+      stop({ outcome: translated.code === 'SERVICE.UNAVAILABLE' ? 'unavailable' : 'error' });
+      throw translated;
+    }
+  }
+
   /** Resolves when the NATS connection is up within the deadline (health checks). */
   async connected(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
@@ -96,7 +127,7 @@ export class RpcClient implements OnApplicationShutdown {
     await this.transport.close();
   }
 
-  private async exchange(rpc: AnyRpcDefinition, request: object, timeoutMs: number): Promise<unknown> {
+  private async exchange(rpc: AnyRpcDefinition, request: object, timeoutMs: number, raw = false): Promise<unknown> {
     let nats: NatsConnection;
     try {
       nats = (await this.transport.connect()) as NatsConnection;
@@ -105,7 +136,8 @@ export class RpcClient implements OnApplicationShutdown {
     }
     const record = new NatsRecordBuilder(request).setHeaders(await this.headersFor(rpc)).build();
     // Nest's packet: the id makes the handler reply (a packet without one is an event).
-    const packet = this.serializer.serialize({ pattern: rpc.subject, data: record, id: randomUUID() });
+    const id = randomUUID();
+    const packet = this.serializer.serialize({ pattern: rpc.subject, data: record, id });
     const body = packet.data as string;
     const headers = packet.headers as MsgHdrs;
     let message: Msg;
@@ -114,6 +146,13 @@ export class RpcClient implements OnApplicationShutdown {
     } catch (cause) {
       throw new RpcCallFailure({ stage: 'request', cause });
     }
+    if (raw) {
+      const text = message.string();
+      const head = `{"id":"${id}","response":`;
+      if (text.startsWith(head) && text.endsWith(RAW_REPLY_TAIL)) {
+        return text.slice(head.length, text.length - RAW_REPLY_TAIL.length);
+      }
+    }
     let reply: ReplyPacket;
     try {
       reply = this.deserializer.deserialize(message) as ReplyPacket;
@@ -121,7 +160,7 @@ export class RpcClient implements OnApplicationShutdown {
       throw new RpcCallFailure({ stage: 'reply', cause });
     }
     if (reply.err !== undefined && reply.err !== null) throw new RpcCallFailure({ stage: 'remote', err: reply.err });
-    return reply.response;
+    return raw ? JSON.stringify(reply.response) : reply.response;
   }
 
   private async headersFor(rpc: AnyRpcDefinition): Promise<MsgHdrs> {
