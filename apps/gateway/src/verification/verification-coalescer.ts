@@ -26,7 +26,7 @@ interface PendingCheck {
  * token names (identity verifies it once for the message); two callers never share a message.
  * Two groups of one token in flight: one is answered while the next gathers.
  */
-const GROUPS_IN_FLIGHT_PER_TOKEN = 4;
+const GROUPS_IN_FLIGHT_PER_TOKEN = 2;
 
 /**
  * Concurrent `POST /verifications` of one access token go to identity as ONE NATS message
