@@ -715,15 +715,21 @@ const approvals = (async () => {
   }
   await Promise.all(inFlight);
 })();
+// The last fault ends when its restart is done (the process killed, NATS or PostgreSQL started
+// again), not when the stack next reports healthy: recovery is measured from that moment, so the
+// time the services take to notice and reconnect counts against the goal.
+let lastFaultEnd = 0;
 for (const fault of faults) {
   await sleep(FAULT_GAP_MS / 2);
   await inject(fault);
+  lastFaultEnd = Date.now();
   await sleep(FAULT_GAP_MS / 2);
 }
-// The last fault ends when everything answers again.
 await waitFor(healthy, 120_000, 'the stack to be healthy after the last fault');
-const lastFaultEnd = Date.now();
-say(`last fault over, everything healthy again (${((Date.now() - started) / 1000).toFixed(0)} s into the drill)`);
+say(
+  `last fault over; the stack reported healthy ${((Date.now() - lastFaultEnd) / 1000).toFixed(1)} s after it ` +
+    `(${((Date.now() - started) / 1000).toFixed(0)} s into the drill)`,
+);
 await approvals;
 const ids = chaosGroup.map((a) => a.id);
 const rows = await untilIssued(ids, 120_000);

@@ -7,14 +7,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import {
-  EventSubjects,
-  Streams,
-  type DocumentSetIssuedEvent,
-  type FamilyView,
-  type RegistryChangeAppliedEvent,
-} from '#lib/contracts';
-import { regionDirectory } from '#lib/domain';
+import { EventSubjects, Streams, type DocumentSetIssuedEvent, type RegistryChangeAppliedEvent } from '#lib/contracts';
 import { OID } from '../apps/documents/src/signing/cms-attributes.js';
 import { startTsaStub, TSA_STUB_POLICY, type TsaStub } from '../apps/documents/src/signing/testing/tsa-stub.js';
 import type { SyntheticFamily } from '../apps/identity/src/seed/population-generator.js';
@@ -26,7 +19,7 @@ import {
   STAFF_PASSWORD,
   TEST_ADMIN,
 } from './factories/accounts.factory.js';
-import { residentsCsv, syntheticFamilies } from './factories/registry.factory.js';
+import { familyViewOf, residentsCsv, syntheticFamilies } from './factories/registry.factory.js';
 import { EventProbe } from './support/events.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -35,28 +28,6 @@ import { startStack, type Stack } from './support/stack.js';
  * at a real RFC 3161 server on 127.0.0.1 issues PDFs whose signature carries that authority's
  * time-stamp token over the signature value (pdfsig validates the signature; OpenSSL the token).
  */
-function familyView(family: SyntheticFamily): FamilyView {
-  const lineage = regionDirectory().lineage(family.villageCode)!;
-  const head = family.members.find((m) => m.relationship === 'KEPALA_KELUARGA') ?? family.members[0];
-  return {
-    familyCardNumber: family.familyCardNumber,
-    address: family.address,
-    rt: family.rt,
-    rw: family.rw,
-    villageCode: family.villageCode,
-    postalCode: family.postalCode,
-    headNik: head.nik,
-    villageName: lineage.village!.name,
-    districtCode: lineage.district!.code,
-    districtName: lineage.district!.name,
-    regencyCode: lineage.regency!.code,
-    regencyName: lineage.regency!.name,
-    provinceCode: lineage.province.code,
-    provinceName: lineage.province.name,
-    members: family.members.map(({ ...person }) => person),
-  };
-}
-
 describe('documents: signatures time-stamped by the configured authority (SIGNING_TSA_URL)', () => {
   let tsa: TsaStub;
   let stack: Stack;
@@ -81,7 +52,7 @@ describe('documents: signatures time-stamped by the configured authority (SIGNIN
       approvedAt: new Date().toISOString(),
       official: { accountId: randomUUID(), fullName: 'Drs. H. AHMAD SYAHRIAL, M.Si.', nip: '197003152000031004' },
       familyCardNumbers: [family.familyCardNumber],
-      documents: [{ kind: 'KARTU_KELUARGA', family: familyView(family) }],
+      documents: [{ kind: 'KARTU_KELUARGA', family: familyViewOf(family) }],
     };
     await probe.ensureStream(Streams.IDENTITY.name, Streams.IDENTITY.subjects);
     await probe.publish(EventSubjects.REGISTRY_CHANGE_APPLIED, event);

@@ -5,14 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import {
-  EventSubjects,
-  Streams,
-  type DocumentSetIssuedEvent,
-  type FamilyView,
-  type RegistryChangeAppliedEvent,
-} from '#lib/contracts';
-import { regionDirectory } from '#lib/domain';
+import { EventSubjects, Streams, type DocumentSetIssuedEvent, type RegistryChangeAppliedEvent } from '#lib/contracts';
 import type { SyntheticFamily } from '../apps/identity/src/seed/population-generator.js';
 import {
   createStaff,
@@ -24,32 +17,9 @@ import {
   STAFF_PASSWORD,
   TEST_ADMIN,
 } from './factories/accounts.factory.js';
-import { residentsCsv, syntheticFamilies } from './factories/registry.factory.js';
+import { familyViewOf, residentsCsv, syntheticFamilies } from './factories/registry.factory.js';
 import { EventProbe } from './support/events.js';
 import { startStack, type Stack } from './support/stack.js';
-
-/** The family as identity would put it in a registry-change event. */
-function familyView(family: SyntheticFamily): FamilyView {
-  const lineage = regionDirectory().lineage(family.villageCode)!;
-  const head = family.members.find((m) => m.relationship === 'KEPALA_KELUARGA') ?? family.members[0];
-  return {
-    familyCardNumber: family.familyCardNumber,
-    address: family.address,
-    rt: family.rt,
-    rw: family.rw,
-    villageCode: family.villageCode,
-    postalCode: family.postalCode,
-    headNik: head.nik,
-    villageName: lineage.village!.name,
-    districtCode: lineage.district!.code,
-    districtName: lineage.district!.name,
-    regencyCode: lineage.regency!.code,
-    regencyName: lineage.regency!.name,
-    provinceCode: lineage.province.code,
-    provinceName: lineage.province.name,
-    members: family.members.map(({ ...person }) => person),
-  };
-}
 
 const OFFICIAL = { accountId: randomUUID(), fullName: 'Drs. H. AHMAD SYAHRIAL, M.Si.', nip: '197003152000031004' };
 
@@ -110,7 +80,7 @@ describe('documents: issuing, reading, checking and revoking', () => {
       official: OFFICIAL,
       familyCardNumbers: [family.familyCardNumber],
       documents: [
-        { kind: 'KARTU_KELUARGA', family: familyView(family) },
+        { kind: 'KARTU_KELUARGA', family: familyViewOf(family) },
         {
           kind: 'AKTA_KELAHIRAN',
           birth: {
@@ -287,7 +257,7 @@ describe('documents: issuing, reading, checking and revoking', () => {
       ...event,
       applicationId: randomUUID(),
       type: 'FAMILY_CARD_REPLACEMENT',
-      documents: [{ kind: 'KARTU_KELUARGA', family: familyView(family) }],
+      documents: [{ kind: 'KARTU_KELUARGA', family: familyViewOf(family) }],
     };
     await probe.publish(EventSubjects.REGISTRY_CHANGE_APPLIED, reprint);
     const issued = await probe.read<DocumentSetIssuedEvent>(

@@ -15,8 +15,9 @@ import {
   IdentityPatterns,
   Streams,
   type ApplicationApprovedEvent,
-  type DocumentSetIssuedEvent,
+  DocumentSetIssuedEvent,
   RegistryChangeAppliedEvent,
+  ServiceName,
 } from '#lib/contracts';
 import { ConfigError, loadConfig } from '#lib/platform/core';
 import { listDeadLetters, replayDeadLetter } from '#lib/platform/events';
@@ -31,6 +32,7 @@ import {
   STAFF_PASSWORD,
   TEST_ADMIN,
 } from './factories/accounts.factory.js';
+import { as, birthBody, buildApplicationsWorld } from './factories/applications.factory.js';
 import { residentsCsv, syntheticFamilyWith } from './factories/registry.factory.js';
 import { EventProbe } from './support/events.js';
 import { startStack, type NatsUser, type Stack } from './support/stack.js';
@@ -66,6 +68,44 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
     });
     const reply = await nc.request(subject, packet.data as string, { timeout: 3000, headers: packet.headers as never });
     return reply.json();
+  }
+
+  /**
+   * A seal that claims `app` made it but carries `impostor`'s signature (as if the claim were
+   * edited after signing): only `app`'s own key could make it hold.
+   */
+  async function posingAs<T extends object>(
+    app: string,
+    impostor: NatsUser,
+    subject: string,
+    messageClass: new () => T,
+    event: T,
+  ): Promise<string> {
+    const seal = await new EventSealer(impostor, stack.nats.seeds[impostor]).seal(subject, messageClass, event);
+    const [header, payload, signature] = seal.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as object;
+    return [header, Buffer.from(JSON.stringify({ ...claims, iss: app })).toString('base64url'), signature].join('.');
+  }
+
+  /** Published with the operator's key, which may publish every event subject (to replay dead letters). */
+  async function publishAsOperator(subject: string, events: object[]): Promise<void> {
+    const operator = jetstream(await natsAs('operator'));
+    for (const event of events) await operator.publish(subject, JSON.stringify(event), { msgID: randomUUID() });
+  }
+
+  /** The dead letters `durable` filed whose payload `matches`, once there are `count` (or after 20 s). */
+  async function deadLettersOf(
+    durable: string,
+    count: number,
+    matches: (payload: string) => boolean,
+  ): Promise<Awaited<ReturnType<typeof listDeadLetters>>> {
+    const jsm = await jetstreamManager(await natsAs('observer'));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const letters = (await listDeadLetters(jsm)).filter((l) => l.durable === durable && matches(l.payload));
+      if (letters.length >= count || Date.now() > deadline) return letters;
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 
   beforeAll(async () => {
@@ -272,39 +312,20 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
         sealedByDocuments,
       );
       const posingAsIdentity = copy();
-      const [header, , signature] = (
-        await new EventSealer('documents', stack.nats.seeds['documents']).seal(
-          EventSubjects.REGISTRY_CHANGE_APPLIED,
-          RegistryChangeAppliedEvent,
-          posingAsIdentity,
-        )
-      ).split('.');
-      const claims = JSON.parse(Buffer.from(genuine.seal!.split('.')[1], 'base64url').toString()) as object;
-      posingAsIdentity.seal = [
-        header,
-        Buffer.from(JSON.stringify({ ...claims, iss: 'identity' })).toString('base64url'),
-        signature,
-      ].join('.');
+      posingAsIdentity.seal = await posingAs(
+        'identity',
+        'documents',
+        EventSubjects.REGISTRY_CHANGE_APPLIED,
+        RegistryChangeAppliedEvent,
+        posingAsIdentity,
+      );
       const forged = { unsealed, replayedSeal, sealedByDocuments, posingAsIdentity };
 
-      // The operator's key may publish every event subject (to replay dead letters).
-      const operator = jetstream(await natsAs('operator'));
-      for (const event of Object.values(forged)) {
-        await operator.publish(EventSubjects.REGISTRY_CHANGE_APPLIED, JSON.stringify(event), { msgID: randomUUID() });
-      }
+      await publishAsOperator(EventSubjects.REGISTRY_CHANGE_APPLIED, Object.values(forged));
       const ids = new Set(Object.values(forged).map((e) => e.applicationId));
-      const jsm = await jetstreamManager(await natsAs('observer'));
-      const deadline = Date.now() + 20_000;
-      let refused: Awaited<ReturnType<typeof listDeadLetters>> = [];
-      while (Date.now() < deadline) {
-        refused = (await listDeadLetters(jsm)).filter(
-          (l) =>
-            l.durable === Consumers.DOCUMENTS_ISSUES_DOCUMENTS &&
-            ids.has((JSON.parse(l.payload) as { applicationId: string }).applicationId),
-        );
-        if (refused.length >= ids.size) break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      const refused = await deadLettersOf(Consumers.DOCUMENTS_ISSUES_DOCUMENTS, ids.size, (payload) =>
+        ids.has((JSON.parse(payload) as { applicationId: string }).applicationId),
+      );
       const reasonOf = (event: RegistryChangeAppliedEvent): string | undefined =>
         refused.find((l) => l.payload.includes(event.applicationId))?.reason;
       expect(reasonOf(unsealed)).toMatch(/refused: no seal/);
@@ -318,6 +339,86 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
         300,
       );
       expect(issued.filter((e) => ids.has(e.applicationId))).toEqual([]);
+    } finally {
+      await probe.close();
+    }
+  });
+
+  it('marks no application ISSUED on an issued event documents did not seal (the operator’s key, a replayed seal)', async () => {
+    const world = await buildApplicationsWorld(stack.url);
+    // An application approved while documents is down: APPROVED, waiting for its documents.
+    const submitted = await as(stack.url, world.tokens.father).post('/applications', birthBody(world)).expect(201);
+    const id = (submitted.body as { id: string }).id;
+    await as(stack.url, world.tokens.clerk).post(`/applications/${id}/verify`, {}).expect(200);
+    await stack.stopService(ServiceName.DOCUMENTS);
+    await as(stack.url, world.tokens.official).post(`/applications/${id}/approve`).expect(202);
+    const statusOf = async (): Promise<{ status: string; documents: Array<{ id: string }> }> =>
+      (await as(stack.url, world.tokens.father).get(`/applications/${id}`).expect(200)).body as {
+        status: string;
+        documents: Array<{ id: string }>;
+      };
+
+    const probe = await EventProbe.connect(stack);
+    try {
+      const kk = world.birthFamily.familyCardNumber;
+      const forgedSet = (): DocumentSetIssuedEvent => ({
+        applicationId: id,
+        documents: [{ id: randomUUID(), kind: 'KARTU_KELUARGA', number: kk }],
+      });
+      const sealWith = async (app: NatsUser, event: DocumentSetIssuedEvent): Promise<string> =>
+        new EventSealer(app, stack.nats.seeds[app]).seal(
+          EventSubjects.DOCUMENT_SET_ISSUED,
+          DocumentSetIssuedEvent,
+          event,
+        );
+      const unsealed = forgedSet();
+      // A genuine seal of documents', on another set.
+      const replayedSeal = { ...forgedSet(), seal: await sealWith('documents', forgedSet()) };
+      const sealedByIdentity = forgedSet();
+      sealedByIdentity.seal = await sealWith('identity', sealedByIdentity);
+      const posingAsDocuments = forgedSet();
+      posingAsDocuments.seal = await posingAs(
+        'documents',
+        'applications',
+        EventSubjects.DOCUMENT_SET_ISSUED,
+        DocumentSetIssuedEvent,
+        posingAsDocuments,
+      );
+      const forged = { unsealed, replayedSeal, sealedByIdentity, posingAsDocuments };
+
+      await publishAsOperator(EventSubjects.DOCUMENT_SET_ISSUED, Object.values(forged));
+      const documentIds = new Set(Object.values(forged).map((e) => e.documents[0].id));
+      const refused = await deadLettersOf(Consumers.APPLICATIONS_RECORDS_ISSUANCE, documentIds.size, (payload) =>
+        documentIds.has((JSON.parse(payload) as DocumentSetIssuedEvent).documents[0].id),
+      );
+      const reasonOf = (event: DocumentSetIssuedEvent): string | undefined =>
+        refused.find((l) => l.payload.includes(event.documents[0].id))?.reason;
+      expect(reasonOf(unsealed)).toMatch(/^AUTH\.FORBIDDEN: .* refused: no seal$/);
+      expect(reasonOf(replayedSeal)).toMatch(/refused: content differs from the seal$/);
+      expect(reasonOf(sealedByIdentity)).toMatch(/refused: sealed by identity, not documents$/);
+      expect(reasonOf(posingAsDocuments)).toMatch(/refused: bad seal signature$/);
+      // Refused on the first delivery, not retried.
+      expect(refused.map((l) => l.deliveries)).toEqual([1, 1, 1, 1]);
+      expect((await statusOf()).status).toBe('APPROVED');
+
+      // The log says what was refused, without a full NIK or KK number.
+      const lines = stack
+        .logLines()
+        .filter((l) => String(l['msg']).startsWith('Event dead-lettered') && String(l['reason']).includes(id));
+      expect(lines.length).toBeGreaterThanOrEqual(documentIds.size);
+      expect(JSON.stringify(stack.logLines())).not.toContain(kk);
+      expect(JSON.stringify(stack.logLines())).not.toContain(world.father.nik);
+
+      // Documents back: its own, sealed event closes the application, with its documents only.
+      await stack.startService(ServiceName.DOCUMENTS);
+      const closeDeadline = Date.now() + 30_000;
+      let closed = await statusOf();
+      while (closed.status !== 'ISSUED' && Date.now() < closeDeadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        closed = await statusOf();
+      }
+      expect(closed.status).toBe('ISSUED');
+      expect(closed.documents.filter((d) => documentIds.has(d.id))).toEqual([]);
     } finally {
       await probe.close();
     }

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { IDENTITY_TEST_ENV, login, STAFF_PASSWORD, TEST_ADMIN } from '../factories/accounts.factory.js';
+import { describe, expect, it } from '@jest/globals';
+import { login, STAFF_PASSWORD, TEST_ADMIN } from '../factories/accounts.factory.js';
 import { residentsCsv, syntheticFamilies } from '../factories/registry.factory.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { DESKTOP, ensureWebBuilt, launchBrowser, personAt, signIn, type BrowserSession } from './support/browser.js';
+import { DESKTOP, personAt, signIn } from './support/browser.js';
+import { browserSuite } from './support/world.js';
 
 describe('admin pages in headless Chromium', () => {
-  let stack: Stack;
-  let chromium: BrowserSession;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startStack({ env: IDENTITY_TEST_ENV });
-    chromium = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.close();
-  });
+  const suite = browserSuite();
 
   it('imports the registry from a CSV and lists the rejected rows with their reasons', async () => {
     const families = syntheticFamilies({ regencyCode: '16.02', families: 2, seed: 77 });
@@ -28,7 +16,7 @@ describe('admin pages in headless Chromium', () => {
     lines[2] = columns.join(',');
     const persons = lines.length - 1;
 
-    const { page, context } = await personAt(chromium.browser, stack.url, DESKTOP);
+    const { page, context } = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
     await signIn(page, TEST_ADMIN.username, TEST_ADMIN.password);
     await page.getByRole('link', { name: 'Impor data penduduk' }).click();
     await page.getByLabel('Berkas CSV').setInputFiles({
@@ -46,7 +34,7 @@ describe('admin pages in headless Chromium', () => {
   });
 
   it('creates a staff account who can then sign in', async () => {
-    const { page, context } = await personAt(chromium.browser, stack.url, DESKTOP);
+    const { page, context } = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
     await signIn(page, TEST_ADMIN.username, TEST_ADMIN.password);
     await page.getByLabel('Nama pengguna').fill('verifikator.baru');
     await page.getByLabel('Nama lengkap dan gelar').fill('SITI AMINAH, S.Kom.');
@@ -56,7 +44,7 @@ describe('admin pages in headless Chromium', () => {
     await page.getByLabel('Kata sandi awal').fill(STAFF_PASSWORD);
     await page.getByRole('button', { name: 'Buat akun' }).click();
     await page.getByText('Akun verifikator.baru (Operator/verifikator) dibuat.').waitFor();
-    expect(await login(stack.url, 'verifikator.baru', STAFF_PASSWORD)).toEqual(expect.any(String));
+    expect(await login(suite.stack.url, 'verifikator.baru', STAFF_PASSWORD)).toEqual(expect.any(String));
     await context.close();
   });
 });

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { IDENTITY_TEST_ENV } from '../factories/accounts.factory.js';
-import { startStack, type Stack } from '../support/stack.js';
-import {
-  DESKTOP,
-  ensureWebBuilt,
-  launchBrowser,
-  personAt,
-  PHONE,
-  signIn,
-  type BrowserSession,
-} from './support/browser.js';
+import { DESKTOP, personAt, PHONE, signIn } from './support/browser.js';
 import { act, applyForBirth, openFromQueue, registerResident } from './support/pages.js';
-import { buildWorld, daysAgo, headOf, type BrowserWorld } from './support/world.js';
+import { daysAgo, headOf, browserSuite } from './support/world.js';
 
 jest.setTimeout(300_000);
 
@@ -22,26 +12,12 @@ jest.setTimeout(300_000);
  * by a clerk who sees the evidence the rules expect, approved, and the akta's sentence read back.
  */
 describe('birth reports of DOMAIN.md "Parents on the birth record" and twins, in Chromium', () => {
-  let stack: Stack;
-  let world: BrowserWorld;
-  let chromium: BrowserSession;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startStack({ env: IDENTITY_TEST_ENV });
-    world = await buildWorld(stack.url, 2);
-    chromium = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.close();
-  });
+  const suite = browserSuite({ families: 2 });
 
   /** Clerk verifies (after reading the expected evidence), official approves. */
   async function verifyAndApprove(number: string, expectedEvidence: RegExp): Promise<void> {
-    const clerk = await personAt(chromium.browser, stack.url, DESKTOP);
-    await signIn(clerk.page, world.clerk.username, world.clerk.password);
+    const clerk = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
+    await signIn(clerk.page, suite.world.clerk.username, suite.world.clerk.password);
     await openFromQueue(clerk.page, number);
     await clerk.page
       .getByRole('list', { name: 'Berkas yang diperlukan' })
@@ -50,8 +26,8 @@ describe('birth reports of DOMAIN.md "Parents on the birth record" and twins, in
       .waitFor();
     await act(clerk.page, 'Verifikasi', 'Berkas lengkap');
     await clerk.page.getByText('Diverifikasi').first().waitFor();
-    const official = await personAt(chromium.browser, stack.url, DESKTOP);
-    await signIn(official.page, world.official.username, world.official.password);
+    const official = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
+    await signIn(official.page, suite.world.official.username, suite.world.official.password);
     await openFromQueue(official.page, number);
     await act(official.page, 'Setujui');
     await Promise.all([clerk.context.close(), official.context.close()]);
@@ -73,10 +49,10 @@ describe('birth reports of DOMAIN.md "Parents on the birth record" and twins, in
   }
 
   it('a birth with the mother only goes to ISSUED and the akta says "dari ibu …"', async () => {
-    const family = world.families[0];
+    const family = suite.world.families[0];
     const head = headOf(family);
     const mother = family.members.find((m) => m.relationship === 'ISTRI')!;
-    const resident = await personAt(chromium.browser, stack.url, PHONE);
+    const resident = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     await registerResident(resident.page, head.nik, family.familyCardNumber, head.birthDate);
     await resident.page.getByText(family.familyCardNumber).first().waitFor();
     const number = await applyForBirth(resident.page, {
@@ -95,12 +71,12 @@ describe('birth reports of DOMAIN.md "Parents on the birth record" and twins, in
   });
 
   it('twins PUTRA and PUTRI ANDIKA, both the same child of the mother, go to ISSUED', async () => {
-    const family = world.families[1];
+    const family = suite.world.families[1];
     const head = headOf(family);
     const mother = family.members.find((m) => m.relationship === 'ISTRI')!;
     const order =
       family.members.filter((m) => m.relationship === 'ANAK' && m.motherName === mother.fullName).length + 1;
-    const resident = await personAt(chromium.browser, stack.url, PHONE);
+    const resident = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     await registerResident(resident.page, head.nik, family.familyCardNumber, head.birthDate);
     await resident.page.getByText(family.familyCardNumber).first().waitFor();
     const birthDate = daysAgo(8);

@@ -1,15 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { IDENTITY_TEST_ENV } from '../factories/accounts.factory.js';
-import { startStack, type Stack } from '../support/stack.js';
-import {
-  DESKTOP,
-  ensureWebBuilt,
-  launchBrowser,
-  personAt,
-  PHONE,
-  signIn,
-  type BrowserSession,
-} from './support/browser.js';
+import { describe, expect, it, jest } from '@jest/globals';
+import { DESKTOP, personAt, PHONE, signIn } from './support/browser.js';
 import {
   act,
   myApplicationEntry,
@@ -18,34 +8,20 @@ import {
   registerResident,
   sendApplication,
 } from './support/pages.js';
-import { buildWorld, daysAgo, EVIDENCE_PDF, headOf, type BrowserWorld } from './support/world.js';
+import { daysAgo, EVIDENCE_PDF, headOf, browserSuite } from './support/world.js';
 
 jest.setTimeout(180_000);
 
 // Pencatatan kematian in the page: the wife reports her husband's death and names herself head
 // of the family; a clerk verifies on the review page, an official approves, and it is issued.
 describe('death registration in headless Chromium', () => {
-  let stack: Stack;
-  let world: BrowserWorld;
-  let chromium: BrowserSession;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startStack({ env: IDENTITY_TEST_ENV });
-    world = await buildWorld(stack.url, 1);
-    chromium = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.close();
-  });
+  const suite = browserSuite({ families: 1 });
 
   it('the resident files the report, the clerk verifies, the official approves, the resident sees it issued', async () => {
-    const family = world.families[0];
+    const family = suite.world.families[0];
     const head = headOf(family);
     const wife = family.members.find((m) => m.relationship === 'ISTRI')!;
-    const resident = await personAt(chromium.browser, stack.url, PHONE);
+    const resident = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     await registerResident(resident.page, wife.nik, family.familyCardNumber, wife.birthDate);
     await openApplicationForm(resident.page, /Pencatatan kematian/);
     const page = resident.page;
@@ -84,16 +60,16 @@ describe('death registration in headless Chromium', () => {
       status: 'Diajukan',
     });
 
-    const clerk = await personAt(chromium.browser, stack.url, DESKTOP);
-    await signIn(clerk.page, world.clerk.username, world.clerk.password);
+    const clerk = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
+    await signIn(clerk.page, suite.world.clerk.username, suite.world.clerk.password);
     await openFromQueue(clerk.page, number);
     await clerk.page.getByText('Sakit biasa/tua').first().waitFor();
     await clerk.page.getByText('SKK/RSUD-KAG/2026/0117').first().waitFor();
     await act(clerk.page, 'Verifikasi', 'Sesuai surat keterangan kematian rumah sakit');
     await clerk.page.getByText('Diverifikasi').first().waitFor();
 
-    const official = await personAt(chromium.browser, stack.url, DESKTOP);
-    await signIn(official.page, world.official.username, world.official.password);
+    const official = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
+    await signIn(official.page, suite.world.official.username, suite.world.official.password);
     await openFromQueue(official.page, number);
     await act(official.page, 'Setujui');
 

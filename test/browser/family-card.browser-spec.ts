@@ -1,15 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { IDENTITY_TEST_ENV } from '../factories/accounts.factory.js';
-import { startStack, type Stack } from '../support/stack.js';
-import {
-  DESKTOP,
-  ensureWebBuilt,
-  launchBrowser,
-  personAt,
-  PHONE,
-  signIn,
-  type BrowserSession,
-} from './support/browser.js';
+import { describe, expect, it, jest } from '@jest/globals';
+import { DESKTOP, personAt, PHONE, signIn } from './support/browser.js';
 import {
   act,
   myApplicationEntry,
@@ -18,34 +8,20 @@ import {
   registerResident,
   sendApplication,
 } from './support/pages.js';
-import { adultChildOf, buildWorld, headOf, type BrowserWorld } from './support/world.js';
+import { adultChildOf, headOf, browserSuite } from './support/world.js';
 
 jest.setTimeout(180_000);
 
 // The three Kartu Keluarga forms, filled in the page by a resident as API.md "Details by type" describes them.
 describe('Kartu Keluarga applications in headless Chromium', () => {
-  let stack: Stack;
-  let world: BrowserWorld;
-  let chromium: BrowserSession;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startStack({ env: IDENTITY_TEST_ENV });
-    world = await buildWorld(stack.url, 2, 1);
-    chromium = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.close();
-  });
+  const suite = browserSuite({ families: 2, splitFamilies: 1 });
 
   it('perubahan data: the head changes a member’s occupation and education, a clerk verifies, an official approves', async () => {
-    const family = world.families[0];
+    const family = suite.world.families[0];
     const head = headOf(family);
     const occupation = head.occupation === 'WIRASWASTA' ? 'KARYAWAN SWASTA' : 'WIRASWASTA';
     const education = head.education === 'STRATA II' ? 'STRATA III' : 'STRATA II';
-    const resident = await personAt(chromium.browser, stack.url, PHONE);
+    const resident = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     await registerResident(resident.page, head.nik, family.familyCardNumber, head.birthDate);
     await openApplicationForm(resident.page, /Perubahan data Kartu Keluarga/);
 
@@ -65,15 +41,15 @@ describe('Kartu Keluarga applications in headless Chromium', () => {
       status: 'Diajukan',
     });
 
-    const clerk = await personAt(chromium.browser, stack.url, DESKTOP);
-    await signIn(clerk.page, world.clerk.username, world.clerk.password);
+    const clerk = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
+    await signIn(clerk.page, suite.world.clerk.username, suite.world.clerk.password);
     await openFromQueue(clerk.page, number);
     await clerk.page.getByText(occupation).first().waitFor();
     await act(clerk.page, 'Verifikasi', 'Perubahan sesuai surat keterangan kerja');
     await clerk.page.getByText('Diverifikasi').first().waitFor();
 
-    const official = await personAt(chromium.browser, stack.url, DESKTOP);
-    await signIn(official.page, world.official.username, world.official.password);
+    const official = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
+    await signIn(official.page, suite.world.official.username, suite.world.official.password);
     await openFromQueue(official.page, number);
     await act(official.page, 'Setujui');
 
@@ -89,9 +65,9 @@ describe('Kartu Keluarga applications in headless Chromium', () => {
   });
 
   it('KK hilang/rusak: a member asks for a reprint of a lost Kartu Keluarga', async () => {
-    const family = world.families[1];
+    const family = suite.world.families[1];
     const head = headOf(family);
-    const resident = await personAt(chromium.browser, stack.url, PHONE);
+    const resident = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     await registerResident(resident.page, head.nik, family.familyCardNumber, head.birthDate);
     await openApplicationForm(resident.page, /Kartu Keluarga hilang\/rusak/);
     await resident.page.getByText(family.familyCardNumber).first().waitFor();
@@ -111,9 +87,9 @@ describe('Kartu Keluarga applications in headless Chromium', () => {
   });
 
   it('KK baru: a grown-up child forms a family of their own at a new address', async () => {
-    const family = world.splitFamilies[0];
+    const family = suite.world.splitFamilies[0];
     const child = adultChildOf(family);
-    const resident = await personAt(chromium.browser, stack.url, PHONE);
+    const resident = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     await registerResident(resident.page, child.nik, family.familyCardNumber, child.birthDate);
     await openApplicationForm(resident.page, /Kartu Keluarga baru/);
 

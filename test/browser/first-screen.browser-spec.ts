@@ -1,13 +1,12 @@
 /// <reference lib="dom" />
 // The callbacks passed to page.evaluate run in the browser.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { IDENTITY_TEST_ENV, RESIDENT_PASSWORD } from '../factories/accounts.factory.js';
-import { startStack, type Stack } from '../support/stack.js';
+import { RESIDENT_PASSWORD } from '../factories/accounts.factory.js';
 import { seriousViolations } from './support/axe.js';
-import { ensureWebBuilt, launchBrowser, personAt, PHONE, type BrowserSession } from './support/browser.js';
+import { personAt, PHONE } from './support/browser.js';
 import { registerResident } from './support/pages.js';
-import { buildWorld, headOf, type BrowserWorld } from './support/world.js';
+import { headOf, browserSuite } from './support/world.js';
 
 jest.setTimeout(240_000);
 
@@ -41,28 +40,17 @@ const takenOver = (page: Page): Promise<unknown> =>
   page.waitForFunction(() => !document.getElementById('root')?.hasAttribute('data-first-screen'));
 
 describe('the first screen in the HTML (index.html), before and after the app script', () => {
-  let stack: Stack;
-  let world: BrowserWorld;
-  let chromium: BrowserSession;
+  const suite = browserSuite({ families: 1 });
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startStack({ env: IDENTITY_TEST_ENV });
-    world = await buildWorld(stack.url, 1);
-    chromium = await launchBrowser();
-    const setup = await personAt(chromium.browser, stack.url, PHONE);
-    const head = headOf(world.families[0]);
-    await registerResident(setup.page, head.nik, world.families[0].familyCardNumber, head.birthDate);
+    const setup = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
+    const head = headOf(suite.world.families[0]);
+    await registerResident(setup.page, head.nik, suite.world.families[0].familyCardNumber, head.birthDate);
     await setup.context.close();
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.close();
-  });
-
   it('the login form is styled, labelled and takes typing from the HTML alone, within the page policy', async () => {
-    const { page, context } = await personAt(chromium.browser, stack.url, PHONE);
+    const { page, context } = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     const reports = cspReports(page);
     const script = await holdAppScript(page);
     await page.goto('/masuk', { waitUntil: 'commit' });
@@ -88,8 +76,8 @@ describe('the first screen in the HTML (index.html), before and after the app sc
   });
 
   it('the app takes over what was typed and where the cursor was, without moving anything', async () => {
-    const { page, context } = await personAt(chromium.browser, stack.url, PHONE);
-    const head = headOf(world.families[0]);
+    const { page, context } = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
+    const head = headOf(suite.world.families[0]);
     const script = await holdAppScript(page);
     await page.goto('/masuk', { waitUntil: 'commit' });
     await script.requested;
@@ -120,8 +108,8 @@ describe('the first screen in the HTML (index.html), before and after the app sc
   });
 
   it('a press on Masuk before the script arrives is kept, never sent by the browser, and completed', async () => {
-    const { page, context } = await personAt(chromium.browser, stack.url, PHONE);
-    const head = headOf(world.families[0]);
+    const { page, context } = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
+    const head = headOf(suite.world.families[0]);
     const script = await holdAppScript(page);
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => {
@@ -133,7 +121,7 @@ describe('the first screen in the HTML (index.html), before and after the app sc
     await page.getByLabel('Kata sandi').press('Enter');
     await page.getByRole('button', { name: 'Memproses…' }).waitFor();
     // The browser did not send the form itself (that would put the password in the address).
-    expect(page.url()).toBe(`${stack.url}/masuk?lanjut=%2Fpermohonan`);
+    expect(page.url()).toBe(`${suite.stack.url}/masuk?lanjut=%2Fpermohonan`);
     expect(navigations).toHaveLength(1);
 
     script.release();
@@ -143,7 +131,7 @@ describe('the first screen in the HTML (index.html), before and after the app sc
   });
 
   it('an empty press before the script arrives ends in the app’s error summary, not a lost press', async () => {
-    const { page, context } = await personAt(chromium.browser, stack.url, PHONE);
+    const { page, context } = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     const script = await holdAppScript(page);
     await page.goto('/masuk', { waitUntil: 'commit' });
     await page.getByRole('button', { name: 'Masuk' }).click();
@@ -154,7 +142,7 @@ describe('the first screen in the HTML (index.html), before and after the app sc
   });
 
   it('the landing page is in the HTML too; a signed-in resident never sees it flash at /', async () => {
-    const { page, context } = await personAt(chromium.browser, stack.url, PHONE);
+    const { page, context } = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     const script = await holdAppScript(page);
     await page.goto('/', { waitUntil: 'commit' });
     await page.getByText('Urus dokumen kependudukan dari rumah', { exact: false }).waitFor();
@@ -163,7 +151,7 @@ describe('the first screen in the HTML (index.html), before and after the app sc
     script.release();
     await takenOver(page);
     await page.getByRole('link', { name: 'Masuk', exact: true }).click();
-    const head = headOf(world.families[0]);
+    const head = headOf(suite.world.families[0]);
     await page.getByLabel('NIK atau nama pengguna').fill(head.nik);
     await page.getByLabel('Kata sandi').fill(RESIDENT_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
@@ -182,7 +170,7 @@ describe('the first screen in the HTML (index.html), before and after the app sc
   });
 
   it('other addresses keep the plain boot text until the app draws them', async () => {
-    const { page, context } = await personAt(chromium.browser, stack.url, PHONE);
+    const { page, context } = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     const script = await holdAppScript(page);
     await page.goto('/daftar', { waitUntil: 'commit' });
     await script.requested;

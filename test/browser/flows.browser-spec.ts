@@ -1,72 +1,49 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
-import { IDENTITY_TEST_ENV, RESIDENT_PASSWORD } from '../factories/accounts.factory.js';
-import { startStack, type Stack } from '../support/stack.js';
-import {
-  DESKTOP,
-  ensureWebBuilt,
-  launchBrowser,
-  personAt,
-  PHONE,
-  signIn,
-  type BrowserSession,
-} from './support/browser.js';
+import { RESIDENT_PASSWORD } from '../factories/accounts.factory.js';
+import { DESKTOP, personAt, PHONE, signIn } from './support/browser.js';
 import { act, applyForBirth, openFromQueue, registerResident } from './support/pages.js';
-import { buildWorld, daysAgo, headOf, type BrowserWorld } from './support/world.js';
+import { daysAgo, headOf, browserSuite } from './support/world.js';
 
 jest.setTimeout(180_000);
 
 describe('web pages in headless Chromium', () => {
-  let stack: Stack;
-  let world: BrowserWorld;
-  let chromium: BrowserSession;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startStack({ env: IDENTITY_TEST_ENV });
-    world = await buildWorld(stack.url, 2);
-    chromium = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.close();
-  });
+  const suite = browserSuite({ families: 2 });
 
   it('serves the pages at / with history fallback, never shadowing the API or the QR page', async () => {
-    const home = await request(stack.url).get('/permohonan/baru');
+    const home = await request(suite.stack.url).get('/permohonan/baru');
     expect(home.status).toBe(200);
     expect(home.headers['content-type']).toContain('text/html');
     expect(home.text).toContain('lang="id"');
-    expect((await request(stack.url).get('/api/v1/tidak-ada')).status).toBe(404);
-    expect((await request(stack.url).get('/api/v1/tidak-ada')).headers['content-type']).toContain('problem+json');
-    expect((await request(stack.url).get('/api/v1/health')).status).toBe(200);
-    expect((await request(stack.url).get('/verifikasi/AAAAAAAAAAAAAAAAAAAAAA')).text).toContain(
+    expect((await request(suite.stack.url).get('/api/v1/tidak-ada')).status).toBe(404);
+    expect((await request(suite.stack.url).get('/api/v1/tidak-ada')).headers['content-type']).toContain('problem+json');
+    expect((await request(suite.stack.url).get('/api/v1/health')).status).toBe(200);
+    expect((await request(suite.stack.url).get('/verifikasi/AAAAAAAAAAAAAAAAAAAAAA')).text).toContain(
       'DOKUMEN TIDAK DITEMUKAN',
     );
-    expect((await request(stack.url).get('/theme.css')).headers['content-type']).toContain('text/css');
-    expect((await request(stack.url).get('/tidak-ada.js')).status).toBe(404);
+    expect((await request(suite.stack.url).get('/theme.css')).headers['content-type']).toContain('text/css');
+    expect((await request(suite.stack.url).get('/tidak-ada.js')).status).toBe(404);
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(home.text)?.[1] as string;
-    const gzipped = await request(stack.url).get(script).set('accept-encoding', 'gzip');
+    const gzipped = await request(suite.stack.url).get(script).set('accept-encoding', 'gzip');
     expect(gzipped.headers['content-encoding']).toBe('gzip');
     expect(gzipped.headers['cache-control']).toContain('immutable');
-    const villages = await request(stack.url).get('/api/v1/regions/16.02.05/children');
+    const villages = await request(suite.stack.url).get('/api/v1/regions/16.02.05/children');
     expect(villages.body.items).toEqual(expect.arrayContaining([{ code: '16.02.05.1002', name: 'Kayuagung' }]));
   });
 
   it('a resident registers and applies for a birth registration, a clerk verifies, an official approves, the resident downloads the akta', async () => {
-    const family = world.families[0];
+    const family = suite.world.families[0];
     const head = headOf(family);
-    const resident = await personAt(chromium.browser, stack.url, PHONE);
+    const resident = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     await registerResident(resident.page, head.nik, family.familyCardNumber, head.birthDate);
     await resident.page.getByText(family.familyCardNumber).first().waitFor();
     const number = await applyForBirth(resident.page, { name: 'Ayu Lestari', birthDate: daysAgo(5) });
     expect(number).not.toBe('');
     await resident.page.getByText('Diajukan').first().waitFor();
 
-    const clerk = await personAt(chromium.browser, stack.url, DESKTOP);
-    await signIn(clerk.page, world.clerk.username, world.clerk.password);
+    const clerk = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
+    await signIn(clerk.page, suite.world.clerk.username, suite.world.clerk.password);
     await openFromQueue(clerk.page, number);
     // The parents as they stand in the KK, beside the report; the evidence in the page.
     await clerk.page.getByRole('cell', { name: new RegExp(`${head.fullName}.*ayah`) }).waitFor();
@@ -76,8 +53,8 @@ describe('web pages in headless Chromium', () => {
     await act(clerk.page, 'Verifikasi', 'Berkas lengkap');
     await clerk.page.getByText('Diverifikasi').first().waitFor();
 
-    const official = await personAt(chromium.browser, stack.url, DESKTOP);
-    await signIn(official.page, world.official.username, world.official.password);
+    const official = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
+    await signIn(official.page, suite.world.official.username, suite.world.official.password);
     await openFromQueue(official.page, number);
     await act(official.page, 'Setujui');
 
@@ -92,14 +69,14 @@ describe('web pages in headless Chromium', () => {
   });
 
   it('a returned application is fixed and resubmitted', async () => {
-    const family = world.families[1];
+    const family = suite.world.families[1];
     const head = headOf(family);
-    const resident = await personAt(chromium.browser, stack.url, PHONE);
+    const resident = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     await registerResident(resident.page, head.nik, family.familyCardNumber, head.birthDate);
     const number = await applyForBirth(resident.page, { name: 'Bagus Pratama', birthDate: daysAgo(4) });
 
-    const clerk = await personAt(chromium.browser, stack.url, DESKTOP);
-    await signIn(clerk.page, world.clerk.username, world.clerk.password);
+    const clerk = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
+    await signIn(clerk.page, suite.world.clerk.username, suite.world.clerk.password);
     await openFromQueue(clerk.page, number);
     await act(clerk.page, 'Kembalikan untuk perbaikan', 'Nomor surat keterangan lahir tidak terbaca');
 
@@ -122,15 +99,16 @@ describe('web pages in headless Chromium', () => {
   });
 
   it('the public page of a superseded Kartu Keluarga says so, in the app too', async () => {
-    const family = world.families[0];
+    const family = suite.world.families[0];
     const head = headOf(family);
     const api = (token: string) => ({
-      get: (path: string) => request(stack.url).get(`/api/v1${path}`).set('authorization', `Bearer ${token}`),
+      get: (path: string) => request(suite.stack.url).get(`/api/v1${path}`).set('authorization', `Bearer ${token}`),
       post: (path: string, body: object = {}) =>
-        request(stack.url).post(`/api/v1${path}`).set('authorization', `Bearer ${token}`).send(body),
+        request(suite.stack.url).post(`/api/v1${path}`).set('authorization', `Bearer ${token}`).send(body),
     });
     const login = async (username: string, password: string): Promise<string> =>
-      (await request(stack.url).post('/api/v1/auth/login').send({ username, password })).body.accessToken as string;
+      (await request(suite.stack.url).post('/api/v1/auth/login').send({ username, password })).body
+        .accessToken as string;
     const residentToken = await login(head.nik, RESIDENT_PASSWORD);
     const issued = await api(residentToken).get('/applications?status=ISSUED');
     const firstKk = issued.body.items[0].documents.find((d: { kind: string }) => d.kind === 'KARTU_KELUARGA');
@@ -143,8 +121,8 @@ describe('web pages in headless Chromium', () => {
       reason: 'HILANG',
     });
     expect(replacement.status).toBe(201);
-    const clerkToken = await login(world.clerk.username, world.clerk.password);
-    const officialToken = await login(world.official.username, world.official.password);
+    const clerkToken = await login(suite.world.clerk.username, suite.world.clerk.password);
+    const officialToken = await login(suite.world.official.username, suite.world.official.password);
     expect((await api(clerkToken).post(`/applications/${replacement.body.id}/verify`)).status).toBe(200);
     expect((await api(officialToken).post(`/applications/${replacement.body.id}/approve`)).status).toBe(202);
     for (let i = 0; i < 60; i++) {
@@ -152,7 +130,7 @@ describe('web pages in headless Chromium', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
 
-    const visitor = await personAt(chromium.browser, stack.url, PHONE);
+    const visitor = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     const token = new URL(oldKk.verificationUrl).pathname.split('/').pop() as string;
     await visitor.page.goto(`/verifikasi/${token}`);
     await visitor.page.getByRole('heading', { name: 'DOKUMEN SUDAH DIGANTI' }).waitFor();

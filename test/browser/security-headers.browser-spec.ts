@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { IDENTITY_TEST_ENV, TEST_ADMIN } from '../factories/accounts.factory.js';
-import { startStack, type Stack } from '../support/stack.js';
-import {
-  DESKTOP,
-  ensureWebBuilt,
-  launchBrowser,
-  personAt,
-  PHONE,
-  signIn,
-  type BrowserSession,
-} from './support/browser.js';
+import { TEST_ADMIN } from '../factories/accounts.factory.js';
+import { DESKTOP, personAt, PHONE, signIn } from './support/browser.js';
 import { applyForBirth, openFromQueue, registerResident } from './support/pages.js';
-import { buildWorld, daysAgo, headOf, type BrowserWorld } from './support/world.js';
+import { daysAgo, headOf, browserSuite } from './support/world.js';
 
 jest.setTimeout(180_000);
 
@@ -36,24 +27,10 @@ function cspViolations(page: Page): string[] {
  * framing them.
  */
 describe('the pages under the security headers, in headless Chromium', () => {
-  let stack: Stack;
-  let world: BrowserWorld;
-  let chromium: BrowserSession;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startStack({ env: IDENTITY_TEST_ENV });
-    world = await buildWorld(stack.url, 1);
-    chromium = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.close();
-  });
+  const suite = browserSuite({ families: 1 });
 
   it('the public pages, the QR page and the API docs work without a CSP violation', async () => {
-    const visitor = await personAt(chromium.browser, stack.url, PHONE);
+    const visitor = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     const violations = cspViolations(visitor.page);
     for (const path of ['/', '/masuk', '/daftar', '/cek-dokumen']) {
       await visitor.page.goto(path);
@@ -71,22 +48,22 @@ describe('the pages under the security headers, in headless Chromium', () => {
   });
 
   it('a resident applies with evidence and the clerk sees it in the page, without a CSP violation', async () => {
-    const family = world.families[0];
+    const family = suite.world.families[0];
     const head = headOf(family);
-    const resident = await personAt(chromium.browser, stack.url, PHONE);
+    const resident = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     const residentViolations = cspViolations(resident.page);
     await registerResident(resident.page, head.nik, family.familyCardNumber, head.birthDate);
     const number = await applyForBirth(resident.page, { name: 'Citra Dewi', birthDate: daysAgo(6) });
     await resident.page.goto('/riwayat-akses');
     await resident.page.locator('h1').first().waitFor();
 
-    const clerk = await personAt(chromium.browser, stack.url, DESKTOP);
+    const clerk = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
     const clerkViolations = cspViolations(clerk.page);
-    await signIn(clerk.page, world.clerk.username, world.clerk.password);
+    await signIn(clerk.page, suite.world.clerk.username, suite.world.clerk.password);
     await openFromQueue(clerk.page, number);
     await clerk.page.locator('.evidence-frame iframe').waitFor();
 
-    const admin = await personAt(chromium.browser, stack.url, DESKTOP);
+    const admin = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
     const adminViolations = cspViolations(admin.page);
     await signIn(admin.page, TEST_ADMIN.username, TEST_ADMIN.password);
     for (const path of ['/admin/petugas', '/admin/impor', '/admin/lembaga', '/admin/dokumen']) {
@@ -98,15 +75,15 @@ describe('the pages under the security headers, in headless Chromium', () => {
   });
 
   it('a foreign page cannot frame the staff console or the QR page', async () => {
-    const attacker = await personAt(chromium.browser, stack.url, DESKTOP);
+    const attacker = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
     const violations = cspViolations(attacker.page);
     // Another origin (127.0.0.1 on another port: same network, so only the headers decide)
     // framing the gateway's pages; the internal metrics port (no page, no headers) is the
     // control that shows framing itself works here.
     const page =
-      `<iframe name="console" src="${stack.url}/petugas"></iframe>` +
-      `<iframe name="qr" src="${stack.url}/verifikasi/AAAAAAAAAAAAAAAAAAAAAA"></iframe>` +
-      `<iframe name="control" src="${stack.metricsUrl}/metrics"></iframe>`;
+      `<iframe name="console" src="${suite.stack.url}/petugas"></iframe>` +
+      `<iframe name="qr" src="${suite.stack.url}/verifikasi/AAAAAAAAAAAAAAAAAAAAAA"></iframe>` +
+      `<iframe name="control" src="${suite.stack.metricsUrl}/metrics"></iframe>`;
     const server = createServer((_request, response) =>
       response.writeHead(200, { 'content-type': 'text/html' }).end(page),
     );

@@ -1,51 +1,28 @@
 /// <reference lib="dom" />
 // The callbacks passed to page.evaluate run in the browser.
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { formatIndonesianDate, regionLocalDate, verificationCodeOf } from '#lib/domain';
-import { IDENTITY_TEST_ENV, RESIDENT_PASSWORD, TEST_ADMIN } from '../factories/accounts.factory.js';
-import { startStack, type Stack } from '../support/stack.js';
+import { RESIDENT_PASSWORD, TEST_ADMIN } from '../factories/accounts.factory.js';
 import { seriousViolations, smallTapTargets } from './support/axe.js';
-import {
-  DESKTOP,
-  ensureWebBuilt,
-  launchBrowser,
-  personAt,
-  PHONE,
-  signIn,
-  type BrowserSession,
-} from './support/browser.js';
+import { DESKTOP, personAt, PHONE, signIn } from './support/browser.js';
 import { act, applyForBirth, openApplicationForm, openFromQueue, registerResident } from './support/pages.js';
-import { buildWorld, daysAgo, headOf, type BrowserWorld } from './support/world.js';
+import { daysAgo, headOf, browserSuite } from './support/world.js';
 
 jest.setTimeout(240_000);
 
 /** Issue #17, point by point: what a first-time resident on a phone and staff at a desk meet. */
 describe('pages a resident and staff use without help', () => {
-  let stack: Stack;
-  let world: BrowserWorld;
-  let chromium: BrowserSession;
+  const suite = browserSuite({ families: 2 });
   /** Every kind of page visited, with its serious or critical axe violations. */
   const axeFindings: Record<string, string[]> = {};
   const audit = async (page: Page, name: string): Promise<void> => {
     axeFindings[name] = await seriousViolations(page);
   };
 
-  beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startStack({ env: IDENTITY_TEST_ENV });
-    world = await buildWorld(stack.url, 2);
-    chromium = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.close();
-  });
-
   it('public pages: a landing page with Masuk and Daftar; login and registration errors summed up, in Indonesian, under their field', async () => {
-    const { page, context } = await personAt(chromium.browser, stack.url, PHONE);
+    const { page, context } = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     await page.goto('/');
     await page.getByText('Urus dokumen kependudukan dari rumah', { exact: false }).waitFor();
     await page.getByRole('link', { name: 'Masuk', exact: true }).waitFor();
@@ -71,16 +48,16 @@ describe('pages a resident and staff use without help', () => {
     await audit(page, 'public: login with errors');
 
     // A NIK without an account is pointed to registration.
-    await page.getByLabel('NIK atau nama pengguna').fill(headOf(world.families[1]).nik);
+    await page.getByLabel('NIK atau nama pengguna').fill(headOf(suite.world.families[1]).nik);
     await page.getByLabel('Kata sandi').fill('bukan-kata-sandinya');
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('alert').getByRole('link', { name: 'Daftar sebagai penduduk' }).waitFor();
 
     // A birth date that does not match the NIK is reported under the date, not the NIK.
-    const head = headOf(world.families[1]);
+    const head = headOf(suite.world.families[1]);
     await page.goto('/daftar');
     await page.getByLabel('NIK', { exact: true }).fill(head.nik);
-    await page.getByLabel('No. KK').fill(world.families[1].familyCardNumber);
+    await page.getByLabel('No. KK').fill(suite.world.families[1].familyCardNumber);
     await page.getByLabel('Tanggal lahir').fill('1999-12-31');
     await page.getByLabel('Kata sandi', { exact: true }).fill(RESIDENT_PASSWORD);
     await page.getByLabel('Ulangi kata sandi').fill(RESIDENT_PASSWORD);
@@ -95,9 +72,9 @@ describe('pages a resident and staff use without help', () => {
   });
 
   it('a phone: the menu shows every entry, targets are 44 px, the form sums up its errors and asks before sending without evidence', async () => {
-    const family = world.families[1];
+    const family = suite.world.families[1];
     const head = headOf(family);
-    const { page, context } = await personAt(chromium.browser, stack.url, PHONE);
+    const { page, context } = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     await registerResident(page, head.nik, family.familyCardNumber, head.birthDate);
     // The resident's name, not the NIK, in the header.
     await page.locator('.account-name').getByText(head.fullName).waitFor();
@@ -157,14 +134,14 @@ describe('pages a resident and staff use without help', () => {
   });
 
   it('a clerk finds an application by name and leaves an internal note; the official sees it turn Diterbitkan; the resident never reads the note; the printed code checks the document', async () => {
-    const family = world.families[0];
+    const family = suite.world.families[0];
     const head = headOf(family);
-    const resident = await personAt(chromium.browser, stack.url, PHONE);
+    const resident = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     await registerResident(resident.page, head.nik, family.familyCardNumber, head.birthDate);
     const number = await applyForBirth(resident.page, { name: 'Dewi Anggraini', birthDate: daysAgo(3) });
 
-    const clerk = await personAt(chromium.browser, stack.url, DESKTOP);
-    await signIn(clerk.page, world.clerk.username, world.clerk.password);
+    const clerk = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
+    await signIn(clerk.page, suite.world.clerk.username, suite.world.clerk.password);
     await clerk.page.goto('/petugas');
     // j/k work from page load, with no click into the table first.
     await clerk.page.locator('.queue-link').first().waitFor();
@@ -231,8 +208,8 @@ describe('pages a resident and staff use without help', () => {
       timeout: 10_000,
     });
 
-    const official = await personAt(chromium.browser, stack.url, DESKTOP);
-    await signIn(official.page, world.official.username, world.official.password);
+    const official = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
+    await signIn(official.page, suite.world.official.username, suite.world.official.password);
     await openFromQueue(official.page, number);
     await official.page.getByText('Catatan rahasia: cek ulang surat bidan').waitFor();
     await act(official.page, 'Setujui');
@@ -249,20 +226,22 @@ describe('pages a resident and staff use without help', () => {
 
     // The printed code, typed with spaces and in lower case, checks the document.
     const token = (
-      await request(stack.url).post('/api/v1/auth/login').send({ username: head.nik, password: RESIDENT_PASSWORD })
+      await request(suite.stack.url)
+        .post('/api/v1/auth/login')
+        .send({ username: head.nik, password: RESIDENT_PASSWORD })
     ).body.accessToken as string;
-    const mine = await request(stack.url)
+    const mine = await request(suite.stack.url)
       .get('/api/v1/applications?status=ISSUED')
       .set('authorization', `Bearer ${token}`);
     const akta = mine.body.items
       .find((item: { number: string }) => item.number === number)
       .documents.find((document: { kind: string }) => document.kind === 'AKTA_KELAHIRAN');
     const issuedDocument = (
-      await request(stack.url).get(`/api/v1/documents/${akta.id}`).set('authorization', `Bearer ${token}`)
+      await request(suite.stack.url).get(`/api/v1/documents/${akta.id}`).set('authorization', `Bearer ${token}`)
     ).body as { verificationUrl: string; issuedAt: string; number: string };
     const verificationToken = issuedDocument.verificationUrl.split('/').pop() as string;
     const code = verificationCodeOf(verificationToken) as string;
-    const visitor = await personAt(chromium.browser, stack.url, PHONE);
+    const visitor = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
     await visitor.page.goto('/cek-dokumen');
     await visitor.page.getByRole('button', { name: 'Periksa' }).click();
     await visitor.page.getByText('Masukkan kode verifikasi', { exact: false }).first().waitFor();
@@ -289,7 +268,7 @@ describe('pages a resident and staff use without help', () => {
   });
 
   it('admin pages', async () => {
-    const { page, context } = await personAt(chromium.browser, stack.url, DESKTOP);
+    const { page, context } = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
     await signIn(page, TEST_ADMIN.username, TEST_ADMIN.password);
     for (const [path, title] of [
       ['/admin/petugas', 'Akun petugas'],

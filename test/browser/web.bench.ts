@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Page } from 'playwright-core';
-import { IDENTITY_TEST_ENV, RESIDENT_PASSWORD } from '../factories/accounts.factory.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { ensureWebBuilt, launchBrowser, personAt, PHONE, type BrowserSession } from './support/browser.js';
+import { beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { RESIDENT_PASSWORD } from '../factories/accounts.factory.js';
+import { personAt, PHONE, throttle } from './support/browser.js';
 import { registerResident } from './support/pages.js';
-import { buildWorld, headOf, type BrowserWorld } from './support/world.js';
+import { headOf, browserSuite } from './support/world.js';
 
 /**
  * `npm run bench:web`: a first-time resident on a slow phone. Chrome DevTools' "Slow 3G" (2,000 ms
@@ -14,49 +12,30 @@ import { buildWorld, headOf, type BrowserWorld } from './support/world.js';
  * family's members, and the whole journey. The form is typed into and "Masuk" pressed as soon as
  * it is usable, which is before the app's script has arrived (the first screen is in the HTML). A measurement that prints figures: nothing here asserts a duration.
  */
-const SLOW_3G = { offline: false, latency: 2_000, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 const RUNS = Number(process.env['WEB_BENCH_RUNS'] ?? 3);
 
 jest.setTimeout(600_000);
 
-async function throttle(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-}
-
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 describe('web pages on Slow 3G with a 4× slower CPU', () => {
-  let stack: Stack;
-  let world: BrowserWorld;
-  let chromium: BrowserSession;
+  const suite = browserSuite({ families: 1 });
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startStack({ env: IDENTITY_TEST_ENV });
-    world = await buildWorld(stack.url, 1);
-    chromium = await launchBrowser();
-    const setup = await personAt(chromium.browser, stack.url, PHONE);
-    const head = headOf(world.families[0]);
-    await registerResident(setup.page, head.nik, world.families[0].familyCardNumber, head.birthDate);
+    const setup = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
+    const head = headOf(suite.world.families[0]);
+    await registerResident(setup.page, head.nik, suite.world.families[0].familyCardNumber, head.birthDate);
     await setup.context.close();
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await stack?.close();
-  });
-
   it('prints the time to a usable login and from login to Keluarga saya', async () => {
-    const head = headOf(world.families[0]);
+    const head = headOf(suite.world.families[0]);
     const login: number[] = [];
     const family: number[] = [];
     const total: number[] = [];
     const bytes: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const { page, context } = await personAt(chromium.browser, stack.url, PHONE);
+      const { page, context } = await personAt(suite.chromium.browser, suite.stack.url, PHONE);
       let received = 0;
       page.on('response', (response) => {
         void response.body().then(

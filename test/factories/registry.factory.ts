@@ -4,6 +4,8 @@ import {
   type SyntheticPerson,
 } from '../../apps/identity/src/seed/population-generator.js';
 import { IMPORT_COLUMNS } from '../../apps/identity/src/import/resident-row.js';
+import type { FamilyView } from '#lib/contracts';
+import { regionDirectory } from '#lib/domain';
 
 /**
  * Synthetic registry data for tests (never real people): plausible families from the seed's
@@ -63,4 +65,27 @@ export function residentsCsv(
   for (const family of families)
     for (const person of family.members) lines.push(csvLine(rowOf(person, family), columns));
   return `${lines.join('\n')}\n`;
+}
+
+/** The family as identity would put it in a registry-change event. */
+export function familyViewOf(family: SyntheticFamily): FamilyView {
+  const lineage = regionDirectory().lineage(family.villageCode)!;
+  const head = family.members.find((m) => m.relationship === 'KEPALA_KELUARGA') ?? family.members[0];
+  return {
+    familyCardNumber: family.familyCardNumber,
+    address: family.address,
+    rt: family.rt,
+    rw: family.rw,
+    villageCode: family.villageCode,
+    postalCode: family.postalCode,
+    headNik: head.nik,
+    villageName: lineage.village!.name,
+    districtCode: lineage.district!.code,
+    districtName: lineage.district!.name,
+    regencyCode: lineage.regency!.code,
+    regencyName: lineage.regency!.name,
+    provinceCode: lineage.province.code,
+    provinceName: lineage.province.name,
+    members: family.members.map(({ ...person }) => person),
+  };
 }

@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
-import { EventSubjects, RegistryChangeAppliedEvent } from '#lib/contracts';
+import { DocumentSetIssuedEvent, EventSubjects, RegistryChangeAppliedEvent } from '#lib/contracts';
 import { EventSealer } from '#lib/platform/rpc';
 import type { NatsUser, Stack } from './stack.js';
 
@@ -10,6 +10,12 @@ import type { NatsUser, Stack } from './stack.js';
  * (with its producer's NATS identity, the only one allowed to publish it, and a message id),
  * and read what a service published (as the test-only observer, which may only read).
  */
+/** The events their consumer takes only sealed by their producer: who seals each, and its class. */
+const SEALED: Record<string, { producer: NatsUser; messageClass: new () => object }> = {
+  [EventSubjects.REGISTRY_CHANGE_APPLIED]: { producer: 'identity', messageClass: RegistryChangeAppliedEvent },
+  [EventSubjects.DOCUMENT_SET_ISSUED]: { producer: 'documents', messageClass: DocumentSetIssuedEvent },
+};
+
 export class EventProbe {
   private readonly producers = new Map<NatsUser, NatsConnection>();
 
@@ -29,13 +35,14 @@ export class EventProbe {
 
   /**
    * Published as the subject's owning service (`applications.…` by applications, …); a registry
-   * change is sealed with identity's key, as identity seals it (documents issues nothing else).
+   * change or an issued document set is sealed with its producer's key, as the producer seals it
+   * (its consumer takes nothing else).
    */
   async publish(subject: string, payload: object, msgID: string = randomUUID()): Promise<void> {
-    if (subject === EventSubjects.REGISTRY_CHANGE_APPLIED && !('seal' in payload)) {
-      const sealer = new EventSealer('identity', this.stack.nats.seeds['identity']);
-      const event = payload as RegistryChangeAppliedEvent;
-      payload = { ...event, seal: await sealer.seal(subject, RegistryChangeAppliedEvent, event) };
+    const sealed = SEALED[subject];
+    if (sealed !== undefined && !('seal' in payload)) {
+      const sealer = new EventSealer(sealed.producer, this.stack.nats.seeds[sealed.producer]);
+      payload = { ...payload, seal: await sealer.seal(subject, sealed.messageClass, payload) };
     }
     const producer = subject.split('.')[0] as NatsUser;
     let nc = this.producers.get(producer);

@@ -2,16 +2,16 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { Streams } from '#lib/contracts';
 import { DatabaseModule } from '#lib/platform/db';
 import { EventsModule } from '#lib/platform/events';
-import { PlatformModule, type PlatformParts } from '#lib/platform/core';
+import { APP_CONFIG, PlatformModule, type BaseConfig, type PlatformParts } from '#lib/platform/core';
 import { ServiceHealth } from '#lib/platform/health';
-import { RpcModule } from '#lib/platform/rpc';
+import { EventSealer, RpcModule } from '#lib/platform/rpc';
 import type { DocumentsConfig } from './config/documents.config.js';
 import { DocumentAccessService } from './documents/document-access.service.js';
 import { DocumentHandler } from './documents/document.handler.js';
 import { StaffReadAudit } from './documents/staff-read-audit.js';
 import { HealthHandler } from './health/health.handler.js';
 import { IssuanceConsumer } from './issuance/issuance.consumer.js';
-import { IssuanceService } from './issuance/issuance.service.js';
+import { DOCUMENT_SET_SEALER, IssuanceService } from './issuance/issuance.service.js';
 import { IssuedDocumentEntity } from './issuance/issued-document.entity.js';
 import { IssuedDocumentRepository } from './issuance/issued-document.repository.js';
 import { SignedPdfFactory } from './issuance/signed-pdf.factory.js';
@@ -41,6 +41,11 @@ export class DocumentsModule {
         IssuedDocumentRepository,
         SignedPdfFactory,
         IssuanceService,
+        {
+          provide: DOCUMENT_SET_SEALER,
+          inject: [APP_CONFIG],
+          useFactory: (config: BaseConfig): EventSealer | undefined => EventSealer.fromConfig(config, 'documents'),
+        },
         IssuanceConsumer,
         DocumentAccessService,
         StaffReadAudit,

@@ -106,3 +106,16 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByRole('button', { name: 'Keluar' }).waitFor();
 }
+
+/**
+ * A resident's phone on a bad line: Chrome DevTools' "Slow 3G" (2,000 ms round trip, 50 kB/s
+ * each way) and a 4× slower CPU, set through the debugging protocol for this page.
+ */
+export const SLOW_3G = { offline: false, latency: 2_000, downloadThroughput: 50_000, uploadThroughput: 50_000 };
+
+export async function throttle(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}

@@ -1,6 +1,16 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import type { SyntheticFamily, SyntheticPerson } from '../../../apps/identity/src/seed/population-generator.js';
-import { createStaff, importCsv, login, STAFF_PASSWORD, TEST_ADMIN } from '../../factories/accounts.factory.js';
+import {
+  createStaff,
+  IDENTITY_TEST_ENV,
+  importCsv,
+  login,
+  STAFF_PASSWORD,
+  TEST_ADMIN,
+} from '../../factories/accounts.factory.js';
 import { residentsCsv, syntheticFamilies } from '../../factories/registry.factory.js';
+import { startStack, type Stack } from '../../support/stack.js';
+import { ensureWebBuilt, launchBrowser, type BrowserSession } from './browser.js';
 
 export const REGENCY = '16.02';
 
@@ -88,3 +98,50 @@ export const EVIDENCE_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
+
+/** What a browser spec's set-up gives it, ready once the describe's first beforeAll has run. */
+export interface BrowserSuite {
+  readonly stack: Stack;
+  readonly chromium: BrowserSession;
+  /** Only when `families` was asked for. */
+  readonly world: BrowserWorld;
+}
+
+/**
+ * The set-up every browser spec shares, as beforeAll/afterAll of the describe that calls it: the
+ * pages built, the whole system started with the test admin, the registry and staff
+ * (`buildWorld`) when `families` is given, one Chromium; all closed afterwards. A spec's own
+ * beforeAll, declared after the call, runs after it.
+ */
+export function browserSuite(options: { families?: number; splitFamilies?: number } = {}): BrowserSuite {
+  let stack: Stack | undefined;
+  let chromium: BrowserSession | undefined;
+  let world: BrowserWorld | undefined;
+  beforeAll(async () => {
+    ensureWebBuilt();
+    stack = await startStack({ env: IDENTITY_TEST_ENV });
+    if (options.families !== undefined) {
+      world = await buildWorld(stack.url, options.families, options.splitFamilies ?? 0);
+    }
+    chromium = await launchBrowser();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await stack?.close();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`browserSuite: no ${what} (set up in beforeAll, asked for in options)`);
+    return value;
+  };
+  return {
+    get stack() {
+      return ready(stack, 'stack');
+    },
+    get chromium() {
+      return ready(chromium, 'browser');
+    },
+    get world() {
+      return ready(world, 'world');
+    },
+  };
+}

@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Consumers, EventSubjects, RegistryChangeAppliedEvent, ServiceName, Streams } from '#lib/contracts';
-import { DomainError } from '#lib/domain';
 import { APP_CONFIG, type BaseConfig } from '#lib/platform/core';
 import { EventConsumerHost } from '#lib/platform/events';
 import { EventSealVerifier, natsPeersOf } from '#lib/platform/rpc';
@@ -41,17 +40,11 @@ export class IssuanceConsumer implements OnApplicationBootstrap {
   }
 
   private async assertFromIdentity(event: RegistryChangeAppliedEvent): Promise<void> {
-    if (this.seals === undefined) return;
-    const verdict = await this.seals.verify(event, {
+    await this.seals?.assertSealed(event, {
       producer: ServiceName.IDENTITY,
       subject: EventSubjects.REGISTRY_CHANGE_APPLIED,
       messageClass: RegistryChangeAppliedEvent,
+      refused: `Registry change of application ${event.applicationId}`,
     });
-    if (verdict !== true) {
-      throw new DomainError(
-        'AUTH.FORBIDDEN',
-        `Registry change of application ${event.applicationId} refused: ${verdict}`,
-      );
-    }
   }
 }

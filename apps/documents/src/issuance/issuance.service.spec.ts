@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import type { FamilyView, PersonView, RegistryChangeAppliedEvent } from '#lib/contracts';
+import { createUser } from '@nats-io/nkeys';
+import {
+  DocumentSetIssuedEvent,
+  EventSubjects,
+  type FamilyView,
+  type PersonView,
+  type RegistryChangeAppliedEvent,
+} from '#lib/contracts';
 import { DomainError } from '#lib/domain';
 import type { AppLogger } from '#lib/platform/core';
+import { EventSealer, EventSealVerifier } from '#lib/platform/rpc';
 import { DocumentsConfig } from '../config/documents.config.js';
 import type { IssuanceDetails } from '../rendering/document-models.js';
 import { IssuanceService } from './issuance.service.js';
@@ -125,6 +133,27 @@ describe(IssuanceService.name, () => {
         ],
       },
     ]);
+  });
+
+  it("seals the issued event with documents' key, so applications can tell it is documents'", async () => {
+    const key = createUser();
+    const sealer = new EventSealer('documents', new TextDecoder().decode(key.getSeed()));
+    const config = Object.assign(new DocumentsConfig(), { PUBLIC_BASE_URL: 'https://disdukcapil.example.go.id/' });
+    const logger = { info: jest.fn(), error: jest.fn() } as unknown as AppLogger;
+    await new IssuanceService(documents.asRepository(), pdfs, config, logger, sealer).issue(applied());
+    const [issued] = documents.outbox;
+    expect(issued.seal).toEqual(expect.any(String));
+    const verifier = new EventSealVerifier({ documents: key.getPublicKey() });
+    const expected = {
+      producer: 'documents',
+      subject: EventSubjects.DOCUMENT_SET_ISSUED,
+      messageClass: DocumentSetIssuedEvent,
+    };
+    // As applications receives it: through JSON (the outbox, the stream).
+    const received = JSON.parse(JSON.stringify(issued)) as DocumentSetIssuedEvent;
+    expect(await verifier.verify(received, expected)).toBe(true);
+    const forged = { ...received, applicationId: '22222222-2222-4222-8222-222222222222' };
+    expect(await verifier.verify(forged, expected)).toBe('content differs from the seal');
   });
 
   // Issue #14 point 5: a KK a member left is issued by its own regency's office.

@@ -1,8 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import { APPLICATION_TYPES, DocumentKind, DocumentStatus, DomainError } from '#lib/domain';
-import type { DocumentSetIssuedEvent, DocumentToIssue, RegistryChangeAppliedEvent } from '#lib/contracts';
+import {
+  DocumentSetIssuedEvent,
+  EventSubjects,
+  type DocumentToIssue,
+  type RegistryChangeAppliedEvent,
+} from '#lib/contracts';
 import { APP_CONFIG, APP_LOGGER, maskNiks, type AppLogger } from '#lib/platform/core';
+import type { EventSealer } from '#lib/platform/rpc';
 import type { DocumentsConfig } from '../config/documents.config.js';
 import type { DocumentDraft, IssueContext } from '../document-kinds/document-issuer.js';
 import { DOCUMENT_ISSUERS, issuerFor } from '../document-kinds/document-issuers.registry.js';
@@ -15,6 +21,9 @@ import { SignedPdfFactory } from './signed-pdf.factory.js';
 export function newVerificationToken(): string {
   return randomBytes(18).toString('base64url');
 }
+
+/** The EventSealer documents seals its `document-set.issued` events with (DocumentsModule provides it). */
+export const DOCUMENT_SET_SEALER = Symbol('DOCUMENT_SET_SEALER');
 
 /**
  * Issues the document set of an approved application, exactly once however often the event
@@ -30,6 +39,8 @@ export class IssuanceService {
     private readonly pdfs: SignedPdfFactory,
     @Inject(APP_CONFIG) private readonly config: DocumentsConfig,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
+    /** Seals every `issued` event with documents' nkey (absent only where no key is configured). */
+    @Optional() @Inject(DOCUMENT_SET_SEALER) private readonly sealer?: EventSealer,
   ) {}
 
   async issue(event: RegistryChangeAppliedEvent): Promise<IssuedDocumentEntity[]> {
@@ -76,6 +87,10 @@ export class IssuanceService {
       applicationId: event.applicationId,
       documents: set.map(({ document }) => ({ id: document.id, kind: document.kind, number: document.number })),
     };
+    if (this.sealer !== undefined) {
+      // Applications closes the application only on an event documents sealed.
+      issued.seal = await this.sealer.seal(EventSubjects.DOCUMENT_SET_ISSUED, DocumentSetIssuedEvent, issued);
+    }
     const stored = await this.documents.storeSet(set, issued);
     if (stored === 'already-stored') {
       // Another replica stored this application's set first (unique constraint): theirs stands.

@@ -1,4 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  type Type,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -10,7 +23,7 @@ import {
   ApplicationsRpc,
 } from '#lib/contracts';
 import { RpcClient } from '#lib/platform/rpc';
-import { ApplicationAction, attachmentDisposition, AttachmentKind, Role } from '#lib/domain';
+import { ApplicationAction, attachmentDisposition, AttachmentKind, Role, type ErrorCode } from '#lib/domain';
 import { CurrentPrincipal, Roles, RolesFor } from '../auth/auth.decorators.js';
 import { ApiParamsFrom, ApiProblems, ApiQueryFrom, ApiResult, ApiBodyFrom } from '../docs/api-docs.decorators.js';
 import { applicationInputSchema } from '../docs/views.openapi.js';
@@ -40,6 +53,32 @@ const BODY_DESCRIPTION =
   'absent only when `child.attendant` is DUKUN or LAINNYA (the SPTJM route: SPTJM kebenaran data kelahiran). ' +
   '400 lists every invalid field; 422 ' +
   '(`APPLICATION.RULE_VIOLATION`) lists every broken registry rule in `errors`.';
+
+/** The problems every staff step (verify, return, reject) can answer with beyond the common two. */
+const STAFF_STEP_PROBLEMS: ErrorCode[] = ['APPLICATION.ROLE_NOT_ALLOWED', 'APPLICATION.OWN_FAMILY'];
+
+/**
+ * A workflow step on one application (`POST /applications/{id}/<step>`): idempotent, allowed to
+ * the roles of its action, answered with the application. What the route documents differs only
+ * in these options.
+ */
+function WorkflowStep(
+  action: ApplicationAction,
+  step: { summary: string; result: string; body?: Type<unknown>; status?: 200 | 202; problems?: ErrorCode[] },
+): MethodDecorator {
+  const status = step.status ?? 200;
+  // Decorators written one above the other apply bottom first; applyDecorators applies in order.
+  return applyDecorators(
+    ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION', ...(step.problems ?? [])),
+    ApiResult(status, 'ApplicationView', step.result),
+    ...(step.body === undefined ? [] : [ApiBodyFrom(step.body)]),
+    ApiParamsFrom(ApplicationIdParams),
+    ApiOperation({ summary: step.summary, description: EXTRAS }),
+    RolesFor(action),
+    HttpCode(status),
+    IdempotentAction(),
+  );
+}
 
 @ApiTags('Applications')
 @Controller('applications')
@@ -108,13 +147,10 @@ export class ApplicationsController {
   }
 
   @Post(':id/cancel')
-  @IdempotentAction()
-  @HttpCode(200)
-  @RolesFor(ApplicationAction.CANCEL)
-  @ApiOperation({ summary: 'Cancel (owner, while SUBMITTED) → CANCELLED', description: EXTRAS })
-  @ApiParamsFrom(ApplicationIdParams)
-  @ApiResult(200, 'ApplicationView', 'The application, CANCELLED')
-  @ApiProblems('APPLICATION.NOT_FOUND', 'APPLICATION.INVALID_TRANSITION')
+  @WorkflowStep(ApplicationAction.CANCEL, {
+    summary: 'Cancel (owner, while SUBMITTED) → CANCELLED',
+    result: 'The application, CANCELLED',
+  })
   cancel(
     @Param() params: ApplicationIdParams,
     @Body() body: unknown,
@@ -125,19 +161,12 @@ export class ApplicationsController {
   }
 
   @Post(':id/verify')
-  @IdempotentAction()
-  @HttpCode(200)
-  @RolesFor(ApplicationAction.VERIFY)
-  @ApiOperation({ summary: 'Verify (CLERK of its regency, while SUBMITTED) → VERIFIED', description: EXTRAS })
-  @ApiParamsFrom(ApplicationIdParams)
-  @ApiBodyFrom(VerifyBody)
-  @ApiResult(200, 'ApplicationView', 'The application, VERIFIED')
-  @ApiProblems(
-    'APPLICATION.NOT_FOUND',
-    'APPLICATION.INVALID_TRANSITION',
-    'APPLICATION.ROLE_NOT_ALLOWED',
-    'APPLICATION.OWN_FAMILY',
-  )
+  @WorkflowStep(ApplicationAction.VERIFY, {
+    summary: 'Verify (CLERK of its regency, while SUBMITTED) → VERIFIED',
+    body: VerifyBody,
+    result: 'The application, VERIFIED',
+    problems: STAFF_STEP_PROBLEMS,
+  })
   verify(
     @Param() params: ApplicationIdParams,
     @Body() body: VerifyBody,
@@ -151,19 +180,12 @@ export class ApplicationsController {
   }
 
   @Post(':id/return')
-  @IdempotentAction()
-  @HttpCode(200)
-  @RolesFor(ApplicationAction.RETURN)
-  @ApiOperation({ summary: 'Return for correction with a reason → REVISION_REQUESTED', description: EXTRAS })
-  @ApiParamsFrom(ApplicationIdParams)
-  @ApiBodyFrom(ReasonBody)
-  @ApiResult(200, 'ApplicationView', 'The application, REVISION_REQUESTED')
-  @ApiProblems(
-    'APPLICATION.NOT_FOUND',
-    'APPLICATION.INVALID_TRANSITION',
-    'APPLICATION.ROLE_NOT_ALLOWED',
-    'APPLICATION.OWN_FAMILY',
-  )
+  @WorkflowStep(ApplicationAction.RETURN, {
+    summary: 'Return for correction with a reason → REVISION_REQUESTED',
+    body: ReasonBody,
+    result: 'The application, REVISION_REQUESTED',
+    problems: STAFF_STEP_PROBLEMS,
+  })
   return(
     @Param() params: ApplicationIdParams,
     @Body() body: ReasonBody,
@@ -177,19 +199,12 @@ export class ApplicationsController {
   }
 
   @Post(':id/reject')
-  @IdempotentAction()
-  @HttpCode(200)
-  @RolesFor(ApplicationAction.REJECT)
-  @ApiOperation({ summary: 'Reject with a reason (final) → REJECTED', description: EXTRAS })
-  @ApiParamsFrom(ApplicationIdParams)
-  @ApiBodyFrom(ReasonBody)
-  @ApiResult(200, 'ApplicationView', 'The application, REJECTED')
-  @ApiProblems(
-    'APPLICATION.NOT_FOUND',
-    'APPLICATION.INVALID_TRANSITION',
-    'APPLICATION.ROLE_NOT_ALLOWED',
-    'APPLICATION.OWN_FAMILY',
-  )
+  @WorkflowStep(ApplicationAction.REJECT, {
+    summary: 'Reject with a reason (final) → REJECTED',
+    body: ReasonBody,
+    result: 'The application, REJECTED',
+    problems: STAFF_STEP_PROBLEMS,
+  })
   reject(
     @Param() params: ApplicationIdParams,
     @Body() body: ReasonBody,
@@ -203,22 +218,12 @@ export class ApplicationsController {
   }
 
   @Post(':id/approve')
-  @IdempotentAction()
-  @HttpCode(202)
-  @RolesFor(ApplicationAction.APPROVE)
-  @ApiOperation({
+  @WorkflowStep(ApplicationAction.APPROVE, {
     summary: 'Approve (OFFICIAL of its regency, not the verifier) → 202 APPROVED; ISSUED once its documents exist',
-    description: EXTRAS,
+    status: 202,
+    result: 'The application, APPROVED (ISSUED once its documents exist)',
+    problems: ['APPLICATION.ROLE_NOT_ALLOWED', 'APPLICATION.FOUR_EYES', 'APPLICATION.OWN_FAMILY'],
   })
-  @ApiParamsFrom(ApplicationIdParams)
-  @ApiResult(202, 'ApplicationView', 'The application, APPROVED (ISSUED once its documents exist)')
-  @ApiProblems(
-    'APPLICATION.NOT_FOUND',
-    'APPLICATION.INVALID_TRANSITION',
-    'APPLICATION.ROLE_NOT_ALLOWED',
-    'APPLICATION.FOUR_EYES',
-    'APPLICATION.OWN_FAMILY',
-  )
   approve(
     @Param() params: ApplicationIdParams,
     @Body() body: unknown,

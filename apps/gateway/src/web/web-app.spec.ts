@@ -33,6 +33,15 @@ function fetchRaw(base: string, url: string, headers: Record<string, string>): P
   });
 }
 
+/** The page's policy once it no longer holds `oldHash` (a watched rebuild is seen within moments). */
+async function policyOnceChanged(base: string, oldHash: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const policy = (await fetchRaw(base, '/', {})).headers['content-security-policy'] as string;
+    if (!policy.includes(oldHash) || attempt >= 50) return policy;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const SCRIPT = 'console.log("halaman penduduk");'.repeat(20);
 
 describe('the web pages at / (@fastify/static)', () => {
@@ -88,7 +97,7 @@ describe('the web pages at / (@fastify/static)', () => {
     await writeFile(path.join(own, 'index.html.gz'), gzipSync(html));
     const site = Fastify();
     try {
-      await registerWebApp(site, own);
+      await registerWebApp(site, own, { watch: true });
       const url = await site.listen({ port: 0, host: '127.0.0.1' });
       const sha = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
       for (const headers of [{}, { 'accept-encoding': 'gzip' }] as Array<Record<string, string>>) {
@@ -97,15 +106,54 @@ describe('the web pages at / (@fastify/static)', () => {
         expect(policy).toContain(`script-src 'self' ${sha(script)};`);
         expect(policy).not.toContain('unsafe-inline');
       }
-      // A rebuild with another script: the old hash no longer allows anything.
+      // A rebuild in development (watched) with another script: the old hash no longer allows anything.
       const changed = "document.body.dataset.siap='tidak'";
       await writeFile(path.join(own, 'index.html'), html.replace(script, changed) + ' ');
-      const policy = (await fetchRaw(url, '/', {})).headers['content-security-policy'] as string;
+      const policy = await policyOnceChanged(url, sha(script));
       expect(policy).toContain(sha(changed));
       expect(policy).not.toContain(sha(script));
     } finally {
       await site.close();
       await rm(own, { recursive: true, force: true });
+    }
+  });
+
+  it('works the policy out once, not per request: without watching, a changed file is not read again', async () => {
+    const own = await mkdtemp(path.join(tmpdir(), 'gateway-web-once-'));
+    const html = (text: string): string =>
+      `<!doctype html><html lang="id"><body><script>${text}</script></body></html>`;
+    await writeFile(path.join(own, 'index.html'), html('satu()'));
+    const site = Fastify();
+    try {
+      await registerWebApp(site, own);
+      const url = await site.listen({ port: 0, host: '127.0.0.1' });
+      const first = (await fetchRaw(url, '/', {})).headers['content-security-policy'];
+      await writeFile(path.join(own, 'index.html'), html('dua()'));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await fetchRaw(url, '/masuk', {})).headers['content-security-policy']).toBe(first);
+    } finally {
+      await site.close();
+      await rm(own, { recursive: true, force: true });
+    }
+  });
+
+  it('serves the pages built after the gateway started, with their policy', async () => {
+    const later = await mkdtemp(path.join(tmpdir(), 'gateway-web-later-'));
+    const site = Fastify();
+    try {
+      await registerWebApp(site, later);
+      const url = await site.listen({ port: 0, host: '127.0.0.1' });
+      expect((await fetchRaw(url, '/', {})).statusCode).toBe(503);
+      const script = 'nanti()';
+      await writeFile(path.join(later, 'index.html'), `<!doctype html><body><script>${script}</script></body>`);
+      const answer = await fetchRaw(url, '/', {});
+      expect(answer.statusCode).toBe(200);
+      expect(answer.headers['content-security-policy']).toContain(
+        `'sha256-${createHash('sha256').update(script).digest('base64')}'`,
+      );
+    } finally {
+      await site.close();
+      await rm(later, { recursive: true, force: true });
     }
   });
 

@@ -1,7 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_CSP } from '../http/security-headers.js';
@@ -37,25 +37,19 @@ const OTHER_FILES = 'public, max-age=3600';
  */
 const PAGE_PATH = /^(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*)?$/;
 
-const inlinePolicies = new Map<string, { version: string; policy: string }>();
-
 /**
  * The policy for index.html: the app's policy (helmet's, http/security-headers.ts, with
  * `frame-ancestors 'none'`) plus exactly the inline `<style>` and `<script>` blocks the build put
  * into it (the first screen, apps/web/vite.config.mjs), allowed by their SHA-256, never
- * 'unsafe-inline'. Hashed again when the file changes (a rebuild).
+ * 'unsafe-inline'. Without a built page, the app's policy alone.
  */
 export function pagePolicy(indexFile: string): string {
-  let version: string;
+  let html: string;
   try {
-    const stat = statSync(indexFile);
-    version = `${stat.mtimeMs}:${stat.size}`;
+    html = readFileSync(indexFile, 'utf8');
   } catch {
     return APP_CSP;
   }
-  const known = inlinePolicies.get(indexFile);
-  if (known?.version === version) return known.policy;
-  const html = readFileSync(indexFile, 'utf8');
   const hashes = (tag: string): string =>
     [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))]
       .map(
@@ -65,12 +59,69 @@ export function pagePolicy(indexFile: string): string {
             .digest('base64')}'`,
       )
       .join('');
-  const policy = APP_CSP.replace("style-src 'self'", `style-src 'self'${hashes('style')}`).replace(
+  return APP_CSP.replace("style-src 'self'", `style-src 'self'${hashes('style')}`).replace(
     "script-src 'self'",
     `script-src 'self'${hashes('script')}`,
   );
-  inlinePolicies.set(indexFile, { version, policy });
-  return policy;
+}
+
+/**
+ * What a page request needs to know of the built index.html (whether it is there, its policy),
+ * worked out once rather than on every request. The build of a running gateway does not change
+ * in production; in development (`watch`) a rebuild of the pages is seen by watching the build's
+ * folder, and the page is looked at again on the next request. While no page is built it is
+ * looked for again on each request, so a gateway started before `npm run build` serves the pages
+ * once they are there.
+ */
+export class BuiltPage {
+  private known: { built: boolean; policy: string } | undefined;
+  private readonly watcher: FSWatcher | undefined;
+
+  constructor(
+    private readonly indexFile: string,
+    watch: boolean,
+  ) {
+    this.watcher = watch ? this.watchBuild() : undefined;
+    this.current();
+  }
+
+  get built(): boolean {
+    return this.current().built;
+  }
+
+  get policy(): string {
+    return this.current().policy;
+  }
+
+  close(): void {
+    this.watcher?.close();
+  }
+
+  private current(): { built: boolean; policy: string } {
+    if (this.known?.built !== true) {
+      const built = existsSync(this.indexFile);
+      this.known = { built, policy: built ? pagePolicy(this.indexFile) : APP_CSP };
+    }
+    return this.known;
+  }
+
+  private watchBuild(): FSWatcher | undefined {
+    const name = path.basename(this.indexFile);
+    try {
+      // The folder, not the file: `vite build` empties it and writes a new index.html.
+      const watcher = watch(path.dirname(this.indexFile), { persistent: false }, (_event, file) => {
+        if (file === null || file === name) this.known = undefined;
+      });
+      // A folder removed under the watcher: the page is looked for on each request again.
+      watcher.on('error', () => {
+        this.known = undefined;
+        watcher.close();
+      });
+      return watcher;
+    } catch {
+      return undefined; // no folder yet: looked for on each request until built
+    }
+  }
 }
 
 /**
@@ -78,7 +129,7 @@ export function pagePolicy(indexFile: string): string {
  * (pagePolicy). The other security headers (HSTS, nosniff, frame options, ...) are helmet's, on
  * every response (http/security-headers.ts).
  */
-function setHeaders(root: string) {
+function setHeaders(root: string, page: BuiltPage) {
   return (reply: FastifyReply, file: string): void => {
     // The build's compressed copy (index.html.gz) carries the headers of the file it copies.
     const relative = path
@@ -87,9 +138,7 @@ function setHeaders(root: string) {
       .join('/')
       .replace(/\.(gz|br)$/, '');
     if (relative === 'index.html') {
-      void reply
-        .header('cache-control', REVALIDATE)
-        .header('content-security-policy', pagePolicy(path.join(root, 'index.html')));
+      void reply.header('cache-control', REVALIDATE).header('content-security-policy', page.policy);
     } else {
       void reply.header('cache-control', relative.startsWith('assets/') ? IMMUTABLE : OTHER_FILES);
     }
@@ -103,8 +152,17 @@ function setHeaders(root: string) {
  * screen: history fallback). Registered as a catch-all, so every API route stays more specific
  * and wins; a reserved path that reaches it is the API's own 404.
  */
-export async function registerWebApp(fastify: FastifyInstance, root: string = webRoot()): Promise<void> {
+export async function registerWebApp(
+  fastify: FastifyInstance,
+  root: string = webRoot(),
+  options: { watch?: boolean } = {},
+): Promise<void> {
   const resolvedRoot = path.resolve(root);
+  const page = new BuiltPage(path.join(resolvedRoot, 'index.html'), options.watch ?? false);
+  fastify.addHook('onClose', (_instance, done) => {
+    page.close();
+    done();
+  });
   await fastify.register(fastifyStatic, {
     root: resolvedRoot,
     // Only `reply.sendFile` here: the routes are the catch-all below, which knows the fallback.
@@ -114,7 +172,7 @@ export async function registerWebApp(fastify: FastifyInstance, root: string = we
     cacheControl: false,
     dotfiles: 'deny',
     index: false,
-    setHeaders: setHeaders(resolvedRoot),
+    setHeaders: setHeaders(resolvedRoot, page),
     // Missing before `npm run build`; the fallback below says so.
     suppressWarning: true,
   });
@@ -125,7 +183,7 @@ export async function registerWebApp(fastify: FastifyInstance, root: string = we
     if (!PAGE_PATH.test(relative) || relative.length > 512) return notFound(reply);
     // A file of the build, or its 404: a missing script must not be answered with a page.
     if (path.extname(relative) !== '') return reply.sendFile(relative);
-    if (!existsSync(path.join(resolvedRoot, 'index.html'))) {
+    if (!page.built) {
       return reply
         .status(503)
         .header('content-type', 'text/plain; charset=utf-8')

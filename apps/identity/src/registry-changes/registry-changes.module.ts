@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type BaseConfig } from '#lib/platform/core';
-import { EventSealer, valueOrFile } from '#lib/platform/rpc';
+import { EventSealer } from '#lib/platform/rpc';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { IdentifiersModule } from '../identifiers/identifiers.module.js';
 import { RegistryModule } from '../registry/registry.module.js';
@@ -19,10 +19,7 @@ import { REGISTRY_CHANGE_SEALER, RegistryChangeService } from './registry-change
     {
       provide: REGISTRY_CHANGE_SEALER,
       inject: [APP_CONFIG],
-      useFactory: (config: BaseConfig): EventSealer | undefined => {
-        const seed = valueOrFile(config.NATS_NKEY_SEED, config.NATS_NKEY_SEED_FILE);
-        return seed === undefined ? undefined : new EventSealer('identity', seed);
-      },
+      useFactory: (config: BaseConfig): EventSealer | undefined => EventSealer.fromConfig(config, 'identity'),
     },
   ],
 })

@@ -4,6 +4,7 @@ import type { Role } from '../api/types';
 import { Link, navigate, useLocation } from '../router';
 import { ApiError } from '../api/client';
 import { ErrorBox, ErrorSummary, TextField } from '../ui/form';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { firstScreenValue, takeFirstScreenSubmit } from '../first-screen/take-over';
 
 const HOME: Record<Role, string> = {
@@ -41,9 +42,7 @@ export function LoginPage(): ReactNode {
   useEffect(() => {
     if (takeFirstScreenSubmit()) form.current?.requestSubmit();
   }, []);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  const { attempt, busy, error, submit: send, restart, clearError } = useFormSubmit();
   const [mfaToken, setMfaToken] = useState<string>();
   const [code, setCode] = useState('');
   const checks = {
@@ -52,16 +51,10 @@ export function LoginPage(): ReactNode {
   };
   const invalid = Boolean(checks.username.error || checks.password.error);
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    if (invalid) {
-      setError(undefined);
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = (event: FormEvent): Promise<void> => {
+    // A press on an incomplete form: the field errors, not the last refusal, say what is wrong.
+    if (invalid) clearError();
+    return send(event, invalid, async () => {
       const signingIn = signIn(username, password);
       // A resident lands on their family: fetch its page's script while the sign-in is under way
       // (after the sign-in's request, which must not queue behind it on a slow connection).
@@ -71,37 +64,28 @@ export function LoginPage(): ReactNode {
         // The second step: the code of the authenticator app (the password is not kept).
         setPassword('');
         setMfaToken(result.mfaToken);
-        setAttempt(0);
-        setBusy(false);
+        restart();
         return;
       }
       navigate(landingOf(result.session, query.get('lanjut')), { replace: true });
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+    });
   };
 
   const codeCheck = checkCode(code);
-  const submitCode = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    if (codeCheck.error || mfaToken === undefined) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const session = await completeSignIn(mfaToken, code);
-      navigate(landingOf(session, query.get('lanjut')), { replace: true });
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-      // The challenge lives a few minutes: when it is over, start again from the password.
-      if (caught instanceof ApiError && caught.status === 401 && caught.body['detail'] !== 'Kode verifikasi salah') {
-        setMfaToken(undefined);
-        setCode('');
+  const submitCode = (event: FormEvent): Promise<void> =>
+    send(event, Boolean(codeCheck.error) || mfaToken === undefined, async () => {
+      try {
+        const session = await completeSignIn(mfaToken ?? '', code);
+        navigate(landingOf(session, query.get('lanjut')), { replace: true });
+      } catch (caught) {
+        // The challenge lives a few minutes: when it is over, start again from the password.
+        if (caught instanceof ApiError && caught.status === 401 && caught.body['detail'] !== 'Kode verifikasi salah') {
+          setMfaToken(undefined);
+          setCode('');
+        }
+        throw caught;
       }
-    }
-  };
+    });
 
   if (mfaToken !== undefined) {
     return (

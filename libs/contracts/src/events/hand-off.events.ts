@@ -145,4 +145,15 @@ export class DocumentSetIssuedEvent {
   @ValidateNested({ each: true })
   @Type(() => IssuedDocumentRef)
   documents: IssuedDocumentRef[];
+
+  /**
+   * Documents' seal (`EventSealer`, its nkey) over the rest: applications marks an application
+   * ISSUED only on what its one producer sealed, whoever else could reach the subject (the
+   * operator's replay key). Required wherever the apps know each other's keys (NATS_PEERS;
+   * always in production).
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  seal?: string;
 }

@@ -5,7 +5,6 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { queueGroupOf, type ServiceName } from '#lib/contracts';
 import type { ServiceConfig } from '../config/base.config.js';
-import { isDatabaseStarting } from '../database/wait-for-database.js';
 import { registerMetricsRoute } from '../http/metrics-route.js';
 import { createLogger, NestLoggerAdapter, type AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
@@ -59,7 +58,7 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
   const pipe = createValidationPipe();
   const callers = IncomingCallerCheck.fromConfig(config, service);
   app.useGlobalPipes(pipe);
-  app.useGlobalFilters(new RpcErrorFilter(logger, metrics, isDatabaseStarting));
+  app.useGlobalFilters(new RpcErrorFilter(logger, metrics));
   app.useGlobalInterceptors(new RpcContextInterceptor(metrics, logger, callers));
   app.connectMicroservice<MicroserviceOptions>(
     natsServerOptions(
@@ -86,7 +85,6 @@ export async function startServiceApp<C extends ServiceConfig>(options: ServiceA
       pipe,
       logger,
       metrics,
-      isOutage: isDatabaseStarting,
     });
     plain.serve(options.plainRpc(app));
   }

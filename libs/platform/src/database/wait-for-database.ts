@@ -1,18 +1,5 @@
 import type { AppLogger } from '../logging/logger.js';
-
-/** PostgreSQL not there yet: refused, restarting, recovering, or the connection cut mid-start. */
-export function isDatabaseStarting(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  // 57P03 cannot_connect_now ("the database system is starting up"), 57P01 admin_shutdown,
-  // 57P02 crash_shutdown (another backend crashed; the server restarts).
-  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03'].includes(code)) {
-    return true;
-  }
-  return (
-    typeof message === 'string' &&
-    /Connection terminated|timeout expired|timeout exceeded when trying to connect|ECONNREFUSED/i.test(message)
-  );
-}
+import { isDatabaseUnavailable } from '../nats/database-unavailable.js';
 
 /**
  * Runs `step` (opening the database, migrating) again while PostgreSQL is starting or
@@ -30,7 +17,7 @@ export async function whileDatabaseStarts<T>(
     try {
       return await step();
     } catch (error) {
-      if (!isDatabaseStarting(error) || Date.now() > deadline) throw error;
+      if (!isDatabaseUnavailable(error) || Date.now() > deadline) throw error;
       const delayMs = Math.min(2000, 250 * attempt);
       logger.warn({ err: error, attempt, delayMs }, 'Database not available yet; waiting');
       await new Promise((resolve) => setTimeout(resolve, delayMs));

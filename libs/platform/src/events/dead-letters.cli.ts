@@ -6,14 +6,15 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { ConsumerSubjects } from '#lib/contracts';
 import { connect } from '@nats-io/transport-node';
 import type { BaseConfig } from '../config/base.config.js';
+import { maskNiks } from '../logging/mask.js';
 import { natsAuthOf } from '../nats/nats-options.js';
-import { describeDeadLetter, listDeadLetters, replayDeadLetter } from './dead-letters.js';
+import { formatDeadLetters, listDeadLetters, replayDeadLetter } from './dead-letters.js';
 
 export async function main(args: string[]): Promise<number> {
   const replayAt = args.indexOf('--replay');
   const target = replayAt >= 0 ? args[replayAt + 1] : undefined;
   if (replayAt >= 0 && (target === undefined || !(target === 'all' || /^\d+$/.test(target)))) {
-    console.error('usage: npm run events:dead-letters [-- --replay <id>|all]');
+    process.stderr.write('usage: npm run events:dead-letters [-- --replay <id>|all]\n');
     return 2;
   }
   const nc = await connect({
@@ -25,17 +26,16 @@ export async function main(args: string[]): Promise<number> {
     const jsm = await jetstreamManager(nc);
     const letters = await listDeadLetters(jsm);
     if (target === undefined) {
-      if (letters.length === 0) console.log('No dead letters.');
-      for (const letter of letters) console.log(describeDeadLetter(letter));
+      process.stdout.write(formatDeadLetters(letters));
       return 0;
     }
     const js = jetstream(nc);
     const ids = target === 'all' ? letters.map((l) => l.id) : [Number(target)];
     for (const id of ids) {
       const letter = await replayDeadLetter(js, jsm, id, ConsumerSubjects);
-      console.log(`replayed #${id} to ${letter.subject}`);
+      process.stdout.write(`replayed #${id} to ${letter.subject}\n`);
     }
-    if (ids.length === 0) console.log('No dead letters.');
+    if (ids.length === 0) process.stdout.write(formatDeadLetters([]));
     return 0;
   } finally {
     await nc.drain();
@@ -43,6 +43,6 @@ export async function main(args: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  process.stderr.write(`${maskNiks(error instanceof Error ? error.message : String(error))}\n`);
   return 1;
 });

@@ -137,18 +137,39 @@ export async function replayDeadLetter(
 }
 
 /**
- * A dead letter as the operator's screen shows it (`npm run events:dead-letters`): no full NIK
- * anywhere — the approval event names the applicant, and a reason may quote a value. NIKs are
- * masked before the payload is cut, so none is ever half shown.
+ * The dead letters as the operator's screen shows them (`npm run events:dead-letters`): one row
+ * each, columns aligned. No full NIK anywhere — the approval event names the applicant, and a
+ * reason may quote a value: NIKs are masked before the payload is cut, so none is ever half
+ * shown. Control characters (a newline, a terminal escape in a forged payload) become spaces, so
+ * every letter stays one row and nothing it carries drives the operator's terminal.
  */
-export function describeDeadLetter(letter: DeadLetter): string {
-  const masked = maskNiks(letter.payload);
-  const payload = masked.length > 160 ? `${masked.slice(0, 160)}…` : masked;
-  return maskNiks(
-    [
-      `#${letter.id}  ${letter.at}  ${letter.subject} (${letter.stream} seq ${letter.originalSeq})`,
-      `    consumer ${letter.durable}, ${letter.deliveries} deliveries: ${letter.reason}`,
-      `    correlation ${letter.correlationId ?? '-'}  ${payload}`,
-    ].join('\n'),
+export function formatDeadLetters(letters: readonly DeadLetter[]): string {
+  if (letters.length === 0) return 'No dead letters.\n';
+  const cell = (text: string, limit = Infinity): string => {
+    // eslint-disable-next-line no-control-regex -- exactly the characters to take out
+    const masked = maskNiks(text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '));
+    return masked.length > limit ? `${masked.slice(0, limit)}…` : masked;
+  };
+  const rows = [
+    ['ID', 'AT', 'SUBJECT', 'FROM', 'CONSUMER', 'DELIVERIES', 'REASON', 'CORRELATION', 'PAYLOAD'],
+    ...letters.map((letter) => [
+      `#${letter.id}`,
+      cell(letter.at),
+      cell(letter.subject),
+      cell(`${letter.stream} seq ${letter.originalSeq}`),
+      cell(letter.durable),
+      String(letter.deliveries),
+      cell(letter.reason, 120),
+      cell(letter.correlationId ?? '-'),
+      cell(letter.payload, 160),
+    ]),
+  ];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const lines = rows.map((row) =>
+    row
+      .map((text, column) => (column === row.length - 1 ? text : text.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd(),
   );
+  return maskNiks(`${lines.join('\n')}\n`);
 }

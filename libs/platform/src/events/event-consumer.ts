@@ -9,9 +9,9 @@ import { CORRELATION_HEADER, correlationIdFrom, runWithContext } from '../contex
 import type { AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { APP_LOGGER } from '../platform.tokens.js';
-import { isDatabaseStarting } from '../database/wait-for-database.js';
+import { isDatabaseUnavailable } from '../nats/database-unavailable.js';
 import { DEAD_LETTER_STREAM, deadLetter } from './dead-letters.js';
-import { JetStreamConnection } from './jetstream-connection.js';
+import { JetStreamConnection, StreamMissingError } from './jetstream-connection.js';
 
 const NANOS_PER_SECOND = 1_000_000_000;
 
@@ -94,6 +94,8 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
   private async run<T extends object>(subscription: EventSubscription<T>): Promise<void> {
     const delivery = { ...EVENT_DELIVERY_DEFAULTS, ...subscription.delivery };
     let interruptedAt: number | undefined;
+    /** Since when the producer's stream was found missing (its service not started yet). */
+    let missingSince: number | undefined;
     while (!this.stopped) {
       try {
         await this.jetStream.ensureStream(subscription.stream);
@@ -125,7 +127,14 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
         const consumer = await js.consumers.get(subscription.stream.name, subscription.durable);
         const messages = await consumer.consume({ max_messages: delivery.prefetch });
         this.active.add(messages);
-        if (interruptedAt !== undefined) {
+        if (missingSince !== undefined) {
+          this.logger.info(
+            { stream: subscription.stream.name, durable: subscription.durable, waitedMs: Date.now() - missingSince },
+            'Event stream appeared; event consumer running',
+          );
+          missingSince = undefined;
+          interruptedAt = undefined;
+        } else if (interruptedAt !== undefined) {
           this.logger.info(
             { durable: subscription.durable, downMs: Date.now() - interruptedAt },
             'Event consumer running again',
@@ -157,6 +166,24 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
         }
       } catch (error) {
         if (this.stopped) return;
+        if (error instanceof StreamMissingError) {
+          // Normal while the producer has not started yet: said once, then retried quietly.
+          const fields = { stream: error.stream, durable: subscription.durable };
+          if (missingSince === undefined) {
+            missingSince = Date.now();
+            this.logger.warn(
+              fields,
+              'Event stream does not exist yet (its producing service has not started); waiting for it',
+            );
+          } else {
+            this.logger.debug(
+              { ...fields, waitedMs: Date.now() - missingSince },
+              'Event stream still missing; retrying',
+            );
+          }
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          continue;
+        }
         interruptedAt ??= Date.now();
         this.logger.warn({ err: error, durable: subscription.durable }, 'Event consumer interrupted; restarting');
         await new Promise((resolve) => setTimeout(resolve, 500));
@@ -271,7 +298,7 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
         }
         return;
       } catch (error) {
-        if (!isDatabaseStarting(error) || this.stopped || !this.inFlight.has(message) || Date.now() > giveUpAt) {
+        if (!isDatabaseUnavailable(error) || this.stopped || !this.inFlight.has(message) || Date.now() > giveUpAt) {
           throw error;
         }
         if (attempt === 1) {

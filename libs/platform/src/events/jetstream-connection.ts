@@ -1,5 +1,12 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  jetstream,
+  jetstreamManager,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { StreamDefinition } from '#lib/contracts';
 import type { BaseConfig } from '../config/base.config.js';
@@ -8,6 +15,20 @@ import type { AppLogger } from '../logging/logger.js';
 import { APP_CONFIG, APP_LOGGER } from '../platform.tokens.js';
 
 const NANOS_PER_SECOND = 1_000_000_000;
+
+/**
+ * The stream is not there and this process may not create it: only its producer's NATS key may
+ * (scripts/nats-config.mjs). A consumer started before its producer waits for it.
+ */
+export class StreamMissingError extends Error {
+  constructor(
+    readonly stream: string,
+    options?: ErrorOptions,
+  ) {
+    super(`JetStream stream ${stream} does not exist yet`, options);
+    this.name = 'StreamMissingError';
+  }
+}
 
 /**
  * A service's connection for durable events (JetStream), apart from Nest's request/reply
@@ -74,8 +95,10 @@ export class JetStreamConnection implements OnApplicationShutdown {
 
   /**
    * Creates the stream when it does not exist (both its producer and its consumers call this,
-   * so start-up order does not matter). Events are kept 30 days; duplicates of a message id
-   * are dropped for 10 minutes.
+   * so start-up order does not matter where a consumer may create it). Events are kept 30 days;
+   * duplicates of a message id are dropped for 10 minutes. Throws StreamMissingError when the
+   * stream is still not there after this process's attempt: its NATS key may not create it (in
+   * production only the producer's may), so the producer has not started yet.
    */
   async ensureStream(stream: StreamDefinition): Promise<void> {
     if (this.ensured.has(stream.name)) return;
@@ -94,7 +117,9 @@ export class JetStreamConnection implements OnApplicationShutdown {
         this.logger.info({ stream: stream.name }, 'Created JetStream stream');
       } catch (error) {
         // Another replica created it in between: that is fine, anything else is not.
-        await jsm.streams.info(stream.name).catch(() => {
+        await jsm.streams.info(stream.name).catch((infoError: unknown) => {
+          if (infoError instanceof JetStreamApiError && infoError.code === JetStreamApiCodes.StreamNotFound)
+            throw new StreamMissingError(stream.name, { cause: error });
           throw error;
         });
       }

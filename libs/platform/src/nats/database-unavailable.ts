@@ -5,6 +5,10 @@
  * wrong": the pool waited too long for a connection, PostgreSQL has too many clients or is
  * shutting down or starting, the connection broke. Such a failure is 503 (retry later), not a
  * 500 (a bug) — the client did nothing wrong and a retry may well succeed (issue #13).
+ *
+ * The one test of "the database is away" for the whole platform: RpcErrorFilter and
+ * PlainRpcServer answer it SERVICE.UNAVAILABLE, whileDatabaseStarts waits through it at start-up,
+ * and EventConsumer runs the handler again in place instead of dead-lettering the event.
  */
 
 /** SQLSTATE classes/codes of an unavailable server (PostgreSQL appendix A). */
@@ -33,7 +37,9 @@ const UNAVAILABLE_SYSCALL_CODES = new Set([
 
 /** node-postgres / pg-pool messages of a pool or connection that cannot serve. */
 const UNAVAILABLE_MESSAGES = [
-  /timeout exceeded when trying to connect/i,
+  /timeout exceeded when trying to connect/i, // pg-pool: no connection free in time
+  /timeout expired/i, // pg Client: connectionTimeoutMillis passed while connecting
+  /ECONNREFUSED/, // a refusal some wrapper re-threw without its code
   /Connection terminated/i,
   /connection timeout/i,
   /Client has encountered a connection error/i,

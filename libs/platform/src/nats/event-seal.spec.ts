@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { createUser } from '@nats-io/nkeys';
 import { IsString } from 'class-validator';
+import { DomainError } from '#lib/domain';
+import { BaseConfig } from '../config/base.config.js';
 import { canonicalJson, EventSealer, EventSealVerifier } from './event-seal.js';
 
 class Announced {
@@ -54,5 +56,25 @@ describe('event seals', () => {
     const claims = JSON.parse(Buffer.from(seal.split('.')[1], 'base64url').toString()) as object;
     const posing = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
     await expect(verifier.verify({ ...event, seal: posing }, expected)).resolves.toBe('bad seal signature');
+  });
+
+  it('refuses for a consumer with AUTH.FORBIDDEN (dead-lettered at once), naming the event by id only', async () => {
+    const event: Announced = { id: '1', text: 'hello' };
+    const check = { ...expected, refused: 'Announcement 1' };
+    const refusal = await verifier.assertSealed({ ...event }, check).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ code: 'AUTH.FORBIDDEN', message: 'Announcement 1 refused: no seal' });
+    event.seal = await new EventSealer('identity', producer.seed).seal(expected.subject, Announced, event);
+    await expect(verifier.assertSealed(event, check)).resolves.toBeUndefined();
+  });
+
+  it('seals with the nkey of the configuration, or not at all where none is configured', () => {
+    expect(
+      EventSealer.fromConfig(Object.assign(new BaseConfig(), { NATS_NKEY_SEED: producer.seed }), 'identity'),
+    ).toBeInstanceOf(EventSealer);
+    expect(EventSealer.fromConfig(new BaseConfig(), 'identity')).toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { ed25519FromPublicNkey, ed25519FromSeed } from './nats-identity.js';
+import { DomainError } from '#lib/domain';
+import type { BaseConfig } from '../config/base.config.js';
+import { ed25519FromPublicNkey, ed25519FromSeed, valueOrFile } from './nats-identity.js';
 
 /**
  * An event's seal: its producer's signature (the app's nkey, Ed25519) over the event's content,
@@ -49,6 +51,12 @@ function digestOf(form: string): string {
 export class EventSealer {
   private readonly key: KeyObject;
 
+  /** The app's sealer from its nkey (NATS_NKEY_SEED[_FILE]); none where no key is configured (never in production). */
+  static fromConfig(config: BaseConfig, app: string): EventSealer | undefined {
+    const seed = valueOrFile(config.NATS_NKEY_SEED, config.NATS_NKEY_SEED_FILE);
+    return seed === undefined ? undefined : new EventSealer(app, seed);
+  }
+
   constructor(
     readonly app: string,
     seed: string,
@@ -69,6 +77,19 @@ export class EventSealVerifier {
 
   constructor(peers: Record<string, string>) {
     for (const [app, nkey] of Object.entries(peers)) this.keys.set(app, ed25519FromPublicNkey(nkey));
+  }
+
+  /**
+   * For a consumer: throws AUTH.FORBIDDEN — permanent, so the event is dead-lettered on its first
+   * delivery — unless the event is its producer's. `refused` names it in the reason (an id, never
+   * personal data: the reason is logged and shown to the operator).
+   */
+  async assertSealed<T extends object>(
+    event: T,
+    expected: { producer: string; subject: string; messageClass: new () => T; refused: string },
+  ): Promise<void> {
+    const verdict = await this.verify(event, expected);
+    if (verdict !== true) throw new DomainError('AUTH.FORBIDDEN', `${expected.refused} refused: ${verdict}`);
   }
 
   /** `true`, or why the event is not its producer's. */

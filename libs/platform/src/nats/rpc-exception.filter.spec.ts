@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import type { ArgumentsHost } from '@nestjs/common';
 import { firstValueFrom } from 'rxjs';
 import { DomainError, type ErrorPayload } from '#lib/domain';
-import { isDatabaseStarting } from '../database/wait-for-database.js';
 import { createLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { RpcErrorFilter } from './rpc-exception.filter.js';
@@ -26,7 +25,7 @@ describe('RpcErrorFilter', () => {
     level: 'info',
     destination: { write: (chunk: string) => lines.push(JSON.parse(chunk) as Record<string, unknown>) },
   });
-  const filter = new RpcErrorFilter(logger, new Metrics('rpc-filter-test'), isDatabaseStarting);
+  const filter = new RpcErrorFilter(logger, new Metrics('rpc-filter-test'));
 
   it('answers a restarting or unreachable database as SERVICE.UNAVAILABLE (a 503 the client retries), with a WARN', async () => {
     lines.length = 0;

@@ -5,13 +5,10 @@ import { isDatabaseUnavailable } from './database-unavailable.js';
 import type { AppLogger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 
-/** Whether a failure is the service's database being away (restarting, connections cut). */
-export type OutageTest = (error: unknown) => boolean;
-
 /**
  * What a handler's failure becomes on the wire: `{ code, message, errors?, details? }`. Domain
  * errors pass as they are; a database that cannot serve now (pool exhausted, too many clients,
- * connections cut: `isDatabaseUnavailable`; restarting: the service's `isOutage`) is
+ * starting, restarting, connections cut: `isDatabaseUnavailable`) is
  * SERVICE.UNAVAILABLE, a 503 a client retries, with a WARN line; anything else is a bug, logged
  * with its stack (redacted: error-serializer.ts) and reported as INTERNAL without its text
  * (which may hold data). Shared by
@@ -22,12 +19,11 @@ export function rpcErrorPayload(
   subject: string,
   logger: AppLogger,
   metrics: Metrics,
-  isOutage: OutageTest = () => false,
 ): ErrorPayload {
   let payload: ErrorPayload;
   if (exception instanceof DomainError) {
     payload = exception.toPayload();
-  } else if (isOutage(exception) || isDatabaseUnavailable(exception)) {
+  } else if (isDatabaseUnavailable(exception)) {
     // Not a bug: the database cannot serve now. The error goes through the redacting serializer.
     logger.warn({ err: exception, subject }, 'Database unavailable; request answered SERVICE.UNAVAILABLE');
     payload = {
@@ -49,7 +45,6 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   constructor(
     private readonly logger: AppLogger,
     private readonly metrics: Metrics,
-    private readonly isOutage: OutageTest = () => false,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> {
@@ -57,7 +52,7 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
       host.getType() === 'rpc'
         ? String(host.switchToRpc().getContext<{ getSubject?: () => string }>().getSubject?.())
         : 'http';
-    const payload = rpcErrorPayload(exception, subject, this.logger, this.metrics, this.isOutage);
+    const payload = rpcErrorPayload(exception, subject, this.logger, this.metrics);
     return throwError(() => payload);
   }
 }

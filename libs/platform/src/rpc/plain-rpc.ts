@@ -6,7 +6,7 @@ import { compileAcceptor, type Acceptor, type MessageClass } from '#lib/validati
 import { CORRELATION_HEADER, correlationIdFrom, runWithContext } from '../context/request-context.js';
 import type { AppLogger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { rpcErrorPayload, type OutageTest } from '../nats/rpc-exception.filter.js';
+import { rpcErrorPayload } from '../nats/rpc-exception.filter.js';
 import type { IncomingCallerCheck } from './caller-assertion.js';
 
 /** What a plain handler knows of the message besides its validated body. */
@@ -78,8 +78,6 @@ export interface PlainRpcServerOptions {
   pipe: ValidationPipe;
   logger: AppLogger;
   metrics: Metrics;
-  /** Whether a failure is the database being away (answered SERVICE.UNAVAILABLE, as RpcErrorFilter does). */
-  isOutage?: OutageTest;
 }
 
 interface Packet {
@@ -177,7 +175,7 @@ export class PlainRpcServer {
       reply = JSON.stringify({ id, response, isDisposed: true });
       stop({ outcome: 'ok' });
     } catch (error) {
-      const err = rpcErrorPayload(error, subject, this.options.logger, this.options.metrics, this.options.isOutage);
+      const err = rpcErrorPayload(error, subject, this.options.logger, this.options.metrics);
       reply = JSON.stringify({ id, err, isDisposed: true });
       stop({ outcome: 'error' });
     }
@@ -216,15 +214,7 @@ export class PlainRpcServer {
       outcomes: settled.map((outcome) =>
         outcome.status === 'fulfilled'
           ? { response: outcome.value }
-          : {
-              err: rpcErrorPayload(
-                outcome.reason,
-                subject,
-                this.options.logger,
-                this.options.metrics,
-                this.options.isOutage,
-              ),
-            },
+          : { err: rpcErrorPayload(outcome.reason, subject, this.options.logger, this.options.metrics) },
       ),
     };
   }

@@ -3,6 +3,7 @@ import { currentSession, post, signIn } from '../../api/client';
 import { checkPassword, checkRequired } from '../../domain/rules';
 import { navigate } from '../../router';
 import { ErrorBox, ErrorSummary, Notice, TextField, firstError } from '../../ui/form';
+import { useFormSubmit } from '../../ui/use-form-submit';
 import { landingOf } from '../login';
 
 /**
@@ -16,9 +17,7 @@ export function ChangePasswordPage(): ReactNode {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [attempt, setAttempt] = useState(0);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { attempt, busy, error, submit: send } = useFormSubmit();
   const checks = {
     currentPassword: checkRequired(currentPassword, forced ? 'Kata sandi sementara' : 'Kata sandi saat ini'),
     newPassword:
@@ -28,23 +27,15 @@ export function ChangePasswordPage(): ReactNode {
     repeat: repeat === newPassword ? {} : { error: 'Ulangi kata sandi baru dengan tepat sama.' },
   };
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    if (firstError(Object.values(checks)) || session === undefined) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = (event: FormEvent): Promise<void> =>
+    send(event, Boolean(firstError(Object.values(checks))) || session === undefined, async () => {
+      if (session === undefined) return;
       await post('/me/password', { currentPassword, newPassword });
       const username = session.account.username ?? session.account.nik ?? '';
       const result = await signIn(username, newPassword);
       if ('mfaToken' in result) navigate('/masuk?diubah=1', { replace: true });
       else navigate(landingOf(result.session, null), { replace: true });
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="narrow">
