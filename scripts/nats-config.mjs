@@ -73,6 +73,7 @@ export const RPC_CALLS = {
     'identity.staff.reset-mfa',
     'identity.verification.verify',
     'identity.verification.verify-batch',
+    'identity.verification.verify-many',
     'identity.resident.read',
     'identity.family.read',
     'identity.family.read-own',

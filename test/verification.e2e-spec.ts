@@ -349,10 +349,12 @@ describe('verification for agencies through the gateway', () => {
       try {
         const limit = 40;
         const shared = await createAgency(stack.url, admin, { requestsPerMinute: limit });
-        const token = await agencyToken(stack.url, shared);
-        const responses = await Promise.all(
-          Array.from({ length: 60 }, () => verify(stack.url, token, verification(person.nik))),
+        // A token per request (they differ by expiry): the gateway sends concurrent checks of one
+        // token as one message, and 60 messages are what spreads them over both replicas.
+        const tokens = await Promise.all(
+          Array.from({ length: 60 }, (_, i) => stack.signToken({ sub: shared.id, role: 'AGENCY' }, 900 - i)),
         );
+        const responses = await Promise.all(tokens.map((token) => verify(stack.url, token, verification(person.nik))));
         const statuses = responses.map((r) => r.status);
         expect(statuses.filter((s) => s === 200)).toHaveLength(limit);
         expect(statuses.filter((s) => s === 429)).toHaveLength(60 - limit);

@@ -64,7 +64,7 @@ export async function startGateway(
   app.setGlobalPrefix(API_PREFIX, { exclude: [`${VERIFICATION_PAGE_PATH}/:token`] });
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
-  await registerSecurityHeaders(fastify, DOCS_PATH);
+  registerSecurityHeaders(fastify, DOCS_PATH);
   registerRequestContext(fastify);
   registerHttpMetrics(fastify, metrics);
   registerAccessLog(fastify, logger);

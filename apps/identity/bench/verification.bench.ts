@@ -675,9 +675,10 @@ async function main(): Promise<void> {
     );
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const signingKey = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-    // Production refuses a missing (or the published development) anchor key: a fresh one per run.
-    const anchorKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     const publicJwk = { ...createPublicKey(privateKey).export({ format: 'jwk' }), kid: 'bench', alg: 'ES256' };
+    // Production refuses the published development anchor and MFA keys: ones of its own per run.
+    const anchorKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const mfaKey = randomBytes(32).toString('base64');
     const common = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
@@ -715,8 +716,9 @@ async function main(): Promise<void> {
           JWT_PRIVATE_KEY: signingKey,
           JWT_KEY_ID: 'bench',
           AUDIT_ANCHOR_PRIVATE_KEY: anchorKey,
-          MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-          // The bench's administrator only sets up the agency: no second factor to enrol here.
+          MFA_ENCRYPTION_KEY: mfaKey,
+          // The bench's administrator only creates the agency: no second factor to enrol for it
+          // (an empty setting means the production default; no OFFICIAL signs in here).
           MFA_REQUIRED_ROLES: 'OFFICIAL',
           ADMIN_USERNAME: ADMIN.username,
           ADMIN_PASSWORD: ADMIN.password,

@@ -15,6 +15,7 @@ import { RpcClient, type RawJson } from '#lib/platform/rpc';
 import { DomainError, Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { IdempotentAction } from '../http/idempotency.js';
+import { VerificationCoalescer } from './verification-coalescer.js';
 
 /**
  * A batch of 1,000 checks may wait behind others at full load; the default deadline of a NATS
@@ -64,7 +65,10 @@ const DESCRIPTION =
 @ApiTags('Verification for agencies')
 @Controller('verifications')
 export class VerificationsController {
-  constructor(private readonly services: RpcClient) {}
+  constructor(
+    private readonly services: RpcClient,
+    private readonly checks: VerificationCoalescer,
+  ) {}
 
   @Post()
   @Roles(Role.AGENCY)
@@ -74,7 +78,8 @@ export class VerificationsController {
   @ApiResult(200, 'VerificationResult', 'The match results')
   @ApiProblems('AGENCY.FIELD_NOT_ALLOWED', 'AGENCY.QUOTA_EXCEEDED')
   verify(@Body() body: RawBody, @CurrentPrincipal() principal: Principal): Promise<VerificationResult> {
-    return this.services.call(IdentityRpc.VERIFICATION_VERIFY, relayed<VerifyRequest>(body, principal));
+    // Concurrent checks of this token travel to identity together, each still answered alone.
+    return this.checks.verify(jsonObject(body), principal);
   }
 
   @Post('batch')

@@ -61,7 +61,7 @@ describe('the web pages at / (@fastify/static)', () => {
     await writeFile(path.join(root, '.kunci.txt'), 'RAHASIA');
     app = Fastify();
     // As the gateway registers them: helmet's headers on every response, then the pages.
-    await registerSecurityHeaders(app, '/api/docs');
+    registerSecurityHeaders(app, '/api/docs');
     await registerWebApp(app, root);
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   });

@@ -1,12 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { IdentityRpc, type VerifyBatchRequest, type VerifyRequest } from '#lib/contracts';
+import { IdentityRpc, type VerifyBatchRequest, VerifyRequest } from '#lib/contracts';
 import { IdempotencyExecutor, IdempotencyStore } from '#lib/platform/idempotency';
-import { plainRoute, requirePrincipal, type PlainRpcRoute } from '#lib/platform/rpc';
+import { plainEachRoute, plainRoute, requirePrincipal, type PlainRpcRoute } from '#lib/platform/rpc';
 import { VerificationService } from './verification.service.js';
 
 /**
- * The two verification subjects, the hottest of the system, are served by a plain queue
+ * The three verification subjects, the hottest of the system, are served by a plain queue
  * subscription (PlainRpcServer, started by identity.app.ts) rather than Nest's pipeline: the
  * same caller check and validation rules, without an observable, an interceptor chain and a
  * class instance per item (docs/benchmarks.md, "Where the time goes").
@@ -29,6 +29,11 @@ export class VerificationHandler {
         requirePrincipal(request);
         return this.verification.verify(request, context.correlationId);
       }),
+      // The gateway's concurrent single checks of one token, as one message: each item is a
+      // VerifyRequest of its own (validated, admitted, counted, refused and logged alone).
+      plainEachRoute(IdentityRpc.VERIFICATION_VERIFY_MANY, VerifyRequest, (request, context) =>
+        this.verification.verify(request, context.correlationId),
+      ),
       // Checks and their access-log lines are written by a shared batcher, not one transaction:
       // the key and its outcome are stored once the batch is answered (as `@Idempotent()`).
       plainRoute(IdentityRpc.VERIFICATION_VERIFY_BATCH, (request: VerifyBatchRequest, context) => {

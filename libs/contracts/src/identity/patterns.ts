@@ -31,6 +31,8 @@ export const IdentityPatterns = {
   // Verification for agencies (API.md "Verification for agencies")
   VERIFICATION_VERIFY: 'identity.verification.verify',
   VERIFICATION_VERIFY_BATCH: 'identity.verification.verify-batch',
+  /** From the gateway: concurrent `POST /verifications` of one token, as one message (each answered alone). */
+  VERIFICATION_VERIFY_MANY: 'identity.verification.verify-many',
 
   // Population registry reads on behalf of a caller (region and family rules, access log)
   RESIDENT_READ: 'identity.resident.read',

@@ -62,9 +62,11 @@ import {
 import type { AccessLogItem, FamilyView, Page, PersonRecord, PersonView } from './registry.views.js';
 import {
   VerifyBatchRequest,
+  VerifyManyRequest,
   VerifyRequest,
   type VerificationResult,
   type VerifyBatchReply,
+  type VerifyManyReply,
 } from './verification.messages.js';
 
 /** People by NIK, for the other services; unknown NIKs are missing. */
@@ -101,6 +103,7 @@ export const IdentityRpc = {
 
   VERIFICATION_VERIFY: defineRpc(P.VERIFICATION_VERIFY, VerifyRequest).returns<VerificationResult>(),
   VERIFICATION_VERIFY_BATCH: defineRpc(P.VERIFICATION_VERIFY_BATCH, VerifyBatchRequest).returns<VerifyBatchReply>(),
+  VERIFICATION_VERIFY_MANY: defineRpc(P.VERIFICATION_VERIFY_MANY, VerifyManyRequest).returns<VerifyManyReply>(),
 
   RESIDENT_READ: defineRpc(P.RESIDENT_READ, ReadResidentRequest).returns<PersonView>(),
   FAMILY_READ: defineRpc(P.FAMILY_READ, ReadFamilyRequest).returns<FamilyView>(),

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -109,4 +110,51 @@ export interface VerificationResult {
 
 export interface VerifyBatchReply {
   results: VerificationResult[];
+}
+
+/** Checks in one `identity.verification.verify-many` message at most. */
+export const VERIFY_MANY_MAX = 256;
+
+/**
+ * One `POST /verifications` inside a coalesced message: the HTTP body exactly as received (the
+ * service validates it as a VerifyRequest, with the message's verified principal put in last) and
+ * the correlation id of its own HTTP request (its access-log entry carries it).
+ */
+export class VerifyManyItem {
+  @IsString()
+  @MaxLength(100)
+  correlationId: string;
+
+  @IsObject()
+  body: Record<string, unknown>;
+}
+
+/**
+ * `identity.verification.verify-many`: concurrent single checks of ONE access token (the gateway
+ * groups them by the token's text, so they share the principal the service verifies once). Not a
+ * batch: each item is validated, admitted, counted and refused on its own, and answered with what
+ * it alone would have got from `identity.verification.verify`.
+ */
+export class VerifyManyRequest {
+  @ValidateNested()
+  @Type(() => Principal)
+  principal: Principal;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(VERIFY_MANY_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => VerifyManyItem)
+  items: VerifyManyItem[];
+}
+
+/**
+ * The answer to one item, in the order of the items: its result, or the error payload (`err` of
+ * Nest's reply packet: `{ code, message, errors?, details? }`) that single request would have got.
+ */
+export type VerifyManyOutcome =
+  { response: VerificationResult; err?: undefined } | { err: unknown; response?: undefined };
+
+export interface VerifyManyReply {
+  outcomes: VerifyManyOutcome[];
 }

@@ -2,7 +2,7 @@ import type { ValidationPipe } from '@nestjs/common';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { AnyRpcDefinition, RpcDefinition } from '#lib/contracts';
 import { DomainError } from '#lib/domain';
-import { compileAcceptor, type Acceptor } from '#lib/validation';
+import { compileAcceptor, type Acceptor, type MessageClass } from '#lib/validation';
 import { CORRELATION_HEADER, correlationIdFrom, runWithContext } from '../context/request-context.js';
 import type { AppLogger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -19,6 +19,25 @@ export interface PlainRpcContext {
 export interface PlainRpcRoute {
   rpc: AnyRpcDefinition;
   handle(request: unknown, context: PlainRpcContext): Promise<unknown>;
+  /** Set by `plainEachRoute`: the message carries independent requests, answered one by one. */
+  each?: PlainEachHandler;
+}
+
+/** What `plainEachRoute` keeps: the class each item is validated as, and its handler. */
+interface PlainEachHandler {
+  item: MessageClass;
+  handle(request: unknown, context: PlainRpcContext): Promise<unknown>;
+}
+
+/** The envelope of a message of independent requests made on behalf of one verified principal. */
+export interface EachRequest {
+  principal: object;
+  items: ReadonlyArray<{ correlationId: string; body: Record<string, unknown> }>;
+}
+
+/** Its answer: per item, in order, the reply or the error payload the item alone would have got. */
+export interface EachReply<Reply> {
+  outcomes: Array<{ response: Reply; err?: undefined } | { err: unknown; response?: undefined }>;
 }
 
 /** A hot subject's handler: typed by its definition like `@RpcHandler`. */
@@ -28,6 +47,27 @@ export function plainRoute<Req extends object, Reply>(
 ): PlainRpcRoute {
   return { rpc, handle: (request, context) => handle(request as Req, context) };
 }
+
+/**
+ * A subject whose message carries several independent requests of one caller (the gateway
+ * coalescing concurrent HTTP requests of one access token): the caller is checked once for the
+ * message, then each item is validated as `item` with the verified principal put in last (a
+ * body can never name someone else), handled, and answered alone — its reply, or the error
+ * payload it would have got as a message of its own. One item's failure never touches another.
+ */
+export function plainEachRoute<Item extends object, Reply>(
+  rpc: RpcDefinition<EachRequest, EachReply<Reply>>,
+  item: RequestClassOf<Item>,
+  handle: (request: Item, context: PlainRpcContext) => Promise<Reply>,
+): PlainRpcRoute {
+  return {
+    rpc,
+    handle: () => Promise.reject(new Error(`${rpc.subject} is answered item by item`)),
+    each: { item, handle: (request, context) => handle(request as Item, context) },
+  };
+}
+
+type RequestClassOf<T extends object> = new (...args: never[]) => T;
 
 export interface PlainRpcServerOptions {
   /** The service's queue group: replicas share the subject with each other. */
@@ -70,6 +110,7 @@ export class PlainRpcServer {
   serve(routes: readonly PlainRpcRoute[]): void {
     for (const route of routes) {
       const accept = compileAcceptor(route.rpc.request);
+      const acceptItem = route.each === undefined ? undefined : compileAcceptor(route.each.item);
       this.subscriptions.push(
         this.nats.subscribe(route.rpc.subject, {
           queue: this.options.queue,
@@ -78,7 +119,7 @@ export class PlainRpcServer {
               this.options.logger.error({ err: error, subject: route.rpc.subject }, 'Plain NATS subscription failed');
               return;
             }
-            void this.handle(route, accept, message);
+            void this.handle(route, accept, acceptItem, message);
           },
         }),
       );
@@ -90,7 +131,12 @@ export class PlainRpcServer {
     await Promise.all(this.subscriptions.splice(0).map((subscription) => subscription.drain().catch(() => undefined)));
   }
 
-  private async handle(route: PlainRpcRoute, accept: Acceptor, message: Msg): Promise<void> {
+  private async handle(
+    route: PlainRpcRoute,
+    accept: Acceptor,
+    acceptItem: Acceptor | undefined,
+    message: Msg,
+  ): Promise<void> {
     const subject = route.rpc.subject;
     let packet: Packet;
     try {
@@ -121,6 +167,9 @@ export class PlainRpcServer {
         const request: unknown = accept(data)
           ? data
           : await this.options.pipe.transform(data, { type: 'body', metatype: route.rpc.request as never });
+        if (route.each !== undefined && acceptItem !== undefined) {
+          return this.handleEach(route.each, acceptItem, request as EachRequest, subject, header);
+        }
         return route.handle(request, { subject, correlationId, header });
       });
       reply = JSON.stringify({ id, response, isDisposed: true });
@@ -135,6 +184,39 @@ export class PlainRpcServer {
     } catch (error) {
       this.options.logger.error({ err: error, subject }, 'Could not answer a NATS request');
     }
+  }
+
+  /**
+   * Each item as a message of its own would be: validated (compiled check, else the pipe with
+   * every field), handled, its error turned into the same payload. All items are started in the
+   * same turn, so a handler that groups (MicroBatcher) sees them together.
+   */
+  private async handleEach(
+    each: PlainEachHandler,
+    accept: Acceptor,
+    envelope: EachRequest,
+    subject: string,
+    header: (name: string) => string | undefined,
+  ): Promise<EachReply<unknown>> {
+    requirePrincipal(envelope);
+    const principal = envelope.principal;
+    const settled = await Promise.allSettled(
+      envelope.items.map(async (item) => {
+        // The principal last: the one the caller check verified for the whole message.
+        const data: Record<string, unknown> = { ...item.body, principal };
+        const request: unknown = accept(data)
+          ? data
+          : await this.options.pipe.transform(data, { type: 'body', metatype: each.item as never });
+        return each.handle(request, { subject, correlationId: correlationIdFrom(item.correlationId), header });
+      }),
+    );
+    return {
+      outcomes: settled.map((outcome) =>
+        outcome.status === 'fulfilled'
+          ? { response: outcome.value }
+          : { err: rpcErrorPayload(outcome.reason, subject, this.options.logger, this.options.metrics) },
+      ),
+    };
   }
 }
 

@@ -4,6 +4,7 @@ import { NatsRecordBuilder, NatsResponseJSONDeserializer, type ClientProxy } fro
 import { NatsRecordSerializer } from '@nestjs/microservices/serializers/nats-record.serializer.js';
 import { headers as natsHeaders, type Msg, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import type { AnyRpcDefinition, RpcDefinition } from '#lib/contracts';
+import type { DomainError } from '#lib/domain';
 import { CORRELATION_HEADER, currentCorrelationId, currentIdempotency } from '../context/request-context.js';
 import { IDEMPOTENCY_FINGERPRINT_NATS_HEADER, IDEMPOTENCY_KEY_NATS_HEADER } from '../idempotency/idempotency-key.js';
 import type { AppLogger } from '../logging/logger.js';
@@ -101,6 +102,14 @@ export class RpcClient implements OnApplicationShutdown {
       stop({ outcome: translated.code === 'SERVICE.UNAVAILABLE' ? 'unavailable' : 'error' });
       throw translated;
     }
+  }
+
+  /**
+   * The DomainError of an error payload a service sent for one part of a reply (an item of a
+   * coalesced message, answered alone): exactly what `call` throws for the same payload.
+   */
+  remoteError(rpc: AnyRpcDefinition, err: unknown): DomainError {
+    return translateRpcFailure({ stage: 'remote', err }, rpc, this.options.logger);
   }
 
   /** Resolves when the NATS connection is up within the deadline (health checks). */
