@@ -14,8 +14,13 @@ import { DEAD_LETTER_STREAM, deadLetter } from './dead-letters.js';
 import { JetStreamConnection, StreamMissingError } from './jetstream-connection.js';
 
 const NANOS_PER_SECOND = 1_000_000_000;
-/** How long a free slot's request for one event stays open at the server before it asks again. */
-const PULL_EXPIRES_MS = 30_000;
+/**
+ * How long a free slot's request for one event stays open at the server before it asks again.
+ * Short, because a request the server lost (NATS restarted, JetStream still recovering) is only
+ * noticed by its missing heartbeats (two, at half this) or its end: with nats.js's 30 s a slot
+ * could wait that long after a restart before it asked again.
+ */
+const PULL_EXPIRES_MS = 5_000;
 
 /**
  * Delivery defaults. An event a process fetched and never acknowledged (the process died) comes
