@@ -84,6 +84,40 @@ function withSharedLayoutCache(font: Font): Font {
   });
 }
 
+/** fontkit's glyph object as far as this module touches it. */
+interface DecodableGlyph {
+  _decode(): unknown;
+}
+
+/**
+ * The font with each glyph's outline decoded once per process. pdfkit embeds a new subset of
+ * the font in every document, and fontkit's subsetter decodes every glyph it copies (contours
+ * and all, only to see whether it is a composite): ~1 ms of a Kartu Keluarga, the same work
+ * for the same few hundred glyphs in every document. The decoded glyph is only read (the
+ * subset copies the glyph's bytes from the font file), so one copy serves every document. Only
+ * the document fonts' glyph objects are changed, nothing of fontkit itself.
+ */
+function withGlyphsDecodedOnce(font: Font): Font {
+  // Not in the typings (fontkit.d.ts lists what pdfkit's callers use).
+  const withGlyphs = font as unknown as { getGlyph(id: number, characters?: string[]): unknown };
+  const getGlyph = withGlyphs.getGlyph.bind(withGlyphs);
+  const kept = new WeakSet<object>();
+  Object.assign(font, {
+    getGlyph(id: number, characters?: string[]): unknown {
+      const glyph = getGlyph(id, characters) as DecodableGlyph | null;
+      if (glyph !== null && !kept.has(glyph)) {
+        kept.add(glyph);
+        const decode = glyph._decode.bind(glyph);
+        let decoded: { value: unknown } | undefined;
+        // As fontkit's WOFF2 glyphs do: decoded in advance, the same object every time.
+        glyph._decode = () => (decoded ??= { value: decode() }).value;
+      }
+      return glyph;
+    },
+  });
+  return font;
+}
+
 let loaded: ReadonlyMap<DocumentFont, Font> | undefined;
 
 /**
@@ -96,7 +130,11 @@ export function documentFonts(): ReadonlyMap<DocumentFont, Font> {
     const directory = fontDirectory();
     loaded = new Map(
       Object.values(DocumentFont).map(
-        (name) => [name, withSharedLayoutCache(parseFont(readFileSync(`${directory}${name}.ttf`)))] as const,
+        (name) =>
+          [
+            name,
+            withSharedLayoutCache(withGlyphsDecodedOnce(parseFont(readFileSync(`${directory}${name}.ttf`)))),
+          ] as const,
       ),
     );
   }

@@ -54,8 +54,18 @@ export function rtRw(rt: string, rw: string): string {
  * Komering Ilir keeps WIB (Asia/Jakarta); a regency further east passes its own zone.
  */
 export function issueDateOf(instant: Date, timeZone = 'Asia/Jakarta'): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  let format = issueDateFormats.get(timeZone);
+  if (format === undefined) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    issueDateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
+
+/**
+ * One formatter per time zone (a handful): a new one per document loads ICU's zone and calendar
+ * data again, 5 % of the documents service's main thread while issuing (CPU profile of
+ * `npm run chaos`).
+ */
+const issueDateFormats = new Map<string, Intl.DateTimeFormat>();

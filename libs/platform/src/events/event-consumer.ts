@@ -1,5 +1,5 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -14,17 +14,24 @@ import { DEAD_LETTER_STREAM, deadLetter } from './dead-letters.js';
 import { JetStreamConnection, StreamMissingError } from './jetstream-connection.js';
 
 const NANOS_PER_SECOND = 1_000_000_000;
+/**
+ * How long a free slot's request for one event stays open at the server before it asks again.
+ * Short, because a request the server lost (NATS restarted, JetStream still recovering) is only
+ * noticed by its missing heartbeats (two, at half this) or its end: with nats.js's 30 s a slot
+ * could wait that long after a restart before it asked again.
+ */
+const PULL_EXPIRES_MS = 5_000;
 
 /**
  * Delivery defaults. An event a process fetched and never acknowledged (the process died) comes
  * back after `ackWaitSeconds`; a handler that runs longer tells the server it is still working
- * every third of it, so only a dead or stuck process loses its events. The prefetch is small
- * because buffered events age too: a killed process strands at most that many.
+ * every third of it, so only a dead or stuck process loses its events. A process asks for an
+ * event only when it can start it (see `pullWhileFree`): a killed process strands at most
+ * `concurrency` events, all of them already being handled.
  */
 export interface EventDelivery {
   ackWaitSeconds: number;
   maxDeliveries: number;
-  prefetch: number;
   concurrency: number;
   maxHandlerSeconds: number;
 }
@@ -32,8 +39,7 @@ export interface EventDelivery {
 export const EVENT_DELIVERY_DEFAULTS: Readonly<EventDelivery> = {
   ackWaitSeconds: 6,
   maxDeliveries: 10,
-  prefetch: 4,
-  /** Events handled at once by one process (at most the prefetch). */
+  /** Events held and handled at once by one process. */
   concurrency: 4,
   /** A handler still running after this is treated as stuck: no more `working()`. */
   maxHandlerSeconds: 120,
@@ -125,8 +131,6 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
           });
         const js = await this.jetStream.client();
         const consumer = await js.consumers.get(subscription.stream.name, subscription.durable);
-        const messages = await consumer.consume({ max_messages: delivery.prefetch });
-        this.active.add(messages);
         if (missingSince !== undefined) {
           this.logger.info(
             { stream: subscription.stream.name, durable: subscription.durable, waitedMs: Date.now() - missingSince },
@@ -141,29 +145,7 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
           );
           interruptedAt = undefined;
         }
-        // Up to `concurrency` events at once, like as many replicas would (handlers are idempotent
-        // and take their own locks): a handler waiting on its database does not hold up the rest.
-        const running = new Set<Promise<void>>();
-        try {
-          for await (const message of messages) {
-            if (this.stopped) {
-              // Fetched but not started: back to the server at once, for another replica.
-              message.nak();
-              continue;
-            }
-            const job: Promise<void> = this.process(subscription, delivery, message)
-              .catch((error: unknown) => {
-                // Not acknowledged: it comes back after the deadline.
-                this.logger.error({ err: error, subject: message.subject }, 'Event handling broke down');
-              })
-              .finally(() => running.delete(job));
-            running.add(job);
-            if (running.size >= delivery.concurrency) await Promise.race(running);
-          }
-        } finally {
-          await Promise.all(running);
-          this.active.delete(messages);
-        }
+        await this.pullWhileFree(subscription, delivery, consumer);
       } catch (error) {
         if (this.stopped) return;
         if (error instanceof StreamMissingError) {
@@ -189,6 +171,69 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }
+  }
+
+  /**
+   * Up to `concurrency` events at once, like as many replicas would (handlers are idempotent and
+   * take their own locks): a handler waiting on its database does not hold up the rest. Each slot
+   * asks the server for one event when it is free, and handles it as soon as it arrives. A
+   * prefetching `consume()` refills its buffer as events arrive, not as they are handled: while
+   * the handlers were busy it kept fetching, events aged in this process's buffer (their
+   * acknowledgement deadline running, no `working()` yet), a killed process stranded all of them,
+   * and another replica could not take them. Now an event waits in the stream, where any free
+   * replica gets the oldest, and a process holds only the events it is handling.
+   */
+  private async pullWhileFree<T extends object>(
+    subscription: EventSubscription<T>,
+    delivery: EventDelivery,
+    consumer: Consumer,
+  ): Promise<void> {
+    const pulls = new Set<ConsumerMessages>();
+    let failure: { error: unknown } | undefined;
+    const slot = async (): Promise<void> => {
+      while (!this.stopped && failure === undefined) {
+        const askedAt = Date.now();
+        const pull = await consumer.fetch({ max_messages: 1, expires: PULL_EXPIRES_MS });
+        pulls.add(pull);
+        this.active.add(pull);
+        let message: JsMsg | undefined;
+        try {
+          // Taken out of the pull (which ends with it) before it is handled: a pull stays open,
+          // and watches for the server's heartbeats, only while it waits for its event.
+          for await (const received of pull) {
+            message = received;
+            break;
+          }
+        } finally {
+          pulls.delete(pull);
+          this.active.delete(pull);
+        }
+        if (message === undefined) {
+          // Normally the request expired; one ended at once must not turn this into a busy loop.
+          if (Date.now() - askedAt < 1000) await new Promise((resolve) => setTimeout(resolve, 100));
+          continue;
+        }
+        if (this.stopped) {
+          // Fetched but not started: back to the server at once, for another replica.
+          message.nak();
+          continue;
+        }
+        await this.process(subscription, delivery, message).catch((error: unknown) => {
+          // Not acknowledged: it comes back after the deadline.
+          this.logger.error({ err: error, subject: message.subject }, 'Event handling broke down');
+        });
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.max(1, delivery.concurrency) }, () =>
+        slot().catch((error: unknown) => {
+          // The consumer or its stream is gone, or NATS: the others stop too, then all start again.
+          failure ??= { error };
+          for (const pull of pulls) void pull.close().catch(() => undefined);
+        }),
+      ),
+    );
+    if (failure !== undefined) throw failure.error;
   }
 
   private async process<T extends object>(
