@@ -34,3 +34,4 @@ export * from './names/new-record-name.js';
 export * from './population/marriage-age.js';
 export * from './attachments/stored-file-name.js';
 export * from './text/document-text.js';
+export * from './passwords/password-rules.js';

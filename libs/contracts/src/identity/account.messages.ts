@@ -1,7 +1,14 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { ADMIN_SCOPES, Role, STAFF_ROLES, type AdminScope, type StaffRole } from '#lib/domain';
-import { IsFamilyCardNumber, IsNik, IsPastDate, IsRegionCode } from '#lib/validation';
+import { ADMIN_SCOPES, DOCUMENT_TEXT_RULE, Role, STAFF_ROLES, type AdminScope, type StaffRole } from '#lib/domain';
+import {
+  IsDocumentText,
+  IsFamilyCardNumber,
+  IsNik,
+  IsNotCommonPassword,
+  IsPastDate,
+  IsRegionCode,
+} from '#lib/validation';
 import { Principal } from './principal.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -23,6 +30,7 @@ export class RegisterAccountRequest {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsNotCommonPassword()
   password: string;
 
   /** The client's address as the gateway saw it: wrong guesses are throttled per address too. */
@@ -94,11 +102,15 @@ export class CreateStaffRequest {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsNotCommonPassword()
   password: string;
 
+  /** Printed under what an official signs: the document-text rule of the registry's names. */
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @Matches(/^\s*\p{L}/u, { message: 'nama lengkap harus diawali huruf' })
+  @IsDocumentText({ message: `nama lengkap ${DOCUMENT_TEXT_RULE}` })
   fullName: string;
 
   @Matches(/^\d{18}$/, { message: 'NIP harus tepat 18 digit angka' })

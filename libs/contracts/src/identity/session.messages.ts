@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { Role, StaffRole } from '#lib/domain';
+import { IsNotCommonPassword } from '#lib/validation';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './account.messages.js';
 import { Principal } from './principal.js';
 import { PAGE_MAX_LIMIT } from './registry.messages.js';
@@ -103,6 +104,7 @@ export class ChangePasswordRequest {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsNotCommonPassword()
   newPassword: string;
 }
 
