@@ -29,6 +29,7 @@ export * from './names/name-normalization.js';
 export * from './names/name-similarity.js';
 export * from './application/application-status-machine.js';
 export * from './access/staff-scope.js';
+export * from './access/device-description.js';
 export * from './application-types/birth-registration/birth-parents.js';
 export * from './names/new-record-name.js';
 export * from './population/marriage-age.js';

@@ -99,7 +99,7 @@ export class IdentityConfig extends ServiceConfig {
   /** Printed under what the first ADMIN signs, like any staff name: the document-text rule. */
   @IsString()
   @MaxLength(100)
-  @Matches(/^\p{L}/u)
+  @Matches(/\S/)
   @IsDocumentText()
   ADMIN_FULL_NAME: string = 'Administrator Sistem';
 

@@ -46,7 +46,7 @@ describe('staff fullName: the document-text rule (it is printed under what an of
     },
   );
 
-  it.each(['<img src=x onerror=alert(1)>', 'Budi "Boss" Santoso', 'Budi; DROP', '{{7*7}}', '123 Budi', '.Budi'])(
+  it.each(['<img src=x onerror=alert(1)>', 'Budi "Boss" Santoso', 'Budi; DROP', '{{7*7}}', '   '])(
     'refuses %j',
     async (fullName) => {
       const errors = await errorsOf(CreateStaffRequest, { ...staff, fullName });

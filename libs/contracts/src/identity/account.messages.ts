@@ -12,6 +12,8 @@ import {
 import { Principal } from './principal.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
+/** A session's device description (libs/domain `describeDevice`). */
+export const SESSION_DEVICE_MAX_LENGTH = 60;
 export const PASSWORD_MAX_LENGTH = 200;
 /** Staff usernames: never all digits, so they cannot be mistaken for a resident's NIK at login. */
 export const STAFF_USERNAME_PATTERN = /^(?=.*[a-z])[a-z0-9._-]{3,64}$/;
@@ -61,6 +63,12 @@ export class LoginRequest {
   @IsString()
   @MaxLength(100)
   clientAddress: string;
+
+  /** The device as the gateway described it from the User-Agent ("Chrome di Android"), for `GET /me/sessions`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(SESSION_DEVICE_MAX_LENGTH)
+  device?: string;
 }
 
 /** `identity.account.get` (API.md `GET /me`). */
@@ -109,7 +117,7 @@ export class CreateStaffRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
-  @Matches(/^\s*\p{L}/u, { message: 'nama lengkap harus diawali huruf' })
+  @Matches(/\S/, { message: 'nama lengkap wajib diisi' })
   @IsDocumentText({ message: `nama lengkap ${DOCUMENT_TEXT_RULE}` })
   fullName: string;
 
