@@ -25,6 +25,7 @@ type DetailsByType = { [A in Application as A['type']]: A['details'] };
 export type ApplicationDetailsOf<K extends ApplicationType> = DetailsByType[K];
 export type LoginReply = Schemas['LoginReply'];
 export type SessionReply = Schemas['SessionReply'];
+export type SessionItem = Schemas['SessionView'];
 export type MfaEnrolment = Schemas['MfaEnrolmentReply'];
 export type StaffAccount = Schemas['StaffView'];
 export type Account = Schemas['AccountView'];

@@ -34,6 +34,7 @@ const RevokePage = lazy(() => import('./pages/admin/revoke').then((m) => ({ defa
 const ChangePasswordPage = lazy(() =>
   import('./pages/account/change-password').then((m) => ({ default: m.ChangePasswordPage })),
 );
+const SessionsPage = lazy(() => import('./pages/account/sessions').then((m) => ({ default: m.SessionsPage })));
 const MfaEnrolPage = lazy(() => import('./pages/account/mfa-enrol').then((m) => ({ default: m.MfaEnrolPage })));
 import { LandingPage } from './pages/public/landing';
 
@@ -71,6 +72,7 @@ function screenFor(path: string, session: Session | undefined): Screen | string 
   if (role !== 'RESIDENT' && path === '/akun/verifikasi-dua-langkah')
     return { title: 'Verifikasi dua langkah', body: <MfaEnrolPage /> };
   if (session.restriction === 'MFA_ENROLMENT') return '/akun/verifikasi-dua-langkah';
+  if (path === '/akun/sesi') return { title: 'Sesi aktif', body: <SessionsPage /> };
   if (path === '/' || path === '') return HOME[role];
   let params: Record<string, string> | undefined;
   if (role === 'RESIDENT') {

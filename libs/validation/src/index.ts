@@ -5,3 +5,4 @@ export * from './label.validators.js';
 export * from './validation-pipe.options.js';
 export * from './compiled-acceptor.js';
 export * from './text.validators.js';
+export * from './password.validators.js';

@@ -8,10 +8,16 @@ import {
   type SessionReply,
   IdentityRpc,
 } from '#lib/contracts';
+import { describeDevice } from '#lib/domain';
 import { RpcClient } from '#lib/platform/rpc';
 import { ApiBodyFrom, ApiProblems, ApiResult } from '../docs/api-docs.decorators.js';
 import { AllowedWhile, Authenticated, CurrentPrincipal, Public } from './auth.decorators.js';
 import { LoginBody, LogoutBody, MfaLoginBody, RefreshBody, RegisterBody } from './auth.dto.js';
+
+/** Where a sign-in or refresh comes from, for the person's list of sessions (`GET /me/sessions`). */
+function originOf(request: FastifyRequest): { clientAddress: string; device: string } {
+  return { clientAddress: request.ip, device: describeDevice(request.headers['user-agent']) };
+}
 
 const THROTTLED =
   'Throttled per account and per client address (the forwarded address only with TRUST_PROXY): after a few ' +
@@ -60,7 +66,7 @@ export class AuthController {
   @ApiResult(200, 'LoginReply', 'Signed in, or the second factor is asked for')
   @ApiProblems('AUTH.INVALID_CREDENTIALS', 'AUTH.TOO_MANY_ATTEMPTS')
   login(@Body() body: LoginBody, @Req() request: FastifyRequest): Promise<LoginReply> {
-    return this.services.call(IdentityRpc.ACCOUNT_LOGIN, { ...body, clientAddress: request.ip });
+    return this.services.call(IdentityRpc.ACCOUNT_LOGIN, { ...body, ...originOf(request) });
   }
 
   @Post('mfa')
@@ -74,7 +80,7 @@ export class AuthController {
   @ApiResult(200, 'SessionReply', 'Signed in')
   @ApiProblems('AUTH.INVALID_CREDENTIALS', 'AUTH.TOO_MANY_ATTEMPTS')
   mfa(@Body() body: MfaLoginBody, @Req() request: FastifyRequest): Promise<SessionReply> {
-    return this.services.call(IdentityRpc.MFA_VERIFY, { ...body, clientAddress: request.ip });
+    return this.services.call(IdentityRpc.MFA_VERIFY, { ...body, ...originOf(request) });
   }
 
   @Post('refresh')
@@ -89,8 +95,8 @@ export class AuthController {
   @ApiBodyFrom(RefreshBody, { example: { refreshToken: 'b'.repeat(64) } })
   @ApiResult(200, 'SessionReply', 'The next tokens of the session')
   @ApiProblems('AUTH.UNAUTHENTICATED')
-  refresh(@Body() body: RefreshBody): Promise<SessionReply> {
-    return this.services.call(IdentityRpc.SESSION_REFRESH, body);
+  refresh(@Body() body: RefreshBody, @Req() request: FastifyRequest): Promise<SessionReply> {
+    return this.services.call(IdentityRpc.SESSION_REFRESH, { ...body, ...originOf(request) });
   }
 
   @Post('logout')

@@ -5,6 +5,7 @@ import {
   CompleteMfaLoginRequest,
   ConfirmMfaRequest,
   CreateStaffRequest,
+  ListSessionsRequest,
   ListStaffRequest,
   LoginRequest,
   LogoutRequest,
@@ -17,14 +18,14 @@ import { describeFields, numbersFromQuery } from '../http/derived-dto.js';
 /** `POST /auth/register`: the client address is added by the gateway. */
 export class RegisterBody extends OmitType(RegisterAccountRequest, ['clientAddress'] as const) {}
 
-/** `POST /auth/login`: the client address is added by the gateway. */
-export class LoginBody extends OmitType(LoginRequest, ['clientAddress'] as const) {}
+/** `POST /auth/login`: the client address and the device are added by the gateway. */
+export class LoginBody extends OmitType(LoginRequest, ['clientAddress', 'device'] as const) {}
 
-/** `POST /auth/mfa`: the client address is added by the gateway. */
-export class MfaLoginBody extends OmitType(CompleteMfaLoginRequest, ['clientAddress'] as const) {}
+/** `POST /auth/mfa`: the client address and the device are added by the gateway. */
+export class MfaLoginBody extends OmitType(CompleteMfaLoginRequest, ['clientAddress', 'device'] as const) {}
 
-/** `POST /auth/refresh`: the message itself. */
-export class RefreshBody extends RefreshSessionRequest {}
+/** `POST /auth/refresh`: the client address and the device are added by the gateway. */
+export class RefreshBody extends OmitType(RefreshSessionRequest, ['clientAddress', 'device'] as const) {}
 
 /** `POST /auth/logout`: the caller is added by the gateway. */
 export class LogoutBody extends OmitType(LogoutRequest, ['principal'] as const) {}
@@ -45,6 +46,19 @@ describeFields(StaffPageQuery, {
   limit: { default: PAGE_DEFAULT_LIMIT, description: 'Page size' },
   offset: { default: 0, description: 'How many to skip' },
 });
+
+/** `GET /me/sessions`: `?limit=` (default 20, max 100) and `?offset=`. */
+export class SessionPageQuery extends OmitType(ListSessionsRequest, ['principal'] as const) {}
+numbersFromQuery(SessionPageQuery, 'limit', 'offset');
+describeFields(SessionPageQuery, {
+  limit: { default: PAGE_DEFAULT_LIMIT, description: 'Page size' },
+  offset: { default: 0, description: 'How many to skip' },
+});
+
+export class SessionIdParams {
+  @IsUUID()
+  id: string;
+}
 
 export class StaffIdParams {
   @IsUUID()

@@ -6,6 +6,7 @@ import { AgencyTokenController } from './agency-token.controller.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { MeController } from './me.controller.js';
+import { MySessionsController } from './my-sessions.controller.js';
 import { StaffController } from './staff.controller.js';
 import { SessionStateCache } from './session-state.cache.js';
 import { TokenVerifier } from './token-verifier.js';
@@ -19,7 +20,7 @@ const FORM_BODY_LIMIT_BYTES = 8 * 1024;
  */
 @Module({
   imports: [DiscoveryModule],
-  controllers: [AuthController, AgencyTokenController, MeController, StaffController],
+  controllers: [AuthController, AgencyTokenController, MeController, MySessionsController, StaffController],
   providers: [TokenVerifier, SessionStateCache, { provide: APP_GUARD, useClass: AuthGuard }, AccessDeclarationsCheck],
   exports: [TokenVerifier],
 })

@@ -68,6 +68,14 @@ const CUSTOM_CONVERTERS: Record<string, (meta: ValidationMetadata) => SchemaObje
     description:
       'Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / \' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400',
   }),
+  isNotCommonPassword: () => ({
+    type: 'string',
+    description:
+      'Not one of the 10,000 most common passwords (SecLists) nor a common Indonesian one (bismillah, sayang, ' +
+      'indonesia, katasandi...), compared case-insensitively and with digits, symbols, separators and look-alike ' +
+      'characters (p@ssw0rd) undone; nor built from the person’s own NIK, No. KK, NIP, birth date, name or ' +
+      'username (checked by identity). 400 with a field error otherwise (added rule, issue #13 follow-up)',
+  }),
   isOneOfLabels: (meta) => ({
     type: 'string',
     maxLength: 100,

@@ -55,7 +55,15 @@ Lists take \`?limit=\` (default 20, max 100) and \`?offset=\` and answer \`{ ite
 Additions to API.md, all optional for clients: \`code\` and \`correlationId\` in problem details;
 \`allowedActions\`, \`waitingSince\`, \`waitingSeconds\` in applications; region codes and names in
 families; \`checks\` and \`down\` in health reports; the agency suspend/resume, document revoke and
-region routes.
+region routes; a person's own sessions (\`GET /me/sessions\`, \`DELETE /me/sessions/{id}\`,
+\`POST /me/sessions/revoke-others\`).
+
+Rules added to API.md's (stricter input, same 400 problem with the field named in \`errors\`): a new
+password (\`POST /auth/register\`, \`POST /me/password\`, \`POST /admin/staff\`) is refused when it is one
+of the 10,000 most common passwords or a common Indonesian one (compared case-insensitively, with
+digits, symbols and look-alike characters around a word undone), or is built from the person's own
+NIK, No. KK, NIP, birth date, name or username; a staff \`fullName\` keeps to the document-text rule
+(it is printed under what an official signs).
 
 All examples are synthetic: no NIK in this document belongs to a real person.`;
 

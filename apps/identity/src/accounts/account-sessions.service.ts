@@ -19,7 +19,9 @@ export type RevocationReason =
   | 'REFRESH_REUSED'
   | 'MFA_ENABLED'
   | 'MFA_RESET'
-  | 'DECEASED';
+  | 'DECEASED'
+  /** The owner ended it from their list of sessions (`DELETE /me/sessions/{id}`, `revoke-others`). */
+  | 'ENDED_BY_OWNER';
 
 /**
  * The one place tokens are revoked. Each change is written to the database first (the truth,
@@ -45,11 +47,20 @@ export class AccountSessionsService {
     await this.announce({ accountId });
   }
 
-  /** One session ends (sign-out, a reused refresh token). */
-  async revokeSession(accountId: string, sessionId: string, reason: RevocationReason): Promise<void> {
-    await this.sessions.revoke(accountId, sessionId, reason);
+  /** One session ends (sign-out, a reused refresh token); false when it was not open (nothing changed). */
+  async revokeSession(accountId: string, sessionId: string, reason: RevocationReason): Promise<boolean> {
+    const ended = await this.sessions.revoke(accountId, sessionId, reason);
     this.logger.info({ accountId, sessionId, reason }, 'Revoked a session');
     await this.announce({ accountId, sessionId });
+    return ended;
+  }
+
+  /** Every open session of the account but `except` ends; its tokens stay good. How many ended. */
+  async revokeOthers(accountId: string, except: string, reason: RevocationReason): Promise<number> {
+    const ended = await this.sessions.revokeOthers(accountId, except, reason);
+    this.logger.info({ accountId, reason, ended }, 'Revoked the other sessions of an account');
+    if (ended > 0) await this.announce({ accountId });
+    return ended;
   }
 
   /** The account's state changed in a way its tokens must reflect (already written): tell the gateways. */

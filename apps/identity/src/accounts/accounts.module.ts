@@ -8,6 +8,7 @@ import { AccountService } from './account.service.js';
 import { AccountsHandler } from './accounts.handler.js';
 import { AdminBootstrapService } from './admin-bootstrap.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PasswordPolicy } from './password-policy.js';
 import { RegistrationService } from './registration.service.js';
 import { SecondFactorRepository } from './second-factor.repository.js';
 import { SessionRepository } from './session.repository.js';
@@ -22,6 +23,7 @@ import { StaffService } from './staff.service.js';
     SessionRepository,
     SecondFactorRepository,
     PasswordHasher,
+    PasswordPolicy,
     LoginThrottleRepository,
     AttemptThrottle,
     AccountSessionsService,
@@ -36,6 +38,7 @@ import { StaffService } from './staff.service.js';
     SessionRepository,
     SecondFactorRepository,
     PasswordHasher,
+    PasswordPolicy,
     AttemptThrottle,
     AccountSessionsService,
   ],

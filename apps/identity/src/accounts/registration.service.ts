@@ -6,6 +6,7 @@ import { AttemptThrottle } from '../auth/attempt-throttle.js';
 import { RegistryRepository } from '../registry/registry.repository.js';
 import { AccountRepository } from './account.repository.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PasswordPolicy } from './password-policy.js';
 
 /**
  * `POST /auth/register`: a resident opens their account by proving three facts of the registry.
@@ -20,6 +21,7 @@ export class RegistrationService {
     private readonly accounts: AccountRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: AttemptThrottle,
+    private readonly passwords: PasswordPolicy,
   ) {}
 
   async register(request: RegisterAccountRequest): Promise<RegisterAccountReply> {
@@ -33,6 +35,12 @@ export class RegistrationService {
         'Pendaftaran tidak dapat diproses: periksa kembali NIK, nomor KK dan tanggal lahir Anda',
       );
     }
+    // Only now: the person's name is checked too, and they have just proved who they are.
+    await this.passwords.assertNotPersonal('password', request.password, {
+      nik: request.nik,
+      familyCardNumber: request.familyCardNumber,
+      birthDate: request.birthDate,
+    });
     const id = randomUUID();
     const inserted = await this.accounts.insert({
       id,

@@ -12,6 +12,21 @@ export function tokenDigest(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/** Where a session is used from, as its owner will see it in `GET /me/sessions`. */
+export interface SessionOrigin {
+  device?: string;
+  clientAddress?: string;
+}
+
+/** An open session of an account, as its repository reads it (never a token). */
+export interface OpenSessionRow {
+  id: string;
+  created_at: Date;
+  last_used_at: Date;
+  device: string | null;
+  client_address: string | null;
+}
+
 export type RotationOutcome =
   | { outcome: 'rotated'; sessionId: string; accountId: string; refreshToken: string }
   /** A spent token came back: someone kept a copy. Its session has been ended. */
@@ -27,13 +42,18 @@ export type RotationOutcome =
 export class SessionRepository {
   constructor(private readonly db: DataSource) {}
 
-  async create(accountId: string, ttlSeconds: number): Promise<{ sessionId: string; refreshToken: string }> {
+  async create(
+    accountId: string,
+    ttlSeconds: number,
+    origin: SessionOrigin = {},
+  ): Promise<{ sessionId: string; refreshToken: string }> {
     const sessionId = randomUUID();
     const refreshToken = newSecretToken();
     await this.db.transaction(async (manager) => {
       await manager.query(
-        `INSERT INTO account_session (id, account_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))`,
-        [sessionId, accountId, ttlSeconds],
+        `INSERT INTO account_session (id, account_id, expires_at, device, client_address)
+         VALUES ($1, $2, now() + make_interval(secs => $3), $4, $5)`,
+        [sessionId, accountId, ttlSeconds, origin.device ?? null, origin.clientAddress ?? null],
       );
       await this.issue(manager, sessionId, refreshToken);
     });
@@ -45,7 +65,7 @@ export class SessionRepository {
    * Spends a refresh token and issues the next one of its session. Two requests racing with the
    * same token: one rotates, the other finds it spent and ends the session (as a thief would).
    */
-  rotate(refreshToken: string): Promise<RotationOutcome> {
+  rotate(refreshToken: string, origin: SessionOrigin = {}): Promise<RotationOutcome> {
     const hash = tokenDigest(refreshToken);
     return this.db.transaction(async (manager) => {
       const spent = await manager.query<Array<{ session_id: string; account_id: string }>>(
@@ -59,7 +79,14 @@ export class SessionRepository {
       if (spent.length === 1) {
         const next = newSecretToken();
         await this.issue(manager, spent[0].session_id, next);
-        await manager.query(`UPDATE account_session SET last_used_at = now() WHERE id = $1`, [spent[0].session_id]);
+        // The address follows the session (the owner's phone moves between networks); the device
+        // description is the sign-in's unless none was recorded then.
+        await manager.query(
+          `UPDATE account_session
+              SET last_used_at = now(), client_address = COALESCE($2, client_address), device = COALESCE(device, $3)
+            WHERE id = $1`,
+          [spent[0].session_id, origin.clientAddress ?? null, origin.device ?? null],
+        );
         return {
           outcome: 'rotated' as const,
           sessionId: spent[0].session_id,
@@ -111,6 +138,32 @@ export class SessionRepository {
         WHERE account_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)`,
       [accountId, reason, except ?? null],
     );
+  }
+
+  /** The account's open sessions, most recently used first, with how many there are. */
+  async listOpen(accountId: string, limit: number, offset: number): Promise<{ rows: OpenSessionRow[]; total: number }> {
+    const open = `account_id = $1 AND revoked_at IS NULL AND expires_at > now()`;
+    const rows = await this.db.query<OpenSessionRow[]>(
+      `SELECT id, created_at, last_used_at, device, client_address FROM account_session
+        WHERE ${open} ORDER BY last_used_at DESC, id LIMIT $2 OFFSET $3`,
+      [accountId, limit, offset],
+    );
+    const [{ total }] = await this.db.query<Array<{ total: number }>>(
+      `SELECT count(*)::int AS total FROM account_session WHERE ${open}`,
+      [accountId],
+    );
+    return { rows, total };
+  }
+
+  /** Ends every open session of an account but `except`; how many ended. */
+  async revokeOthers(accountId: string, except: string, reason: string): Promise<number> {
+    const rows = await this.db.query<Array<{ id: string }>>(
+      `WITH changed AS (UPDATE account_session SET revoked_at = now(), revoked_reason = $3
+        WHERE account_id = $1 AND revoked_at IS NULL AND expires_at > now() AND id <> $2 RETURNING id)
+       SELECT * FROM changed`,
+      [accountId, except, reason],
+    );
+    return rows.length;
   }
 
   async isOpen(accountId: string, sessionId: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { AdminScope, DomainError, isDeploymentAdmin, Role, type ErrorCode } from
 import { type AccountConflict, AccountRepository } from './account.repository.js';
 import { assertAdminMayManage } from './admin-scope.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PasswordPolicy } from './password-policy.js';
 
 const CONFLICTS: Readonly<Record<AccountConflict, [code: ErrorCode, message: string]>> = {
   username: ['STAFF.USERNAME_TAKEN', 'Nama pengguna ini sudah dipakai'],
@@ -29,6 +30,7 @@ export class StaffService {
   constructor(
     private readonly accounts: AccountRepository,
     private readonly hasher: PasswordHasher,
+    private readonly passwords: PasswordPolicy,
   ) {}
 
   async create(request: CreateStaffRequest): Promise<CreateStaffReply> {
@@ -48,6 +50,12 @@ export class StaffService {
         'Hanya administrator tingkat deployment yang dapat membuat administrator tingkat deployment',
       );
     }
+    await this.passwords.assertNotPersonal('password', request.password, {
+      nik: request.nik,
+      username: request.username,
+      fullName: request.fullName,
+      nip: request.nip,
+    });
     const id = randomUUID();
     const conflict = await this.accounts.insertOrConflict({
       id,

@@ -4,11 +4,17 @@ import {
   ChangePasswordRequest,
   CompleteMfaLoginRequest,
   ConfirmMfaRequest,
+  EndOtherSessionsRequest,
+  EndSessionRequest,
+  ListSessionsRequest,
   LoginRequest,
   LogoutRequest,
   RefreshSessionRequest,
   StartMfaEnrolmentRequest,
+  type EndOtherSessionsReply,
   type LoginReply,
+  type Page,
+  type SessionView,
   type MfaEnrolmentReply,
   type RecoveryCodesReply,
   type SessionReply,
@@ -17,6 +23,7 @@ import {
 import { RpcHandler } from '#lib/platform/rpc';
 import { LoginService } from './login.service.js';
 import { MfaService } from './mfa.service.js';
+import { OwnSessionsService } from './own-sessions.service.js';
 import { PasswordChangeService } from './password-change.service.js';
 import { SessionService } from './session.service.js';
 
@@ -27,6 +34,7 @@ export class AuthHandler {
     private readonly sessions: SessionService,
     private readonly mfa: MfaService,
     private readonly passwords: PasswordChangeService,
+    private readonly ownSessions: OwnSessionsService,
   ) {}
 
   @RpcHandler(IdentityRpc.ACCOUNT_LOGIN)
@@ -42,6 +50,21 @@ export class AuthHandler {
   @RpcHandler(IdentityRpc.SESSION_REVOKE)
   logout(@Payload() request: LogoutRequest): Promise<void> {
     return this.sessions.logout(request);
+  }
+
+  @RpcHandler(IdentityRpc.SESSION_LIST)
+  listSessions(@Payload() request: ListSessionsRequest): Promise<Page<SessionView>> {
+    return this.ownSessions.list(request);
+  }
+
+  @RpcHandler(IdentityRpc.SESSION_END)
+  endSession(@Payload() request: EndSessionRequest): Promise<void> {
+    return this.ownSessions.end(request);
+  }
+
+  @RpcHandler(IdentityRpc.SESSION_END_OTHERS)
+  endOtherSessions(@Payload() request: EndOtherSessionsRequest): Promise<EndOtherSessionsReply> {
+    return this.ownSessions.endOthers(request);
   }
 
   @RpcHandler(IdentityRpc.ACCOUNT_CHANGE_PASSWORD)

@@ -4,6 +4,7 @@ import { RegistryModule } from '../registry/registry.module.js';
 import { AuthHandler } from './auth.handler.js';
 import { LoginService } from './login.service.js';
 import { MfaService } from './mfa.service.js';
+import { OwnSessionsService } from './own-sessions.service.js';
 import { PasswordChangeService } from './password-change.service.js';
 import { SecondFactor } from './second-factor.js';
 import { SessionTokensService } from './session-tokens.service.js';
@@ -21,6 +22,7 @@ import { SigningKeys } from './signing-keys.js';
     SessionService,
     MfaService,
     PasswordChangeService,
+    OwnSessionsService,
   ],
   exports: [SigningKeys],
 })

@@ -53,6 +53,6 @@ export class LoginService {
       await this.secondFactor.createChallenge(account.id, mfaToken, this.config.MFA_CHALLENGE_TTL_SECONDS);
       return { mfaRequired: true, mfaToken };
     }
-    return this.tokens.open(account);
+    return this.tokens.open(account, { device: request.device, clientAddress: request.clientAddress });
   }
 }

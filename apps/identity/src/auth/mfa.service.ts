@@ -109,7 +109,7 @@ export class MfaService {
     }
     if (!(await this.store.consumeChallenge(request.mfaToken))) throw invalidCredentials();
     await this.throttle.succeeded(rules);
-    return this.tokens.open(account);
+    return this.tokens.open(account, { device: request.device, clientAddress: request.clientAddress });
   }
 
   private async acceptCode(accountId: string, secret: string, code: string, lastStep: number | null): Promise<boolean> {

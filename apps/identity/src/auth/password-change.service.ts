@@ -4,6 +4,7 @@ import { DomainError, Role } from '#lib/domain';
 import { AccountSessionsService } from '../accounts/account-sessions.service.js';
 import { AccountRepository } from '../accounts/account.repository.js';
 import { PasswordHasher } from '../accounts/password-hasher.js';
+import { PasswordPolicy } from '../accounts/password-policy.js';
 import { AttemptThrottle } from './attempt-throttle.js';
 
 /**
@@ -17,6 +18,7 @@ export class PasswordChangeService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: AttemptThrottle,
     private readonly revocation: AccountSessionsService,
+    private readonly passwords: PasswordPolicy,
   ) {}
 
   async change({ principal, currentPassword, newPassword }: ChangePasswordRequest): Promise<void> {
@@ -37,6 +39,12 @@ export class PasswordChangeService {
       });
     }
     await this.throttle.succeeded(rules);
+    await this.passwords.assertNotPersonal('newPassword', newPassword, {
+      nik: account.nik ?? account.staffNik,
+      username: account.username,
+      fullName: account.fullName,
+      nip: account.nip,
+    });
     await this.accounts.setPassword(account.id, await this.hasher.hash(newPassword), false);
     await this.revocation.revokeAllFor(account.id, 'PASSWORD_CHANGED');
   }

@@ -4,7 +4,7 @@ import { Role } from '#lib/domain';
 import { APP_CONFIG } from '#lib/platform/core';
 import type { Account } from '../accounts/account.rows.js';
 import { AccountRepository } from '../accounts/account.repository.js';
-import { SessionRepository } from '../accounts/session.repository.js';
+import { SessionRepository, type SessionOrigin } from '../accounts/session.repository.js';
 import type { IdentityConfig } from '../config/identity.config.js';
 import { RegistryRepository } from '../registry/registry.repository.js';
 import { SigningKeys, type AccessTokenClaims } from './signing-keys.js';
@@ -39,8 +39,8 @@ export class SessionTokensService {
   }
 
   /** A new session (a sign-in that passed every factor): its first access and refresh tokens. */
-  async open(account: Account): Promise<SessionReply> {
-    const { sessionId, refreshToken } = await this.sessions.create(account.id, this.config.SESSION_TTL_SECONDS);
+  async open(account: Account, origin: SessionOrigin = {}): Promise<SessionReply> {
+    const { sessionId, refreshToken } = await this.sessions.create(account.id, this.config.SESSION_TTL_SECONDS, origin);
     await this.accounts.recordLogin(account.id);
     return this.reply(account, sessionId, refreshToken);
   }

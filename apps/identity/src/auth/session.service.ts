@@ -20,8 +20,8 @@ export class SessionService {
     private readonly tokens: SessionTokensService,
   ) {}
 
-  async refresh({ refreshToken }: RefreshSessionRequest): Promise<SessionReply> {
-    const rotated = await this.sessions.rotate(refreshToken);
+  async refresh({ refreshToken, clientAddress, device }: RefreshSessionRequest): Promise<SessionReply> {
+    const rotated = await this.sessions.rotate(refreshToken, { clientAddress, device });
     if (rotated.outcome === 'reused') {
       // Already ended in the database; the gateways must drop the session's cached state too.
       await this.revocation.revokeSession(rotated.accountId, rotated.sessionId, 'REFRESH_REUSED');

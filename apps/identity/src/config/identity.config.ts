@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ServiceConfig } from '#lib/platform/core';
+import { IsDocumentText } from '#lib/validation';
 
 /** Environment of the identity service, validated once at start-up. */
 export class IdentityConfig extends ServiceConfig {
@@ -95,8 +96,11 @@ export class IdentityConfig extends ServiceConfig {
   @MaxLength(200)
   ADMIN_PASSWORD?: string;
 
+  /** Printed under what the first ADMIN signs, like any staff name: the document-text rule. */
   @IsString()
   @MaxLength(100)
+  @Matches(/\S/)
+  @IsDocumentText()
   ADMIN_FULL_NAME: string = 'Administrator Sistem';
 
   @Matches(/^\d{2}\.\d{2}$/)

@@ -277,6 +277,7 @@ export const get = <T>(path: string): Promise<T> => api<T>('GET', path);
 export const post = <T>(path: string, body?: object | FormData | Blob, contentType?: string): Promise<T> =>
   api<T>('POST', path, body, contentType);
 export const put = <T>(path: string, body: object): Promise<T> => api<T>('PUT', path, body);
+export const del = <T>(path: string): Promise<T> => api<T>('DELETE', path);
 
 /** A protected file (evidence, issued PDF) as a Blob: the token cannot ride on a plain link. */
 export async function fetchBlob(path: string): Promise<Blob> {

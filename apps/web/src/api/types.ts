@@ -736,6 +736,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caller’s open sessions, most recently used first
+     * @description Added endpoint (not in API.md v1; an extension of "Sessions and account security"). Each with when it started (the sign-in) and was last used (the sign-in or the last refresh), the device as described from the User-Agent ("Chrome di Android"; the header itself is not kept), the address of its last use, and which one is the caller’s own (`current`). Never a token or its digest.
+     */
+    get: operations['mySessionsList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * End one of the caller’s sessions (sign a device out)
+     * @description Added endpoint (not in API.md v1; an extension of "Sessions and account security"). Its tokens are refused from the next request on, on every gateway replica; ending the current one is signing out. 404 for an unknown id, a session already ended, or another account’s (never said which).
+     */
+    delete: operations['mySessionsEnd'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/sessions/revoke-others': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out of every other device: all the caller’s sessions but this one end
+     * @description Added endpoint (not in API.md v1; an extension of "Sessions and account security"). Their access and refresh tokens are refused from the next request on, on every gateway replica; this session goes on. Answers how many ended (0 when there were none).
+     */
+    post: operations['mySessionsEndOthers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/documents/{token}': {
     parameters: {
       query?: never;
@@ -1350,6 +1410,7 @@ export interface components {
     };
     ChangePasswordBody: {
       currentPassword: string;
+      /** @description Not one of the 10,000 most common passwords (SecLists) nor a common Indonesian one (bismillah, sayang, indonesia, katasandi...), compared case-insensitively and with digits, symbols, separators and look-alike characters (p@ssw0rd) undone; nor built from the person’s own NIK, No. KK, NIP, birth date, name or username (checked by identity). 400 with a field error otherwise (added rule, issue #13 follow-up) */
       newPassword: string;
     };
     ComponentHealth: {
@@ -1379,6 +1440,7 @@ export interface components {
       id: string;
     };
     CreateStaffBody: {
+      /** @description Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / ' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400 */
       fullName: string;
       /**
        * @description NIK: 16 ASCII digits (never trimmed or stripped of separators), a known region and a real date
@@ -1386,6 +1448,7 @@ export interface components {
        */
       nik?: string;
       nip: string;
+      /** @description Not one of the 10,000 most common passwords (SecLists) nor a common Indonesian one (bismillah, sayang, indonesia, katasandi...), compared case-insensitively and with digits, symbols, separators and look-alike characters (p@ssw0rd) undone; nor built from the person’s own NIK, No. KK, NIP, birth date, name or username (checked by identity). 400 with a field error otherwise (added rule, issue #13 follow-up) */
       password: string;
       /**
        * @description A known regency code of idn-area-data, dotted
@@ -1502,6 +1565,14 @@ export interface components {
        * @example https://disdukcapil.example.go.id/verifikasi/abc
        */
       verificationUrl: string;
+    };
+    /** @description The other sessions have ended (added schema) */
+    EndOtherSessionsReply: {
+      /**
+       * Format: int64
+       * @description How many sessions ended
+       */
+      ended: number;
     };
     /** @description Evidence the rules expect the clerk to see for this application */
     ExpectedEvidenceView: {
@@ -1952,6 +2023,7 @@ export interface components {
         | 'STAFF.CANNOT_DISABLE_SELF'
         | 'STAFF.CANNOT_RESET_OWN_MFA'
         | 'ACCOUNT.NOT_FOUND'
+        | 'SESSION.NOT_FOUND'
         | 'IDENTIFIER.EXHAUSTED'
         | 'IMPORT.NOT_FOUND'
         | 'IMPORT.OUT_OF_ORDER'
@@ -2059,6 +2131,7 @@ export interface components {
        * @example 1602054101900001
        */
       nik: string;
+      /** @description Not one of the 10,000 most common passwords (SecLists) nor a common Indonesian one (bismillah, sayang, indonesia, katasandi...), compared case-insensitively and with digits, symbols, separators and look-alike characters (p@ssw0rd) undone; nor built from the person’s own NIK, No. KK, NIP, birth date, name or username (checked by identity). 400 with a field error otherwise (added rule, issue #13 follow-up) */
       password: string;
     };
     /** @description A temporary password, shown in this answer only; the account must replace it at its next sign-in */
@@ -2068,6 +2141,12 @@ export interface components {
     RevokeDocumentBody: {
       /** @example Diterbitkan berdasarkan data yang keliru */
       reason: string;
+    };
+    /** @description Open sessions, most recently used first */
+    SessionPage: {
+      items: components['schemas']['SessionView'][];
+      /** Format: int64 */
+      total: number;
     };
     /** @description An access token (JWT) for the Authorization header, and the refresh token that gets the next one */
     SessionReply: {
@@ -2080,6 +2159,38 @@ export interface components {
       refreshToken: string;
       /** @enum {string} */
       role: 'RESIDENT' | 'CLERK' | 'OFFICIAL' | 'ADMIN' | 'AGENCY';
+    };
+    /** @description One of the caller’s open sessions (added schema): never a token or its digest */
+    SessionView: {
+      /**
+       * @description The address of the sign-in or last refresh
+       * @example 203.0.113.7
+       */
+      clientAddress?: string;
+      /** @description The session of the access token that asked */
+      current: boolean;
+      /**
+       * @description Described from the User-Agent at sign-in; absent for sessions older than this field
+       * @example Chrome di Android
+       */
+      device?: string;
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-5d4a-4e6b-9c7d-8e9f0a1b2c3d
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description The sign-in or the last refresh
+       * @example 2026-11-30T08:15:00.000Z
+       */
+      lastUsedAt: string;
+      /**
+       * Format: date-time
+       * @description The sign-in that opened it
+       * @example 2026-11-30T08:15:00.000Z
+       */
+      startedAt: string;
     };
     /** @description Staff accounts, by username */
     StaffPage: {
@@ -9462,6 +9573,444 @@ export interface operations {
       };
     };
   };
+  mySessionsList: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of open sessions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionPage'];
+        };
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:validation.failed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "VALIDATION.FAILED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.FORBIDDEN",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  mySessionsEnd: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session has ended */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid input: every invalid field is listed in `errors`. Codes: VALIDATION.FAILED */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:validation.failed",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 400,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "VALIDATION.FAILED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'VALIDATION.FAILED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.FORBIDDEN",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not found, or not yours (the answer never reveals which). Codes: SESSION.NOT_FOUND */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:session.not_found",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 404,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SESSION.NOT_FOUND",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SESSION.NOT_FOUND';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
+  mySessionsEndOthers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description How many sessions ended */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EndOtherSessionsReply'];
+        };
+      };
+      /** @description No or bad credentials. Codes: AUTH.UNAUTHENTICATED */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.unauthenticated",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 401,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.UNAUTHENTICATED",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.UNAUTHENTICATED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Not allowed for this caller. Codes: AUTH.FORBIDDEN, AUTH.MFA_ENROLMENT_REQUIRED, AUTH.PASSWORD_CHANGE_REQUIRED */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:auth.forbidden",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 403,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "AUTH.FORBIDDEN",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'AUTH.FORBIDDEN' | 'AUTH.MFA_ENROLMENT_REQUIRED' | 'AUTH.PASSWORD_CHANGE_REQUIRED';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:internal",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 500,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "INTERNAL",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'INTERNAL';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description A service behind the gateway is unreachable. Codes: SERVICE.UNAVAILABLE */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:service.unavailable",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 503,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "SERVICE.UNAVAILABLE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'SERVICE.UNAVAILABLE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+    };
+  };
   documentsVerify: {
     parameters: {
       query?: never;
@@ -10300,6 +10849,7 @@ type DetailsByType = { [A in Application as A['type']]: A['details'] };
 export type ApplicationDetailsOf<K extends ApplicationType> = DetailsByType[K];
 export type LoginReply = Schemas['LoginReply'];
 export type SessionReply = Schemas['SessionReply'];
+export type SessionItem = Schemas['SessionView'];
 export type MfaEnrolment = Schemas['MfaEnrolmentReply'];
 export type StaffAccount = Schemas['StaffView'];
 export type Account = Schemas['AccountView'];

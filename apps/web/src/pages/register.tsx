@@ -2,7 +2,17 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, post, signIn } from '../api/client';
 import { checkDate, checkFamilyCardNumber, checkNik, checkPassword } from '../domain/rules';
 import { Link, navigate } from '../router';
-import { DateField, ErrorBox, ErrorSummary, NumberIdField, TextField, firstError, Notice } from '../ui/form';
+import {
+  DateField,
+  ErrorBox,
+  ErrorSummary,
+  NumberIdField,
+  PASSWORD_HINT,
+  TextField,
+  firstError,
+  Notice,
+  serverProblem,
+} from '../ui/form';
 import { TERMS } from '../ui/glossary';
 
 export function RegisterPage(): ReactNode {
@@ -26,14 +36,18 @@ export function RegisterPage(): ReactNode {
         : checkNik(nik, { birthDate }).error
           ? { error: 'Tanggal lahir tidak sesuai dengan NIK. Periksa tanggal lahir atau NIK Anda.' }
           : dateCheck,
-    password: checkPassword(password),
+    // The server's refusal (a common password, or one built from the NIK or name) under the field itself.
+    password: serverProblem(error, 'password') ?? checkPassword(password),
     confirm: confirm === password ? {} : { error: 'Ulangi kata sandi yang sama.' },
   };
   /** A field's value, its check, and its error shown once it was left or sending was tried. */
   const bind = (field: keyof typeof values) => ({
     name: field,
     value: values[field],
-    onValue: (value: string) => setValues((v) => ({ ...v, [field]: value })),
+    onValue: (value: string) => {
+      setValues((v) => ({ ...v, [field]: value }));
+      if (field === 'password') setError(undefined);
+    },
     onBlur: () => setTouched((t) => ({ ...t, [field]: true })),
     check: checks[field],
     showError: tried || touched[field] === true,
@@ -81,7 +95,7 @@ export function RegisterPage(): ReactNode {
         <DateField label="Tanggal lahir" {...bind('birthDate')} />
         <TextField
           label="Kata sandi"
-          hint="Minimal 10 karakter."
+          hint={PASSWORD_HINT}
           type="password"
           autoComplete="new-password"
           {...bind('password')}

@@ -304,6 +304,17 @@ export function Notice({
   );
 }
 
+/** What the new-password fields say of the rules the server holds them to. */
+export const PASSWORD_HINT =
+  'Minimal 10 karakter. Jangan memakai kata sandi yang umum (mis. bismillah123) atau yang dibuat dari NIK, tanggal lahir, atau nama Anda.';
+
+/** The server's refusal of one field (a 400 naming it), to show under the field like the page's own checks. */
+export function serverProblem(error: unknown, field: string): Check | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const problem = error.errors.find((e) => e.field === field);
+  return problem === undefined ? undefined : { error: problem.message };
+}
+
 /** The first error of a set of checks, to block sending. */
 export function firstError(checks: Array<Check | undefined>): string | undefined {
   return checks.find((check) => check?.error)?.error;

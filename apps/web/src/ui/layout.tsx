@@ -68,6 +68,7 @@ export function Layout({
             : ([
                 ['/akun/verifikasi-dua-langkah', 'Verifikasi dua langkah'],
                 ['/akun/kata-sandi', 'Ubah kata sandi'],
+                ['/akun/sesi', 'Sesi aktif'],
               ] as const)),
         ]
     : [];

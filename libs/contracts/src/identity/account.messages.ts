@@ -1,10 +1,19 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { ADMIN_SCOPES, Role, STAFF_ROLES, type AdminScope, type StaffRole } from '#lib/domain';
-import { IsFamilyCardNumber, IsNik, IsPastDate, IsRegionCode } from '#lib/validation';
+import { ADMIN_SCOPES, DOCUMENT_TEXT_RULE, Role, STAFF_ROLES, type AdminScope, type StaffRole } from '#lib/domain';
+import {
+  IsDocumentText,
+  IsFamilyCardNumber,
+  IsNik,
+  IsNotCommonPassword,
+  IsPastDate,
+  IsRegionCode,
+} from '#lib/validation';
 import { Principal } from './principal.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
+/** A session's device description (libs/domain `describeDevice`). */
+export const SESSION_DEVICE_MAX_LENGTH = 60;
 export const PASSWORD_MAX_LENGTH = 200;
 /** Staff usernames: never all digits, so they cannot be mistaken for a resident's NIK at login. */
 export const STAFF_USERNAME_PATTERN = /^(?=.*[a-z])[a-z0-9._-]{3,64}$/;
@@ -23,6 +32,7 @@ export class RegisterAccountRequest {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsNotCommonPassword()
   password: string;
 
   /** The client's address as the gateway saw it: wrong guesses are throttled per address too. */
@@ -53,6 +63,12 @@ export class LoginRequest {
   @IsString()
   @MaxLength(100)
   clientAddress: string;
+
+  /** The device as the gateway described it from the User-Agent ("Chrome di Android"), for `GET /me/sessions`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(SESSION_DEVICE_MAX_LENGTH)
+  device?: string;
 }
 
 /** `identity.account.get` (API.md `GET /me`). */
@@ -94,11 +110,15 @@ export class CreateStaffRequest {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsNotCommonPassword()
   password: string;
 
+  /** Printed under what an official signs: the document-text rule of the registry's names. */
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @Matches(/\S/, { message: 'nama lengkap wajib diisi' })
+  @IsDocumentText({ message: `nama lengkap ${DOCUMENT_TEXT_RULE}` })
   fullName: string;
 
   @Matches(/^\d{18}$/, { message: 'NIP harus tepat 18 digit angka' })

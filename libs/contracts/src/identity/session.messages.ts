@@ -12,7 +12,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { Role, StaffRole } from '#lib/domain';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './account.messages.js';
+import { IsNotCommonPassword } from '#lib/validation';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SESSION_DEVICE_MAX_LENGTH } from './account.messages.js';
 import { Principal } from './principal.js';
 import { PAGE_MAX_LIMIT } from './registry.messages.js';
 
@@ -45,6 +46,18 @@ export class RefreshSessionRequest {
   @IsString()
   @Matches(REFRESH_TOKEN_PATTERN, { message: 'refreshToken tidak sah' })
   refreshToken: string;
+
+  /** Added by the gateway: where the session is used from now, for `GET /me/sessions`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  clientAddress?: string;
+
+  /** Added by the gateway: the device as described from the User-Agent. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(SESSION_DEVICE_MAX_LENGTH)
+  device?: string;
 }
 
 /** `identity.session.revoke` (API.md `POST /auth/logout`): the caller's own session. */
@@ -103,6 +116,7 @@ export class ChangePasswordRequest {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsNotCommonPassword()
   newPassword: string;
 }
 
@@ -155,6 +169,70 @@ export class CompleteMfaLoginRequest {
   @IsString()
   @MaxLength(100)
   clientAddress: string;
+
+  /** The device as the gateway described it from the User-Agent, for `GET /me/sessions`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(SESSION_DEVICE_MAX_LENGTH)
+  device?: string;
+}
+
+/** `identity.session.list` (`GET /me/sessions`): the caller's own open sessions, most recently used first. */
+export class ListSessionsRequest {
+  @ValidateNested()
+  @Type(() => Principal)
+  principal: Principal;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_MAX_LIMIT)
+  limit?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+/**
+ * One open session as its owner sees it: when and from what it was opened and last used; never a
+ * token or its digest.
+ */
+export interface SessionView {
+  id: string;
+  /** The sign-in that opened it (ISO 8601 UTC). */
+  startedAt: string;
+  /** The sign-in or the last refresh (ISO 8601 UTC). */
+  lastUsedAt: string;
+  /** "Chrome di Android"; absent for sessions opened before it was recorded. */
+  device?: string;
+  /** The address of the sign-in or the last refresh, as the gateway saw it. */
+  clientAddress?: string;
+  /** The session of the access token that asked. */
+  current: boolean;
+}
+
+/** `identity.session.end` (`DELETE /me/sessions/{id}`): one of the caller's own sessions. */
+export class EndSessionRequest {
+  @ValidateNested()
+  @Type(() => Principal)
+  principal: Principal;
+
+  @IsUUID()
+  sessionId: string;
+}
+
+/** `identity.session.end-others` (`POST /me/sessions/revoke-others`): every session of the caller but this one. */
+export class EndOtherSessionsRequest {
+  @ValidateNested()
+  @Type(() => Principal)
+  principal: Principal;
+}
+
+export interface EndOtherSessionsReply {
+  /** How many sessions ended. */
+  ended: number;
 }
 
 /** `identity.staff.list` (API.md `GET /admin/staff`). */

@@ -85,6 +85,8 @@ export const ErrorCodes = {
   'STAFF.CANNOT_DISABLE_SELF': ErrorKind.FORBIDDEN,
   'STAFF.CANNOT_RESET_OWN_MFA': ErrorKind.FORBIDDEN,
   'ACCOUNT.NOT_FOUND': ErrorKind.NOT_FOUND,
+  // One of the caller's own sessions, by id: unknown, ended, or another account's (never said which)
+  'SESSION.NOT_FOUND': ErrorKind.NOT_FOUND,
   'IDENTIFIER.EXHAUSTED': ErrorKind.CONFLICT,
   'IMPORT.NOT_FOUND': ErrorKind.NOT_FOUND,
   'IMPORT.OUT_OF_ORDER': ErrorKind.CONFLICT,

@@ -1,8 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { currentSession, post, signIn } from '../../api/client';
 import { checkPassword, checkRequired } from '../../domain/rules';
-import { navigate } from '../../router';
-import { ErrorBox, ErrorSummary, Notice, TextField, firstError } from '../../ui/form';
+import { Link, navigate } from '../../router';
+import { ErrorBox, ErrorSummary, Notice, PASSWORD_HINT, TextField, firstError, serverProblem } from '../../ui/form';
 import { useFormSubmit } from '../../ui/use-form-submit';
 import { landingOf } from '../login';
 
@@ -17,7 +17,7 @@ export function ChangePasswordPage(): ReactNode {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const { attempt, busy, error, submit: send } = useFormSubmit();
+  const { attempt, busy, error, submit: send, clearError } = useFormSubmit();
   const checks = {
     currentPassword: checkRequired(currentPassword, forced ? 'Kata sandi sementara' : 'Kata sandi saat ini'),
     newPassword:
@@ -44,7 +44,10 @@ export function ChangePasswordPage(): ReactNode {
           Kata sandi Anda telah disetel ulang oleh administrator. Buat kata sandi baru sebelum melanjutkan.
         </Notice>
       ) : (
-        <p>Setelah kata sandi diubah, semua sesi Anda di perangkat lain berakhir.</p>
+        <p>
+          Setelah kata sandi diubah, semua sesi Anda di perangkat lain berakhir. Lihat di mana Anda sedang masuk:{' '}
+          <Link to="/akun/sesi">Sesi aktif</Link>.
+        </p>
       )}
       <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <ErrorSummary attempt={firstError(Object.values(checks)) ? attempt : 0} />
@@ -65,10 +68,13 @@ export function ChangePasswordPage(): ReactNode {
           name="newPassword"
           type="password"
           autoComplete="new-password"
-          hint="Minimal 10 karakter."
+          hint={PASSWORD_HINT}
           value={newPassword}
-          onValue={setNewPassword}
-          check={checks.newPassword}
+          onValue={(value) => {
+            setNewPassword(value);
+            clearError();
+          }}
+          check={serverProblem(error, 'newPassword') ?? checks.newPassword}
           showError={attempt > 0}
           required
         />
