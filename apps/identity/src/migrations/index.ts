@@ -5,6 +5,7 @@ import { IdempotencyKeys1767800000000 } from './1767800000000-idempotency-keys.j
 import { AccessLogRuntimeGrants1767900000000 } from './1767900000000-access-log-runtime-grants.js';
 import { SessionsAndSecondFactor1768000000000 } from './1768000000000-sessions-and-second-factor.js';
 import { StaffScope1768310000000 } from './1768310000000-staff-scope.js';
+import { ImportStaging1768400000000 } from './1768400000000-import-staging.js';
 
 /** Every migration of the identity database, oldest first. */
 export const identityMigrations = [
@@ -15,4 +16,5 @@ export const identityMigrations = [
   AccessLogRuntimeGrants1767900000000,
   SessionsAndSecondFactor1768000000000,
   StaffScope1768310000000,
+  ImportStaging1768400000000,
 ];
