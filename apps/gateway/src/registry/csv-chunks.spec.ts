@@ -76,4 +76,54 @@ describe('csvPieces', () => {
   it('refuses a record larger than a chunk', async () => {
     await expect(collect(['h\n', 'x'.repeat(50), '\n'], 16)).rejects.toBeInstanceOf(CsvRecordTooLargeError);
   });
+
+  /** The line in the file (header = 1) where each chunk's lines start, as identity counts them. */
+  function linesOf(pieces: CsvPiece[]): Map<string, number> {
+    const lines = new Map<string, number>();
+    for (const piece of pieces) {
+      if (piece.kind !== 'chunk') continue;
+      piece.text.split('\n').forEach((text, i) => lines.set(text.replace(/\r$/, ''), piece.firstLine + i));
+    }
+    return lines;
+  }
+
+  it('cuts a quote-free upload at line ends, in parts of any size, with the lines of the file', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i};nama ${i};${'x'.repeat(i % 50)}`);
+    const body = `\ufeffid;nama;isi\r\n${rows.slice(0, 1000).join('\r\n')}\r\n\r\n${rows.slice(1000).join('\n')}`;
+    const bytes = Buffer.from(body);
+    const parts: string[] = [];
+    for (let at = 0, size = 1; at < bytes.length; at += size, size = (size * 7 + 13) % 5000) {
+      parts.push(bytes.subarray(at, at + size).toString('latin1'));
+    }
+    async function* source() {
+      for (const part of parts) yield await Promise.resolve(Buffer.from(part, 'latin1'));
+    }
+    const pieces: CsvPiece[] = [];
+    for await (const piece of csvPieces(source(), 1000)) pieces.push(piece);
+    expect(pieces[0]).toEqual({ kind: 'header', header: 'id;nama;isi' });
+    const chunks = pieces.slice(1) as Array<{ firstLine: number; text: string }>;
+    expect(chunks.map((c) => c.text).join('')).toBe(body.slice(body.indexOf('\n') + 1));
+    expect(chunks.every((c) => Buffer.byteLength(c.text) <= 1000)).toBe(true);
+    expect(chunks.slice(0, -1).every((c) => c.text.endsWith('\n'))).toBe(true);
+    const lines = linesOf(pieces);
+    expect([lines.get(rows[0]), lines.get(rows[999]), lines.get(rows[1000]), lines.get(rows[2999])]).toEqual([
+      2, 1001, 1003, 3002,
+    ]);
+  });
+
+  it('goes on with csv-parse from the first quote, the lines after a quoted line break in place', async () => {
+    const before = Array.from({ length: 500 }, (_, i) => `${i},awal ${i}`);
+    const after = Array.from({ length: 500 }, (_, i) => `${i},akhir ${i}`);
+    const body = `id,nama\n${before.join('\n')}\n9,"dua\nbaris"\n${after.join('\n')}\n`;
+    const pieces = await collect([body.slice(0, 3000), body.slice(3000)], 700);
+    expect(pieces.filter((p) => p.kind === 'header')).toEqual([{ kind: 'header', header: 'id,nama' }]);
+    const chunks = pieces.slice(1) as Array<{ firstLine: number; text: string }>;
+    expect(chunks.map((c) => c.text).join('')).toBe(body.slice(body.indexOf('\n') + 1));
+    expect(chunks.every((c) => Buffer.byteLength(c.text) <= 700)).toBe(true);
+    expect(chunks.find((c) => c.text.includes('9,"dua\nbaris"'))).toBeDefined();
+    const lines = linesOf(pieces);
+    expect([lines.get(before[0]), lines.get(before[499]), lines.get(after[0]), lines.get(after[499])]).toEqual([
+      2, 501, 504, 1003,
+    ]);
+  });
 });

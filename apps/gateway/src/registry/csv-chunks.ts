@@ -32,7 +32,93 @@ function headerText(bytes: Buffer): string {
   return text.replace(/\r?\n$/, '');
 }
 
+const QUOTE = 0x22;
+
+/**
+ * Cuts the upload; csv-parse only where it is needed. Outside quotes (the import's dialect ends
+ * records at `\r\n` or `\n` only), a run of bytes starting at a record boundary and holding no
+ * `"` ends a record at each `\n`: such a run is cut at its last `\n` within `maxBytes` without a
+ * parser (a tenth of csv-parse's time, which was the gateway's largest cost in an import). From
+ * the first `"` on, the rest of the file goes through csv-parse (`csvPiecesParsed`), which sees
+ * the original header line and then the rest, its line numbers shifted into place.
+ */
 export async function* csvPieces(source: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<CsvPiece> {
+  const iterator = source[Symbol.asyncIterator]();
+  const toBuffer = (part: Buffer | string): Buffer => (typeof part === 'string' ? Buffer.from(part) : part);
+  let pending: Buffer = Buffer.alloc(0);
+  let ended = false;
+  const more = async (): Promise<boolean> => {
+    if (ended) return false;
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      return false;
+    }
+    const part = toBuffer(next.value);
+    pending = pending.length === 0 ? part : Buffer.concat([pending, part]);
+    return true;
+  };
+  /** Everything not read yet, from `pending` on, for csv-parse. */
+  async function* rest(prefix: Buffer[]): AsyncGenerator<Buffer> {
+    for (const part of prefix) if (part.length > 0) yield part;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield toBuffer(next.value);
+    }
+  }
+
+  while (pending.indexOf(LF) === -1) {
+    if (!(await more())) break;
+    if (pending.indexOf(LF) === -1 && pending.length > maxBytes) throw new CsvRecordTooLargeError(1);
+  }
+  const headerEnd = pending.indexOf(LF);
+  if (headerEnd === -1 || pending.subarray(0, headerEnd).indexOf(QUOTE) !== -1) {
+    yield* csvPiecesParsed(rest([pending]), maxBytes);
+    return;
+  }
+  const headerBytes = pending.subarray(0, headerEnd + 1);
+  yield { kind: 'header', header: headerText(headerBytes) };
+  pending = pending.subarray(headerEnd + 1);
+  let firstLine = 2;
+
+  for (;;) {
+    while (pending.length <= maxBytes && (await more()));
+    const window = pending.subarray(0, maxBytes);
+    if (window.indexOf(QUOTE) !== -1) {
+      // From this chunk on, csv-parse finds the records (quoted fields may hold line breaks).
+      const offset = firstLine - 2;
+      try {
+        for await (const piece of csvPiecesParsed(rest([headerBytes, pending]), maxBytes)) {
+          if (piece.kind === 'chunk') yield { ...piece, firstLine: piece.firstLine + offset };
+        }
+      } catch (error) {
+        throw error instanceof CsvRecordTooLargeError ? new CsvRecordTooLargeError(error.line + offset) : error;
+      }
+      return;
+    }
+    if (ended && pending.length <= maxBytes) {
+      const text = pending.toString('utf8');
+      if (text.trim() !== '') yield { kind: 'chunk', firstLine, text };
+      return;
+    }
+    const cut = window.lastIndexOf(LF) + 1;
+    if (cut === 0) throw new CsvRecordTooLargeError(firstLine);
+    const text = pending.subarray(0, cut).toString('utf8');
+    yield { kind: 'chunk', firstLine, text };
+    firstLine += countLines(pending, cut);
+    pending = pending.subarray(cut);
+  }
+}
+
+function countLines(bytes: Buffer, end: number): number {
+  let lines = 0;
+  for (let at = bytes.indexOf(LF); at !== -1 && at < end; at = bytes.indexOf(LF, at + 1)) lines++;
+  return lines;
+}
+
+/** The cutting by csv-parse's record boundaries, for uploads with quotes. */
+async function* csvPiecesParsed(source: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<CsvPiece> {
   const iterator = source[Symbol.asyncIterator]();
   const toBuffer = (part: Buffer | string): Buffer => (typeof part === 'string' ? Buffer.from(part) : part);
 

@@ -23,14 +23,8 @@ export interface ImportCounts {
   rejected: number;
 }
 
-export type ChunkOutcome =
-  | { applied: true; imported: number; updated: number }
-  | { applied: false; waiting?: false }
-  /** A later chunk came while an earlier one is still being applied: try again shortly. */
-  | { applied: false; waiting: true };
-
-/** How far ahead of the next expected chunk a chunk may arrive and wait for its turn. */
-export const CHUNKS_AHEAD_ALLOWED = 2;
+/** A chunk staged now, or one staged before (sent twice: it counts once). */
+export type ChunkOutcome = { staged: true } | { staged: false };
 
 const STAGE_COLUMNS = [
   'line',
@@ -99,10 +93,10 @@ const PERSON_VALUES = `full_name, sex, birth_place, birth_date, religion, educat
   marital_status, marriage_date, citizenship, passport_number, kitap_number, father_name, mother_name, status`;
 const FAMILY_VALUES = `address, rt, rw, village_code, regency_code, postal_code`;
 
-function excluded(columns: string): string {
+function prefixed(columns: string, alias: string): string {
   return columns
     .split(',')
-    .map((column) => `EXCLUDED.${column.trim()}`)
+    .map((column) => `${alias}.${column.trim()}`)
     .join(', ');
 }
 
@@ -116,11 +110,24 @@ function assignments(columns: string): string {
 /** An import session's id as identity makes them (randomUUID). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The session id as an SQL literal: only ever a UUID (checked here), so it needs no quoting beyond this. */
+function sessionLiteral(importId: string): string {
+  if (!UUID.test(importId)) throw new DomainError('IMPORT.NOT_FOUND', 'Sesi impor tidak ditemukan');
+  return `'${importId}'::uuid`;
+}
+
 /**
- * Import sessions and the bulk upsert of their rows. A chunk is applied in one transaction: its
- * rows are COPied into a temporary staging table and merged into people, families and
- * memberships by set operations; the session row, locked first, makes chunks of one import go
- * in order and makes a chunk sent twice count once.
+ * The merge sorts a session's rows by NIK (and its families by No. KK) once each; in memory
+ * they take ≈ 400 bytes a row, and a sort that spills to disk costs twice as long.
+ */
+const MERGE_WORK_MEM = '512MB';
+
+/**
+ * Import sessions, their staged rows and the one merge of a session into the registry. A chunk
+ * is staged in one transaction of its own (its rows COPied into `import_stage`, its rejections,
+ * its `import_chunk` record), in parallel with the other chunks of its session and in any order;
+ * `finish` merges the whole session in one transaction (the session row locked first, so a
+ * second finish waits and then only reads the counts), the latest line of a NIK winning.
  */
 @Injectable()
 export class ImportRepository {
@@ -157,6 +164,11 @@ export class ImportRepository {
   }
 
   async createSession(id: string, accountId: string, columns: readonly string[]): Promise<void> {
+    // An upload lasts minutes: rows staged a day ago belong to one that broke off (the gateway or
+    // identity went down, or the client gave up) and will never be merged.
+    await this.db.query(
+      `DELETE FROM import_stage WHERE import_id IN (SELECT id FROM import_session WHERE started_at < now() - interval '1 day')`,
+    );
     await this.db.query(`DELETE FROM import_session WHERE started_at < now() - interval '7 days'`);
     await this.db.query(`INSERT INTO import_session (id, account_id, columns) VALUES ($1, $2, $3::text[])`, [
       id,
@@ -173,60 +185,63 @@ export class ImportRepository {
     return rows[0];
   }
 
-  async applyChunk(
+  /**
+   * Stages one chunk: its valid rows into `import_stage`, its rejections, and its record in
+   * `import_chunk`, in one transaction. Chunks of a session do not wait for each other (the
+   * session row is only share-locked, so that a finish waits for the chunks being staged).
+   */
+  async stageChunk(
     importId: string,
     seq: number,
     rows: readonly ResidentRow[],
     rejections: readonly ImportRejection[],
   ): Promise<ChunkOutcome> {
+    const session = sessionLiteral(importId);
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
-      const session = await this.beginAndLock(client, importId);
-      if (session === undefined) throw new DomainError('IMPORT.NOT_FOUND', 'Sesi impor tidak ditemukan');
-      if (session.finished) throw new DomainError('IMPORT.OUT_OF_ORDER', 'Sesi impor ini sudah selesai');
-      if (seq < session.next_seq) {
-        await client.query('ROLLBACK');
-        return { applied: false };
-      }
-      if (seq > session.next_seq) {
-        if (seq - session.next_seq <= CHUNKS_AHEAD_ALLOWED) {
-          await client.query('ROLLBACK');
-          return { applied: false, waiting: true };
-        }
-        throw new DomainError('IMPORT.OUT_OF_ORDER', `Bagian ke-${seq} datang sebelum bagian ke-${session.next_seq}`);
-      }
-      let imported = 0;
-      let merged = 0;
-      const allRejections = [...rejections];
-      if (rows.length > 0) {
-        const outcome = await this.merge(client, rows);
-        imported = outcome.imported;
-        merged = rows.length - outcome.withoutPostalCode.length;
-        for (const line of outcome.withoutPostalCode) {
-          allRejections.push({ line, errors: [{ field: 'Kode Pos', message: POSTAL_CODE_UNKNOWN }] });
-        }
-      }
-      const updated = merged - imported;
-      // The rejections and the session's counts in one statement (one round trip).
-      await client.query(
-        `WITH rejected AS (
+      const results = (await client.query(
+        `BEGIN; SELECT finished_at IS NOT NULL AS finished FROM import_session WHERE id = ${session} FOR SHARE`,
+      )) as unknown as QueryResult[];
+      const locked = results[1].rows[0] as { finished: boolean } | undefined;
+      if (locked === undefined) throw new DomainError('IMPORT.NOT_FOUND', 'Sesi impor tidak ditemukan');
+      if (locked.finished) throw new DomainError('IMPORT.OUT_OF_ORDER', 'Sesi impor ini sudah selesai');
+      // The chunk's record first: a second copy of this chunk waits here for the first to commit
+      // and then stages nothing. The rejections go in the same statement.
+      const recorded = await client.query<{ seq: number }>(
+        `WITH chunk AS (
+           INSERT INTO import_chunk (import_id, seq, staged, without_postal_code) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING RETURNING seq),
+         rejected AS (
            INSERT INTO import_rejection (import_id, line, errors)
            SELECT $1, r.line, r.errors FROM unnest($5::int[], $6::jsonb[]) AS r(line, errors)
+            WHERE EXISTS (SELECT 1 FROM chunk)
            ON CONFLICT DO NOTHING)
-         UPDATE import_session SET next_seq = next_seq + 1, imported = imported + $2, updated = updated + $3,
-                rejected = rejected + $4 WHERE id = $1`,
+         SELECT seq FROM chunk`,
         [
           importId,
-          imported,
-          updated,
-          allRejections.length,
-          allRejections.map((r) => r.line),
-          allRejections.map((r) => JSON.stringify(r.errors)),
+          seq,
+          rows.length,
+          rows.some((row) => row.postalCode === null),
+          rejections.map((r) => r.line),
+          rejections.map((r) => JSON.stringify(r.errors)),
         ],
       );
+      if (recorded.rows.length === 0) {
+        await client.query('ROLLBACK');
+        return { staged: false };
+      }
+      if (rows.length > 0) {
+        const copy = client.query(
+          copyStreams.from(`COPY import_stage (import_id, ${STAGE_COLUMNS.join(', ')}) FROM STDIN`),
+        );
+        const prefix = `${importId}\t`;
+        let data = '';
+        for (const row of rows) data += prefix + stageLine(row);
+        await pipeline(Readable.from([data]), copy);
+      }
       await client.query('COMMIT');
-      return { applied: true, imported, updated };
+      return { staged: true };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -236,134 +251,179 @@ export class ImportRepository {
   }
 
   /**
-   * Starts the chunk's transaction and locks its session row. For a session id in the form
-   * identity gives them (a UUID, checked character by character here) both go in one round trip
-   * as one simple query; anything else goes as a bound parameter, in two.
+   * Merges a session's staged rows into the registry and closes it, in one transaction; a
+   * session already closed only gives its counts. `chunks`: how many the sender sent; every
+   * one of them must have been staged (and none beyond), and every row they staged must still
+   * be there (an unlogged table is emptied by a crash of PostgreSQL), or nothing is merged.
    */
-  private async beginAndLock(
-    client: PoolClient,
-    importId: string,
-  ): Promise<{ next_seq: number; finished: boolean } | undefined> {
-    const lock = `SELECT next_seq, finished_at IS NOT NULL AS finished FROM import_session WHERE id = `;
-    if (UUID.test(importId)) {
-      const results = (await client.query(`BEGIN; ${lock}'${importId}' FOR UPDATE`)) as unknown as QueryResult[];
-      return results[1].rows[0] as { next_seq: number; finished: boolean } | undefined;
+  async finish(importId: string, chunks: number | undefined): Promise<ImportCounts> {
+    const session = sessionLiteral(importId);
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      const results = (await client.query(
+        `BEGIN; SELECT finished_at IS NOT NULL AS finished, imported, updated, rejected
+                  FROM import_session WHERE id = ${session} FOR UPDATE`,
+      )) as unknown as QueryResult[];
+      const locked = results[1].rows[0] as (ImportCounts & { finished: boolean }) | undefined;
+      if (locked === undefined) throw new DomainError('IMPORT.NOT_FOUND', 'Sesi impor tidak ditemukan');
+      if (locked.finished) {
+        await client.query('COMMIT');
+        return { imported: locked.imported, updated: locked.updated, rejected: locked.rejected };
+      }
+      const received = (
+        await client.query<{ count: number; next: number; staged: number; without_postal_code: boolean }>(
+          `SELECT count(*)::int AS count, coalesce(max(seq) + 1, 0)::int AS next,
+                  coalesce(sum(staged), 0)::int AS staged, coalesce(bool_or(without_postal_code), false) AS without_postal_code
+             FROM import_chunk WHERE import_id = ${session}`,
+        )
+      ).rows[0];
+      const expected = chunks ?? received.next;
+      if (received.count !== expected || received.next !== expected) {
+        throw new DomainError(
+          'IMPORT.OUT_OF_ORDER',
+          `Baru ${received.count} dari ${expected} bagian berkas yang diterima; unggah ulang berkasnya`,
+        );
+      }
+      const counts = await this.merge(client, session, received.staged, received.without_postal_code);
+      const closed = (await client.query(
+        `DELETE FROM import_stage WHERE import_id = ${session};
+         UPDATE import_session SET finished_at = now(), next_seq = ${expected}, imported = ${counts.imported},
+                updated = ${counts.updated}, rejected = (SELECT count(*) FROM import_rejection WHERE import_id = ${session})
+          WHERE id = ${session} RETURNING rejected;
+         COMMIT`,
+      )) as unknown as QueryResult[];
+      return { ...counts, rejected: (closed[1].rows[0] as { rejected: number }).rejected };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if ((error as { code?: string }).code === '23505') {
+        // Another session (or a registration) inserted one of these people meanwhile: nothing of
+        // this merge stays, and the next finish merges over what that one wrote.
+        throw new DomainError(
+          'IMPORT.OUT_OF_ORDER',
+          'Penduduk yang sama sedang disimpan oleh proses lain; kirim ulang berkasnya',
+        );
+      }
+      throw error;
+    } finally {
+      await runner.release();
     }
-    await client.query('BEGIN');
-    const locked = await client.query<{ next_seq: number; finished: boolean }>(`${lock}$1 FOR UPDATE`, [importId]);
-    return locked.rows[0];
   }
 
   /**
-   * Upserts the rows; returns how many people were new, and the lines left out for want of a
-   * postal code. A NIK twice in a chunk: the last row wins. After the COPY, the statements of
-   * the merge go as one simple query (one round trip instead of four to seven: on a loaded
-   * machine each round trip waits for a time slice of this process and of the backend).
+   * Upserts a session's staged rows, set-based: families by No. KK and people by NIK, each from
+   * the latest line that names them; memberships closed where the family or relationship
+   * changed and opened where a person has none. Returns how many people were new and how many
+   * rows were merged over existing people.
    */
   private async merge(
     client: PoolClient,
-    rows: readonly ResidentRow[],
-  ): Promise<{ imported: number; withoutPostalCode: number[] }> {
-    await client.query(`
-      CREATE TEMP TABLE import_stage (
-        line integer, nik char(16), full_name varchar(100), sex varchar(10), birth_place varchar(100),
-        birth_date date, religion varchar(12), education varchar(40), occupation varchar(60),
-        blood_type varchar(10), marital_status varchar(30), marriage_date date, relationship varchar(20),
-        citizenship varchar(3), passport_number varchar(30), kitap_number varchar(30),
-        father_name varchar(100), mother_name varchar(100), status varchar(10), family_card_number char(16),
-        address varchar(200), rt char(3), rw char(3), village_code varchar(13), regency_code varchar(5),
-        postal_code char(5)
-      ) ON COMMIT DROP`);
-    const copy = client.query(copyStreams.from(`COPY import_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`));
-    let data = '';
-    for (const row of rows) data += stageLine(row);
-    await pipeline(Readable.from([data]), copy);
-
-    // SIAK's export has no postal code: a family keeps the one it has, a new family takes the
-    // one its village's families have (one kode pos per desa/kelurahan). A row for which
-    // neither exists cannot be stored (a family's postal code is required) and is rejected.
-    const statements: string[] = [];
-    const fillPostalCodes = rows.some((row) => row.postalCode === null);
-    if (fillPostalCodes) {
-      statements.push(`
-        UPDATE import_stage s SET postal_code = f.postal_code FROM family f
-         WHERE s.postal_code IS NULL AND f.family_card_number = s.family_card_number`);
-      statements.push(`
-        WITH villages AS (SELECT DISTINCT regency_code, village_code FROM import_stage WHERE postal_code IS NULL),
-        usual AS (
-          SELECT DISTINCT ON (f.village_code) f.village_code, f.postal_code
-            FROM family f JOIN villages v ON f.regency_code = v.regency_code AND f.village_code = v.village_code
-           GROUP BY f.village_code, f.postal_code
-           ORDER BY f.village_code, count(*) DESC, f.postal_code)
-        UPDATE import_stage s SET postal_code = u.postal_code FROM usual u
-         WHERE s.postal_code IS NULL AND u.village_code = s.village_code`);
-      statements.push(`DELETE FROM import_stage WHERE postal_code IS NULL RETURNING line`);
+    session: string,
+    staged: number,
+    withoutPostalCode: boolean,
+  ): Promise<{ imported: number; updated: number }> {
+    const statements: string[] = [`SET LOCAL work_mem = '${MERGE_WORK_MEM}'`];
+    let source = `(SELECT * FROM import_stage WHERE import_id = ${session}) s`;
+    let removedAt = -1;
+    let stagedAt = -1;
+    if (withoutPostalCode) {
+      // SIAK's export has no postal code: a family keeps the one it has; a new family takes the
+      // one the file gives it on another line, or else the one its village's families have in
+      // the registry or in the file (one kode pos per desa/kelurahan). A row for which none of
+      // these exists cannot be stored (a family's postal code is required) and is rejected.
+      stagedAt = statements.length;
+      statements.push(
+        `CREATE TEMP TABLE import_rows ON COMMIT DROP AS SELECT * FROM import_stage WHERE import_id = ${session}`,
+        `UPDATE import_rows s SET postal_code = f.postal_code FROM family f
+          WHERE s.postal_code IS NULL AND f.family_card_number = s.family_card_number`,
+        `UPDATE import_rows s SET postal_code = g.postal_code
+           FROM (SELECT DISTINCT ON (family_card_number) family_card_number, postal_code FROM import_rows
+                  WHERE postal_code IS NOT NULL ORDER BY family_card_number, line DESC) g
+          WHERE s.postal_code IS NULL AND g.family_card_number = s.family_card_number`,
+        `WITH villages AS (SELECT DISTINCT regency_code, village_code FROM import_rows WHERE postal_code IS NULL),
+         known AS (
+           SELECT f.village_code, f.postal_code FROM family f
+             JOIN villages v ON f.regency_code = v.regency_code AND f.village_code = v.village_code
+           UNION ALL
+           (SELECT DISTINCT ON (r.family_card_number) r.village_code, r.postal_code FROM import_rows r
+              JOIN villages v ON r.regency_code = v.regency_code AND r.village_code = v.village_code
+             WHERE r.postal_code IS NOT NULL ORDER BY r.family_card_number, r.line DESC)),
+         usual AS (
+           SELECT DISTINCT ON (village_code) village_code, postal_code FROM known
+            GROUP BY village_code, postal_code ORDER BY village_code, count(*) DESC, postal_code)
+         UPDATE import_rows s SET postal_code = u.postal_code FROM usual u
+          WHERE s.postal_code IS NULL AND u.village_code = s.village_code`,
+      );
+      removedAt = statements.length;
+      statements.push(`DELETE FROM import_rows WHERE postal_code IS NULL RETURNING line`);
+      source = 'import_rows s';
     }
-    const removedAt = statements.length - 1;
 
+    // The latest line of each NIK, once: the person, the membership and the counts read it.
+    // (Sorted by NIK and No. KK under the "C" collation: both are digits, ordered alike under
+    // any collation and so as their indexes are, and a "C" sort compares bytes, a third faster
+    // than the database's C.UTF-8.)
+    statements.push(
+      `CREATE TEMP TABLE import_latest ON COMMIT DROP AS
+         SELECT DISTINCT ON (nik COLLATE "C") nik, family_card_number, relationship, ${PERSON_VALUES}
+           FROM ${source} ORDER BY nik COLLATE "C", line DESC`,
+      `ANALYZE import_latest`,
+    );
+    const mergedAt = statements.length;
+    statements.push(`SELECT count(*)::int AS merged FROM ${source}`);
     statements.push(`
       INSERT INTO family AS f (family_card_number, ${FAMILY_VALUES})
-      SELECT DISTINCT ON (family_card_number) family_card_number, ${FAMILY_VALUES}
-        FROM import_stage ORDER BY family_card_number, line DESC
+      SELECT DISTINCT ON (family_card_number COLLATE "C") family_card_number, ${FAMILY_VALUES}
+        FROM ${source} ORDER BY family_card_number COLLATE "C", line DESC
       ON CONFLICT (family_card_number) DO UPDATE SET ${assignments(FAMILY_VALUES)}, updated_at = now()
-      WHERE (${FAMILY_VALUES.split(',')
-        .map((c) => `f.${c.trim()}`)
-        .join(', ')}) IS DISTINCT FROM (${excluded(FAMILY_VALUES)})`);
-
+      WHERE (${prefixed(FAMILY_VALUES, 'f')}) IS DISTINCT FROM (${prefixed(FAMILY_VALUES, 'EXCLUDED')})`);
+    // People already in the registry are updated where a value changed, then the new ones are
+    // inserted: a plain insert, without ON CONFLICT's speculative insertion per row, which cost
+    // a first import 40 % more time in this statement (EXPLAIN ANALYZE, 1M rows).
+    statements.push(`
+      UPDATE person p SET (${PERSON_VALUES}, updated_at) = (${prefixed(PERSON_VALUES, 'l')}, now())
+        FROM import_latest l
+       WHERE p.nik = l.nik AND (${prefixed(PERSON_VALUES, 'p')}) IS DISTINCT FROM (${prefixed(PERSON_VALUES, 'l')})`);
     const insertedAt = statements.length;
     statements.push(`
-      WITH latest AS (SELECT DISTINCT ON (nik) * FROM import_stage ORDER BY nik, line DESC),
-      upserted AS (
-        INSERT INTO person AS p (nik, ${PERSON_VALUES})
-        SELECT nik, ${PERSON_VALUES} FROM latest ORDER BY nik
-        ON CONFLICT (nik) DO UPDATE SET ${assignments(PERSON_VALUES)}, updated_at = now()
-        WHERE (${PERSON_VALUES.split(',')
-          .map((c) => `p.${c.trim()}`)
-          .join(', ')}) IS DISTINCT FROM (${excluded(PERSON_VALUES)})
-        RETURNING xmax = 0 AS is_new
-      )
-      SELECT count(*) FILTER (WHERE is_new)::int AS inserted FROM upserted`);
-
+      INSERT INTO person (nik, ${PERSON_VALUES})
+      SELECT nik, ${PERSON_VALUES} FROM import_latest l
+       WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.nik = l.nik)
+       ORDER BY nik COLLATE "C"`);
     // A membership that changed (another family, another relationship) is closed and a new
-    // one opened, so the family as it was stays on record. A chunk is a few thousand rows
-    // against millions: each staged person is looked up through the index of current
-    // memberships (LATERAL ... LIMIT 1 keeps the planner from joining the whole table, which
-    // it would do on statistics that lag behind a table growing during a big import).
+    // one opened, so the family as it was stays on record.
     statements.push(`
-      WITH latest AS (SELECT DISTINCT ON (nik) nik, family_card_number, relationship FROM import_stage ORDER BY nik, line DESC)
-      UPDATE family_membership SET left_at = now()
-       WHERE id = ANY (ARRAY(
-         SELECT c.id FROM latest l
-          CROSS JOIN LATERAL (SELECT m.id, m.family_card_number, m.relationship FROM family_membership m
-                               WHERE m.nik = l.nik AND m.left_at IS NULL LIMIT 1) c
-          WHERE c.family_card_number <> l.family_card_number OR c.relationship <> l.relationship))`);
+      UPDATE family_membership m SET left_at = now() FROM import_latest l
+       WHERE m.nik = l.nik AND m.left_at IS NULL
+         AND (m.family_card_number <> l.family_card_number OR m.relationship <> l.relationship)`);
     statements.push(`
-      WITH latest AS (SELECT DISTINCT ON (nik) nik, family_card_number, relationship FROM import_stage ORDER BY nik, line DESC)
       INSERT INTO family_membership (family_card_number, nik, relationship, joined_at)
-      SELECT l.family_card_number, l.nik, l.relationship, now() FROM latest l
-        LEFT JOIN LATERAL (SELECT 1 AS present FROM family_membership m
-                            WHERE m.nik = l.nik AND m.left_at IS NULL LIMIT 1) c ON true
-       WHERE c.present IS NULL
-       ORDER BY l.nik`);
+      SELECT l.family_card_number, l.nik, l.relationship, now() FROM import_latest l
+       WHERE NOT EXISTS (SELECT 1 FROM family_membership m WHERE m.nik = l.nik AND m.left_at IS NULL)
+       ORDER BY l.nik COLLATE "C"`);
     const results = (await client.query(statements.join(';\n'))) as unknown as QueryResult[];
-    const withoutPostalCode = fillPostalCodes
-      ? (results[removedAt].rows as Array<{ line: number }>).map((row) => row.line)
-      : [];
-    const inserted = results[insertedAt].rows[0] as { inserted: number } | undefined;
-    return { imported: inserted?.inserted ?? 0, withoutPostalCode };
-  }
-
-  /** Closes a session (again, harmlessly) and gives its counts. */
-  async finish(importId: string): Promise<ImportCounts> {
-    const rows = await this.db.query<Array<ImportCounts>>(
-      `UPDATE import_session SET finished_at = COALESCE(finished_at, now()) WHERE id = $1
-       RETURNING imported, updated, rejected`,
-      [importId],
-    );
-    // TypeORM returns [rows, affected] for UPDATE ... RETURNING.
-    const first = (Array.isArray(rows[0]) ? rows[0][0] : rows[0]) as ImportCounts | undefined;
-    if (first === undefined) throw new DomainError('IMPORT.NOT_FOUND', 'Sesi impor tidak ditemukan');
-    return first;
+    if (removedAt >= 0) {
+      const lines = (results[removedAt].rows as Array<{ line: number }>).map((row) => row.line);
+      if (lines.length > 0) {
+        await client.query(
+          `INSERT INTO import_rejection (import_id, line, errors)
+           SELECT ${session}, line, $2::jsonb FROM unnest($1::int[]) AS line ON CONFLICT DO NOTHING`,
+          [lines, JSON.stringify([{ field: 'Kode Pos', message: POSTAL_CODE_UNKNOWN }])],
+        );
+      }
+    }
+    const merged = (results[mergedAt].rows[0] as { merged: number }).merged;
+    const inserted = results[insertedAt].rowCount ?? 0;
+    const found = removedAt >= 0 ? (results[stagedAt].rowCount ?? 0) : merged;
+    if (found !== staged) {
+      // Rows staged and acknowledged are gone: PostgreSQL restarted and emptied the unlogged
+      // staging table. Nothing of this session is merged; the file must come again.
+      throw new DomainError(
+        'IMPORT.OUT_OF_ORDER',
+        'Sebagian baris yang sudah diterima hilang (basis data dimulai ulang); unggah ulang berkasnya',
+      );
+    }
+    return { imported: inserted, updated: merged - inserted };
   }
 
   async listRejections(importId: string, afterLine: number, limit: number): Promise<ImportRejection[]> {

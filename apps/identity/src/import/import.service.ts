@@ -27,13 +27,12 @@ import {
 import { siakFieldErrors, siakRowToImport } from './siak-row.js';
 
 const KNOWN_COLUMNS: ReadonlySet<string> = new Set(IMPORT_COLUMNS);
-/** How long an early chunk waits for the one before it (which merges a few thousand rows). */
-const CHUNK_TURN_WAIT_MS = 45_000;
 
 /**
- * `POST /admin/residents/import`: rows are validated with the domain's rules and upserted by
- * NIK, chunk by chunk as the gateway streams them; a bad row is reported with its line and
- * field errors and never stops the good ones. Importing the same file again changes nothing.
+ * `POST /admin/residents/import`: rows are validated with the domain's rules chunk by chunk as
+ * the gateway streams them and staged; `finish` upserts them by NIK all at once, the latest line
+ * of a NIK winning. A bad row is reported with its line and field errors and never stops the
+ * good ones. Importing the same file again changes nothing.
  */
 @Injectable()
 export class ImportService {
@@ -64,26 +63,15 @@ export class ImportService {
     const inScope = await this.withinScope(request.principal, rows);
     rows.splice(0, rows.length, ...inScope.rows);
     rejections.push(...inScope.rejections);
-    // Chunks may overlap (the gateway sends the next one while this one merges): a chunk that
-    // came early has done its validation already and only waits for its turn to merge.
-    const deadline = Date.now() + CHUNK_TURN_WAIT_MS;
-    for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
-      const outcome = await this.imports.applyChunk(request.importId, request.seq, rows, rejections);
-      if (!(outcome.applied === false && outcome.waiting === true)) break;
-      if (Date.now() > deadline) {
-        throw new DomainError(
-          'IMPORT.OUT_OF_ORDER',
-          `Bagian ke-${request.seq} menunggu bagian sebelumnya terlalu lama`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
+    // Staged now, merged by `finish`: chunks of a session go in parallel and in any order (the
+    // line numbers decide which row of a NIK wins); a chunk sent twice is staged once.
+    await this.imports.stageChunk(request.importId, request.seq, rows, rejections);
     return { rows: rows.length, rejected: rejections.length };
   }
 
-  async finish({ principal, importId }: FinishImportRequest): Promise<FinishImportReply> {
+  async finish({ principal, importId, chunks }: FinishImportRequest): Promise<FinishImportReply> {
     await this.ownSession(principal, importId);
-    const counts = await this.imports.finish(importId);
+    const counts = await this.imports.finish(importId, chunks);
     return { imported: counts.imported, updated: counts.updated, rejectedCount: counts.rejected };
   }
 

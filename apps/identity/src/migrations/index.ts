@@ -6,6 +6,7 @@ import { AccessLogRuntimeGrants1767900000000 } from './1767900000000-access-log-
 import { SessionsAndSecondFactor1768000000000 } from './1768000000000-sessions-and-second-factor.js';
 import { StaffScope1768310000000 } from './1768310000000-staff-scope.js';
 import { AccessLogBatchRows1768400000000 } from './1768400000000-access-log-batch-rows.js';
+import { ImportStaging1768450000000 } from './1768450000000-import-staging.js';
 import { SessionDevices1768500000000 } from './1768500000000-session-devices.js';
 
 /** Every migration of the identity database, oldest first. */
@@ -18,5 +19,6 @@ export const identityMigrations = [
   SessionsAndSecondFactor1768000000000,
   StaffScope1768310000000,
   AccessLogBatchRows1768400000000,
+  ImportStaging1768450000000,
   SessionDevices1768500000000,
 ];

@@ -177,7 +177,8 @@ async function main(): Promise<void> {
   } finally {
     for (const child of children.reverse()) child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    // BENCH_KEEP_DB=1 keeps the imported registry, to EXPLAIN the merge's statements against it.
+    if (process.env['BENCH_KEEP_DB'] !== '1') await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
   }
 }

@@ -5,9 +5,10 @@ import { Principal } from './principal.js';
 
 /**
  * The registry import travels as a session: the gateway streams the CSV body and sends it in
- * line-aligned chunks small enough for a NATS message, in order, each with the number of its
- * first line in the file; the session's state lives in the identity database, so consecutive
- * chunks may be served by different replicas.
+ * line-aligned chunks small enough for a NATS message, numbered in file order, each with the
+ * number of its first line in the file; identity stages each chunk as it comes (several at once,
+ * in any order, on any replica: the session's state lives in its database) and merges the
+ * session when it is finished.
  */
 export const IMPORT_CHUNK_MAX_BYTES = 512 * 1024;
 
@@ -27,7 +28,7 @@ export interface StartImportReply {
   importId: string;
 }
 
-/** `identity.import.chunk`: whole CSV records, validated and upserted at once. */
+/** `identity.import.chunk`: whole CSV records, validated and staged at once. */
 export class ImportChunkRequest {
   @ValidateNested()
   @Type(() => Principal)
@@ -36,7 +37,7 @@ export class ImportChunkRequest {
   @IsUUID()
   importId: string;
 
-  /** 0, 1, 2, … in the order of the file; a chunk already applied is acknowledged again. */
+  /** 0, 1, 2, … in the order of the file; a chunk already staged is acknowledged again. */
   @IsInt()
   @Min(0)
   seq: number;
@@ -56,7 +57,7 @@ export interface ImportChunkReply {
   rejected: number;
 }
 
-/** `identity.import.finish`: closes the session and gives its counts. */
+/** `identity.import.finish`: merges the session's staged rows, closes it and gives its counts. */
 export class FinishImportRequest {
   @ValidateNested()
   @Type(() => Principal)
@@ -64,6 +65,15 @@ export class FinishImportRequest {
 
   @IsUUID()
   importId: string;
+
+  /**
+   * How many chunks were sent (seq 0 … chunks − 1): the session is merged only when every one
+   * of them was staged. Without it, the chunks staged must run from 0 without a gap.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  chunks?: number;
 }
 
 export interface FinishImportReply {
