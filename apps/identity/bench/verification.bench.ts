@@ -319,7 +319,7 @@ function report(
       'Authentication on, as deployed (docs/security.md): NATS with the generated configuration (an nkey per app, ' +
       'subject permissions), a signed caller assertion on each request and the access token verified again in ' +
       'identity, identity working as its runtime database role.',
-    `- Load: autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per ` +
+    `- Load: autocannon, ${CONNECTIONS} connections${BATCH_CONNECTIONS === CONNECTIONS ? '' : ` (${BATCH_CONNECTIONS} for (b): batches of 1,000 in flight at once)`}, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per ` +
       'scenario. Each request checks a different NIK of a 100,000-person random sample with name, birth date ' +
       "and mother's name — the way a bank checks a new customer.",
     '- (a) and (b) run the full path as deployed: ES256 token check and role in the gateway, NATS ' +
