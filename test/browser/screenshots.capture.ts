@@ -235,13 +235,6 @@ describe('screenshots', () => {
       .filter({ hasText: world.official.username })
       .getByRole('button', { name: 'Atur ulang verifikasi dua langkah' })
       .waitFor();
-    // The list sits in the form's narrow column and scrolls sideways at 1366 px: shown scrolled to its
-    // status and actions (see the report; the page is not changed here).
-    const staffList = admin.page.locator('.table-wrap[aria-label="Daftar akun petugas"]');
-    await staffList.evaluate((element) => {
-      const box = element as unknown as { scrollLeft: number; scrollWidth: number };
-      box.scrollLeft = box.scrollWidth;
-    });
     await shoot(admin.page, 'desktop-petugas');
     await admin.page.getByRole('link', { name: 'Daftar lembaga' }).click();
     await admin.page.getByTestId('agency-usage').waitFor();
