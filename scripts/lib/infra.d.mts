@@ -12,6 +12,8 @@ export function startNats(options: {
   port: number;
   dataDir: string;
   configFile?: string;
+  /** The server's own log (`-l`): tests read it for permission violations. */
+  logFile?: string;
   binary?: string;
   quiet?: boolean;
 }): Promise<ChildProcess>;

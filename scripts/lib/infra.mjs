@@ -74,13 +74,22 @@ export function findPostgresBinaries() {
 /**
  * Starts a NATS server with JetStream on host:port, storing under dataDir; returns the child.
  * `configFile`: the generated configuration (scripts/nats-config.mjs: nkey users, their
- * permissions, TLS) — every server the project starts for its apps has one.
+ * permissions, TLS) — every server the project starts for its apps has one. `logFile`: the
+ * server's own log goes there (tests read it for permission violations).
  */
-export async function startNats({ port, dataDir, configFile, binary = findBinary(['nats-server']), quiet = true }) {
+export async function startNats({
+  port,
+  dataDir,
+  configFile,
+  logFile,
+  binary = findBinary(['nats-server']),
+  quiet = true,
+}) {
   if (!binary) throw new Error('nats-server is not installed');
   mkdirSync(dataDir, { recursive: true });
   const config = configFile ? ['-c', configFile] : [];
-  const child = spawn(binary, [...config, '-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dataDir], {
+  const log = logFile ? ['-l', logFile] : [];
+  const child = spawn(binary, [...config, ...log, '-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dataDir], {
     stdio: quiet ? 'ignore' : 'inherit',
   });
   await waitFor(() => canConnect('127.0.0.1', port, 200), 10_000, `NATS on port ${port}`);

@@ -40,7 +40,7 @@ export class AccessLogAnchorService implements OnApplicationBootstrap, OnApplica
     const seconds = this.config.ACCESS_LOG_ANCHOR_INTERVAL_SECONDS;
     if (seconds === 0) return;
     this.timer = setInterval(() => {
-      this.anchorInterval(seconds).catch((error: unknown) => {
+      this.anchorInterval().catch((error: unknown) => {
         this.logger.warn({ err: error }, 'Anchoring the access log failed; the next interval tries again');
       });
     }, seconds * 1000);
@@ -56,8 +56,16 @@ export class AccessLogAnchorService implements OnApplicationBootstrap, OnApplica
     return this.publish((anchor) => `head-${anchor.seq}-${anchor.headHash}`);
   }
 
-  private anchorInterval(seconds: number): Promise<SignedAnchor> {
-    const interval = Math.floor(Date.now() / (seconds * 1000));
+  /**
+   * The timer's tick: anchors the current head as the interval `now` (ms since the epoch) falls
+   * in. Every replica ticking one interval publishes under the same message id, so the stream
+   * keeps the first and drops the rest. `now` is a parameter only so that tests can tick chosen
+   * intervals; the anchor's own time is always the real one.
+   */
+  anchorInterval(now: number = Date.now()): Promise<SignedAnchor> {
+    const seconds = this.config.ACCESS_LOG_ANCHOR_INTERVAL_SECONDS;
+    if (seconds <= 0) return Promise.reject(new Error('timed anchors are turned off'));
+    const interval = Math.floor(now / (seconds * 1000));
     return this.publish(() => `interval-${seconds}-${interval}`);
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import { plainToInstance } from 'class-transformer';
@@ -12,6 +12,7 @@ import { APP_LOGGER } from '../platform.tokens.js';
 import { isDatabaseUnavailable } from '../nats/database-unavailable.js';
 import { DEAD_LETTER_STREAM, deadLetter } from './dead-letters.js';
 import { JetStreamConnection, StreamMissingError } from './jetstream-connection.js';
+import { OUTBOX_STREAM } from './outbox-relay.js';
 
 const NANOS_PER_SECOND = 1_000_000_000;
 /**
@@ -91,6 +92,8 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
     private readonly jetStream: JetStreamConnection,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
     private readonly metrics: Metrics,
+    /** The stream this service publishes (and alone may create), when it publishes. */
+    @Optional() @Inject(OUTBOX_STREAM) private readonly ownStream?: StreamDefinition,
   ) {}
 
   subscribe<T extends object>(subscription: EventSubscription<T>): void {
@@ -104,7 +107,10 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
     let missingSince: number | undefined;
     while (!this.stopped) {
       try {
-        await this.jetStream.ensureStream(subscription.stream);
+        // Another service's stream is only looked up: its owner creates it (in production only
+        // the owner's NATS key may), so a consumer started first waits without being refused.
+        if (subscription.stream.name === this.ownStream?.name) await this.jetStream.ensureStream(subscription.stream);
+        else await this.jetStream.lookUpStream(subscription.stream);
         await this.jetStream.ensureStream(DEAD_LETTER_STREAM);
         const jsm = await this.jetStream.jsm();
         const settings = {

@@ -94,11 +94,11 @@ export class JetStreamConnection implements OnApplicationShutdown {
   }
 
   /**
-   * Creates the stream when it does not exist (both its producer and its consumers call this,
-   * so start-up order does not matter where a consumer may create it). Events are kept 30 days;
-   * duplicates of a message id are dropped for 10 minutes. Throws StreamMissingError when the
-   * stream is still not there after this process's attempt: its NATS key may not create it (in
-   * production only the producer's may), so the producer has not started yet.
+   * Creates the stream when it does not exist: called by the stream's owner (its producer's
+   * outbox relay, a consumer of its own stream) and for the dead-letter stream, which every
+   * service may create. Events are kept 30 days; duplicates of a message id are dropped for 10
+   * minutes. A consumer of another service's stream calls {@link lookUpStream} instead. Throws
+   * StreamMissingError when the stream is still not there after this process's attempt.
    */
   async ensureStream(stream: StreamDefinition): Promise<void> {
     if (this.ensured.has(stream.name)) return;
@@ -123,6 +123,25 @@ export class JetStreamConnection implements OnApplicationShutdown {
           throw error;
         });
       }
+    }
+    this.ensured.add(stream.name);
+  }
+
+  /**
+   * Checks that another service's stream exists, never creating it: this process's NATS key may
+   * only look it up (scripts/nats-config.mjs), and a refused create is a permission violation in
+   * the server's log at every retry. Throws StreamMissingError while its producer has not
+   * created it.
+   */
+  async lookUpStream(stream: StreamDefinition): Promise<void> {
+    if (this.ensured.has(stream.name)) return;
+    const jsm = await this.jsm();
+    try {
+      await jsm.streams.info(stream.name);
+    } catch (error) {
+      if (error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound)
+        throw new StreamMissingError(stream.name, { cause: error });
+      throw error;
     }
     this.ensured.add(stream.name);
   }

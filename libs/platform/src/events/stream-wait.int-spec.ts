@@ -3,7 +3,7 @@ import { Injectable, Module, type INestApplicationContext, type OnApplicationBoo
 import { NestFactory } from '@nestjs/core';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { IsString } from 'class-validator';
@@ -45,8 +45,10 @@ class IssuanceConsumer implements OnApplicationBootstrap {
 
 /**
  * A consuming service started before its producer: the producer's stream does not exist and the
- * consumer's NATS key may not create it (scripts/nats-config.mjs). It says so once (WARN), waits
- * quietly (DEBUG), and says when the stream is there (INFO); then it consumes as usual.
+ * consumer's NATS key may not create it (scripts/nats-config.mjs). It only looks the stream up
+ * (never asks to create it, which the server would log as a permission violation every retry),
+ * says so once (WARN), waits quietly (DEBUG), and says when the stream is there (INFO); then it
+ * consumes as usual.
  */
 describe('a consumer started before the producer of its stream', () => {
   const suffix = randomBytes(3).toString('hex');
@@ -55,6 +57,10 @@ describe('a consumer started before the producer of its stream', () => {
   let consumerApp: INestApplicationContext | undefined;
   let producerApp: INestApplicationContext | undefined;
   let configOf: (app: string) => BaseConfig;
+  const natsLog = path.join(dir, 'nats-server.log');
+  /** What nats-server logged about refused publishes and subscriptions. */
+  const violations = (): string[] =>
+    (existsSync(natsLog) ? readFileSync(natsLog, 'utf8') : '').split('\n').filter((l) => /violation/i.test(l));
   const lines: Array<Record<string, unknown>> = [];
   const about = (level: string): Array<Record<string, unknown>> =>
     lines.filter((l) => l['level'] === level && l['stream'] === Streams.DOCUMENTS.name);
@@ -66,7 +72,7 @@ describe('a consumer started before the producer of its stream', () => {
   beforeAll(async () => {
     const setup = writeNatsSetup({ dir: path.join(dir, 'auth') });
     const port = await freePort();
-    nats = await startNats({ port, dataDir: path.join(dir, 'data'), configFile: setup.configFile });
+    nats = await startNats({ port, dataDir: path.join(dir, 'data'), configFile: setup.configFile, logFile: natsLog });
     configOf = (app) =>
       Object.assign(new BaseConfig(), {
         NATS_URL: `nats://127.0.0.1:${port}`,
@@ -110,8 +116,11 @@ describe('a consumer started before the producer of its stream', () => {
     ]);
     expect(about('debug').every((l) => l['msg'] === 'Event stream still missing; retrying')).toBe(true);
     expect(loud()).toHaveLength(1);
+    // It never asked for what its key may not do: the server has refused nothing.
+    expect(readFileSync(natsLog, 'utf8')).toMatch(/Server is ready/);
+    expect(violations()).toEqual([]);
 
-    // The producer starts: its own key creates its stream, and publishes an event.
+    // The producer starts: its own key creates its stream; the consumer runs at its next look.
     @Module({
       imports: [
         PlatformModule.forApp({
@@ -127,6 +136,7 @@ describe('a consumer started before the producer of its stream', () => {
     await producerApp.init();
     const producer = producerApp.get(JetStreamConnection);
     await producer.ensureStream(Streams.DOCUMENTS);
+    await waitFor(() => about('info').length > 0, 5_000, 'the consumer running once the stream exists');
     await (
       await producer.client()
     ).publish(EventSubjects.DOCUMENT_SET_ISSUED, JSON.stringify({ applicationId: 'a-1' }));
@@ -134,5 +144,6 @@ describe('a consumer started before the producer of its stream', () => {
     await waitFor(() => received.includes('a-1'), 20_000, 'the event consumed');
     expect(about('info').map((l) => l['msg'])).toEqual(['Event stream appeared; event consumer running']);
     expect(loud()).toHaveLength(1);
+    expect(violations()).toEqual([]);
   });
 });
