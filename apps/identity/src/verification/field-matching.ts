@@ -25,6 +25,18 @@ export function requestedFields(item: VerificationItem): VerificationField[] {
   return fields;
 }
 
+/** {@link requestedFields} joined by commas, as a batch's access-log row lists them, without the array. */
+export function requestedFieldList(item: VerificationItem): string {
+  let list = '';
+  if (item.fullName !== undefined) list = 'fullName';
+  if (item.birthDate !== undefined) list = list === '' ? 'birthDate' : `${list},birthDate`;
+  if (item.birthPlace !== undefined) list = list === '' ? 'birthPlace' : `${list},birthPlace`;
+  if (item.sex !== undefined) list = list === '' ? 'sex' : `${list},sex`;
+  if (item.motherName !== undefined) list = list === '' ? 'motherName' : `${list},motherName`;
+  if (item.address !== undefined) list = list === '' ? 'address' : `${list},address`;
+  return list;
+}
+
 // Spelled-out and abbreviated forms of the words of an Indonesian address line.
 const ADDRESS_WORDS: Record<string, string> = {
   JALAN: 'JL',
