@@ -90,8 +90,17 @@ function shown(score: number): number {
   return Math.floor(score * 10_000) / 10_000;
 }
 
+// The results every check of a batch repeats, shared (frozen: a result is only ever serialized).
+const SAME: FieldMatch = Object.freeze({ match: true, score: 1 });
+const EQUAL: FieldMatch = Object.freeze({ match: true });
+const DIFFERENT: FieldMatch = Object.freeze({ match: false });
+
 function scored(score: number): FieldMatch {
-  return { match: score >= NAME_MATCH_THRESHOLD, score: shown(score) };
+  return score === 1 ? SAME : { match: score >= NAME_MATCH_THRESHOLD, score: shown(score) };
+}
+
+function exact(equal: boolean): FieldMatch {
+  return equal ? EQUAL : DIFFERENT;
 }
 
 /**
@@ -105,9 +114,9 @@ export function compareFields(
 ): Partial<Record<VerificationField, FieldMatch>> {
   const fields: Partial<Record<VerificationField, FieldMatch>> = {};
   if (item.fullName !== undefined) fields.fullName = scored(nameSimilarity(item.fullName, record.fullName));
-  if (item.birthDate !== undefined) fields.birthDate = { match: item.birthDate === record.birthDate };
+  if (item.birthDate !== undefined) fields.birthDate = exact(item.birthDate === record.birthDate);
   if (item.birthPlace !== undefined) fields.birthPlace = scored(nameSimilarity(item.birthPlace, record.birthPlace));
-  if (item.sex !== undefined) fields.sex = { match: item.sex === record.sex };
+  if (item.sex !== undefined) fields.sex = exact(item.sex === record.sex);
   if (item.motherName !== undefined) fields.motherName = scored(nameSimilarity(item.motherName, record.motherName));
   if (item.address !== undefined) {
     fields.address = scored(record.address === undefined ? 0 : addressSimilarity(item.address, record.address));
