@@ -4,6 +4,7 @@ import {
   addressSimilarity,
   compareFields,
   normalizeAddress,
+  requestedFieldList,
   requestedFields,
   type SubjectRecord,
 } from './field-matching.js';
@@ -75,5 +76,11 @@ describe('verification field matching', () => {
     expect(JSON.stringify(fields)).not.toMatch(/AMINAH|KAYU|NURHAYATI|MERDEKA|1990/);
     expect(compareFields(item({}), RECORD)).toEqual({});
     expect(requestedFields(item({ address: 'x', fullName: 'y' }))).toEqual(['fullName', 'address']);
+    // The batch row's list is the same fields joined, for every combination of them.
+    const all = ['fullName', 'birthDate', 'birthPlace', 'sex', 'motherName', 'address'] as const;
+    for (let mask = 0; mask < 1 << all.length; mask++) {
+      const given = item(Object.fromEntries(all.filter((_, i) => mask & (1 << i)).map((field) => [field, 'x'])));
+      expect(requestedFieldList(given)).toBe(requestedFields(given).join(','));
+    }
   });
 });

@@ -25,6 +25,18 @@ export function requestedFields(item: VerificationItem): VerificationField[] {
   return fields;
 }
 
+/** {@link requestedFields} joined by commas, as a batch's access-log row lists them, without the array. */
+export function requestedFieldList(item: VerificationItem): string {
+  let list = '';
+  if (item.fullName !== undefined) list = 'fullName';
+  if (item.birthDate !== undefined) list = list === '' ? 'birthDate' : `${list},birthDate`;
+  if (item.birthPlace !== undefined) list = list === '' ? 'birthPlace' : `${list},birthPlace`;
+  if (item.sex !== undefined) list = list === '' ? 'sex' : `${list},sex`;
+  if (item.motherName !== undefined) list = list === '' ? 'motherName' : `${list},motherName`;
+  if (item.address !== undefined) list = list === '' ? 'address' : `${list},address`;
+  return list;
+}
+
 // Spelled-out and abbreviated forms of the words of an Indonesian address line.
 const ADDRESS_WORDS: Record<string, string> = {
   JALAN: 'JL',
@@ -78,8 +90,17 @@ function shown(score: number): number {
   return Math.floor(score * 10_000) / 10_000;
 }
 
+// The results every check of a batch repeats, shared (frozen: a result is only ever serialized).
+const SAME: FieldMatch = Object.freeze({ match: true, score: 1 });
+const EQUAL: FieldMatch = Object.freeze({ match: true });
+const DIFFERENT: FieldMatch = Object.freeze({ match: false });
+
 function scored(score: number): FieldMatch {
-  return { match: score >= NAME_MATCH_THRESHOLD, score: shown(score) };
+  return score === 1 ? SAME : { match: score >= NAME_MATCH_THRESHOLD, score: shown(score) };
+}
+
+function exact(equal: boolean): FieldMatch {
+  return equal ? EQUAL : DIFFERENT;
 }
 
 /**
@@ -93,9 +114,9 @@ export function compareFields(
 ): Partial<Record<VerificationField, FieldMatch>> {
   const fields: Partial<Record<VerificationField, FieldMatch>> = {};
   if (item.fullName !== undefined) fields.fullName = scored(nameSimilarity(item.fullName, record.fullName));
-  if (item.birthDate !== undefined) fields.birthDate = { match: item.birthDate === record.birthDate };
+  if (item.birthDate !== undefined) fields.birthDate = exact(item.birthDate === record.birthDate);
   if (item.birthPlace !== undefined) fields.birthPlace = scored(nameSimilarity(item.birthPlace, record.birthPlace));
-  if (item.sex !== undefined) fields.sex = { match: item.sex === record.sex };
+  if (item.sex !== undefined) fields.sex = exact(item.sex === record.sex);
   if (item.motherName !== undefined) fields.motherName = scored(nameSimilarity(item.motherName, record.motherName));
   if (item.address !== undefined) {
     fields.address = scored(record.address === undefined ? 0 : addressSimilarity(item.address, record.address));

@@ -16,7 +16,7 @@ import { AccessLogWriter } from '../access-log/access-log.writer.js';
 import type { AgencyRow } from '../agencies/agency.rows.js';
 import { AgencyRepository } from '../agencies/agency.repository.js';
 import { AgencyQuotaRepository } from './agency-quota.repository.js';
-import { compareFields, requestedFields, type SubjectRecord } from './field-matching.js';
+import { compareFields, requestedFieldList, requestedFields, type SubjectRecord } from './field-matching.js';
 import { MicroBatcher } from './micro-batcher.js';
 import { VerificationRepository } from './verification.repository.js';
 
@@ -194,7 +194,7 @@ export class VerificationService implements OnApplicationShutdown {
       }
       subjectNiks.push(item.nik);
       purposes.push(item.purpose);
-      fields.push(requestedFields(item).join(','));
+      fields.push(requestedFieldList(item));
       requestIds.push(requestId);
       results[i] = {
         requestId,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { normalizeName } from './name-normalization.js';
 
 // Synthetic names.
@@ -37,6 +38,25 @@ describe('normalizeName', () => {
     expect(normalizeName('Budi SE')).toBe('BUDI SE');
     expect(normalizeName('Hendra')).toBe('HENDRA');
     expect(normalizeName('Irma S.')).toBe('IRMA S');
+  });
+
+  it('normalises a name written as the registry writes it exactly as by the general steps', () => {
+    // A trailing comma sends a name through the general steps and changes nothing else.
+    const word = fc.oneof(
+      fc.constantFrom('H', 'HJ', 'DR', 'IR', 'KH', 'PROF', 'SE', 'MA', 'SITI', 'HASAN', 'IRWAN'),
+      fc.string({ unit: fc.constantFrom(...'ABDEHIKLMNRSTU'), minLength: 1, maxLength: 8 }),
+    );
+    const plainName = fc.array(word, { minLength: 1, maxLength: 5 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(plainName, fc.boolean(), (name, lower) => {
+        const written = lower ? name.toLowerCase() : name;
+        expect(normalizeName(written)).toBe(normalizeName(`${written},`));
+      }),
+    );
+    expect(normalizeName('H AHMAD FAUZI')).toBe('AHMAD FAUZI');
+    expect(normalizeName('DR H SITI AMINAH')).toBe('SITI AMINAH');
+    expect(normalizeName('H')).toBe('H');
+    expect(normalizeName('SITI AMINAH')).toBe('SITI AMINAH');
   });
 
   it('leaves nothing when there is no name', () => {

@@ -108,11 +108,24 @@ function lettersOnly(text: string): string {
 }
 
 /**
+ * A name already written as the registry writes it: words of A–Z joined by single spaces. For
+ * such a name the general steps below change nothing but the titles before it (no comma, no
+ * dots, no accents, no other separators), so {@link normalizeName} only removes those: a batch
+ * of 1,000 checks normalises 4,000 names, most of them in this form.
+ */
+const PLAIN_NAME = /^[A-Z]+(?: [A-Z]+)*$/;
+
+/**
  * `Hj. Siti  Aminah, S.Pd., M.M.` → `SITI AMINAH`. Upper case, single spaces, letters only;
  * titles before the name and degrees after it removed.
  */
 export function normalizeName(name: string): string {
   const upper = name.toUpperCase();
+  return PLAIN_NAME.test(upper) ? upper.replace(PREFIX_TITLE, '') : normalizeAnyName(upper);
+}
+
+/** {@link normalizeName} of any upper-case text, by the general steps. */
+function normalizeAnyName(upper: string): string {
   const comma = upper.indexOf(',');
   // Degrees follow the first comma; anything there that is not a degree stays part of the name.
   const head = comma < 0 ? upper : upper.slice(0, comma);
