@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Principal } from './principal.js';
-import { PAGE_MAX_LIMIT } from './registry.messages.js';
+import { PagedListRequest } from './registry.messages.js';
 import { VERIFICATION_FIELDS, type VerificationField } from './verification.messages.js';
 
 /**
@@ -78,22 +78,7 @@ export interface AgencyView {
 }
 
 /** `identity.agency.list` (API.md `GET /admin/agencies`): deployment-wide ADMIN only. */
-export class ListAgenciesRequest {
-  @ValidateNested()
-  @Type(() => Principal)
-  principal: Principal;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_MAX_LIMIT)
-  limit?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  offset?: number;
-}
+export class ListAgenciesRequest extends PagedListRequest {}
 
 /** An agency in the ADMIN's list, with its use today. */
 export interface AgencyUsageView extends AgencyView {

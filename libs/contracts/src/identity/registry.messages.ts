@@ -44,8 +44,8 @@ export class ReadOwnFamilyRequest {
 export const PAGE_DEFAULT_LIMIT = 20;
 export const PAGE_MAX_LIMIT = 100;
 
-/** `identity.access-log.list` (API.md `GET /me/access-log`), newest first. */
-export class ListAccessLogRequest {
+/** A page of a list the caller (`principal`) may read: `limit` (at most PAGE_MAX_LIMIT) and `offset`. */
+export class PagedListRequest {
   @ValidateNested()
   @Type(() => Principal)
   principal: Principal;
@@ -61,6 +61,9 @@ export class ListAccessLogRequest {
   @Min(0)
   offset?: number;
 }
+
+/** `identity.access-log.list` (API.md `GET /me/access-log`), newest first. */
+export class ListAccessLogRequest extends PagedListRequest {}
 
 /** `identity.persons.get`: people by NIK for another service; unknown NIKs are left out. */
 export class GetPersonsRequest {

@@ -1,21 +1,10 @@
 import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import type { Role, StaffRole } from '#lib/domain';
 import { IsNotCommonPassword } from '#lib/validation';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SESSION_DEVICE_MAX_LENGTH } from './account.messages.js';
 import { Principal } from './principal.js';
-import { PAGE_MAX_LIMIT } from './registry.messages.js';
+import { PagedListRequest } from './registry.messages.js';
 
 /** A refresh token: `<64 hex digits>` (a random 256-bit secret; identity keeps its SHA-256 only). */
 export const REFRESH_TOKEN_PATTERN = /^[0-9a-f]{64}$/;
@@ -178,22 +167,7 @@ export class CompleteMfaLoginRequest {
 }
 
 /** `identity.session.list` (`GET /me/sessions`): the caller's own open sessions, most recently used first. */
-export class ListSessionsRequest {
-  @ValidateNested()
-  @Type(() => Principal)
-  principal: Principal;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_MAX_LIMIT)
-  limit?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  offset?: number;
-}
+export class ListSessionsRequest extends PagedListRequest {}
 
 /**
  * One open session as its owner sees it: when and from what it was opened and last used; never a
@@ -236,22 +210,7 @@ export interface EndOtherSessionsReply {
 }
 
 /** `identity.staff.list` (API.md `GET /admin/staff`). */
-export class ListStaffRequest {
-  @ValidateNested()
-  @Type(() => Principal)
-  principal: Principal;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_MAX_LIMIT)
-  limit?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  offset?: number;
-}
+export class ListStaffRequest extends PagedListRequest {}
 
 /** `identity.staff.disable`, `.enable`, `.reset-password`, `.reset-mfa`: one staff account by id. */
 export class StaffAccountRequest {
