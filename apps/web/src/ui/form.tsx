@@ -90,6 +90,13 @@ export function TextField({ label, hint, check, showError, value, onValue, ...re
   );
 }
 
+/** The six digits an authenticator app shows (TOTP): numeric keyboard, the phone's one-time-code fill. */
+export function AuthenticatorCodeField(
+  props: Omit<InputProps, 'name' | 'inputMode' | 'autoComplete' | 'maxLength'>,
+): ReactNode {
+  return <TextField name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required {...props} />;
+}
+
 /**
  * 16-digit identifiers (NIK, No. KK): numeric keyboard on phones, digits only, never trimmed by us.
  * The error shows once the person has touched it (`showError`) or typed all sixteen digits.

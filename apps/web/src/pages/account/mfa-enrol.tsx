@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { currentSession, get, post, refreshSession } from '../../api/client';
 import type { Account, MfaEnrolment as MfaEnrolmentReply } from '../../api/types';
 import { navigate } from '../../router';
-import { ErrorBox, ErrorSummary, Notice, TextField } from '../../ui/form';
+import { AuthenticatorCodeField, ErrorBox, ErrorSummary, Notice } from '../../ui/form';
 import { useLoad } from '../../ui/use-load';
 import { landingOf } from '../login';
 
@@ -75,17 +75,12 @@ function RecoveryCodesRenewal(): ReactNode {
         </p>
         <ErrorBox error={error} />
         <ErrorSummary attempt={codeCheck.error ? attempt : 0} />
-        <TextField
+        <AuthenticatorCodeField
           label="Kode verifikasi dari aplikasi"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
           value={code}
           onValue={setCode}
           check={codeCheck}
           showError={attempt > 0}
-          required
         />
         <button type="submit" className="button-primary" disabled={busy}>
           {busy ? 'Memproses…' : 'Buat kode pemulihan baru'}
@@ -196,17 +191,12 @@ function MfaEnrolment(): ReactNode {
           </p>
           <h2>2. Masukkan kode dari aplikasi</h2>
           <ErrorSummary attempt={codeCheck.error ? attempt : 0} />
-          <TextField
+          <AuthenticatorCodeField
             label="Kode verifikasi"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
             value={code}
             onValue={setCode}
             check={codeCheck}
             showError={attempt > 0}
-            required
           />
           <button type="submit" className="button-primary" disabled={busy}>
             {busy ? 'Memproses…' : 'Aktifkan'}
