@@ -10,14 +10,13 @@ import {
   type VerifyRequest,
 } from '#lib/contracts';
 import { DomainError, Role, type FieldError, type PersonStatus } from '#lib/domain';
-import { currentCorrelationId } from '#lib/platform/core';
+import { currentCorrelationId, MicroBatcher } from '#lib/platform/core';
 import type { NewAccessLogBatch, NewAccessLogEntry } from '../access-log/access-log.writer.js';
 import { AccessLogWriter } from '../access-log/access-log.writer.js';
 import type { AgencyRow } from '../agencies/agency.rows.js';
 import { AgencyRepository } from '../agencies/agency.repository.js';
 import { AgencyQuotaRepository } from './agency-quota.repository.js';
 import { compareFields, requestedFieldList, requestedFields, type SubjectRecord } from './field-matching.js';
-import { MicroBatcher } from './micro-batcher.js';
 import { VerificationRepository } from './verification.repository.js';
 
 const SINGLE_ENDPOINT = 'POST /verifications';

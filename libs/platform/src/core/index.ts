@@ -11,3 +11,4 @@ export * from '../logging/logger.js';
 export * from '../metrics/metrics.js';
 export * from '../bootstrap/validation-pipe.js';
 export * from '../idempotency/idempotency-key.js';
+export * from './micro-batcher.js';

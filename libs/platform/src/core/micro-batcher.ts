@@ -8,13 +8,16 @@ export interface MicroBatcherOptions<J> {
   maxWeight: number;
   /** Groups processed at once. */
   maxInFlight: number;
+  /** Called when the last group in flight is done and nothing waits (a keyed owner forgets it). */
+  onIdle?: () => void;
 }
 
 /**
  * Gathers jobs that arrive together into groups handled as one: while `maxInFlight` groups are
  * being handled, new jobs wait and form the next group. Nothing waits on a timer: at rest a job
  * is a group of one, started in the next turn of the event loop; under load groups grow by
- * themselves. Only in-flight work lives here, never state.
+ * themselves. Only in-flight work lives here, never state. Used by identity (checks of every
+ * caller, grouped) and, one per access token, by the gateway's KeyedCoalescer.
  */
 export class MicroBatcher<J> {
   private queue: J[] = [];
@@ -55,12 +58,14 @@ export class MicroBatcher<J> {
         this.queue.shift();
       }
       this.inFlight++;
-      void this.options
-        .process(group)
+      // A `process` that throws at once is a failed group like any other.
+      void Promise.resolve()
+        .then(() => this.options.process(group))
         .catch((error: unknown) => this.options.onError(error, group))
         .finally(() => {
           this.inFlight--;
-          this.schedule();
+          if (this.inFlight === 0 && this.queue.length === 0 && !this.scheduled) this.options.onIdle?.();
+          else this.schedule();
         });
     }
   }
