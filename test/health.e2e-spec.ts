@@ -132,6 +132,23 @@ describe('errors are problem details', () => {
     expect(response.body).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED' });
   });
 
+  it.each([
+    ['not JSON', '{"unterminated', 'Isi permintaan bukan JSON yang sah'],
+    ['empty', '', 'Isi permintaan kosong'],
+    ['poisoned', '{"__proto__":{"admin":true}}', 'Isi permintaan bukan JSON yang sah'],
+  ])('answers a body that is %s on a real route with a problem in Bahasa Indonesia', async (_, body, detail) => {
+    // Fastify raises these before the route's handler, outside Nest's filters.
+    const response = await request(stack.url)
+      .post('/api/v1/auth/login')
+      .set('content-type', 'application/json')
+      .send(body)
+      .expect(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.body).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED', detail });
+    expect(response.body.correlationId).toEqual(response.headers['x-correlation-id']);
+  });
+
   it('serves metrics in Prometheus format', async () => {
     await request(stack.url).get('/api/v1/health').expect(200);
     const metrics = await request(stack.metricsUrl).get('/metrics').expect(200);

@@ -11,6 +11,7 @@ import { VERIFICATION_PAGE_PATH } from './documents/verification-page.controller
 import { GatewayModule } from './gateway.module.js';
 import { HealthService } from './health/health.service.js';
 import { problemOf, PROBLEM_CONTENT_TYPE } from './http/problem.js';
+import { sendProblem } from './http/problem.filter.js';
 import { registerRequestContext } from './http/request-context.hooks.js';
 import { registerSecurityHeaders, securityHeadersOf } from './http/security-headers.js';
 
@@ -65,6 +66,9 @@ export async function startGateway(
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   registerSecurityHeaders(fastify, DOCS_PATH);
+  // What Fastify raises before a route's handler (a body that is not JSON, empty, too large)
+  // never reaches Nest's filters: it leaves as a problem too, not as Fastify's English JSON.
+  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger, metrics));
   registerRequestContext(fastify);
   registerHttpMetrics(fastify, metrics);
   registerAccessLog(fastify, logger);

@@ -181,7 +181,11 @@ function completeOperation(operation: OperationLike): void {
   }
   if (operation.security.some((requirement) => AGENCY in requirement)) codes.add('AGENCY.SUSPENDED');
   if ((operation.parameters ?? []).length > 0 || operation.requestBody !== undefined) codes.add('VALIDATION.FAILED');
-  if (operation.requestBody !== undefined) codes.add('REQUEST.MALFORMED');
+  if (operation.requestBody !== undefined) {
+    codes.add('REQUEST.MALFORMED');
+    // Any body beyond the gateway's limit (BODY_LIMIT_BYTES) is refused before the route runs.
+    codes.add('REQUEST.TOO_LARGE');
+  }
   codes.add('SERVICE.UNAVAILABLE');
   codes.add('INTERNAL');
   const problems = problemResponses(codes);

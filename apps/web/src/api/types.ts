@@ -2584,6 +2584,31 @@ export interface operations {
           };
         };
       };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
       /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
       500: {
         headers: {
@@ -3132,6 +3157,31 @@ export interface operations {
           };
         };
       };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
       /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
       500: {
         headers: {
@@ -3326,6 +3376,31 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'IMPORT.OUT_OF_ORDER';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
             /** Format: int32 */
             status?: number;
           };
@@ -3674,6 +3749,31 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'STAFF.NIK_TAKEN' | 'STAFF.NIP_TAKEN' | 'STAFF.USERNAME_TAKEN';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
             /** Format: int32 */
             status?: number;
           };
@@ -4717,6 +4817,31 @@ export interface operations {
           };
         };
       };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
       /** @description Well-formed but against a domain rule (listed in `errors`). Codes: APPLICATION.RULE_VIOLATION, IDEMPOTENCY.KEY_REUSED */
       422: {
         headers: {
@@ -5118,6 +5243,31 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'APPLICATION.INVALID_TRANSITION' | 'IDEMPOTENCY.IN_PROGRESS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
             /** Format: int32 */
             status?: number;
           };
@@ -6283,6 +6433,31 @@ export interface operations {
           };
         };
       };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
       /** @description Well-formed but against a domain rule (listed in `errors`). Codes: IDEMPOTENCY.KEY_REUSED */
       422: {
         headers: {
@@ -6512,6 +6687,31 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'APPLICATION.INVALID_TRANSITION' | 'IDEMPOTENCY.IN_PROGRESS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
             /** Format: int32 */
             status?: number;
           };
@@ -6751,6 +6951,31 @@ export interface operations {
           };
         };
       };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
       /** @description Well-formed but against a domain rule (listed in `errors`). Codes: IDEMPOTENCY.KEY_REUSED */
       422: {
         headers: {
@@ -6895,6 +7120,31 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'AUTH.INVALID_CREDENTIALS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
             /** Format: int32 */
             status?: number;
           };
@@ -7074,6 +7324,31 @@ export interface operations {
           };
         };
       };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
       /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
       500: {
         headers: {
@@ -7193,6 +7468,31 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'AUTH.INVALID_CREDENTIALS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
             /** Format: int32 */
             status?: number;
           };
@@ -7349,6 +7649,31 @@ export interface operations {
           };
         };
       };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
       /** @description A bug (never caused by client input); the text reveals nothing. Codes: INTERNAL */
       500: {
         headers: {
@@ -7468,6 +7793,31 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'AUTH.ACCOUNT_EXISTS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
             /** Format: int32 */
             status?: number;
           };
@@ -7648,6 +7998,31 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'AGENCY.SUSPENDED' | 'AUTH.INVALID_CREDENTIALS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
             /** Format: int32 */
             status?: number;
           };
@@ -9019,6 +9394,31 @@ export interface operations {
           };
         };
       };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
       /** @description Well-formed but against a domain rule (listed in `errors`). Codes: MFA.INVALID_CODE */
       422: {
         headers: {
@@ -9245,6 +9645,31 @@ export interface operations {
           };
         };
       };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
       /** @description Well-formed but against a domain rule (listed in `errors`). Codes: MFA.INVALID_CODE */
       422: {
         headers: {
@@ -9464,6 +9889,31 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'ACCOUNT.NOT_FOUND';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
             /** Format: int32 */
             status?: number;
           };
@@ -10524,6 +10974,31 @@ export interface operations {
           };
         };
       };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
       /** @description Rate-limited: try again after `Retry-After` seconds. Codes: AGENCY.QUOTA_EXCEEDED */
       429: {
         headers: {
@@ -10723,6 +11198,31 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code?: 'IDEMPOTENCY.IN_PROGRESS';
+            /** Format: int32 */
+            status?: number;
+          };
+        };
+      };
+      /** @description Too large. Codes: REQUEST.TOO_LARGE */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:disdukcapil:problem:request.too_large",
+           *       "title": "Permintaan tidak dapat diproses",
+           *       "status": 413,
+           *       "detail": "Penjelasan dalam Bahasa Indonesia",
+           *       "code": "REQUEST.TOO_LARGE",
+           *       "errors": [],
+           *       "correlationId": "7d4c1f0e-2b9a-4f7e-9a57-1c2d3e4f5a6b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code?: 'REQUEST.TOO_LARGE';
             /** Format: int32 */
             status?: number;
           };
