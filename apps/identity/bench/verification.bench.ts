@@ -366,8 +366,10 @@ function cpuTable(figures: { single: Figures; batch: Figures; baseline: Figures 
     if (f.cpuPerRequest === undefined || f.requests === 0) return [];
     const cells = processes.map((p) => (f.cpuPerRequest?.[p] ?? 0) / niks);
     const total = cells.reduce((sum, ms) => sum + ms, 0);
+    // A batch NIK costs a few hundredths of a millisecond: one more digit tells changes apart.
+    const digits = niks > 1 ? 4 : 3;
     return [
-      `| ${label} | ${cells.map((ms) => (ms === 0 ? '–' : ms.toFixed(3))).join(' | ')} | ${total.toFixed(3)} | ` +
+      `| ${label} | ${cells.map((ms) => (ms === 0 ? '–' : ms.toFixed(digits))).join(' | ')} | ${total.toFixed(digits)} | ` +
         `${number(1000 / Math.max(total, 1e-6))} |`,
     ];
   });

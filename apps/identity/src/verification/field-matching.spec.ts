@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import type { VerificationItem } from '#lib/contracts';
 import {
   addressSimilarity,
   compareFields,
+  compareFieldsJson,
   normalizeAddress,
   requestedFieldList,
   requestedFields,
@@ -82,5 +84,28 @@ describe('verification field matching', () => {
       const given = item(Object.fromEntries(all.filter((_, i) => mask & (1 << i)).map((field) => [field, 'x'])));
       expect(requestedFieldList(given)).toBe(requestedFields(given).join(','));
     }
+  });
+
+  it('writes as JSON text exactly what JSON.stringify writes of the results, for any fields asked', () => {
+    const name = fc.constantFrom('SITI AMINAH', 'Siti Aminah', 'SITI AMINA', 'AMINAH', 'BUDI', 'KAYU AGUNG', '');
+    const asked = fc.record(
+      {
+        fullName: name,
+        birthDate: fc.constantFrom('1990-01-01', '1990-01-02'),
+        birthPlace: name,
+        sex: fc.constantFrom('PEREMPUAN', 'LAKI_LAKI'),
+        motherName: fc.constantFrom('NURHAYATI', 'NURHAYATI S', 'X'),
+        address: fc.constantFrom('JL. MERDEKA NO. 12', 'JL MERDEKA 12 RT 3 RW 2', 'JL. SUDIRMAN NO. 40'),
+      },
+      { requiredKeys: [] },
+    );
+    const record = fc.constantFrom<SubjectRecord>(RECORD, { ...RECORD, address: undefined });
+    fc.assert(
+      fc.property(asked, record, (fields, subject) => {
+        const given = item(fields);
+        expect(JSON.parse(compareFieldsJson(given, subject))).toEqual(compareFields(given, subject));
+        expect(compareFieldsJson(given, subject)).toBe(JSON.stringify(compareFields(given, subject)));
+      }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { FieldMatch, VerificationField, VerificationItem } from '#lib/contracts';
+import { VERIFICATION_FIELDS, type FieldMatch, type VerificationField, type VerificationItem } from '#lib/contracts';
 import { NAME_MATCH_THRESHOLD, nameSimilarity, normalizedNameSimilarity } from '#lib/domain';
 
 /** What a verification compares against: the registry's values, which never leave the service. */
@@ -13,27 +13,21 @@ export interface SubjectRecord {
   address?: { line: string; rt: string; rw: string };
 }
 
+/** The fields a check may compare, in the API's order (results and log list them so). */
+const FIELD_ORDER: readonly VerificationField[] = VERIFICATION_FIELDS;
+
 /** The fields of a request that ask for a comparison, in the API's order. */
 export function requestedFields(item: VerificationItem): VerificationField[] {
-  const fields: VerificationField[] = [];
-  if (item.fullName !== undefined) fields.push('fullName');
-  if (item.birthDate !== undefined) fields.push('birthDate');
-  if (item.birthPlace !== undefined) fields.push('birthPlace');
-  if (item.sex !== undefined) fields.push('sex');
-  if (item.motherName !== undefined) fields.push('motherName');
-  if (item.address !== undefined) fields.push('address');
-  return fields;
+  return FIELD_ORDER.filter((field) => item[field] !== undefined);
 }
 
 /** {@link requestedFields} joined by commas, as a batch's access-log row lists them, without the array. */
 export function requestedFieldList(item: VerificationItem): string {
   let list = '';
-  if (item.fullName !== undefined) list = 'fullName';
-  if (item.birthDate !== undefined) list = list === '' ? 'birthDate' : `${list},birthDate`;
-  if (item.birthPlace !== undefined) list = list === '' ? 'birthPlace' : `${list},birthPlace`;
-  if (item.sex !== undefined) list = list === '' ? 'sex' : `${list},sex`;
-  if (item.motherName !== undefined) list = list === '' ? 'motherName' : `${list},motherName`;
-  if (item.address !== undefined) list = list === '' ? 'address' : `${list},address`;
+  for (const field of FIELD_ORDER) {
+    if (item[field] === undefined) continue;
+    list = list === '' ? field : `${list},${field}`;
+  }
   return list;
 }
 
@@ -103,6 +97,24 @@ function exact(equal: boolean): FieldMatch {
   return equal ? EQUAL : DIFFERENT;
 }
 
+/** One requested field's result: names, birth place and address by similarity, the rest exactly. */
+function matchOf(field: VerificationField, item: VerificationItem, record: SubjectRecord): FieldMatch {
+  switch (field) {
+    case 'fullName':
+      return scored(nameSimilarity(item.fullName as string, record.fullName));
+    case 'birthDate':
+      return exact(item.birthDate === record.birthDate);
+    case 'birthPlace':
+      return scored(nameSimilarity(item.birthPlace as string, record.birthPlace));
+    case 'sex':
+      return exact(item.sex === record.sex);
+    case 'motherName':
+      return scored(nameSimilarity(item.motherName as string, record.motherName));
+    case 'address':
+      return scored(record.address === undefined ? 0 : addressSimilarity(item.address as string, record.address));
+  }
+}
+
 /**
  * Compares each requested field: names, birth place and address by similarity after
  * normalisation (`match` when the score is at least 0.9), birth date and sex exactly. Only
@@ -113,13 +125,36 @@ export function compareFields(
   record: SubjectRecord,
 ): Partial<Record<VerificationField, FieldMatch>> {
   const fields: Partial<Record<VerificationField, FieldMatch>> = {};
-  if (item.fullName !== undefined) fields.fullName = scored(nameSimilarity(item.fullName, record.fullName));
-  if (item.birthDate !== undefined) fields.birthDate = exact(item.birthDate === record.birthDate);
-  if (item.birthPlace !== undefined) fields.birthPlace = scored(nameSimilarity(item.birthPlace, record.birthPlace));
-  if (item.sex !== undefined) fields.sex = exact(item.sex === record.sex);
-  if (item.motherName !== undefined) fields.motherName = scored(nameSimilarity(item.motherName, record.motherName));
-  if (item.address !== undefined) {
-    fields.address = scored(record.address === undefined ? 0 : addressSimilarity(item.address, record.address));
-  }
+  for (const field of FIELD_ORDER) if (item[field] !== undefined) fields[field] = matchOf(field, item, record);
   return fields;
+}
+
+// The shared results as JSON text, and each field's key.
+const SAME_JSON = JSON.stringify(SAME);
+const EQUAL_JSON = JSON.stringify(EQUAL);
+const DIFFERENT_JSON = JSON.stringify(DIFFERENT);
+const KEY_JSON = Object.fromEntries(FIELD_ORDER.map((field) => [field, `${JSON.stringify(field)}:`])) as Record<
+  VerificationField,
+  string
+>;
+
+function matchJson(match: FieldMatch): string {
+  if (match === SAME) return SAME_JSON;
+  if (match === EQUAL) return EQUAL_JSON;
+  if (match === DIFFERENT) return DIFFERENT_JSON;
+  return JSON.stringify(match);
+}
+
+/**
+ * {@link compareFields} as the JSON text `JSON.stringify` would write of its result, without the
+ * object (a batch answers 1,000 of them: its reply is written as text, not serialized).
+ */
+export function compareFieldsJson(item: VerificationItem, record: SubjectRecord): string {
+  let json = '{';
+  for (const field of FIELD_ORDER) {
+    if (item[field] === undefined) continue;
+    if (json.length > 1) json += ',';
+    json += KEY_JSON[field] + matchJson(matchOf(field, item, record));
+  }
+  return `${json}}`;
 }

@@ -2,18 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SubjectRecord } from './field-matching.js';
 
-export interface SubjectRow {
+/** A row of SUBJECTS_QUERY: the record's columns under SubjectRecord's names, and the address's. */
+export interface SubjectRow extends Omit<SubjectRecord, 'address'> {
   nik: string;
-  full_name: string;
-  birth_date: string;
-  birth_place: string;
-  sex: string;
-  mother_name: string;
-  status: string;
-  address: string | null;
+  address_line: string | null;
   rt: string | null;
   rw: string | null;
 }
+
+/** The columns both reads return, named as SubjectRecord names them. */
+const RECORD_COLUMNS = `p.nik, p.full_name AS "fullName", p.birth_date::text AS "birthDate", p.birth_place AS "birthPlace",
+         p.sex, p.mother_name AS "motherName", p.status`;
 
 /**
  * The one read a verification makes of the registry: the people of a whole group of checks by
@@ -24,8 +23,7 @@ export interface SubjectRow {
  * for the probes, at load 13; docs/benchmarks.md). The NIKs must be distinct (the caller's Set).
  */
 export const SUBJECTS_QUERY = `
-  SELECT p.nik, p.full_name, p.birth_date::text AS birth_date, p.birth_place, p.sex, p.mother_name, p.status,
-         f.address, f.rt, f.rw
+  SELECT ${RECORD_COLUMNS}, f.address AS address_line, f.rt, f.rw
     FROM unnest($1::char(16)[]) AS k(nik)
     JOIN person p ON p.nik = k.nik
     LEFT JOIN family_membership m ON m.nik = p.nik AND m.left_at IS NULL
@@ -34,24 +32,24 @@ export const SUBJECTS_QUERY = `
 /**
  * The same read without the family's address, for groups where no check compares it: one index
  * probe per NIK instead of three (PostgreSQL CPU for 1,000 NIKs on a 200k registry, load 17–18:
- * 0.0043–0.0048 ms per NIK against 0.0123–0.0132 with the address; docs/benchmarks.md).
+ * 0.0043–0.0048 ms per NIK against 0.0123–0.0132 with the address; docs/benchmarks.md). Its rows
+ * are SubjectRecords as they come (no copy per person).
  */
 export const PEOPLE_QUERY = `
-  SELECT p.nik, p.full_name, p.birth_date::text AS birth_date, p.birth_place, p.sex, p.mother_name, p.status,
-         NULL::text AS address, NULL::text AS rt, NULL::text AS rw
+  SELECT ${RECORD_COLUMNS}
     FROM unnest($1::char(16)[]) AS k(nik)
     JOIN person p ON p.nik = k.nik`;
 
 export function toSubjectRecord(row: SubjectRow): SubjectRecord {
   const record: SubjectRecord = {
-    fullName: row.full_name,
-    birthDate: row.birth_date,
-    birthPlace: row.birth_place,
+    fullName: row.fullName,
+    birthDate: row.birthDate,
+    birthPlace: row.birthPlace,
     sex: row.sex,
-    motherName: row.mother_name,
+    motherName: row.motherName,
     status: row.status,
   };
-  if (row.address !== null) record.address = { line: row.address, rt: row.rt ?? '', rw: row.rw ?? '' };
+  if (row.address_line !== null) record.address = { line: row.address_line, rt: row.rt ?? '', rw: row.rw ?? '' };
   return record;
 }
 
@@ -63,8 +61,13 @@ export class VerificationRepository {
   async findSubjects(niks: readonly string[], withAddress = true): Promise<Map<string, SubjectRecord>> {
     const found = new Map<string, SubjectRecord>();
     if (niks.length === 0) return found;
-    const rows = await this.db.query<SubjectRow[]>(withAddress ? SUBJECTS_QUERY : PEOPLE_QUERY, [niks]);
-    for (const row of rows) found.set(row.nik, toSubjectRecord(row));
+    if (withAddress) {
+      const rows = await this.db.query<SubjectRow[]>(SUBJECTS_QUERY, [niks]);
+      for (const row of rows) found.set(row.nik, toSubjectRecord(row));
+    } else {
+      const rows = await this.db.query<Array<SubjectRecord & { nik: string }>>(PEOPLE_QUERY, [niks]);
+      for (const row of rows) found.set(row.nik, row);
+    }
     return found;
   }
 }

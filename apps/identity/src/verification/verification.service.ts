@@ -11,24 +11,34 @@ import {
 } from '#lib/contracts';
 import { DomainError, Role, type FieldError, type PersonStatus } from '#lib/domain';
 import { currentCorrelationId, MicroBatcher } from '#lib/platform/core';
+import { JsonText } from '#lib/platform/rpc';
 import type { NewAccessLogBatch, NewAccessLogEntry } from '../access-log/access-log.writer.js';
 import { AccessLogWriter } from '../access-log/access-log.writer.js';
 import type { AgencyRow } from '../agencies/agency.rows.js';
 import { AgencyRepository } from '../agencies/agency.repository.js';
 import { AgencyQuotaRepository } from './agency-quota.repository.js';
-import { compareFields, requestedFieldList, requestedFields, type SubjectRecord } from './field-matching.js';
+import {
+  compareFields,
+  compareFieldsJson,
+  requestedFieldList,
+  requestedFields,
+  type SubjectRecord,
+} from './field-matching.js';
 import { VerificationRepository } from './verification.repository.js';
 
 const SINGLE_ENDPOINT = 'POST /verifications';
 const BATCH_ENDPOINT = 'POST /verifications/batch';
 
-/** One call: a single check or a batch, waiting for its results. */
+/**
+ * One call: a single check or a batch, waiting for its results — a batch's as the JSON text of
+ * its reply (`answerBatch`), a single check's as objects.
+ */
 interface CheckJob {
   agencyId: string;
   items: readonly VerificationItem[];
   batch: boolean;
   correlationId: string | undefined;
-  resolve: (results: VerificationResult[]) => void;
+  resolve: (results: VerificationResult[] | string) => void;
   reject: (error: unknown) => void;
 }
 
@@ -83,12 +93,16 @@ export class VerificationService implements OnApplicationShutdown {
    * instances are needed.
    */
   async verify(request: VerifyRequest, correlationId = currentCorrelationId()): Promise<VerificationResult> {
-    const [result] = await this.check(request.principal, [request], false, correlationId);
+    const [result] = (await this.check(request.principal, [request], false, correlationId)) as VerificationResult[];
     return result;
   }
 
-  async verifyBatch(request: VerifyBatchRequest, correlationId = currentCorrelationId()): Promise<VerifyBatchReply> {
-    return { results: await this.check(request.principal, request.items, true, correlationId) };
+  /** The reply as JSON text, written without an object per result (it is relayed, not read). */
+  async verifyBatch(
+    request: VerifyBatchRequest,
+    correlationId = currentCorrelationId(),
+  ): Promise<JsonText<VerifyBatchReply>> {
+    return new JsonText((await this.check(request.principal, request.items, true, correlationId)) as string);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -100,7 +114,7 @@ export class VerificationService implements OnApplicationShutdown {
     items: readonly VerificationItem[],
     batch: boolean,
     correlationId: string | undefined,
-  ): Promise<VerificationResult[]> {
+  ): Promise<VerificationResult[] | string> {
     if (principal.role !== Role.AGENCY) {
       return Promise.reject(
         new DomainError('AUTH.FORBIDDEN', 'Hanya lembaga pengguna yang dapat melakukan verifikasi'),
@@ -166,19 +180,21 @@ export class VerificationService implements OnApplicationShutdown {
   }
 
   /**
-   * A batch call's answers and its one access-log row (chain version 2): a loop over the items
-   * filling parallel arrays of plain strings, no object per log entry and no hash per check (the
-   * row is hashed once). A NIK not in the registry is answered `found: false` and, as for a
-   * single check, not logged: no record was read.
+   * A batch call's reply, as the JSON text of `{ results }` (what JSON.stringify would write of the
+   * VerificationResults, in the same key order), and its one access-log row (chain version 2): a
+   * loop over the items filling parallel arrays of plain strings — no object per result or log
+   * entry, no hash per check (the row is hashed once). A NIK not in the registry is answered
+   * `found: false` and, as for a single check, not logged: no record was read. The NIK (16
+   * digits, validated), the request id and the registry's status need no escaping.
    */
   private answerBatch(
     job: CheckJob,
     agency: AgencyRow,
     subjects: Map<string, SubjectRecord>,
     batches: NewAccessLogBatch[],
-  ): VerificationResult[] {
+  ): string {
     const { items } = job;
-    const results = new Array<VerificationResult>(items.length);
+    const results = new Array<string>(items.length);
     const subjectNiks: string[] = [];
     const purposes: string[] = [];
     const fields: string[] = [];
@@ -188,20 +204,16 @@ export class VerificationService implements OnApplicationShutdown {
       const requestId = randomUUID();
       const subject = subjects.get(item.nik);
       if (subject === undefined) {
-        results[i] = { requestId, nik: item.nik, found: false, fields: {} };
+        results[i] = `{"requestId":"${requestId}","nik":"${item.nik}","found":false,"fields":{}}`;
         continue;
       }
       subjectNiks.push(item.nik);
       purposes.push(item.purpose);
       fields.push(requestedFieldList(item));
       requestIds.push(requestId);
-      results[i] = {
-        requestId,
-        nik: item.nik,
-        found: true,
-        status: subject.status as PersonStatus,
-        fields: compareFields(item, subject),
-      };
+      results[i] =
+        `{"requestId":"${requestId}","nik":"${item.nik}","found":true,"status":"${subject.status}",` +
+        `"fields":${compareFieldsJson(item, subject)}}`;
     }
     if (subjectNiks.length > 0) {
       batches.push({
@@ -213,7 +225,7 @@ export class VerificationService implements OnApplicationShutdown {
         items: { subjectNiks, purposes, fields, requestIds },
       });
     }
-    return results;
+    return `{"results":[${results.join(',')}]}`;
   }
 
   /** The agreement: a live agency, and only the fields it allows. Refused jobs are settled here. */

@@ -12,4 +12,5 @@ export * from './rpc-errors.js';
 export * from './rpc-client.js';
 export * from './rpc-handler.decorator.js';
 export * from './rpc.module.js';
+export * from './json-text.js';
 export * from './plain-rpc.js';

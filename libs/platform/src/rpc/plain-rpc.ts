@@ -8,6 +8,7 @@ import type { AppLogger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { rpcErrorPayload } from '../nats/rpc-exception.filter.js';
 import type { IncomingCallerCheck } from './caller-assertion.js';
+import { JsonText } from './json-text.js';
 
 /** What a plain handler knows of the message besides its validated body. */
 export interface PlainRpcContext {
@@ -40,10 +41,10 @@ export interface EachReply<Reply> {
   outcomes: Array<{ response: Reply; err?: undefined } | { err: unknown; response?: undefined }>;
 }
 
-/** A hot subject's handler: typed by its definition like `@RpcHandler`. */
+/** A hot subject's handler: typed by its definition like `@RpcHandler` (its reply may come as JSON text). */
 export function plainRoute<Req extends object, Reply>(
   rpc: RpcDefinition<Req, Reply>,
-  handle: (request: Req, context: PlainRpcContext) => Promise<Reply>,
+  handle: (request: Req, context: PlainRpcContext) => Promise<Reply | JsonText<Reply>>,
 ): PlainRpcRoute {
   return { rpc, handle: (request, context) => handle(request as Req, context) };
 }
@@ -172,7 +173,10 @@ export class PlainRpcServer {
         }
         return route.handle(request, { subject, correlationId, header });
       });
-      reply = JSON.stringify({ id, response, isDisposed: true });
+      reply =
+        response instanceof JsonText
+          ? `{"id":${JSON.stringify(id)},"response":${response.text},"isDisposed":true}`
+          : JSON.stringify({ id, response, isDisposed: true });
       stop({ outcome: 'ok' });
     } catch (error) {
       const err = rpcErrorPayload(error, subject, this.options.logger, this.options.metrics);
