@@ -309,6 +309,65 @@ describe('verification for agencies through the gateway', () => {
     });
   });
 
+  describe('the batch body, relayed to identity unparsed', () => {
+    function rawPost(path: string, body: string, headers: Record<string, string> = {}): request.Test {
+      const post = request(stack.url)
+        .post(`/api/v1/verifications${path}`)
+        .set('authorization', `Bearer ${bankToken}`)
+        .set('content-type', 'application/json');
+      for (const [name, value] of Object.entries(headers)) post.set(name, value);
+      return post.send(body);
+    }
+
+    it.each([
+      ['not JSON', '{"items": ['],
+      ['empty', ''],
+      ['an array', '[]'],
+      ['a string', '"items"'],
+      ['only spaces', '   '],
+      ['__proto__', `{"__proto__":{"admin":true},"items":[{"nik":"1602051212120999","purpose":"x"}]}`],
+      ['__proto__ escaped', `{"\\u005f_proto__":{"admin":true},"items":[]}`],
+      ['constructor.prototype', `{"constructor":{"prototype":{"admin":true}},"items":[]}`],
+    ])('refuses a body that is %s exactly as the gateway refuses it on a parsed route', async (_, body) => {
+      // POST /verifications is parsed by the gateway (Fastify); the batch is parsed by identity.
+      const parsed = await rawPost('', body);
+      const relayed = await rawPost('/batch', body);
+      expect(parsed.status).toBe(400);
+      expect(relayed.status).toBe(400);
+      expect(relayed.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect({ code: relayed.body.code, detail: relayed.body.detail }).toEqual({
+        code: parsed.body.code,
+        detail: parsed.body.detail,
+      });
+    });
+
+    it('puts in the principal of the token, whatever the body names', async () => {
+      const other = { accountId: '00000000-0000-4000-8000-000000000000', role: 'ADMIN', regencyCode: '16.02' };
+      const body = JSON.stringify({
+        principal: other,
+        items: [verification(person.nik, { fullName: person.fullName })],
+      });
+      const response = await rawPost('/batch', body).expect(200);
+      expect(response.body.results[0]).toMatchObject({ nik: person.nik, found: true });
+    });
+
+    it('reads names written with \\u escapes, and takes a keyed retry through the parsed path alike', async () => {
+      const escaped = person.fullName.replace(/[A-Z]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+      const body = `{"items":[{"nik":"${person.nik}","purpose":"Pembukaan rekening tabungan","fullName":"${escaped}"}]}`;
+      const relayed = await rawPost('/batch', body).expect(200);
+      const keyed = await rawPost('/batch', body, { 'idempotency-key': `relay-${Date.now()}` }).expect(200);
+      expect(relayed.body.results[0].fields).toEqual({ fullName: { match: true, score: 1 } });
+      expect(keyed.body.results[0].fields).toEqual(relayed.body.results[0].fields);
+    });
+
+    it('keeps the body limit: a body over it is 413 before identity sees it', async () => {
+      const huge = JSON.stringify({ items: [verification(person.nik, { fullName: 'A'.repeat(3 * 1024 * 1024) })] });
+      const response = await rawPost('/batch', huge);
+      expect(response.status).toBe(413);
+      expect(response.body.code).toBe('REQUEST.TOO_LARGE');
+    });
+  });
+
   describe('quota', () => {
     it('counts NIK checks per minute and answers 429 with Retry-After beyond it', async () => {
       await awayFromMinuteEnd(15);

@@ -12,6 +12,7 @@ import { GatewayModule } from './gateway.module.js';
 import { HealthService } from './health/health.service.js';
 import { problemOf, PROBLEM_CONTENT_TYPE } from './http/problem.js';
 import { sendProblem } from './http/problem.filter.js';
+import { useRelayingJsonParser } from './http/relayed-json.js';
 import { registerRequestContext } from './http/request-context.hooks.js';
 import { registerSecurityHeaders, securityHeadersOf } from './http/security-headers.js';
 
@@ -64,6 +65,7 @@ export async function startGateway(
   // The page a document's QR code opens lives outside the API prefix: /verifikasi/{token}.
   app.setGlobalPrefix(API_PREFIX, { exclude: [`${VERIFICATION_PAGE_PATH}/:token`] });
   app.useGlobalPipes(createValidationPipe());
+  useRelayingJsonParser(app, config.BODY_LIMIT_BYTES);
   const fastify = app.getHttpAdapter().getInstance();
   registerSecurityHeaders(fastify, DOCS_PATH);
   // What Fastify raises before a route's handler (a body that is not JSON, empty, too large)

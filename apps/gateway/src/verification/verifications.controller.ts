@@ -11,10 +11,11 @@ import {
   VerifyBatchRequest,
   VerifyRequest,
 } from '#lib/contracts';
-import { RpcClient, type RawJson } from '#lib/platform/rpc';
-import { DomainError, Role } from '#lib/domain';
+import { jsonObject, RpcClient, type RawJson } from '#lib/platform/rpc';
+import { Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { IdempotentAction } from '../http/idempotency.js';
+import { RelayedJson, RelayJsonBody } from '../http/relayed-json.js';
 import { VerificationCoalescer } from './verification-coalescer.js';
 
 /**
@@ -31,13 +32,6 @@ const BATCH_TIMEOUT_MS = 30_000;
  * so a body can never pose as someone else.
  */
 type RawBody = Record<string, unknown>;
-
-function jsonObject(body: unknown): RawBody {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new DomainError('REQUEST.MALFORMED', 'Isi permintaan harus berupa objek JSON');
-  }
-  return body as RawBody;
-}
 
 /** The body with the caller's principal, typed as the request identity validates on receipt. */
 function relayed<T extends object>(body: unknown, principal: Principal): T {
@@ -84,6 +78,7 @@ export class VerificationsController {
 
   @Post('batch')
   @IdempotentAction()
+  @RelayJsonBody()
   @Roles(Role.AGENCY)
   @HttpCode(200)
   // The results are relayed as identity wrote them (JSON text): not parsed and serialized again.
@@ -99,9 +94,19 @@ export class VerificationsController {
   })
   @ApiResult(200, 'VerifyBatchReply', 'The results, in the order of the items')
   @ApiProblems('AGENCY.FIELD_NOT_ALLOWED', 'AGENCY.QUOTA_EXCEEDED')
-  verifyBatch(@Body() body: RawBody, @CurrentPrincipal() principal: Principal): Promise<RawJson<VerifyBatchReply>> {
-    return this.services.callRaw(IdentityRpc.VERIFICATION_VERIFY_BATCH, relayed<VerifyBatchRequest>(body, principal), {
-      timeoutMs: BATCH_TIMEOUT_MS,
-    });
+  verifyBatch(
+    @Body() body: RawBody | RelayedJson,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RawJson<VerifyBatchReply>> {
+    const options = { timeoutMs: BATCH_TIMEOUT_MS };
+    if (body instanceof RelayedJson) {
+      // Identity parses the bytes (and refuses them as Fastify would), then puts this principal in.
+      return this.services.relayRaw(IdentityRpc.VERIFICATION_VERIFY_BATCH, body.bytes, { principal }, options);
+    }
+    return this.services.callRaw(
+      IdentityRpc.VERIFICATION_VERIFY_BATCH,
+      relayed<VerifyBatchRequest>(body, principal),
+      options,
+    );
   }
 }

@@ -14,3 +14,4 @@ export * from './rpc-handler.decorator.js';
 export * from './rpc.module.js';
 export * from './json-text.js';
 export * from './plain-rpc.js';
+export * from './relayed-body.js';

@@ -9,6 +9,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import { rpcErrorPayload } from '../nats/rpc-exception.filter.js';
 import type { IncomingCallerCheck } from './caller-assertion.js';
 import { JsonText } from './json-text.js';
+import { parseRelayedBody, RELAYED_BODY_HEADER, splitRelayed } from './relayed-body.js';
 
 /** What a plain handler knows of the message besides its validated body. */
 export interface PlainRpcContext {
@@ -140,8 +141,17 @@ export class PlainRpcServer {
   ): Promise<void> {
     const subject = route.rpc.subject;
     let packet: Packet;
+    // A body the gateway relayed unparsed follows the packet's line (relayed-body.ts).
+    let relayedBody: string | undefined;
     try {
-      packet = JSON.parse(message.string()) as Packet;
+      if (message.headers?.get(RELAYED_BODY_HEADER)) {
+        const parts = splitRelayed(message.data);
+        if (parts === undefined) return;
+        packet = JSON.parse(parts.packetLine) as Packet;
+        relayedBody = parts.bodyText;
+      } else {
+        packet = JSON.parse(message.string()) as Packet;
+      }
     } catch {
       return; // not a Nest packet: nothing to answer to
     }
@@ -157,7 +167,7 @@ export class PlainRpcServer {
     let reply: string;
     try {
       const response = await runWithContext(context, async () => {
-        const data = packet.data;
+        let data = packet.data;
         if (this.options.callers !== undefined) {
           const caller = await this.options.callers.verify({ subject, data, header }).catch((error: unknown) => {
             this.options.logger.warn({ subject, err: error }, 'NATS request refused: caller not verified');
@@ -165,6 +175,8 @@ export class PlainRpcServer {
           });
           if (caller.accessToken !== undefined) context.accessToken = caller.accessToken;
         }
+        // A relayed body is read only once its caller is verified, and takes the verified principal.
+        if (relayedBody !== undefined) data = withRelayedBody(relayedBody, data);
         const request: unknown = accept(data)
           ? data
           : await this.options.pipe.transform(data, { type: 'body', metatype: route.rpc.request as never });
@@ -222,6 +234,17 @@ export class PlainRpcServer {
       ),
     };
   }
+}
+
+/**
+ * The message's data for a relayed body: the body parsed as the gateway would (400 otherwise),
+ * with the packet's principal put in last — the one the caller check verified against the access
+ * token, whatever the body says.
+ */
+function withRelayedBody(bodyText: string, packetData: unknown): Record<string, unknown> {
+  const body = parseRelayedBody(bodyText);
+  body.principal = (packetData as { principal?: unknown } | undefined)?.principal;
+  return body;
 }
 
 /** A request body without the principal the caller check puts in. */

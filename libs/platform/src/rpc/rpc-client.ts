@@ -9,6 +9,7 @@ import { CORRELATION_HEADER, currentCorrelationId, currentIdempotency } from '..
 import { IDEMPOTENCY_FINGERPRINT_NATS_HEADER, IDEMPOTENCY_KEY_NATS_HEADER } from '../idempotency/idempotency-key.js';
 import type { AppLogger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { RELAYED_BODY_HEADER, relayedPayload } from './relayed-body.js';
 import { translateRpcFailure, type RpcFailure, type TranslateOptions } from './rpc-errors.js';
 
 /**
@@ -91,9 +92,33 @@ export class RpcClient implements OnApplicationShutdown {
     request: NoInfer<Req>,
     options: RpcCallOptions = {},
   ): Promise<RawJson<Reply>> {
+    return this.rawExchange(rpc, request, undefined, options);
+  }
+
+  /**
+   * As `callRaw`, with the request's HTTP body relayed as its bytes, unparsed (relayed-body.ts):
+   * `envelope` is what the gateway adds (the caller's principal); the receiving plain subscription
+   * parses the body, refuses it as the gateway would, and puts the verified principal in last.
+   * Only for subjects served by PlainRpcServer.
+   */
+  async relayRaw<Req extends object, Reply>(
+    rpc: RpcDefinition<Req, Reply>,
+    body: Uint8Array,
+    envelope: Partial<NoInfer<Req>>,
+    options: RpcCallOptions = {},
+  ): Promise<RawJson<Reply>> {
+    return this.rawExchange(rpc, envelope, body, options);
+  }
+
+  private async rawExchange<Reply>(
+    rpc: AnyRpcDefinition,
+    request: object,
+    relayedBody: Uint8Array | undefined,
+    options: RpcCallOptions,
+  ): Promise<RawJson<Reply>> {
     const stop = this.options.metrics.natsSent.startTimer({ subject: rpc.subject });
     try {
-      const reply = await this.exchange(rpc, request, options.timeoutMs ?? this.options.timeoutMs, true);
+      const reply = await this.exchange(rpc, request, options.timeoutMs ?? this.options.timeoutMs, true, relayedBody);
       stop({ outcome: 'ok' });
       return reply as RawJson<Reply>;
     } catch (error) {
@@ -136,7 +161,13 @@ export class RpcClient implements OnApplicationShutdown {
     await this.transport.close();
   }
 
-  private async exchange(rpc: AnyRpcDefinition, request: object, timeoutMs: number, raw = false): Promise<unknown> {
+  private async exchange(
+    rpc: AnyRpcDefinition,
+    request: object,
+    timeoutMs: number,
+    raw = false,
+    relayedBody?: Uint8Array,
+  ): Promise<unknown> {
     let nats: NatsConnection;
     try {
       nats = (await this.transport.connect()) as NatsConnection;
@@ -147,8 +178,12 @@ export class RpcClient implements OnApplicationShutdown {
     // Nest's packet: the id makes the handler reply (a packet without one is an event).
     const id = randomUUID();
     const packet = this.serializer.serialize({ pattern: rpc.subject, data: record, id });
-    const body = packet.data as string;
     const headers = packet.headers as MsgHdrs;
+    let body: string | Uint8Array = packet.data as string;
+    if (relayedBody !== undefined) {
+      headers.set(RELAYED_BODY_HEADER, '1');
+      body = relayedPayload(body, relayedBody);
+    }
     let message: Msg;
     try {
       message = await nats.request(rpc.subject, body, { timeout: timeoutMs, headers });

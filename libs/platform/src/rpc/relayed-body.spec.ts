@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals';
+import { DomainError } from '#lib/domain';
+import { parseRelayedBody, relayedPayload, splitRelayed } from './relayed-body.js';
+
+function refusal(text: string): { code: string; message: string } | undefined {
+  try {
+    parseRelayedBody(text);
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    return { code: (error as DomainError).code, message: (error as DomainError).message };
+  }
+}
+
+describe('a body relayed unparsed', () => {
+  it('travels after the packet line and comes back byte for byte, multi-byte text included', () => {
+    const body = Buffer.from('{"items":[{"fullName":"SITI ’AISYAH\\n"}]}\n');
+    const split = splitRelayed(relayedPayload('{"id":"1","data":{}}', body));
+    expect(split).toEqual({ packetLine: '{"id":"1","data":{}}', bodyText: body.toString('utf8') });
+    expect(splitRelayed(Buffer.from('{"id":"1"}'))).toBeUndefined();
+  });
+
+  it('parses an object, with names written as \\u escapes', () => {
+    expect(parseRelayedBody('{"items":[{"fullName":"\\u0053ITI"}]}')).toEqual({ items: [{ fullName: 'SITI' }] });
+    expect(parseRelayedBody(' {"constructor":"x"} ')).toEqual({ constructor: 'x' });
+  });
+
+  it.each([
+    ['', 'Isi permintaan kosong'],
+    ['  \n', 'Isi permintaan bukan JSON yang sah'],
+    ['{"items": [', 'Isi permintaan bukan JSON yang sah'],
+    ['[]', 'Isi permintaan harus berupa objek JSON'],
+    ['null', 'Isi permintaan harus berupa objek JSON'],
+    ['"x"', 'Isi permintaan harus berupa objek JSON'],
+    ['{"__proto__":{"admin":true}}', 'Isi permintaan bukan JSON yang sah'],
+    ['{"items":[{"\\u005f_proto__":{"admin":true}}]}', 'Isi permintaan bukan JSON yang sah'],
+    ['{"a":{"constructor":{"prototype":{"admin":true}}}}', 'Isi permintaan bukan JSON yang sah'],
+  ])('refuses %j as the gateway does', (text, message) => {
+    expect(refusal(text)).toEqual({ code: 'REQUEST.MALFORMED', message });
+    expect(({} as { admin?: boolean }).admin).toBeUndefined();
+  });
+});
