@@ -2,27 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
 import { IdentityBroadcasts } from '#lib/contracts';
-import {
-  IDENTITY_TEST_ENV,
-  RESIDENT_PASSWORD,
-  STAFF_PASSWORD,
-  TEST_ADMIN,
-  createStaff,
-  importCsv,
-  login,
-  registerResident,
-} from './factories/accounts.factory.js';
-import { CSV_COLUMNS, csvLine, residentsCsv, rowOf, syntheticFamilyWith } from './factories/registry.factory.js';
-import { startStack, type Stack } from './support/stack.js';
+import { RESIDENT_PASSWORD, STAFF_PASSWORD, createStaff, importCsv, login } from './factories/accounts.factory.js';
+import { CSV_COLUMNS, csvLine, rowOf, syntheticFamilyWith } from './factories/registry.factory.js';
+import { claimsOf, me, signIn, startSessionsStack, type SignedIn } from './factories/sessions.factory.js';
+import type { Stack } from './support/stack.js';
 
 const OKI = '16.02';
-
-interface Session {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  role: string;
-}
 
 /**
  * Sessions and revocation (API.md "Sessions and account security"): short access tokens with a
@@ -37,30 +22,8 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
   const family = syntheticFamilyWith({ regencyCode: OKI, members: 3, seed: 41 });
   const [head, spouse] = family.members;
 
-  const signIn = async (username: string, password: string, url = stack.url, from?: string): Promise<Session> => {
-    const call = request(url).post('/api/v1/auth/login');
-    if (from !== undefined) call.set('x-forwarded-for', from);
-    const response = await call.send({ username, password });
-    expect(response.status).toBe(200);
-    return response.body as Session;
-  };
-  const me = (token: string, url = stack.url) => request(url).get('/api/v1/me').set('authorization', `Bearer ${token}`);
-
   beforeAll(async () => {
-    // TRUST_PROXY: the tests play clients at different addresses with X-Forwarded-For.
-    stack = await startStack({ env: { ...IDENTITY_TEST_ENV, TRUST_PROXY: 'true' } });
-    replica = await stack.startGatewayReplica();
-    admin = await login(stack.url, TEST_ADMIN.username, TEST_ADMIN.password);
-    const imported = await importCsv(stack.url, admin, residentsCsv([family]));
-    expect(imported.body.rejected).toEqual([]);
-    for (const person of [head, spouse]) {
-      const created = await registerResident(stack.url, {
-        nik: person.nik,
-        familyCardNumber: family.familyCardNumber,
-        birthDate: person.birthDate,
-      });
-      expect(created.status).toBe(201);
-    }
+    ({ stack, replica, admin } = await startSessionsStack(family, [head, spouse]));
   });
 
   afterAll(async () => {
@@ -68,17 +31,14 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
   });
 
   it('signs in with a 15-minute access token and a refresh token; "bearer" in any case is accepted', async () => {
-    const session = await signIn(head.nik, RESIDENT_PASSWORD);
+    const session = await signIn(stack.url, head.nik, RESIDENT_PASSWORD);
     expect(session).toEqual({
       accessToken: expect.any(String),
       expiresIn: 900,
       role: 'RESIDENT',
       refreshToken: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1], 'base64url').toString()) as Record<
-      string,
-      unknown
-    >;
+    const claims = claimsOf(session.accessToken);
     expect(claims['sid']).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
     expect((claims['exp'] as number) - (claims['iat'] as number)).toBeLessThanOrEqual(900);
     for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
@@ -91,26 +51,26 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
   });
 
   it('signs out: the token is refused at once by this gateway and by another replica that had it cached', async () => {
-    const session = await signIn(head.nik, RESIDENT_PASSWORD);
-    await me(session.accessToken).expect(200);
-    await me(session.accessToken, replica.url).expect(200);
+    const session = await signIn(stack.url, head.nik, RESIDENT_PASSWORD);
+    await me(stack.url, session.accessToken).expect(200);
+    await me(replica.url, session.accessToken).expect(200);
     await request(stack.url)
       .post('/api/v1/auth/logout')
       .set('authorization', `bearer ${session.accessToken}`)
       .send({ refreshToken: session.refreshToken })
       .expect(204);
-    const onReplica = await me(session.accessToken, replica.url);
+    const onReplica = await me(replica.url, session.accessToken);
     expect(onReplica.status).toBe(401);
     expect(onReplica.body.code).toBe('AUTH.UNAUTHENTICATED');
-    await me(session.accessToken).expect(401);
+    await me(stack.url, session.accessToken).expect(401);
     await request(stack.url).post('/api/v1/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
     // Another session of the same person goes on.
-    const other = await signIn(head.nik, RESIDENT_PASSWORD);
-    await me(other.accessToken, replica.url).expect(200);
+    const other = await signIn(stack.url, head.nik, RESIDENT_PASSWORD);
+    await me(replica.url, other.accessToken).expect(200);
   });
 
   it('rotates the refresh token on every use; a spent one presented again ends the whole session', async () => {
-    const first = await signIn(spouse.nik, RESIDENT_PASSWORD);
+    const first = await signIn(stack.url, spouse.nik, RESIDENT_PASSWORD);
     const refreshed = await request(stack.url).post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body).toEqual({
@@ -119,15 +79,15 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
       role: 'RESIDENT',
       refreshToken: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    const second = refreshed.body as Session;
+    const second = refreshed.body as SignedIn;
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    await me(second.accessToken, replica.url).expect(200);
+    await me(replica.url, second.accessToken).expect(200);
     // The thief replays the first refresh token: refused, and the session ends for everyone.
     const replayed = await request(stack.url).post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken });
     expect(replayed.status).toBe(401);
     await request(stack.url).post('/api/v1/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
-    await me(second.accessToken, replica.url).expect(401);
-    await me(first.accessToken).expect(401);
+    await me(replica.url, second.accessToken).expect(401);
+    await me(stack.url, first.accessToken).expect(401);
     // Malformed refresh tokens are a 400, an unknown one a 401.
     await request(stack.url).post('/api/v1/auth/refresh').send({ refreshToken: 'x' }).expect(400);
     await request(stack.url)
@@ -137,9 +97,9 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
   });
 
   it('changes the password: every earlier token is refused at once, on every replica; the new password works', async () => {
-    const session = await signIn(spouse.nik, RESIDENT_PASSWORD);
-    const elsewhere = await signIn(spouse.nik, RESIDENT_PASSWORD);
-    await me(elsewhere.accessToken, replica.url).expect(200);
+    const session = await signIn(stack.url, spouse.nik, RESIDENT_PASSWORD);
+    const elsewhere = await signIn(stack.url, spouse.nik, RESIDENT_PASSWORD);
+    await me(replica.url, elsewhere.accessToken).expect(200);
     const wrong = await request(stack.url)
       .post('/api/v1/me/password')
       .set('authorization', `Bearer ${session.accessToken}`)
@@ -151,15 +111,15 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
       .set('authorization', `Bearer ${session.accessToken}`)
       .send({ currentPassword: RESIDENT_PASSWORD, newPassword: 'kata-sandi-baru-123' })
       .expect(204);
-    await me(elsewhere.accessToken, replica.url).expect(401);
-    await me(session.accessToken).expect(401);
+    await me(replica.url, elsewhere.accessToken).expect(401);
+    await me(stack.url, session.accessToken).expect(401);
     await request(stack.url).post('/api/v1/auth/refresh').send({ refreshToken: elsewhere.refreshToken }).expect(401);
     await request(stack.url)
       .post('/api/v1/auth/login')
       .send({ username: spouse.nik, password: RESIDENT_PASSWORD })
       .expect(401);
-    const fresh = await signIn(spouse.nik, 'kata-sandi-baru-123');
-    await me(fresh.accessToken, replica.url).expect(200);
+    const fresh = await signIn(stack.url, spouse.nik, 'kata-sandi-baru-123');
+    await me(replica.url, fresh.accessToken).expect(200);
   });
 
   describe('staff administration', () => {
@@ -196,7 +156,7 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
     });
 
     it('disables a staff account: its tokens are refused at once everywhere, it cannot sign in; enable restores', async () => {
-      const clerk = await signIn('clerk.sesi', STAFF_PASSWORD);
+      const clerk = await signIn(stack.url, 'clerk.sesi', STAFF_PASSWORD);
       await request(replica.url)
         .get('/api/v1/applications')
         .set('authorization', `Bearer ${clerk.accessToken}`)
@@ -220,7 +180,7 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
         .set('authorization', `Bearer ${admin}`)
         .expect(200);
       expect(enabled.body.disabled).toBe(false);
-      await signIn('clerk.sesi', STAFF_PASSWORD);
+      await signIn(stack.url, 'clerk.sesi', STAFF_PASSWORD);
     });
 
     it('an ADMIN cannot disable itself; unknown or non-staff ids are 404', async () => {
@@ -230,8 +190,8 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
         .set('authorization', `Bearer ${admin}`);
       expect(refused.status).toBe(403);
       expect(refused.body.code).toBe('STAFF.CANNOT_DISABLE_SELF');
-      const resident = await signIn(head.nik, RESIDENT_PASSWORD);
-      const residentId = (await me(resident.accessToken).expect(200)).body.id as string;
+      const resident = await signIn(stack.url, head.nik, RESIDENT_PASSWORD);
+      const residentId = (await me(stack.url, resident.accessToken).expect(200)).body.id as string;
       const notStaff = await request(stack.url)
         .post(`/api/v1/admin/staff/${residentId}/disable`)
         .set('authorization', `Bearer ${admin}`);
@@ -243,37 +203,34 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
     });
 
     it('resets a password: old tokens refused, the temporary one only lets the account set a new password', async () => {
-      const before = await signIn('clerk.sesi', STAFF_PASSWORD);
-      await me(before.accessToken, replica.url).expect(200);
+      const before = await signIn(stack.url, 'clerk.sesi', STAFF_PASSWORD);
+      await me(replica.url, before.accessToken).expect(200);
       const reset = await request(stack.url)
         .post(`/api/v1/admin/staff/${clerkId}/reset-password`)
         .set('authorization', `Bearer ${admin}`)
         .expect(200);
       const temporary = reset.body.temporaryPassword as string;
       expect(temporary).toMatch(/^[A-Za-z0-9]{16}$/);
-      await me(before.accessToken, replica.url).expect(401);
+      await me(replica.url, before.accessToken).expect(401);
       await request(stack.url)
         .post('/api/v1/auth/login')
         .send({ username: 'clerk.sesi', password: STAFF_PASSWORD })
         .expect(401);
-      const restricted = await signIn('clerk.sesi', temporary);
-      const claims = JSON.parse(Buffer.from(restricted.accessToken.split('.')[1], 'base64url').toString()) as Record<
-        string,
-        unknown
-      >;
+      const restricted = await signIn(stack.url, 'clerk.sesi', temporary);
+      const claims = claimsOf(restricted.accessToken);
       expect(claims['pwdChange']).toBe(true);
       const blocked = await request(stack.url)
         .get('/api/v1/applications')
         .set('authorization', `Bearer ${restricted.accessToken}`);
       expect(blocked.status).toBe(403);
       expect(blocked.body.code).toBe('AUTH.PASSWORD_CHANGE_REQUIRED');
-      await me(restricted.accessToken).expect(200);
+      await me(stack.url, restricted.accessToken).expect(200);
       await request(stack.url)
         .post('/api/v1/me/password')
         .set('authorization', `Bearer ${restricted.accessToken}`)
         .send({ currentPassword: temporary, newPassword: 'kata-sandi-petugas-baru' })
         .expect(204);
-      const after = await signIn('clerk.sesi', 'kata-sandi-petugas-baru');
+      const after = await signIn(stack.url, 'clerk.sesi', 'kata-sandi-petugas-baru');
       await request(stack.url)
         .get('/api/v1/applications')
         .set('authorization', `Bearer ${after.accessToken}`)
@@ -309,10 +266,10 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
         .send({ username: 'clerk.target', password: STAFF_PASSWORD });
       expect(during.status).toBe(429);
       // ...but the owner, from their own address, signs in at once.
-      await signIn('clerk.target', STAFF_PASSWORD, stack.url, '198.51.100.7');
+      await signIn(stack.url, 'clerk.target', STAFF_PASSWORD, { from: '198.51.100.7' });
       // And when the delay is over the right password works from there too (a delay, not a lock).
       await new Promise((resolve) => setTimeout(resolve, (retryAfter + 1) * 1000));
-      await signIn('clerk.target', STAFF_PASSWORD, stack.url, attacker);
+      await signIn(stack.url, 'clerk.target', STAFF_PASSWORD, { from: attacker });
       const failures = stack
         .logLines()
         .filter((line) => line['msg'] === 'Failed login attempt' && line['account'] === 'clerk.target');
@@ -410,7 +367,7 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
   });
 
   it('a resident recorded as deceased can neither sign in nor refresh (401)', async () => {
-    const session = await signIn(head.nik, RESIDENT_PASSWORD);
+    const session = await signIn(stack.url, head.nik, RESIDENT_PASSWORD);
     const deceased = csvLine({ ...rowOf(head, family), status: 'DECEASED' }, CSV_COLUMNS);
     const imported = await importCsv(stack.url, admin, `${CSV_COLUMNS.join(',')}\n${deceased}\n`);
     expect(imported.body).toMatchObject({ updated: 1, rejected: [] });

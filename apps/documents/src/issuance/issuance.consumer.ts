@@ -33,17 +33,17 @@ export class IssuanceConsumer implements OnApplicationBootstrap {
       subject: EventSubjects.REGISTRY_CHANGE_APPLIED,
       messageClass: RegistryChangeAppliedEvent,
       handle: async (event) => {
-        await this.assertFromIdentity(event);
+        this.assertFromIdentity(event);
         await this.issuance.issue(event);
       },
     });
   }
 
-  private async assertFromIdentity(event: RegistryChangeAppliedEvent): Promise<void> {
-    await this.seals?.assertSealed(event, {
+  /** On the event as the host validated it: the seal must cover exactly what is issued. */
+  private assertFromIdentity(event: RegistryChangeAppliedEvent): void {
+    this.seals?.assertSealed(event, {
       producer: ServiceName.IDENTITY,
       subject: EventSubjects.REGISTRY_CHANGE_APPLIED,
-      messageClass: RegistryChangeAppliedEvent,
       refused: `Registry change of application ${event.applicationId}`,
     });
   }

@@ -9,7 +9,7 @@ import {
 } from '#lib/contracts';
 import { DomainError } from '#lib/domain';
 import type { AppLogger } from '#lib/platform/core';
-import { EventSealer, EventSealVerifier } from '#lib/platform/rpc';
+import { EventSealer, EventSealVerifier, receivedEvent } from '#lib/platform/rpc';
 import { DocumentsConfig } from '../config/documents.config.js';
 import type { IssuanceDetails } from '../rendering/document-models.js';
 import { IssuanceService } from './issuance.service.js';
@@ -144,16 +144,13 @@ describe(IssuanceService.name, () => {
     const [issued] = documents.outbox;
     expect(issued.seal).toEqual(expect.any(String));
     const verifier = new EventSealVerifier({ documents: key.getPublicKey() });
-    const expected = {
-      producer: 'documents',
-      subject: EventSubjects.DOCUMENT_SET_ISSUED,
-      messageClass: DocumentSetIssuedEvent,
-    };
-    // As applications receives it: through JSON (the outbox, the stream).
-    const received = JSON.parse(JSON.stringify(issued)) as DocumentSetIssuedEvent;
-    expect(await verifier.verify(received, expected)).toBe(true);
-    const forged = { ...received, applicationId: '22222222-2222-4222-8222-222222222222' };
-    expect(await verifier.verify(forged, expected)).toBe('content differs from the seal');
+    const expected = { producer: 'documents', subject: EventSubjects.DOCUMENT_SET_ISSUED };
+    // As applications' handler gets it: through JSON (the outbox, the stream), then validated.
+    const receive = async (event: object): Promise<DocumentSetIssuedEvent> =>
+      (await receivedEvent(DocumentSetIssuedEvent, JSON.parse(JSON.stringify(event)) as object)).event;
+    expect(verifier.verify(await receive(issued), expected)).toBe(true);
+    const forged = await receive({ ...issued, applicationId: '22222222-2222-4222-8222-222222222222' });
+    expect(verifier.verify(forged, expected)).toBe('content differs from the seal');
   });
 
   // Issue #14 point 5: a KK a member left is issued by its own regency's office.

@@ -1,8 +1,6 @@
 import { Inject, Injectable, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { StreamDefinition } from '#lib/contracts';
 import { DomainError, ErrorKind } from '#lib/domain';
 import { CORRELATION_HEADER, correlationIdFrom, runWithContext } from '../context/request-context.js';
@@ -10,6 +8,7 @@ import type { AppLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { APP_LOGGER } from '../platform.tokens.js';
 import { isDatabaseUnavailable } from '../nats/database-unavailable.js';
+import { receivedEvent } from '../nats/received-event.js';
 import { DEAD_LETTER_STREAM, deadLetter } from './dead-letters.js';
 import { JetStreamConnection, StreamMissingError } from './jetstream-connection.js';
 import { OUTBOX_STREAM } from './outbox-relay.js';
@@ -66,7 +65,11 @@ export interface EventSubscription<T extends object> {
   durable: string;
   subject: string;
   messageClass: new () => T;
-  /** Must be idempotent: an event can arrive more than once. Throwing means "try again later". */
+  /**
+   * Must be idempotent: an event can arrive more than once. Throwing means "try again later".
+   * Receives the event validated once (`receivedEvent`): a seal check compares its seal with this
+   * very instance, without a second pass.
+   */
   handle(event: T): Promise<void>;
   /** Overrides of {@link EVENT_DELIVERY_DEFAULTS} (tests use short ones). */
   delivery?: Partial<EventDelivery>;
@@ -267,9 +270,9 @@ export class EventConsumerHost implements BeforeApplicationShutdown {
       }
       let event: T;
       try {
-        event = plainToInstance(subscription.messageClass, message.json<object>());
-        const errors = await validate(event, { whitelist: true, forbidNonWhitelisted: false });
-        if (errors.length > 0) throw new Error(`invalid event: ${errors.map((e) => e.property).join(', ')}`);
+        const received = await receivedEvent(subscription.messageClass, message.json<object>());
+        if (received.invalid.length > 0) throw new Error(`invalid event: ${received.invalid.join(', ')}`);
+        event = received.event;
       } catch (error) {
         await this.setAside(message, durable, `malformed: ${errorText(error)}`);
         stop({ outcome: 'rejected' });

@@ -1,9 +1,8 @@
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { DomainError } from '#lib/domain';
 import type { BaseConfig } from '../config/base.config.js';
 import { ed25519FromPublicNkey, ed25519FromSeed, valueOrFile } from './nats-identity.js';
+import { receivedEvent } from './received-event.js';
 
 /**
  * An event's seal: its producer's signature (the app's nkey, Ed25519) over the event's content,
@@ -12,9 +11,11 @@ import { ed25519FromPublicNkey, ed25519FromSeed, valueOrFile } from './nats-iden
  * reached the subject. A compact JWS: `{ iss: app, sub: subject, dig: SHA-256 of the event }`.
  * No expiry: an event may wait in its stream for days.
  *
- * The digest covers the event as its consumer will see it: parsed into its message class and
- * validated with the whitelist (`sealableForm`), then written with sorted keys, so the
- * database's JSONB round trip in the outbox and key order do not matter.
+ * The digest covers the event as its consumer's handler sees it: parsed into its message class
+ * and validated with the whitelist (`receivedEvent`: the sealer makes that pass itself, in
+ * `sealableForm`; a consumer's `EventConsumerHost` has made it before the handler checks the
+ * seal), then written with sorted keys, so the database's JSONB round trip in the outbox and key
+ * order do not matter.
  */
 export const SEAL_FIELD = 'seal';
 
@@ -38,10 +39,15 @@ export function canonicalJson(value: unknown): string {
 
 /** What the digest covers: the event without its seal, as the consumer's validation leaves it. */
 export async function sealableForm<T extends object>(messageClass: new () => T, event: object): Promise<string> {
-  const { [SEAL_FIELD]: _seal, ...content } = JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
-  const instance = plainToInstance(messageClass, content);
-  await validate(instance, { whitelist: true, forbidNonWhitelisted: false });
-  return canonicalJson(instance);
+  // As it will arrive (through JSON); a rule it breaks is the consumer's to refuse, not the seal's.
+  const { event: received } = await receivedEvent(messageClass, JSON.parse(JSON.stringify(event)) as object);
+  return sealedContent(received);
+}
+
+/** The canonical JSON of an event without its seal: every other field it has, none left out. */
+function sealedContent(event: object): string {
+  const { [SEAL_FIELD]: _seal, ...content } = event as Record<string, unknown>;
+  return canonicalJson(content);
 }
 
 function digestOf(form: string): string {
@@ -84,19 +90,19 @@ export class EventSealVerifier {
    * delivery — unless the event is its producer's. `refused` names it in the reason (an id, never
    * personal data: the reason is logged and shown to the operator).
    */
-  async assertSealed<T extends object>(
-    event: T,
-    expected: { producer: string; subject: string; messageClass: new () => T; refused: string },
-  ): Promise<void> {
-    const verdict = await this.verify(event, expected);
+  assertSealed(event: object, expected: { producer: string; subject: string; refused: string }): void {
+    const verdict = this.verify(event, expected);
     if (verdict !== true) throw new DomainError('AUTH.FORBIDDEN', `${expected.refused} refused: ${verdict}`);
   }
 
-  /** `true`, or why the event is not its producer's. */
-  async verify<T extends object>(
-    event: T,
-    expected: { producer: string; subject: string; messageClass: new () => T },
-  ): Promise<true | string> {
+  /**
+   * `true`, or why the event is not its producer's. `event` is the event as the consumer's
+   * validation left it — the very instance `EventConsumerHost` hands its handler — and is not
+   * parsed or validated again here: the digest is compared with every field the event has, so
+   * the handler acts on exactly what was sealed, and a field the validation would have dropped
+   * (an event not validated first) makes the content differ: refused, never let through.
+   */
+  verify(event: object, expected: { producer: string; subject: string }): true | string {
     const seal = (event as Record<string, unknown>)[SEAL_FIELD];
     if (typeof seal !== 'string' || seal === '') return 'no seal';
     const parts = seal.split('.');
@@ -114,8 +120,7 @@ export class EventSealVerifier {
       return 'bad seal signature';
     }
     if (claims.sub !== expected.subject) return 'seal of another subject';
-    if (claims.dig !== digestOf(await sealableForm(expected.messageClass, event)))
-      return 'content differs from the seal';
+    if (claims.dig !== digestOf(sealedContent(event))) return 'content differs from the seal';
     return true;
   }
 }

@@ -4,6 +4,7 @@
 export * from '../nats/nats-options.js';
 export * from '../nats/nats-identity.js';
 export * from '../nats/event-seal.js';
+export * from '../nats/received-event.js';
 export * from './access-token.js';
 export * from './caller-assertion.js';
 export * from '../nats/rpc-exception.filter.js';
