@@ -69,7 +69,9 @@ export async function startGateway(
   const fastify = app.getHttpAdapter().getInstance();
   registerSecurityHeaders(fastify, DOCS_PATH);
   // What Fastify raises before a route's handler (a body that is not JSON, empty, too large)
-  // never reaches Nest's filters: it leaves as a problem too, not as Fastify's English JSON.
+  // never reaches Nest's filters: each route keeps the error handler set when it is registered,
+  // and Nest sets its own only after the routes (which is why Fastify warns FSTWRN004 once: that
+  // later one serves only the not-found route, which goes through Nest's filters anyway).
   fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger, metrics));
   registerRequestContext(fastify);
   registerHttpMetrics(fastify, metrics);
