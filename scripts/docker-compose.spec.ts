@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { NATS_APPS, natsPermissions } from './nats-config.mjs';
+import { NODE_FLAGS } from './lib/node-flags.mjs';
 
 /**
  * docker-compose.yml is the deployment template, and the machine that builds the project has no
@@ -33,6 +34,10 @@ const APPS = ['gateway', 'identity', 'applications', 'documents'];
 const ONE_SHOT = ['provision'];
 
 describe('docker-compose.yml (checked without Docker)', () => {
+  it.each(APPS)('runs %s with the Node flags every other start uses (scripts/lib/node-flags.mjs)', (app) => {
+    expect(services[app].command).toEqual(['node', ...(NODE_FLAGS[app] ?? []), `dist/apps/${app}/src/main.js`]);
+  });
+
   it('has the services the system needs', () => {
     expect(Object.keys(services).sort()).toEqual([...APPS, 'nats', 'postgres', 'provision'].sort());
   });

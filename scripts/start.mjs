@@ -34,6 +34,7 @@ import {
 import { provisionServiceDatabase } from './lib/db-roles.mjs';
 import { writeNatsSetup } from './nats-config.mjs';
 import { createSupervisor } from './lib/supervisor.mjs';
+import { NODE_FLAGS } from './lib/node-flags.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -152,7 +153,7 @@ function developmentSecrets() {
 function startApp(app, env) {
   supervisor.start(app, {
     command: process.execPath,
-    args: ['--enable-source-maps', `dist/apps/${app}/src/main.js`],
+    args: ['--enable-source-maps', ...(NODE_FLAGS[app] ?? []), `dist/apps/${app}/src/main.js`],
     env: { ...process.env, ...env },
     onOutput: (child) => {
       for (const stream of [child.stdout, child.stderr]) {

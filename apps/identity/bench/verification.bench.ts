@@ -73,6 +73,10 @@ interface Infra {
   waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void>;
 }
 
+interface NodeFlagsModule {
+  NODE_FLAGS: Record<string, string[]>;
+}
+
 interface NatsConfigModule {
   writeNatsSetup(options: { dir: string }): {
     configFile: string;
@@ -157,9 +161,13 @@ function say(text: string): void {
  */
 const CPU_PROF_DIR = process.env['BENCH_CPU_PROF'];
 
+/** The apps' Node flags as deployed (scripts/lib/node-flags.mjs), read at start. */
+let nodeFlags: Record<string, string[]> = {};
+
 function start(name: string, script: string, env: Record<string, string>, profile = false): ChildProcess {
   // BENCH_NODE_ARGS (e.g. `--prof`) goes to the apps under test, to see where their time goes.
-  const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const app = name.replace(/-\d+$/, '');
+  const nodeArgs = [...(nodeFlags[app] ?? []), ...(process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean)];
   if (profile && CPU_PROF_DIR !== undefined) {
     nodeArgs.push(
       '--cpu-prof',
@@ -621,6 +629,8 @@ async function dropBenchRoles(serverUrl: string, database: string): Promise<void
 
 async function main(): Promise<void> {
   const infra = (await import(pathToFileURL(path.join(root, 'scripts/lib/infra.mjs')).href)) as Infra;
+  nodeFlags = ((await import(pathToFileURL(path.join(root, 'scripts/lib/node-flags.mjs')).href)) as NodeFlagsModule)
+    .NODE_FLAGS;
   const natsConfig = (await import(pathToFileURL(path.join(root, 'scripts/nats-config.mjs')).href)) as NatsConfigModule;
   const dbRoles = (await import(pathToFileURL(path.join(root, 'scripts/lib/db-roles.mjs')).href)) as DbRolesModule;
   const databaseName = REUSE_DATABASE ?? `disduk_bench_verify_${randomBytes(3).toString('hex')}`;
