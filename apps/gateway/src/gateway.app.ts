@@ -27,6 +27,17 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/**
+ * Fastify's error handler is the gateway's own (`sendProblem`, set in startGateway before any
+ * route). Nest would set another one after the routes, which only the not-found route would have
+ * kept (and Fastify would warn FSTWRN004 about the override): it is not set.
+ */
+class GatewayFastifyAdapter extends FastifyAdapter {
+  override setErrorHandler(): FastifyInstance {
+    return this.getInstance();
+  }
+}
+
 /** Builds and starts the HTTP gateway; `main.ts` and the whole-system tests both use this. */
 export async function startGateway(
   config: GatewayConfig,
@@ -37,7 +48,7 @@ export async function startGateway(
   const logger =
     options.logger ?? createLogger({ app: 'gateway', level: config.LOG_LEVEL, instanceId: config.INSTANCE_ID });
   const metrics = new Metrics('gateway');
-  const adapter = new FastifyAdapter({
+  const adapter = new GatewayFastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustProxyOf(config.TRUST_PROXY),
     // Request logging is ours (structured, NIK-masked); Fastify's is off.
@@ -69,9 +80,8 @@ export async function startGateway(
   const fastify = app.getHttpAdapter().getInstance();
   registerSecurityHeaders(fastify, DOCS_PATH);
   // What Fastify raises before a route's handler (a body that is not JSON, empty, too large)
-  // never reaches Nest's filters: each route keeps the error handler set when it is registered,
-  // and Nest sets its own only after the routes (which is why Fastify warns FSTWRN004 once: that
-  // later one serves only the not-found route, which goes through Nest's filters anyway).
+  // never reaches Nest's filters, and a route keeps the error handler set when it is registered:
+  // this one, set before the routes, answers it as a problem (see GatewayFastifyAdapter).
   fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger, metrics));
   registerRequestContext(fastify);
   registerHttpMetrics(fastify, metrics);
