@@ -13,6 +13,12 @@ export class RelayedJson {
 }
 
 const RELAY_CONFIG_KEY = 'relayJsonBody';
+/**
+ * Larger bodies are parsed here as before: sent as they came they might not fit a NATS message
+ * (`max_payload`, 1 MiB by default, the same as the body limit), where their JSON written again
+ * without the sender's spacing does. A batch of 1,000 checks is ≈ 150–300 kB.
+ */
+const RELAY_MAX_BYTES = 512 * 1024;
 
 /**
  * Marks a route whose JSON body the gateway relays unparsed (a batch of 1,000 checks: its parse
@@ -37,7 +43,7 @@ function relays(request: FastifyRequest): boolean {
 export function useRelayingJsonParser(app: NestFastifyApplication, bodyLimit: number): void {
   const parseJson = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (request, body, done) => {
-    if (body.length > 0 && relays(request)) {
+    if (body.length > 0 && body.length <= RELAY_MAX_BYTES && relays(request)) {
       done(null, new RelayedJson(body));
       return;
     }

@@ -39,6 +39,9 @@ type ReplyPacket = { err?: unknown; response?: unknown };
 /** The end of a successful reply packet as PlainRpcServer writes it (`JSON.stringify` keeps key order). */
 const RAW_REPLY_TAIL = ',"isDisposed":true}';
 
+/** Room left in a message for its headers (correlation id, caller assertion, access token…). */
+const HEADER_ROOM_BYTES = 8 * 1024;
+
 /** A reply's JSON text, as the service wrote it (typed by what it encodes). */
 export type RawJson<T> = string & { readonly __json?: T };
 
@@ -183,6 +186,13 @@ export class RpcClient implements OnApplicationShutdown {
     if (relayedBody !== undefined) {
       headers.set(RELAYED_BODY_HEADER, '1');
       body = relayedPayload(body, relayedBody);
+    }
+    // The server refuses a message over its max_payload (headers included); nats.js would throw a
+    // generic error. Refused here, with room left for the headers.
+    const maxPayload = nats.info?.max_payload;
+    const bytes = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+    if (maxPayload !== undefined && bytes + HEADER_ROOM_BYTES > maxPayload) {
+      throw new RpcCallFailure({ stage: 'too-large', bytes, maxPayload });
     }
     let message: Msg;
     try {

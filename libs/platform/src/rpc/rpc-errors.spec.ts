@@ -35,6 +35,12 @@ describe('translateRpcFailure', () => {
     expect(error.details).toEqual({ service });
   });
 
+  it('makes a message too large for NATS 413 for the caller, INTERNAL for a service asking on its own behalf', () => {
+    const failure: RpcFailure = { stage: 'too-large', bytes: 2_000_000, maxPayload: 1_048_576 };
+    expect(translate(failure).code).toBe('REQUEST.TOO_LARGE');
+    expect(translate(failure, { passCodes: ['APPLICATION.NOT_FOUND'] }).code).toBe('INTERNAL');
+  });
+
   it('names NATS when no connection could be had', () => {
     expect(translate({ stage: 'connect', cause: new Error('ECONNREFUSED') }).details).toEqual({ service: 'nats' });
   });

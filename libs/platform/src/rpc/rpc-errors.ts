@@ -17,6 +17,8 @@ export type RpcFailure =
   | { stage: 'connect'; cause: unknown }
   /** nats.js failed the request: deadline passed, nobody subscribed, connection closed… */
   | { stage: 'request'; cause: unknown }
+  /** The message is larger than the NATS server takes (its `max_payload`): never sent. */
+  | { stage: 'too-large'; bytes: number; maxPayload: number }
   /** The service answered with an error (`err` of Nest's reply packet). */
   | { stage: 'remote'; err: unknown }
   /** The reply was not a Nest reply packet at all. */
@@ -70,6 +72,12 @@ export function translateRpcFailure(
       logger.error({ subject: rpc.subject, err: cause }, 'NATS request failed unexpectedly');
       return internal();
     }
+    case 'too-large':
+      // The caller's own request (the gateway relays it): too large for the bus, as for the
+      // body limit. A service's own question that large is its bug.
+      if (options.passCodes === undefined) return new DomainError('REQUEST.TOO_LARGE', 'Ukuran data melebihi batas');
+      logger.error({ subject: rpc.subject, bytes: failure.bytes, maxPayload: failure.maxPayload }, 'Request too large');
+      return internal();
     case 'remote': {
       const err = failure.err;
       if (isErrorPayload(err)) {
