@@ -16,11 +16,7 @@ const decoder = new TextDecoder();
 
 /** The message: the packet's line, a newline, the body. */
 export function relayedPayload(packetLine: string, body: Uint8Array): Uint8Array {
-  const head = Buffer.from(`${packetLine}\n`);
-  const payload = Buffer.allocUnsafe(head.length + body.length);
-  head.copy(payload, 0);
-  payload.set(body, head.length);
-  return payload;
+  return Buffer.concat([Buffer.from(`${packetLine}\n`), body]);
 }
 
 /** The packet's line and the body's text, or undefined for a message without the newline. */
