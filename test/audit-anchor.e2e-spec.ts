@@ -112,11 +112,12 @@ describe('access log anchored outside the database', () => {
     await db.query('ALTER TABLE access_log DISABLE TRIGGER access_log_append_only');
     let prev = rows[0].hash;
     for (const row of rows.slice(1)) {
-      const content = row.seq === '2' && row.version !== 2 ? { ...row, purpose: 'Tidak pernah terjadi' } : row;
+      const single = row.version === undefined || row.version === 1;
+      const content = row.seq === '2' && single ? { ...row, purpose: 'Tidak pernah terjadi' } : row;
       const hash = entryHash(row.seq, prev, content);
       await db.query('UPDATE access_log SET purpose = $2, prev_hash = $3, hash = $4 WHERE id = $1', [
         row.id,
-        content.version === 2 ? null : content.purpose,
+        'purpose' in content ? content.purpose : null,
         prev,
         hash,
       ]);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import type { VerifyBatchReply } from '#lib/contracts';
 import request from 'supertest';
 import { auditAccessLog } from '../apps/identity/src/access-log/access-log-audit.runner.js';
-import { entryHash } from '../apps/identity/src/access-log/access-log-chain.js';
+import { batchRequestId, entryHash } from '../apps/identity/src/access-log/access-log-chain.js';
 import type { StoredAccessLogRow } from '../apps/identity/src/access-log/access-log.repository.js';
 import {
   IDENTITY_TEST_ENV,
@@ -24,6 +25,7 @@ import { startStack, type Stack } from './support/stack.js';
 describe('access log: append-only, hash-chained, audited', () => {
   let stack: Stack;
   let db: pg.Client;
+  let batchReply: VerifyBatchReply;
   const family = syntheticFamilyWith({ regencyCode: '16.02', members: 3, seed: 81 });
 
   async function rows(): Promise<StoredAccessLogRow[]> {
@@ -53,7 +55,10 @@ describe('access log: append-only, hash-chained, audited', () => {
         stack.url,
         token,
         family.members.map((m) => verification(m.nik)),
-      ),
+      ).then((response) => {
+        expect(response.status).toBe(200);
+        batchReply = response.body as VerifyBatchReply;
+      }),
       request(stack.url).get(`/api/v1/residents/${family.members[0].nik}`).set('authorization', `Bearer ${clerk}`),
     ]);
     db = new pg.Client({ connectionString: stack.databaseUrls.identity });
@@ -65,12 +70,12 @@ describe('access log: append-only, hash-chained, audited', () => {
     await stack?.close();
   });
 
-  it('chains staff reads and agency checks in one intact chain, a batch call as one row', async () => {
+  it('chains staff reads and agency checks in one intact chain, a batch call as one compact row', async () => {
     const logged = await rows();
     // The family read and the single checks: a row per person; the batch: one row; the resident read.
     const expected = family.members.length * 2 + 1 + 1;
     expect(logged).toHaveLength(expected);
-    const batches = logged.filter((r) => r.version === 2);
+    const batches = logged.filter((r) => r.version === 3);
     expect(batches).toHaveLength(1);
     expect(batches[0]).toMatchObject({
       subject_nik: null,
@@ -78,10 +83,15 @@ describe('access log: append-only, hash-chained, audited', () => {
       fields: null,
       endpoint: 'POST /verifications/batch',
       subject_niks: family.members.map((m) => m.nik),
-      purposes: family.members.map(() => verification(family.members[0].nik).purpose),
-      item_fields: family.members.map(() => ''),
+      // Every check of the call had the same purpose and compared no field: stored once.
+      purposes: [verification(family.members[0].nik).purpose],
+      item_fields: [''],
+      request_ids: null,
     });
-    expect(new Set(batches[0].request_ids).size).toBe(family.members.length);
+    // Each result's request id is the row's, numbered by the check's place in the row.
+    const first = batches[0].request_id as string;
+    expect(first).toMatch(/^[0-9a-f-]{33}000$/);
+    expect(batchReply.results.map((r) => r.requestId)).toEqual(family.members.map((_, k) => batchRequestId(first, k)));
     expect(new Set(logged.map((r) => r.actor_type))).toEqual(new Set(['STAFF', 'AGENCY']));
     expect(logged.map((r) => r.seq)).toEqual(logged.map((_, i) => String(i + 1)));
     const report = await auditAccessLog(stack.databaseUrls.identity);
@@ -103,39 +113,55 @@ describe('access log: append-only, hash-chained, audited', () => {
 
   it('reports a batch row with an altered, a removed or a moved check, and is intact once it is restored', async () => {
     await db.query(`ALTER TABLE access_log DISABLE TRIGGER access_log_append_only`);
-    const [batch] = (await rows()).filter((r) => r.version === 2);
+    const [batch] = (await rows()).filter((r) => r.version === 3);
     const altered = [{ kind: 'ALTERED', id: batch.id, seq: batch.seq }];
+    const n = batch.subject_niks?.length ?? 0;
+    expect(n).toBeGreaterThan(2);
     const restore = async (): Promise<void> => {
       await db.query(
-        `UPDATE access_log SET subject_niks = $2, purposes = $3, item_fields = $4, request_ids = $5::uuid[] WHERE id = $1`,
-        [batch.id, batch.subject_niks, batch.purposes, batch.item_fields, batch.request_ids],
+        `UPDATE access_log SET subject_niks = $2, purposes = $3, item_fields = $4, request_id = $5 WHERE id = $1`,
+        [batch.id, batch.subject_niks, batch.purposes, batch.item_fields, batch.request_id],
       );
       expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual([]);
     };
     try {
-      // An item's purpose rewritten.
+      // The shared purpose rewritten.
+      await db.query(`UPDATE access_log SET purposes[1] = 'Tidak pernah terjadi' WHERE id = $1`, [batch.id]);
+      expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual(altered);
+      await restore();
+      // One check given a purpose of its own (the shared one spelled out per item, one changed).
+      await db.query(`UPDATE access_log SET purposes = array_fill(purposes[1], ARRAY[$2::int]) WHERE id = $1`, [
+        batch.id,
+        n,
+      ]);
       await db.query(`UPDATE access_log SET purposes[2] = 'Tidak pernah terjadi' WHERE id = $1`, [batch.id]);
       expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual(altered);
       await restore();
-      // An item's fields widened.
+      // The fields widened.
       await db.query(`UPDATE access_log SET item_fields[1] = 'fullName' WHERE id = $1`, [batch.id]);
       expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual(altered);
       await restore();
-      // A check removed, all four arrays kept consistent (the row still reads item by item).
-      await db.query(
-        `UPDATE access_log SET subject_niks = subject_niks[2:], purposes = purposes[2:], item_fields = item_fields[2:],
-                               request_ids = request_ids[2:] WHERE id = $1`,
-        [batch.id],
-      );
+      // A check removed (the row still reads item by item).
+      await db.query(`UPDATE access_log SET subject_niks = subject_niks[2:] WHERE id = $1`, [batch.id]);
       expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual(altered);
       await restore();
       // A check moved onto someone else's NIK: the resident checked would no longer see it.
       await db.query(`UPDATE access_log SET subject_niks[3] = '1602051212120999' WHERE id = $1`, [batch.id]);
       expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual(altered);
       await restore();
-      // The row's shape is guarded too: arrays of different lengths are refused by the table.
+      // The request ids the agency was given re-pointed.
+      await db.query(
+        `UPDATE access_log SET request_id = (left(gen_random_uuid()::text, 33) || '000')::uuid WHERE id = $1`,
+        [batch.id],
+      );
+      expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual(altered);
+      await restore();
+      // The row's shape is guarded too: a purpose list neither shared nor one per check is refused.
       await expect(
-        db.query(`UPDATE access_log SET subject_niks = subject_niks[2:] WHERE id = $1`, [batch.id]),
+        db.query(`UPDATE access_log SET purposes = ARRAY['a', 'b'] || purposes[3:] WHERE id = $1`, [batch.id]),
+      ).rejects.toThrow(/access_log_row_shape/);
+      await expect(
+        db.query(`UPDATE access_log SET item_fields = item_fields || ARRAY['sex'] WHERE id = $1`, [batch.id]),
       ).rejects.toThrow(/access_log_row_shape/);
     } finally {
       await db.query(`ALTER TABLE access_log ENABLE TRIGGER access_log_append_only`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import request from 'supertest';
-import { ServiceName } from '#lib/contracts';
+import { ServiceName, type VerifyBatchReply } from '#lib/contracts';
 import { loadConfig } from '#lib/platform/core';
 import { type RunningService } from '#lib/platform/bootstrap';
 import { IdentityConfig } from '../apps/identity/src/config/identity.config.js';
@@ -564,6 +564,23 @@ describe('verification for agencies through the gateway', () => {
         'Penagihan',
         'Pemutakhiran data anggota',
         'Pengajuan pinjaman',
+      ]);
+
+      // A batch whose checks all share one purpose and field list (stored once): still a line per check.
+      const shared = { purpose: 'Penilaian kredit', fullName: 'NAMA SEMBARANG' };
+      const sharedBatch = await verifyBatch(stack.url, token, [
+        { nik: person.nik, ...shared },
+        { nik: subject.nik, ...shared },
+        { nik: subject.nik, ...shared },
+      ]).expect(200);
+      const ids = (sharedBatch.body as VerifyBatchReply).results.map((result) => result.requestId);
+      expect(new Set(ids).size).toBe(3);
+      const after = await page('');
+      expect(after.total).toBe(start + 6);
+      expect(after.items.slice(0, 3)).toEqual([
+        line('Penilaian kredit', ['fullName']),
+        line('Penilaian kredit', ['fullName']),
+        line('Pencairan pinjaman', []),
       ]);
     });
 

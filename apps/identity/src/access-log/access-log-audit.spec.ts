@@ -2,10 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { AccessLogAuditor, type AuditRow } from './access-log-audit.js';
 import {
   ACCESS_LOG_BATCH_VERSION,
+  ACCESS_LOG_COMPACT_BATCH_VERSION,
+  batchRequestId,
   chainAfter,
   entryHash,
   GENESIS_HASH,
   type AccessLogBatchContent,
+  type AccessLogCompactBatchContent,
   type AccessLogContent,
   type AccessLogRowContent,
 } from './access-log-chain.js';
@@ -39,6 +42,24 @@ function batchContent(i: number, size = 4): AccessLogBatchContent {
       purposes: Array.from({ length: size }, () => 'Pembukaan rekening'),
       fields: Array.from({ length: size }, (_, j) => (j % 2 === 0 ? 'fullName,birthDate' : '')),
       requestIds: Array.from({ length: size }, (_, j) => `00000000-0000-4000-8000-${String(j).padStart(12, '0')}`),
+    },
+  };
+}
+
+function compactContent(i: number, size = 4, shared = true): AccessLogCompactBatchContent {
+  return {
+    version: ACCESS_LOG_COMPACT_BATCH_VERSION,
+    at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+    actorType: 'AGENCY',
+    actorId: '7d7b8f4e-7a43-4a4e-9d0b-3b7e3f6f9a01',
+    actorName: 'BANK CONTOH',
+    endpoint: 'POST /verifications/batch',
+    correlationId: 'c0ffee00-0000-4000-8000-000000000001',
+    requestId: '3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b1000',
+    items: {
+      subjectNiks: Array.from({ length: size }, (_, j) => `160205410190${String(j).padStart(4, '0')}`),
+      purposes: shared ? ['Pembukaan rekening'] : Array.from({ length: size }, (_, j) => `Tujuan ${j}`),
+      fields: shared ? ['fullName,birthDate'] : Array.from({ length: size }, (_, j) => (j % 2 === 0 ? 'sex' : '')),
     },
   };
 }
@@ -200,6 +221,74 @@ describe('access-log hash chain audit', () => {
       expect(audit(rows, head).findings).toEqual([
         { kind: 'DELETED', fromSeq: '2', toSeq: '2', afterId: '101', beforeId: '103' },
       ]);
+    });
+  });
+  describe('compact batch rows (version 3)', () => {
+    type CompactRow = AuditRow & AccessLogCompactBatchContent;
+    /** Rows 1, 4, 7, … compact batches (shared purpose and fields in 1, per item in 4, …). */
+    function compactChain(n: number) {
+      const { chained, head } = chainAfter(
+        { seq: '0', hash: GENESIS_HASH },
+        Array.from({ length: n }, (_, i): AccessLogRowContent =>
+          i % 3 === 1 ? compactContent(i + 1, 4, i % 2 === 1) : content(i + 1),
+        ),
+      );
+      return { rows: chained.map((entry, i): AuditRow => ({ ...entry, id: String(101 + i) })), head };
+    }
+    type Edit = Omit<Partial<CompactRow>, 'items'> & { items?: Partial<CompactRow['items']> };
+    const change = (row: AuditRow, edit: Edit): AuditRow => {
+      const compact = row as CompactRow;
+      return { ...compact, ...edit, items: { ...compact.items, ...edit.items } };
+    };
+
+    it('finds nothing wrong in a chain of single, compact and per-item batch rows', () => {
+      const { rows, head } = compactChain(9);
+      expect(rows.filter((row) => row.version === ACCESS_LOG_COMPACT_BATCH_VERSION)).toHaveLength(3);
+      expect(audit(rows, head)).toEqual({ head, rows: 9, findings: [] });
+    });
+
+    it('hashes the version: a compact row cannot pass for a version-2 row', () => {
+      const compact = compactContent(1);
+      const asTwo = { ...compact, version: ACCESS_LOG_BATCH_VERSION } as unknown as AccessLogBatchContent;
+      expect(entryHash('1', GENESIS_HASH, compact)).toMatch(/^[0-9a-f]{64}$/);
+      expect(entryHash('1', GENESIS_HASH, asTwo)).not.toBe(entryHash('1', GENESIS_HASH, compact));
+    });
+
+    it('reports an altered shared purpose or field list, a NIK, or the request id the items derive theirs from', () => {
+      const { rows, head } = compactChain(6);
+      const row = rows[1] as CompactRow;
+      const edits: Edit[] = [
+        { items: { purposes: ['Lain-lain'] } },
+        { items: { fields: ['fullName'] } },
+        { items: { subjectNiks: [...row.items.subjectNiks].reverse() } },
+        { items: { purposes: Array.from({ length: 4 }, () => 'Pembukaan rekening') } },
+        { requestId: '3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b2000' },
+      ];
+      for (const edit of edits) {
+        const tampered = [...rows];
+        tampered[1] = change(row, edit);
+        expect(audit(tampered, head).findings).toEqual([{ kind: 'ALTERED', id: '102', seq: '2' }]);
+      }
+    });
+
+    it('gives no valid hash to a row that cannot be read item by item', () => {
+      const good = compactContent(1);
+      for (const bad of [
+        { ...good, items: { ...good.items, purposes: ['a', 'b'] } },
+        { ...good, items: { ...good.items, subjectNiks: [] } },
+        { ...good, requestId: '3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b1001' },
+      ]) {
+        expect(entryHash('1', GENESIS_HASH, bad)).not.toMatch(/^[0-9a-f]{64}$/);
+      }
+    });
+
+    it("derives each item's request id from the first: a well-formed UUID, unique within the call", () => {
+      const first = compactContent(1).requestId;
+      const ids = Array.from({ length: 1000 }, (_, k) => batchRequestId(first, k));
+      expect(ids[0]).toBe(first);
+      expect(ids[999]).toBe('3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b13e7');
+      expect(new Set(ids).size).toBe(1000);
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     });
   });
 });

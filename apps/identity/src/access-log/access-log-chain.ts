@@ -18,10 +18,14 @@ export const GENESIS_HASH = '0'.repeat(64);
 /**
  * The hashed form of a row, bumped when it changes; entries keep the version they were written
  * with. 1: one read of one person's record. 2: one batch call (`POST /verifications/batch`), its
- * checks as parallel arrays in one row, hashed once.
+ * checks as parallel arrays in one row, hashed once. 3: a batch call as 2, written compactly: what
+ * all its checks share once (the purpose, the fields compared) and one request id from which each
+ * check's is derived (`batchRequestId`). The writer writes version 3; the audit and the resident's
+ * view read all three.
  */
 const ENTRY_VERSION = 1;
 const BATCH_VERSION = 2;
+const COMPACT_BATCH_VERSION = 3;
 
 /** Version 1: one read of one person's record. */
 export interface AccessLogContent {
@@ -63,10 +67,55 @@ export interface AccessLogBatchContent {
   items: AccessLogBatchItems;
 }
 
-/** What a row of the chain holds, of either version. */
-export type AccessLogRowContent = AccessLogContent | AccessLogBatchContent;
+/**
+ * The checks of one batch call as version 3 stores them: the NIKs checked, item by item in the
+ * order asked; `purposes` and `fields` hold one value per item, or one value for all of them.
+ * Item k's request id is `batchRequestId(requestId, k)`.
+ */
+export interface AccessLogCompactBatchItems {
+  subjectNiks: readonly string[];
+  purposes: readonly string[];
+  fields: readonly string[];
+}
+
+/** Version 3: one batch call of an agency, written compactly (see COMPACT_BATCH_VERSION). */
+export interface AccessLogCompactBatchContent {
+  version: typeof COMPACT_BATCH_VERSION;
+  at: Date;
+  actorType: string;
+  actorId: string;
+  actorName: string;
+  endpoint: string;
+  correlationId: string | null;
+  /** The first item's request id: the others are derived from it (`batchRequestId`). */
+  requestId: string;
+  items: AccessLogCompactBatchItems;
+}
+
+/** What a row of the chain holds, of any version. */
+export type AccessLogRowContent = AccessLogContent | AccessLogBatchContent | AccessLogCompactBatchContent;
 
 export const ACCESS_LOG_BATCH_VERSION = BATCH_VERSION;
+export const ACCESS_LOG_COMPACT_BATCH_VERSION = COMPACT_BATCH_VERSION;
+
+/** Items a version-3 row can hold: three hexadecimal digits of request id (≥ VERIFICATION_BATCH_MAX). */
+export const COMPACT_BATCH_MAX_ITEMS = 0x1000;
+
+/**
+ * The request id of a batch row's item `k` (0-based, in the row's order): the first item's id
+ * (a random UUID whose last three hex digits are 000) with its last three hex digits set to k.
+ * Each id of the call stays a well-formed, unique UUID (118 random bits shared by the call).
+ */
+export function batchRequestId(first: string, k: number): string {
+  return first.slice(0, 33) + HEX3[k];
+}
+
+/** A fresh first request id for a batch row: a random v4 UUID ending in 000. */
+export function firstBatchRequestId(random: string): string {
+  return `${random.slice(0, 33)}000`;
+}
+
+const HEX3 = Array.from({ length: COMPACT_BATCH_MAX_ITEMS }, (_, k) => k.toString(16).padStart(3, '0'));
 
 export interface ChainLink {
   /** 1, 2, 3, … (text: PostgreSQL bigint). */
@@ -85,6 +134,7 @@ export interface ChainHead {
 /** The hash of an entry at its place in the chain. */
 export function entryHash(seq: string, prevHash: string, entry: AccessLogRowContent): string {
   if (entry.version === BATCH_VERSION) return batchHash(seq, prevHash, entry);
+  if (entry.version === COMPACT_BATCH_VERSION) return compactBatchHash(seq, prevHash, entry);
   const canonical = JSON.stringify([
     ENTRY_VERSION,
     seq,
@@ -144,6 +194,53 @@ export function batchHash(
   ]);
   const canonical = `${head.slice(0, -1)},${itemsJson.join(',')}]`;
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** A version-3 row's item arrays as JSON texts, in the order they are hashed and stored. */
+export function compactBatchItemsJson(items: AccessLogCompactBatchItems): [string, string, string] {
+  return [JSON.stringify(items.subjectNiks), JSON.stringify(items.purposes), JSON.stringify(items.fields)];
+}
+
+/**
+ * A version-3 row's hash: SHA-256 of JSON.stringify of [3, seq, prevHash, at, actor…, endpoint,
+ * correlationId, requestId, the three arrays]. A row that cannot be read item by item (no NIK,
+ * more than COMPACT_BATCH_MAX_ITEMS, a purpose or field list neither shared nor one per item, a
+ * first request id not ending in 000) gets no valid hash, as in version 2.
+ */
+export function compactBatchHash(
+  seq: string,
+  prevHash: string,
+  entry: AccessLogCompactBatchContent,
+  itemsJson: readonly string[] = compactBatchItemsJson(entry.items),
+): string {
+  if (!wellFormedCompactBatch(entry)) return 'malformed batch entry: items cannot be read one by one';
+  const head = JSON.stringify([
+    COMPACT_BATCH_VERSION,
+    seq,
+    prevHash,
+    entry.at.toISOString(),
+    entry.actorType,
+    entry.actorId,
+    entry.actorName,
+    entry.endpoint,
+    entry.correlationId,
+    entry.requestId,
+  ]);
+  const canonical = `${head.slice(0, -1)},${itemsJson.join(',')}]`;
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Whether a version-3 row can be read item by item (what the table's CHECK also requires). */
+export function wellFormedCompactBatch(entry: AccessLogCompactBatchContent): boolean {
+  const { subjectNiks, purposes, fields } = entry.items;
+  const n = subjectNiks.length;
+  return (
+    n > 0 &&
+    n <= COMPACT_BATCH_MAX_ITEMS &&
+    (purposes.length === 1 || purposes.length === n) &&
+    (fields.length === 1 || fields.length === n) &&
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{9}000$/.test(entry.requestId)
+  );
 }
 
 /** Chains new entries after `head`; returns them with their links and the new head. */

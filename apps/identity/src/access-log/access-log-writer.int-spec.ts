@@ -6,6 +6,7 @@ import { createLogger } from '#lib/platform/core';
 import { dropTestDatabase, ensureDatabase, withDatabase } from '#lib/platform/db';
 import { identityMigrations } from '../migrations/index.js';
 import { auditAccessLog } from './access-log-audit.runner.js';
+import { firstBatchRequestId } from './access-log-chain.js';
 import { AccessLogRepository } from './access-log.repository.js';
 import { AccessLogWriter, type NewAccessLogBatch, type NewAccessLogEntry } from './access-log.writer.js';
 
@@ -50,16 +51,25 @@ describe('access-log writer: optimistic chaining, two replicas, one chain', () =
     actorName: 'Bank Uji',
     endpoint: 'POST /verifications/batch',
     correlationId: randomUUID(),
+    requestId: firstBatchRequestId(randomUUID()),
     items: {
       subjectNiks: Array.from({ length: size }, (_, i) => nik(i)),
       purposes: Array.from({ length: size }, (_, i) =>
         i % 2 === 0 ? 'Pembukaan rekening' : 'Cek "nasabah", a\\b\t{x,y}',
       ),
       fields: Array.from({ length: size }, (_, i) => ['fullName,birthDate', '', 'motherName'][i % 3]),
-      requestIds: Array.from({ length: size }, () => randomUUID()),
     },
     ...extra,
   });
+
+  /** The newest row's batch columns. */
+  const lastRow = async (): Promise<Record<string, unknown>> =>
+    (
+      await sources[0].query<Array<Record<string, unknown>>>(
+        `SELECT version, subject_nik, subject_niks, purposes, item_fields, request_id, request_ids::text[] AS request_ids
+           FROM access_log ORDER BY seq DESC LIMIT 1`,
+      )
+    )[0];
 
   const count = async (): Promise<number> =>
     Number((await sources[0].query<Array<{ n: string }>>(`SELECT count(*) AS n FROM access_log`))[0].n);
@@ -170,38 +180,57 @@ describe('access-log writer: optimistic chaining, two replicas, one chain', () =
     const rowsBefore = await count();
     await writer.appendBatch(batch);
     expect(await count()).toBe(rowsBefore + 1);
-    const [row] = await sources[0].query<
-      Array<{
-        version: number;
-        subject_nik: string | null;
-        subject_niks: string[];
-        purposes: string[];
-        item_fields: string[];
-        request_ids: string[];
-      }>
-    >(
-      `SELECT version, subject_nik, subject_niks, purposes, item_fields, request_ids::text[] AS request_ids
-         FROM access_log ORDER BY seq DESC LIMIT 1`,
-    );
-    expect(row).toEqual({
-      version: 2,
+    expect(await lastRow()).toEqual({
+      version: 3,
       subject_nik: null,
       subject_niks: batch.items.subjectNiks,
       purposes: batch.items.purposes,
       item_fields: batch.items.fields,
-      request_ids: batch.items.requestIds,
+      request_id: batch.requestId,
+      request_ids: null,
     });
     expect((await auditAccessLog(url)).findings).toEqual([]);
   });
 
-  it('refuses a batch whose item arrays differ in length, and writes nothing', async () => {
+  it('stores a purpose and field list shared by every item once', async () => {
+    const { writer } = await replica();
+    const batch = batchOf(4, (i) => `16020502029${String(i).padStart(5, '0')}`);
+    await writer.appendBatch({ ...batch, items: { ...batch.items, purposes: ['Pembukaan rekening'], fields: [''] } });
+    expect(await lastRow()).toMatchObject({
+      version: 3,
+      subject_niks: batch.items.subjectNiks,
+      purposes: ['Pembukaan rekening'],
+      item_fields: [''],
+    });
+    expect((await auditAccessLog(url)).findings).toEqual([]);
+  });
+
+  it.each([
+    ['a purpose list neither shared nor one per item', { purposes: ['a', 'b'] }, {}],
+    ['a field list neither shared nor one per item', { fields: ['', '', ''] }, {}],
+    ['no purpose', { purposes: [] }, {}],
+    ['a first request id not ending in 000', {}, { requestId: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5' }],
+    ['more items than three hex digits can number', { subjectNiks: Array(4097).fill('1602050202800000') }, {}],
+  ])('refuses a batch with %s, and writes nothing', async (_case, items, extra) => {
     const { writer } = await replica();
     const before = await count();
-    const batch = batchOf(3, (i) => `16020502028${String(i).padStart(5, '0')}`);
-    await expect(
-      writer.appendBatch({ ...batch, items: { ...batch.items, purposes: batch.items.purposes.slice(1) } }),
-    ).rejects.toThrow(/one purpose, field list and request id per NIK/);
+    const batch = batchOf(4, (i) => `16020502028${String(i).padStart(5, '0')}`);
+    await expect(writer.appendBatch({ ...batch, ...extra, items: { ...batch.items, ...items } })).rejects.toThrow(
+      /1–4,096 NIKs, a purpose and field list for all or for each, and a first request id ending in 000/,
+    );
     expect(await count()).toBe(before);
+  });
+
+  it('refuses a version-3 row that cannot be read item by item at the table too', async () => {
+    await expect(
+      sources[0].query(
+        `INSERT INTO access_log (seq, version, at, actor_type, actor_id, actor_name, endpoint, request_id,
+                                 subject_niks, purposes, item_fields, prev_hash, hash)
+         VALUES (999999999, 3, now(), 'AGENCY', gen_random_uuid(), 'x', 'POST /verifications/batch',
+                 '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c000', ARRAY['1602050202800001','1602050202800002','1602050202800003'],
+                 ARRAY['a','b'], ARRAY[''], repeat('0', 64), repeat('0', 64))`,
+      ),
+    ).rejects.toThrow(/access_log_row_shape/);
   });
 
   it('chains batch rows and single entries of two replicas writing at once into one intact chain', async () => {

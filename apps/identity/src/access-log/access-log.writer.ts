@@ -2,11 +2,13 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { AccessActorType } from '#lib/contracts';
 import { APP_LOGGER, type AppLogger } from '#lib/platform/core';
 import {
-  ACCESS_LOG_BATCH_VERSION,
-  type AccessLogBatchItems,
+  ACCESS_LOG_COMPACT_BATCH_VERSION,
+  type AccessLogCompactBatchContent,
+  type AccessLogCompactBatchItems,
   type AccessLogContent,
   type AccessLogRowContent,
   type ChainHead,
+  wellFormedCompactBatch,
 } from './access-log-chain.js';
 import { AccessLogRepository } from './access-log.repository.js';
 
@@ -25,8 +27,9 @@ export interface NewAccessLogEntry {
 }
 
 /**
- * The checks of one batch call, to be logged as one row (chain version 2): each item's NIK,
- * purpose, compared fields and request id, as parallel arrays of one length.
+ * The checks of one batch call, to be logged as one row (chain version 3): each item's NIK, the
+ * purpose and compared fields (one for all items, or one per item), and the first item's request
+ * id, from which the others are derived (`batchRequestId`).
  */
 export interface NewAccessLogBatch {
   actorType: AccessActorType;
@@ -34,7 +37,8 @@ export interface NewAccessLogBatch {
   actorName: string;
   endpoint: string;
   correlationId?: string;
-  items: AccessLogBatchItems;
+  requestId: string;
+  items: AccessLogCompactBatchItems;
 }
 
 interface Waiting {
@@ -118,22 +122,27 @@ export class AccessLogWriter implements OnApplicationShutdown {
    * arrays are taken as they are (not copied): the caller must not change them afterwards.
    */
   appendBatch(batch: NewAccessLogBatch): Promise<void> {
-    const { subjectNiks, purposes, fields, requestIds } = batch.items;
-    const n = subjectNiks.length;
+    const n = batch.items.subjectNiks.length;
     if (n === 0) return Promise.resolve();
-    if (purposes.length !== n || fields.length !== n || requestIds.length !== n) {
-      return Promise.reject(new Error('A batch access-log entry needs one purpose, field list and request id per NIK'));
-    }
-    const content: AccessLogRowContent = {
-      version: ACCESS_LOG_BATCH_VERSION,
+    const content: AccessLogCompactBatchContent = {
+      version: ACCESS_LOG_COMPACT_BATCH_VERSION,
       at: new Date(),
       actorType: batch.actorType,
       actorId: batch.actorId,
       actorName: batch.actorName,
       endpoint: batch.endpoint,
       correlationId: batch.correlationId ?? null,
+      requestId: batch.requestId,
       items: batch.items,
     };
+    if (!wellFormedCompactBatch(content)) {
+      return Promise.reject(
+        new Error(
+          'A batch access-log entry needs 1–4,096 NIKs, a purpose and field list for all or for each, ' +
+            'and a first request id ending in 000',
+        ),
+      );
+    }
     return new Promise<void>((done, failed) => {
       this.queue.push({ entries: [content], checks: n, unnamed: batch.actorName === '', done, failed });
       this.schedule();

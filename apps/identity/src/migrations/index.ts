@@ -8,6 +8,7 @@ import { StaffScope1768310000000 } from './1768310000000-staff-scope.js';
 import { AccessLogBatchRows1768400000000 } from './1768400000000-access-log-batch-rows.js';
 import { ImportStaging1768450000000 } from './1768450000000-import-staging.js';
 import { SessionDevices1768500000000 } from './1768500000000-session-devices.js';
+import { AccessLogCompactBatchRows1768600000000 } from './1768600000000-access-log-compact-batch-rows.js';
 
 /** Every migration of the identity database, oldest first. */
 export const identityMigrations = [
@@ -21,4 +22,5 @@ export const identityMigrations = [
   AccessLogBatchRows1768400000000,
   ImportStaging1768450000000,
   SessionDevices1768500000000,
+  AccessLogCompactBatchRows1768600000000,
 ];

@@ -11,7 +11,8 @@ import {
 } from '#lib/contracts';
 import { DomainError, Role, type FieldError, type PersonStatus } from '#lib/domain';
 import { currentCorrelationId, MicroBatcher } from '#lib/platform/core';
-import { JsonText } from '#lib/platform/rpc';
+import { JsonBytesWriter, JsonText } from '#lib/platform/rpc';
+import { batchRequestId, firstBatchRequestId } from '../access-log/access-log-chain.js';
 import type { NewAccessLogBatch, NewAccessLogEntry } from '../access-log/access-log.writer.js';
 import { AccessLogWriter } from '../access-log/access-log.writer.js';
 import type { AgencyRow } from '../agencies/agency.rows.js';
@@ -38,7 +39,7 @@ interface CheckJob {
   items: readonly VerificationItem[];
   batch: boolean;
   correlationId: string | undefined;
-  resolve: (results: VerificationResult[] | string) => void;
+  resolve: (results: VerificationResult[] | Uint8Array) => void;
   reject: (error: unknown) => void;
 }
 
@@ -97,12 +98,12 @@ export class VerificationService implements OnApplicationShutdown {
     return result;
   }
 
-  /** The reply as JSON text, written without an object per result (it is relayed, not read). */
+  /** The reply as JSON (its UTF-8 bytes), written without an object per result (it is relayed, not read). */
   async verifyBatch(
     request: VerifyBatchRequest,
     correlationId = currentCorrelationId(),
   ): Promise<JsonText<VerifyBatchReply>> {
-    return new JsonText((await this.check(request.principal, request.items, true, correlationId)) as string);
+    return new JsonText((await this.check(request.principal, request.items, true, correlationId)) as Uint8Array);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -114,7 +115,7 @@ export class VerificationService implements OnApplicationShutdown {
     items: readonly VerificationItem[],
     batch: boolean,
     correlationId: string | undefined,
-  ): Promise<VerificationResult[] | string> {
+  ): Promise<VerificationResult[] | Uint8Array> {
     if (principal.role !== Role.AGENCY) {
       return Promise.reject(
         new DomainError('AUTH.FORBIDDEN', 'Hanya lembaga pengguna yang dapat melakukan verifikasi'),
@@ -180,40 +181,52 @@ export class VerificationService implements OnApplicationShutdown {
   }
 
   /**
-   * A batch call's reply, as the JSON text of `{ results }` (what JSON.stringify would write of the
-   * VerificationResults, in the same key order), and its one access-log row (chain version 2): a
-   * loop over the items filling parallel arrays of plain strings — no object per result or log
-   * entry, no hash per check (the row is hashed once). A NIK not in the registry is answered
-   * `found: false` and, as for a single check, not logged: no record was read. The NIK (16
-   * digits, validated), the request id and the registry's status need no escaping.
+   * A batch call's reply, as the JSON of `{ results }` (what JSON.stringify would write of the
+   * VerificationResults, in the same key order) written straight into UTF-8 bytes, and its one
+   * access-log row (chain version 3): a
+   * loop over the items filling arrays of plain strings — no object per result or log entry, no
+   * hash per check (the row is hashed once). The k-th logged check's request id is derived from
+   * the call's first one (`batchRequestId`), and a purpose or field list shared by every check is
+   * stored once. A NIK not in the registry is answered `found: false` with a random request id
+   * and, as for a single check, not logged: no record was read. The NIK (16 digits, validated),
+   * the request id and the registry's status need no escaping.
    */
   private answerBatch(
     job: CheckJob,
     agency: AgencyRow,
     subjects: Map<string, SubjectRecord>,
     batches: NewAccessLogBatch[],
-  ): string {
+  ): Uint8Array {
     const { items } = job;
-    const results = new Array<string>(items.length);
+    const firstRequestId = firstBatchRequestId(randomUUID());
+    const reply = new JsonBytesWriter(items.length * 256 + 64);
+    reply.write('{"results":[');
     const subjectNiks: string[] = [];
     const purposes: string[] = [];
     const fields: string[] = [];
-    const requestIds: string[] = [];
+    let samePurpose = true;
+    let sameFields = true;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      const requestId = randomUUID();
+      if (i > 0) reply.write(',');
       const subject = subjects.get(item.nik);
       if (subject === undefined) {
-        results[i] = `{"requestId":"${requestId}","nik":"${item.nik}","found":false,"fields":{}}`;
+        reply.write(`{"requestId":"${randomUUID()}","nik":"${item.nik}","found":false,"fields":{}}`);
         continue;
+      }
+      const k = subjectNiks.length;
+      const fieldList = requestedFieldList(item);
+      if (k > 0) {
+        samePurpose &&= item.purpose === purposes[0];
+        sameFields &&= fieldList === fields[0];
       }
       subjectNiks.push(item.nik);
       purposes.push(item.purpose);
-      fields.push(requestedFieldList(item));
-      requestIds.push(requestId);
-      results[i] =
-        `{"requestId":"${requestId}","nik":"${item.nik}","found":true,"status":"${subject.status}",` +
-        `"fields":${compareFieldsJson(item, subject)}}`;
+      fields.push(fieldList);
+      reply.write(
+        `{"requestId":"${batchRequestId(firstRequestId, k)}","nik":"${item.nik}","found":true,` +
+          `"status":"${subject.status}","fields":${compareFieldsJson(item, subject)}}`,
+      );
     }
     if (subjectNiks.length > 0) {
       batches.push({
@@ -222,10 +235,16 @@ export class VerificationService implements OnApplicationShutdown {
         actorName: agency.name,
         endpoint: BATCH_ENDPOINT,
         correlationId: job.correlationId,
-        items: { subjectNiks, purposes, fields, requestIds },
+        requestId: firstRequestId,
+        items: {
+          subjectNiks,
+          purposes: samePurpose ? [purposes[0]] : purposes,
+          fields: sameFields ? [fields[0]] : fields,
+        },
       });
     }
-    return `{"results":[${results.join(',')}]}`;
+    reply.write(']}');
+    return reply.bytes();
   }
 
   /** The agreement: a live agency, and only the fields it allows. Refused jobs are settled here. */

@@ -87,6 +87,16 @@ interface Packet {
   data?: unknown;
 }
 
+const REPLY_TAIL = ',"isDisposed":true}';
+const REPLY_TAIL_BYTES = Buffer.from(REPLY_TAIL);
+
+/** Nest's reply packet around a reply already written as JSON: text around text, bytes around bytes. */
+function jsonTextReply(id: unknown, json: string | Uint8Array): string | Uint8Array {
+  const head = `{"id":${JSON.stringify(id)},"response":`;
+  if (typeof json === 'string') return `${head}${json}${REPLY_TAIL}`;
+  return Buffer.concat([Buffer.from(head), json, REPLY_TAIL_BYTES]);
+}
+
 /**
  * Serves a few hot subjects with a plain nats.js queue subscription instead of Nest's
  * microservice pipeline (observables, interceptors, pipes, a class instance per message), and
@@ -164,7 +174,7 @@ export class PlainRpcServer {
     const correlationId = correlationIdFrom(header(CORRELATION_HEADER));
     const stop = this.options.metrics.natsHandled.startTimer({ subject });
     const context: { correlationId: string; accessToken?: string } = { correlationId };
-    let reply: string;
+    let reply: string | Uint8Array;
     try {
       const response = await runWithContext(context, async () => {
         let data = packet.data;
@@ -187,7 +197,7 @@ export class PlainRpcServer {
       });
       reply =
         response instanceof JsonText
-          ? `{"id":${JSON.stringify(id)},"response":${response.text},"isDisposed":true}`
+          ? jsonTextReply(id, response.text)
           : JSON.stringify({ id, response, isDisposed: true });
       stop({ outcome: 'ok' });
     } catch (error) {
