@@ -20,7 +20,7 @@ async function main(): Promise<void> {
 
   app.post('/verifications', async (request): Promise<VerificationResult> => {
     const item = request.body as VerificationItem;
-    const { rows } = await pool.query(SUBJECTS_QUERY, [[item.nik]]);
+    const { rows } = await pool.query(SUBJECTS_QUERY, [item.nik]);
     const requestId = randomUUID();
     if (rows.length === 0) return { requestId, nik: item.nik, found: false, fields: {} };
     const subject = toSubjectRecord(rows[0] as SubjectRow);
