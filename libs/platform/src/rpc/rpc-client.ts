@@ -38,12 +38,16 @@ type ReplyPacket = { err?: unknown; response?: unknown };
 
 /** The end of a successful reply packet as PlainRpcServer writes it (`JSON.stringify` keeps key order). */
 const RAW_REPLY_TAIL = ',"isDisposed":true}';
+const RAW_REPLY_TAIL_BYTES = Buffer.from(RAW_REPLY_TAIL);
 
 /** Room left in a message for its headers (correlation id, caller assertion, access token…). */
 const HEADER_ROOM_BYTES = 8 * 1024;
 
-/** A reply's JSON text, as the service wrote it (typed by what it encodes). */
-export type RawJson<T> = string & { readonly __json?: T };
+/**
+ * A reply's JSON, as the service wrote it: its UTF-8 bytes (typed by what it encodes), to be sent
+ * as an HTTP body as they are — never decoded into a string and encoded again.
+ */
+export type RawJson<T> = Buffer & { readonly __json?: T };
 
 /**
  * The one NATS request client of every app (the gateway and each service that asks another).
@@ -204,11 +208,8 @@ export class RpcClient implements OnApplicationShutdown {
       throw new RpcCallFailure({ stage: 'request', cause });
     }
     if (raw) {
-      const text = message.string();
-      const head = `{"id":"${id}","response":`;
-      if (text.startsWith(head) && text.endsWith(RAW_REPLY_TAIL)) {
-        return text.slice(head.length, text.length - RAW_REPLY_TAIL.length);
-      }
+      const bytes = rawResponse(message.data, Buffer.from(`{"id":"${id}","response":`));
+      if (bytes !== undefined) return bytes;
     }
     let reply: ReplyPacket;
     try {
@@ -217,7 +218,7 @@ export class RpcClient implements OnApplicationShutdown {
       throw new RpcCallFailure({ stage: 'reply', cause });
     }
     if (reply.err !== undefined && reply.err !== null) throw new RpcCallFailure({ stage: 'remote', err: reply.err });
-    return raw ? JSON.stringify(reply.response) : reply.response;
+    return raw ? Buffer.from(JSON.stringify(reply.response)) : reply.response;
   }
 
   private async headersFor(rpc: AnyRpcDefinition): Promise<MsgHdrs> {
@@ -237,6 +238,21 @@ export class RpcClient implements OnApplicationShutdown {
     }
     return headers;
   }
+}
+
+/**
+ * The response's bytes when `data` is exactly `head`, the response and RAW_REPLY_TAIL (the packet
+ * a plain subscription writes), copied out of the message (whose buffer belongs to the NATS
+ * client); undefined for any other packet (an error, Nest's own serializer), which is parsed.
+ */
+function rawResponse(data: Uint8Array, head: Buffer): Buffer | undefined {
+  const tail = RAW_REPLY_TAIL_BYTES;
+  const end = data.length - tail.length;
+  if (end < head.length) return undefined;
+  const packet = Buffer.from(data.buffer, data.byteOffset, data.length);
+  if (packet.compare(head, 0, head.length, 0, head.length) !== 0) return undefined;
+  if (packet.compare(tail, 0, tail.length, end, data.length) !== 0) return undefined;
+  return Buffer.from(packet.subarray(head.length, end));
 }
 
 /** Carries a failure from where it happened to the translation (never leaves the client). */
