@@ -21,7 +21,7 @@ import {
 } from '#lib/contracts';
 import { ConfigError, loadConfig } from '#lib/platform/core';
 import { listDeadLetters, replayDeadLetter } from '#lib/platform/events';
-import { EventSealer, TOKEN_AUDIENCE, TOKEN_ISSUER } from '#lib/platform/rpc';
+import { EventSealer, RELAYED_BODY_HEADER, relayedPayload, TOKEN_AUDIENCE, TOKEN_ISSUER } from '#lib/platform/rpc';
 import { IdentityConfig } from '../apps/identity/src/config/identity.config.js';
 import {
   createApprover,
@@ -606,6 +606,35 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
     await expect(
       ask(documents, verify, check, stack.callerHeaders('documents', verify, agencyToken)),
     ).rejects.toThrow();
+  });
+
+  it('parses a relayed HTTP body only on the subject the gateway relays to (the batch)', async () => {
+    const gateway = await natsAs('gateway');
+    const agency = { accountId: randomUUID(), role: 'AGENCY' };
+    const agencyToken = await stack.signToken({ sub: agency.accountId, role: 'AGENCY' });
+    const check = { nik: '1602054101900001', purpose: 'Uji serangan' };
+    /** As RpcClient.relayRaw: the packet's line, then the body's bytes. */
+    const relay = async (subject: string, body: object): Promise<{ err?: { code: string }; response?: unknown }> => {
+      const h = natsHeaders();
+      for (const [name, value] of Object.entries(stack.callerHeaders('gateway', subject, agencyToken)))
+        h.set(name, value);
+      h.set(RELAYED_BODY_HEADER, '1');
+      const packet = serializer.serialize({
+        pattern: subject,
+        id: randomUUID(),
+        data: new NatsRecordBuilder({ principal: agency }).setHeaders(h).build(),
+      });
+      const payload = relayedPayload(packet.data as string, Buffer.from(JSON.stringify(body)));
+      return (await gateway.request(subject, payload, { timeout: 3000, headers: packet.headers as never })).json();
+    };
+    // The single-check subjects take no relayed body, even from the gateway with a valid caller.
+    expect((await relay(IdentityPatterns.VERIFICATION_VERIFY, check)).err?.code).toBe('REQUEST.MALFORMED');
+    expect((await relay(IdentityPatterns.VERIFICATION_VERIFY_MANY, { items: [] })).err?.code).toBe('REQUEST.MALFORMED');
+    // The batch subject parses it (an agency unknown to identity is refused after parsing).
+    const batch = await relay(IdentityPatterns.VERIFICATION_VERIFY_BATCH, { items: [check] });
+    expect(batch.err?.code).toBe('AUTH.UNAUTHENTICATED');
+    const malformed = await relay(IdentityPatterns.VERIFICATION_VERIFY_BATCH, { items: [{ ...check, nik: '1' }] });
+    expect(malformed.err?.code).toBe('VALIDATION.FAILED');
   });
 
   it('has no identity.keys.list: no app may ask it or answer it, and no key comes from the bus', async () => {

@@ -36,17 +36,22 @@ export class VerificationHandler {
       ),
       // Checks and their access-log lines are written by a shared batcher, not one transaction:
       // the key and its outcome are stored once the batch is answered (as `@Idempotent()`).
-      plainRoute(IdentityRpc.VERIFICATION_VERIFY_BATCH, (request: VerifyBatchRequest, context) => {
-        requirePrincipal(request);
-        const run = () => this.verification.verifyBatch(request, context.correlationId);
-        const idempotent = this.idempotency.runner(
-          context.subject,
-          (name) => context.header(name),
-          request as unknown as Record<string, unknown>,
-          {},
-        );
-        return idempotent === undefined ? run() : (idempotent(run) as ReturnType<typeof run>);
-      }),
+      plainRoute(
+        IdentityRpc.VERIFICATION_VERIFY_BATCH,
+        (request: VerifyBatchRequest, context) => {
+          requirePrincipal(request);
+          const run = () => this.verification.verifyBatch(request, context.correlationId);
+          const idempotent = this.idempotency.runner(
+            context.subject,
+            (name) => context.header(name),
+            request as unknown as Record<string, unknown>,
+            {},
+          );
+          return idempotent === undefined ? run() : (idempotent(run) as ReturnType<typeof run>);
+        },
+        // The gateway relays a batch's body unparsed (@RelayJsonBody); no other subject takes one.
+        { acceptsRelayedBody: true },
+      ),
     ];
   }
 }

@@ -23,6 +23,12 @@ export interface PlainRpcRoute {
   handle(request: unknown, context: PlainRpcContext): Promise<unknown>;
   /** Set by `plainEachRoute`: the message carries independent requests, answered one by one. */
   each?: PlainEachHandler;
+  /**
+   * Whether the gateway may relay an HTTP body unparsed to this subject (relayed-body.ts). Any
+   * other route refuses the framing (400 `REQUEST.MALFORMED`): a body is parsed in identity only
+   * where the gateway is meant to relay one.
+   */
+  acceptsRelayedBody?: boolean;
 }
 
 /** What `plainEachRoute` keeps: the class each item is validated as, and its handler. */
@@ -46,8 +52,9 @@ export interface EachReply<Reply> {
 export function plainRoute<Req extends object, Reply>(
   rpc: RpcDefinition<Req, Reply>,
   handle: (request: Req, context: PlainRpcContext) => Promise<Reply | JsonText<Reply>>,
+  options: { acceptsRelayedBody?: boolean } = {},
 ): PlainRpcRoute {
-  return { rpc, handle: (request, context) => handle(request as Req, context) };
+  return { rpc, handle: (request, context) => handle(request as Req, context), ...options };
 }
 
 /**
@@ -186,7 +193,13 @@ export class PlainRpcServer {
           if (caller.accessToken !== undefined) context.accessToken = caller.accessToken;
         }
         // A relayed body is read only once its caller is verified, and takes the verified principal.
-        if (relayedBody !== undefined) data = withRelayedBody(relayedBody, data);
+        if (relayedBody !== undefined) {
+          if (route.acceptsRelayedBody !== true) {
+            this.options.logger.warn({ subject }, 'NATS request refused: a relayed body on a route that takes none');
+            throw new DomainError('REQUEST.MALFORMED', 'Isi permintaan tidak dapat diteruskan ke layanan ini');
+          }
+          data = withRelayedBody(relayedBody, data);
+        }
         const request: unknown = accept(data)
           ? data
           : await this.options.pipe.transform(data, { type: 'body', metatype: route.rpc.request as never });
