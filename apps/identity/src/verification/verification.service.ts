@@ -96,7 +96,7 @@ export class VerificationService implements OnApplicationShutdown {
    * instances are needed.
    */
   async verify(request: VerifyRequest, correlationId = currentCorrelationId()): Promise<VerificationResult> {
-    const [result] = (await this.check(request.principal, [request], false, correlationId)) as VerificationResult[];
+    const [result] = await this.check(request.principal, [request], false, correlationId);
     return result;
   }
 
@@ -105,13 +105,26 @@ export class VerificationService implements OnApplicationShutdown {
     request: VerifyBatchRequest,
     correlationId = currentCorrelationId(),
   ): Promise<JsonText<VerifyBatchReply>> {
-    return new JsonText((await this.check(request.principal, request.items, true, correlationId)) as Uint8Array);
+    return new JsonText(await this.check(request.principal, request.items, true, correlationId));
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.batcher.idle();
   }
 
+  /** A batch call is answered as its reply's JSON bytes (answerBatch), single checks as objects. */
+  private check(
+    principal: Principal,
+    items: readonly VerificationItem[],
+    batch: true,
+    correlationId: string | undefined,
+  ): Promise<Uint8Array>;
+  private check(
+    principal: Principal,
+    items: readonly VerificationItem[],
+    batch: false,
+    correlationId: string | undefined,
+  ): Promise<VerificationResult[]>;
   private check(
     principal: Principal,
     items: readonly VerificationItem[],

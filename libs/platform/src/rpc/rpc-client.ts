@@ -76,7 +76,9 @@ export class RpcClient implements OnApplicationShutdown {
   ): Promise<Reply> {
     const stop = this.options.metrics.natsSent.startTimer({ subject: rpc.subject });
     try {
-      const reply = (await this.exchange(rpc, request, options.timeoutMs ?? this.options.timeoutMs)) as Reply;
+      const reply = (await this.exchange(rpc, request, {
+        timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
+      })) as Reply;
       stop({ outcome: 'ok' });
       return reply;
     } catch (error) {
@@ -125,7 +127,11 @@ export class RpcClient implements OnApplicationShutdown {
   ): Promise<RawJson<Reply>> {
     const stop = this.options.metrics.natsSent.startTimer({ subject: rpc.subject });
     try {
-      const reply = await this.exchange(rpc, request, options.timeoutMs ?? this.options.timeoutMs, true, relayedBody);
+      const reply = await this.exchange(rpc, request, {
+        timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
+        raw: true,
+        relayedBody,
+      });
       stop({ outcome: 'ok' });
       return reply as RawJson<Reply>;
     } catch (error) {
@@ -168,12 +174,14 @@ export class RpcClient implements OnApplicationShutdown {
     await this.transport.close();
   }
 
+  /**
+   * One request/reply. `raw`: resolve with the response's JSON bytes (callRaw); `relayedBody`: an
+   * HTTP body sent after the packet's line, unparsed (relayRaw).
+   */
   private async exchange(
     rpc: AnyRpcDefinition,
     request: object,
-    timeoutMs: number,
-    raw = false,
-    relayedBody?: Uint8Array,
+    { timeoutMs, raw = false, relayedBody }: { timeoutMs: number; raw?: boolean; relayedBody?: Uint8Array },
   ): Promise<unknown> {
     let nats: NatsConnection;
     try {
