@@ -181,8 +181,18 @@ export function batchHash(
   if (n === 0 || purposes.length !== n || fields.length !== n || requestIds.length !== n) {
     return 'malformed batch entry: item arrays of unequal length';
   }
-  const head = JSON.stringify([
-    BATCH_VERSION,
+  return hashWithItems(batchHead(BATCH_VERSION, seq, prevHash, entry), itemsJson);
+}
+
+/** What a batch row of either version hashes before its own fields and arrays. */
+function batchHead(
+  version: number,
+  seq: string,
+  prevHash: string,
+  entry: AccessLogBatchContent | AccessLogCompactBatchContent,
+): unknown[] {
+  return [
+    version,
     seq,
     prevHash,
     entry.at.toISOString(),
@@ -191,9 +201,15 @@ export function batchHash(
     entry.actorName,
     entry.endpoint,
     entry.correlationId,
-  ]);
-  const canonical = `${head.slice(0, -1)},${itemsJson.join(',')}]`;
-  return createHash('sha256').update(canonical).digest('hex');
+  ];
+}
+
+/** SHA-256 of JSON.stringify of `head` followed by the arrays, whose JSON texts are spliced in as they are. */
+function hashWithItems(head: readonly unknown[], itemsJson: readonly string[]): string {
+  const text = JSON.stringify(head);
+  return createHash('sha256')
+    .update(`${text.slice(0, -1)},${itemsJson.join(',')}]`)
+    .digest('hex');
 }
 
 /** A version-3 row's item arrays as JSON texts, in the order they are hashed and stored. */
@@ -214,20 +230,7 @@ export function compactBatchHash(
   itemsJson: readonly string[] = compactBatchItemsJson(entry.items),
 ): string {
   if (!wellFormedCompactBatch(entry)) return 'malformed batch entry: items cannot be read one by one';
-  const head = JSON.stringify([
-    COMPACT_BATCH_VERSION,
-    seq,
-    prevHash,
-    entry.at.toISOString(),
-    entry.actorType,
-    entry.actorId,
-    entry.actorName,
-    entry.endpoint,
-    entry.correlationId,
-    entry.requestId,
-  ]);
-  const canonical = `${head.slice(0, -1)},${itemsJson.join(',')}]`;
-  return createHash('sha256').update(canonical).digest('hex');
+  return hashWithItems([...batchHead(COMPACT_BATCH_VERSION, seq, prevHash, entry), entry.requestId], itemsJson);
 }
 
 /** Whether a version-3 row can be read item by item (what the table's CHECK also requires). */

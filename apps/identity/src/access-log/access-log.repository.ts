@@ -9,6 +9,8 @@ import {
   compactBatchHash,
   compactBatchItemsJson,
   entryHash,
+  type AccessLogBatchContent,
+  type AccessLogCompactBatchContent,
   type AccessLogRowContent,
   type ChainHead,
 } from './access-log-chain.js';
@@ -102,20 +104,12 @@ function chainRows(
       // The arrays are serialized once, for the hash and for the row.
       const items = compactBatchItemsJson(entry.items);
       const hash = compactBatchHash(link, prevHash, entry, items);
-      const row = JSON.stringify({
-        seq: link,
-        version: ACCESS_LOG_COMPACT_BATCH_VERSION,
-        at: entry.at,
-        actor_type: entry.actorType,
-        actor_id: entry.actorId,
-        actor_name: entry.actorName,
-        endpoint: entry.endpoint,
-        correlation_id: entry.correlationId,
+      rows[i] = batchRowJson(link, prevHash, hash, entry, {
         request_id: entry.requestId,
-        prev_hash: prevHash,
-        hash,
+        subject_niks: items[0],
+        purposes: items[1],
+        item_fields: items[2],
       });
-      rows[i] = `${row.slice(0, -1)},"subject_niks":${items[0]},"purposes":${items[1]},"item_fields":${items[2]}}`;
       prevHash = hash;
       continue;
     }
@@ -123,21 +117,12 @@ function chainRows(
       // Written by earlier versions of this service only; kept for the tests of the audit.
       const items = batchItemsJson(entry.items);
       const hash = batchHash(link, prevHash, entry, items);
-      const row = JSON.stringify({
-        seq: link,
-        version: ACCESS_LOG_BATCH_VERSION,
-        at: entry.at,
-        actor_type: entry.actorType,
-        actor_id: entry.actorId,
-        actor_name: entry.actorName,
-        endpoint: entry.endpoint,
-        correlation_id: entry.correlationId,
-        prev_hash: prevHash,
-        hash,
+      rows[i] = batchRowJson(link, prevHash, hash, entry, {
+        subject_niks: items[0],
+        purposes: items[1],
+        item_fields: items[2],
+        request_ids: items[3],
       });
-      rows[i] =
-        `${row.slice(0, -1)},"subject_niks":${items[0]},"purposes":${items[1]},` +
-        `"item_fields":${items[2]},"request_ids":${items[3]}}`;
       prevHash = hash;
       continue;
     }
@@ -164,7 +149,36 @@ function chainRows(
   return { parameters: [next.seq, next.hash, head.seq, head.hash, `[${rows.join(',')}]`], head: next };
 }
 
-/** A stored row as the chain hashed it, of either version. */
+/**
+ * A batch row of APPEND_STATEMENT as JSON: its common columns, `request_id` as a string, and the
+ * item arrays' JSON texts (`arrays`, already serialized for the hash) spliced in as they are.
+ */
+function batchRowJson(
+  link: string,
+  prevHash: string,
+  hash: string,
+  entry: AccessLogBatchContent | AccessLogCompactBatchContent,
+  { request_id, ...arrays }: { request_id?: string } & Record<string, string>,
+): string {
+  const row = JSON.stringify({
+    seq: link,
+    version: entry.version,
+    at: entry.at,
+    actor_type: entry.actorType,
+    actor_id: entry.actorId,
+    actor_name: entry.actorName,
+    endpoint: entry.endpoint,
+    correlation_id: entry.correlationId,
+    request_id,
+    prev_hash: prevHash,
+    hash,
+  });
+  let spliced = row.slice(0, -1);
+  for (const [column, json] of Object.entries(arrays)) spliced += `,"${column}":${json}`;
+  return `${spliced}}`;
+}
+
+/** A stored row as the chain hashed it, of any version. */
 export function toChainedEntry(row: StoredAccessLogRow): AuditRow {
   const link = { id: row.id, seq: row.seq, prevHash: row.prev_hash, hash: row.hash };
   const common = {

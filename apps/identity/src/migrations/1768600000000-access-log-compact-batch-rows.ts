@@ -13,13 +13,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Version-1 and version-2 rows keep their shape and hashes.
  */
-export class AccessLogCompactBatchRows1768600000000 implements MigrationInterface {
-  name = 'AccessLogCompactBatchRows1768600000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE access_log DROP CONSTRAINT access_log_row_shape`);
-    await db.query(`
-      ALTER TABLE access_log ADD CONSTRAINT access_log_row_shape CHECK (
+/** The shapes of versions 1 and 2, as migration 1768400000000 wrote them. */
+const VERSIONS_1_AND_2 = `
         (version = 1 AND subject_nik IS NOT NULL AND purpose IS NOT NULL AND fields IS NOT NULL
           AND subject_niks IS NULL AND purposes IS NULL AND item_fields IS NULL AND request_ids IS NULL)
         OR
@@ -27,7 +22,16 @@ export class AccessLogCompactBatchRows1768600000000 implements MigrationInterfac
           AND cardinality(subject_niks) > 0
           AND cardinality(purposes) = cardinality(subject_niks)
           AND cardinality(item_fields) = cardinality(subject_niks)
-          AND cardinality(request_ids) = cardinality(subject_niks))
+          AND cardinality(request_ids) = cardinality(subject_niks))`;
+
+export class AccessLogCompactBatchRows1768600000000 implements MigrationInterface {
+  name = 'AccessLogCompactBatchRows1768600000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE access_log DROP CONSTRAINT access_log_row_shape`);
+    await db.query(`
+      ALTER TABLE access_log ADD CONSTRAINT access_log_row_shape CHECK (
+${VERSIONS_1_AND_2}
         OR
         (version = 3 AND subject_nik IS NULL AND purpose IS NULL AND fields IS NULL AND request_ids IS NULL
           AND request_id IS NOT NULL AND right(request_id::text, 3) = '000'
@@ -55,13 +59,6 @@ export class AccessLogCompactBatchRows1768600000000 implements MigrationInterfac
     await db.query(`ALTER TABLE access_log DROP CONSTRAINT access_log_row_shape`);
     await db.query(`
       ALTER TABLE access_log ADD CONSTRAINT access_log_row_shape CHECK (
-        (version = 1 AND subject_nik IS NOT NULL AND purpose IS NOT NULL AND fields IS NOT NULL
-          AND subject_niks IS NULL AND purposes IS NULL AND item_fields IS NULL AND request_ids IS NULL)
-        OR
-        (version = 2 AND subject_nik IS NULL AND purpose IS NULL AND fields IS NULL AND request_id IS NULL
-          AND cardinality(subject_niks) > 0
-          AND cardinality(purposes) = cardinality(subject_niks)
-          AND cardinality(item_fields) = cardinality(subject_niks)
-          AND cardinality(request_ids) = cardinality(subject_niks)))`);
+${VERSIONS_1_AND_2})`);
   }
 }
