@@ -55,15 +55,19 @@ export interface AccessLogBatchItems {
   requestIds: readonly string[];
 }
 
-/** Version 2: one batch call of an agency, every check of it in one row. */
-export interface AccessLogBatchContent {
-  version: typeof BATCH_VERSION;
+/** What a batch row of either version holds once for the whole call. */
+interface AccessLogBatchCall {
   at: Date;
   actorType: string;
   actorId: string;
   actorName: string;
   endpoint: string;
   correlationId: string | null;
+}
+
+/** Version 2: one batch call of an agency, every check of it in one row. */
+export interface AccessLogBatchContent extends AccessLogBatchCall {
+  version: typeof BATCH_VERSION;
   items: AccessLogBatchItems;
 }
 
@@ -79,14 +83,8 @@ export interface AccessLogCompactBatchItems {
 }
 
 /** Version 3: one batch call of an agency, written compactly (see COMPACT_BATCH_VERSION). */
-export interface AccessLogCompactBatchContent {
+export interface AccessLogCompactBatchContent extends AccessLogBatchCall {
   version: typeof COMPACT_BATCH_VERSION;
-  at: Date;
-  actorType: string;
-  actorId: string;
-  actorName: string;
-  endpoint: string;
-  correlationId: string | null;
   /** The first item's request id: the others are derived from it (`batchRequestId`). */
   requestId: string;
   items: AccessLogCompactBatchItems;
@@ -185,12 +183,7 @@ export function batchHash(
 }
 
 /** What a batch row of either version hashes before its own fields and arrays. */
-function batchHead(
-  version: number,
-  seq: string,
-  prevHash: string,
-  entry: AccessLogBatchContent | AccessLogCompactBatchContent,
-): unknown[] {
+function batchHead(version: number, seq: string, prevHash: string, entry: AccessLogBatchCall): unknown[] {
   return [
     version,
     seq,
