@@ -206,13 +206,13 @@ export class VerificationService implements OnApplicationShutdown {
   /**
    * A batch call's reply, as the JSON of `{ results }` (what JSON.stringify would write of the
    * VerificationResults, in the same key order) written straight into UTF-8 bytes, and its one
-   * access-log row (chain version 3): a
-   * loop over the items filling arrays of plain strings — no object per result or log entry, no
-   * hash per check (the row is hashed once). The k-th logged check's request id is derived from
-   * the call's first one (`batchRequestId`), and a purpose or field list shared by every check is
-   * stored once. A NIK not in the registry is answered `found: false` with a random request id
-   * and, as for a single check, not logged: no record was read. The NIK (16 digits, validated),
-   * the request id and the registry's status need no escaping.
+   * access-log row (chain version 3): a loop over the items filling arrays of plain strings — no
+   * object per result or log entry, no hash per check (the row is hashed once). The k-th logged
+   * check's request id is derived from the call's first one (`batchRequestId`), and a purpose or
+   * field list shared by every check is stored once. A NIK not in the registry is answered
+   * `found: false` with a random request id and, as for a single check, not logged: no record was
+   * read. The NIK (16 digits, validated), the request id and the registry's status need no
+   * escaping.
    */
   private answerBatch(
     job: CheckJob,
