@@ -195,7 +195,10 @@ describe('access-log writer: optimistic chaining, two replicas, one chain', () =
   it('stores a purpose and field list shared by every item once', async () => {
     const { writer } = await replica();
     const batch = batchOf(4, (i) => `16020502029${String(i).padStart(5, '0')}`);
-    await writer.appendBatch({ ...batch, items: { ...batch.items, purposes: ['Pembukaan rekening'], fields: [''] } });
+    await writer.appendBatch({
+      ...batch,
+      items: { ...batch.items, purposes: Array(4).fill('Pembukaan rekening'), fields: Array(4).fill('') },
+    });
     expect(await lastRow()).toMatchObject({
       version: 3,
       subject_niks: batch.items.subjectNiks,

@@ -27,9 +27,10 @@ export interface NewAccessLogEntry {
 }
 
 /**
- * The checks of one batch call, to be logged as one row (chain version 3): each item's NIK, the
- * purpose and compared fields (one for all items, or one per item), and the first item's request
- * id, from which the others are derived (`batchRequestId`).
+ * The checks of one batch call, to be logged as one row (chain version 3): each item's NIK,
+ * purpose and compared fields (one per item, or one for all items), and the first item's request
+ * id, from which the others are derived (`batchRequestId`). A purpose or field list the same for
+ * every item is stored once (`appendBatch`).
  */
 export interface NewAccessLogBatch {
   actorType: AccessActorType;
@@ -39,6 +40,16 @@ export interface NewAccessLogBatch {
   correlationId?: string;
   requestId: string;
   items: AccessLogCompactBatchItems;
+}
+
+/**
+ * `values`, one per item of `n`, as one value when every one is the same (a batch's purpose, its
+ * fields); any other list as it is (a list of another length is refused, not collapsed).
+ */
+function sharedOnce(values: readonly string[], n: number): readonly string[] {
+  if (values.length !== n || n < 2) return values;
+  for (let i = 1; i < n; i++) if (values[i] !== values[0]) return values;
+  return [values[0]];
 }
 
 interface Waiting {
@@ -133,7 +144,11 @@ export class AccessLogWriter implements OnApplicationShutdown {
       endpoint: batch.endpoint,
       correlationId: batch.correlationId ?? null,
       requestId: batch.requestId,
-      items: batch.items,
+      items: {
+        subjectNiks: batch.items.subjectNiks,
+        purposes: sharedOnce(batch.items.purposes, n),
+        fields: sharedOnce(batch.items.fields, n),
+      },
     };
     if (!wellFormedCompactBatch(content)) {
       return Promise.reject(

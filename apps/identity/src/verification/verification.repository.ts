@@ -5,14 +5,16 @@ import type { SubjectRecord } from './field-matching.js';
 /** A row of SUBJECTS_QUERY: the check's position, the record's columns under SubjectRecord's names, and the address's. */
 export interface SubjectRow extends Omit<SubjectRecord, 'address'> {
   i: number;
-  nik: string;
   address_line: string | null;
   rt: string | null;
   rw: string | null;
 }
 
-/** The columns both reads return, named as SubjectRecord names them. */
-const RECORD_COLUMNS = `k.i::int AS i, p.nik, p.full_name AS "fullName", p.birth_date::text AS "birthDate",
+/**
+ * The columns both reads return: the check's position (the NIK itself is not sent back: the
+ * caller knows it by position), then the record named as SubjectRecord names it.
+ */
+const RECORD_COLUMNS = `k.i::int AS i, p.full_name AS "fullName", p.birth_date::text AS "birthDate",
          p.birth_place AS "birthPlace", p.sex, p.mother_name AS "motherName", p.status`;
 
 /**
@@ -74,8 +76,8 @@ export class VerificationRepository {
   /**
    * The registry's record of each NIK, by position: `records[i]` is `niks[i]`'s, or undefined
    * when the registry has no such person. `withAddress`: whether the current family's address is
-   * needed (some check compares it). Every row must name the NIK at its position: a NIK that is
-   * not 16 digits would shift the list, and is refused before anything is read.
+   * needed (some check compares it). A NIK that is not 16 digits would shift the positions, and is
+   * refused before anything is read.
    */
   async findSubjects(niks: readonly string[], withAddress = true): Promise<Array<SubjectRecord | undefined>> {
     const records = new Array<SubjectRecord | undefined>(niks.length);

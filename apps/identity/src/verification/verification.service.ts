@@ -208,11 +208,11 @@ export class VerificationService implements OnApplicationShutdown {
    * VerificationResults, in the same key order) written straight into UTF-8 bytes, and its one
    * access-log row (chain version 3): a loop over the items filling arrays of plain strings — no
    * object per result or log entry, no hash per check (the row is hashed once). The k-th logged
-   * check's request id is derived from the call's first one (`batchRequestId`), and a purpose or
-   * field list shared by every check is stored once. A NIK not in the registry is answered
-   * `found: false` with a random request id and, as for a single check, not logged: no record was
-   * read. The NIK (16 digits, validated), the request id and the registry's status need no
-   * escaping.
+   * check's request id is derived from the call's first one (`batchRequestId`); the writer
+   * stores a purpose or field list shared by every check once. A NIK not in the registry is
+   * answered `found: false` with a random request id and, as for a single check, not logged: no
+   * record was read. The NIK (16 digits, validated), the request id and the registry's status
+   * need no escaping.
    */
   private answerBatch(
     job: CheckJob,
@@ -227,8 +227,6 @@ export class VerificationService implements OnApplicationShutdown {
     const subjectNiks: string[] = [];
     const purposes: string[] = [];
     const fields: string[] = [];
-    let samePurpose = true;
-    let sameFields = true;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (i > 0) reply.write(',');
@@ -238,14 +236,9 @@ export class VerificationService implements OnApplicationShutdown {
         continue;
       }
       const k = subjectNiks.length;
-      const fieldList = requestedFieldList(item);
-      if (k > 0) {
-        samePurpose &&= item.purpose === purposes[0];
-        sameFields &&= fieldList === fields[0];
-      }
       subjectNiks.push(item.nik);
       purposes.push(item.purpose);
-      fields.push(fieldList);
+      fields.push(requestedFieldList(item));
       reply.write(
         `{"requestId":"${batchRequestId(firstRequestId, k)}","nik":"${item.nik}","found":true,` +
           `"status":"${subject.status}","fields":${compareFieldsJson(item, subject)}}`,
@@ -259,11 +252,7 @@ export class VerificationService implements OnApplicationShutdown {
         endpoint: BATCH_ENDPOINT,
         correlationId: job.correlationId,
         requestId: firstRequestId,
-        items: {
-          subjectNiks,
-          purposes: samePurpose ? [purposes[0]] : purposes,
-          fields: sameFields ? [fields[0]] : fields,
-        },
+        items: { subjectNiks, purposes, fields },
       });
     }
     reply.write(']}');

@@ -20,10 +20,11 @@ describe('JsonBytesWriter', () => {
 });
 
 describe('JsonText', () => {
-  it('serializes as the value it encodes, whether it holds text or bytes', () => {
+  it('serializes as the value it encodes, whether its bytes are a buffer of their own or a view into a larger one', () => {
     const value = { results: [{ nik: '1602050101900001', found: true, name: 'ÉLISE' }] };
     const text = JSON.stringify(value);
-    expect(JSON.stringify({ outcome: new JsonText(text) })).toBe(JSON.stringify({ outcome: value }));
+    const view = Buffer.from(`xx${text}yy`).subarray(2, 2 + Buffer.byteLength(text));
+    expect(JSON.stringify({ outcome: new JsonText(view) })).toBe(JSON.stringify({ outcome: value }));
     expect(JSON.stringify({ outcome: new JsonText(Buffer.from(text)) })).toBe(JSON.stringify({ outcome: value }));
   });
 });

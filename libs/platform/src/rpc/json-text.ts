@@ -1,18 +1,24 @@
 /**
- * A reply a handler has already written as JSON (a batch's 1,000 results, built without an
- * object per result): as text, or as its UTF-8 bytes (`JsonBytesWriter`). PlainRpcServer sends
- * it as it is instead of serializing it, and the gateway relays it unparsed (`RpcClient.callRaw`).
- * Anything else that serializes it (the idempotency store keeping the outcome, Nest's serializer)
- * gets the value it encodes (`toJSON`), so it is never stored or sent as anything but that JSON.
+ * A reply a handler has already written as JSON, in UTF-8 bytes (a batch's 1,000 results, built
+ * without an object per result by `JsonBytesWriter`). PlainRpcServer sends it as it is instead of
+ * serializing it, and the gateway relays it unparsed (`RpcClient.callRaw`). Anything else that
+ * serializes it (the idempotency store keeping the outcome, Nest's serializer) gets the value it
+ * encodes (`toJSON`), so it is never stored or sent as anything but that JSON.
  */
 export class JsonText<T = unknown> {
-  /** `text` must be valid JSON of a T: its writer's tests check that it parses to what it stands for. */
-  constructor(readonly text: string | Uint8Array) {}
+  /** `bytes` must be valid JSON of a T: its writer's tests check that it parses to what it stands for. */
+  constructor(readonly bytes: Uint8Array) {}
 
   toJSON(): T {
-    return JSON.parse(typeof this.text === 'string' ? this.text : Buffer.from(this.text).toString('utf8')) as T;
+    return JSON.parse(Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length).toString('utf8')) as T;
   }
 }
+
+/**
+ * How a successful reply packet ends as PlainRpcServer writes it (`{"id":…,"response":…` and
+ * this), which `RpcClient.callRaw` cuts the response out of without parsing it.
+ */
+export const REPLY_PACKET_TAIL = ',"isDisposed":true}';
 
 /**
  * Writes JSON text piece by piece straight into UTF-8 bytes: no string of the whole is ever made,

@@ -8,7 +8,7 @@ import type { AppLogger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { rpcErrorPayload } from '../nats/rpc-exception.filter.js';
 import type { IncomingCallerCheck } from './caller-assertion.js';
-import { JsonText } from './json-text.js';
+import { JsonText, REPLY_PACKET_TAIL } from './json-text.js';
 import { parseRelayedBody, RELAYED_BODY_HEADER, splitRelayed } from './relayed-body.js';
 
 /** What a plain handler knows of the message besides its validated body. */
@@ -94,14 +94,11 @@ interface Packet {
   data?: unknown;
 }
 
-const REPLY_TAIL = ',"isDisposed":true}';
-const REPLY_TAIL_BYTES = Buffer.from(REPLY_TAIL);
+const REPLY_PACKET_TAIL_BYTES = Buffer.from(REPLY_PACKET_TAIL);
 
-/** Nest's reply packet around a reply already written as JSON: text around text, bytes around bytes. */
-function jsonTextReply(id: unknown, json: string | Uint8Array): string | Uint8Array {
-  const head = `{"id":${JSON.stringify(id)},"response":`;
-  if (typeof json === 'string') return `${head}${json}${REPLY_TAIL}`;
-  return Buffer.concat([Buffer.from(head), json, REPLY_TAIL_BYTES]);
+/** Nest's reply packet around a reply already written as JSON bytes. */
+function jsonTextReply(id: unknown, json: Uint8Array): Uint8Array {
+  return Buffer.concat([Buffer.from(`{"id":${JSON.stringify(id)},"response":`), json, REPLY_PACKET_TAIL_BYTES]);
 }
 
 /**
@@ -210,7 +207,7 @@ export class PlainRpcServer {
       });
       reply =
         response instanceof JsonText
-          ? jsonTextReply(id, response.text)
+          ? jsonTextReply(id, response.bytes)
           : JSON.stringify({ id, response, isDisposed: true });
       stop({ outcome: 'ok' });
     } catch (error) {

@@ -9,6 +9,7 @@ import { CORRELATION_HEADER, currentCorrelationId, currentIdempotency } from '..
 import { IDEMPOTENCY_FINGERPRINT_NATS_HEADER, IDEMPOTENCY_KEY_NATS_HEADER } from '../idempotency/idempotency-key.js';
 import type { AppLogger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { REPLY_PACKET_TAIL } from './json-text.js';
 import { RELAYED_BODY_HEADER, relayedPayload } from './relayed-body.js';
 import { translateRpcFailure, type RpcFailure, type TranslateOptions } from './rpc-errors.js';
 
@@ -36,9 +37,7 @@ export interface RpcCallOptions extends TranslateOptions {
 
 type ReplyPacket = { err?: unknown; response?: unknown };
 
-/** The end of a successful reply packet as PlainRpcServer writes it (`JSON.stringify` keeps key order). */
-const RAW_REPLY_TAIL = ',"isDisposed":true}';
-const RAW_REPLY_TAIL_BYTES = Buffer.from(RAW_REPLY_TAIL);
+const REPLY_PACKET_TAIL_BYTES = Buffer.from(REPLY_PACKET_TAIL);
 
 /** Room left in a message for its headers (correlation id, caller assertion, access token…). */
 const HEADER_ROOM_BYTES = 8 * 1024;
@@ -249,12 +248,12 @@ export class RpcClient implements OnApplicationShutdown {
 }
 
 /**
- * The response's bytes when `data` is exactly `head`, the response and RAW_REPLY_TAIL (the packet
+ * The response's bytes when `data` is exactly `head`, the response and REPLY_PACKET_TAIL (the packet
  * a plain subscription writes), copied out of the message (whose buffer belongs to the NATS
  * client); undefined for any other packet (an error, Nest's own serializer), which is parsed.
  */
 function rawResponse(data: Uint8Array, head: Buffer): Buffer | undefined {
-  const tail = RAW_REPLY_TAIL_BYTES;
+  const tail = REPLY_PACKET_TAIL_BYTES;
   const end = data.length - tail.length;
   if (end < head.length) return undefined;
   const packet = Buffer.from(data.buffer, data.byteOffset, data.length);
