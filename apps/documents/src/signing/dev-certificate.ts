@@ -1,7 +1,8 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { access, link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import forge from 'node-forge';
+import { randomPositiveInteger } from './der-integer.js';
 
 /**
  * The development signing identity: a self-signed certificate in a PKCS#12 file, created on the
@@ -33,10 +34,8 @@ export function createSelfSignedPkcs12(
   const privateKey = forge.pki.privateKeyFromPem(privatePem);
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = forge.pki.publicKeyFromPem(publicPem);
-  // A positive 16-byte serial (high bit clear), unique without a registry of issued serials.
-  const serial = randomBytes(16);
-  serial[0] &= 0x7f;
-  certificate.serialNumber = serial.toString('hex');
+  // A positive 16-byte serial, unique without a registry of issued serials.
+  certificate.serialNumber = randomPositiveInteger(16).toString('hex');
   // Backdated a day so a clock slightly behind on another replica still finds it valid.
   certificate.validity.notBefore = new Date(now.getTime() - DAY_MS);
   certificate.validity.notAfter = new Date(now.getTime() + (options.validityDays ?? 3 * 365) * DAY_MS);

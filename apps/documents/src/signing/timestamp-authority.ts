@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type ContentInfo, SignedData, id_signedData } from '@peculiar/asn1-cms';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { MessageImprint, PKIStatus, TimeStampReq, TimeStampResp, TSTInfo, id_ct_tstInfo } from '@peculiar/asn1-tsp';
 import { OID } from './cms-attributes.js';
+import { randomPositiveInteger } from './der-integer.js';
 
 /**
  * RFC 3161 time-stamping over HTTP (RFC 3161 §3.4): the PDF signature's value is sent as a
@@ -57,8 +58,7 @@ export class TimestampAuthorityClient {
   /** A DER TimeStampToken (a ContentInfo) over `data`. */
   async timestamp(data: Buffer): Promise<Buffer> {
     const imprint = createHash('sha256').update(data).digest();
-    const nonce = randomBytes(8);
-    nonce[0] &= 0x7f; // a positive INTEGER
+    const nonce = randomPositiveInteger(8);
     const request = new TimeStampReq({
       version: 1,
       messageImprint: new MessageImprint({

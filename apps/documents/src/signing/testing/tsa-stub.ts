@@ -14,6 +14,7 @@ import {
 } from '@peculiar/asn1-tsp';
 import forge from 'node-forge';
 import { CmsSignedDataBuilder } from '../cms-signed-data.js';
+import { randomPositiveInteger } from '../der-integer.js';
 
 /**
  * A time-stamp authority for tests: a real HTTP server on 127.0.0.1 answering RFC 3161
@@ -85,8 +86,7 @@ export async function startTsaStub(initialMode: TsaStubMode = 'grant'): Promise<
     }
     const messageImprint = request.messageImprint;
     if (mode === 'wrong-imprint') messageImprint.hashedMessage.buffer = randomBytes(32).buffer;
-    const serial = randomBytes(8);
-    serial[0] &= 0x7f;
+    const serial = randomPositiveInteger(8);
     const info = new TSTInfo({
       version: 1,
       policy: TSA_STUB_POLICY,
