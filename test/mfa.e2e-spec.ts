@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { generate } from 'otplib';
 import pg from 'pg';
 import request from 'supertest';
 import { IDENTITY_TEST_ENV, STAFF_PASSWORD, TEST_ADMIN, createStaff, login } from './factories/accounts.factory.js';
+import { codeAt, wrongCode, wrongCodes } from './factories/totp.factory.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const OKI = '16.02';
 const OKU = '16.01';
-
-/** A code of the authenticator app `steps` periods from now (each code works once). */
-const codeAt = (secret: string, steps = 0): Promise<string> =>
-  generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
 
 /**
  * The second factor (API.md "Sessions and account security"): enrolment with a QR code and
@@ -54,7 +50,7 @@ describe('second factor (TOTP)', () => {
     const wrongFirst = await request(stack.url)
       .post('/api/v1/me/mfa/confirm')
       .set('authorization', `Bearer ${clerk}`)
-      .send({ code: (Number(await codeAt(secret)) + 1).toString().padStart(6, '0').slice(-6) });
+      .send({ code: await wrongCode(secret, Number(await codeAt(secret)) + 1) });
     expect(wrongFirst.status).toBe(422);
     expect(wrongFirst.body.code).toBe('MFA.INVALID_CODE');
     await request(stack.url)
@@ -84,7 +80,9 @@ describe('second factor (TOTP)', () => {
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ mfaRequired: true, mfaToken: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const mfaToken = first.body.mfaToken as string;
-    const wrong = await request(stack.url).post('/api/v1/auth/mfa').send({ mfaToken, code: '000000' });
+    const wrong = await request(stack.url)
+      .post('/api/v1/auth/mfa')
+      .send({ mfaToken, code: await wrongCode(secret) });
     expect(wrong.status).toBe(401);
     const signedIn = await request(stack.url)
       .post('/api/v1/auth/mfa')
@@ -126,11 +124,11 @@ describe('second factor (TOTP)', () => {
       .send({ username: 'clerk.mfa', password: STAFF_PASSWORD });
     const challenge = step1.body.mfaToken as string;
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (const code of await wrongCodes(secret, 6, 100000)) {
       const guess = await request(stack.url)
         .post('/api/v1/auth/mfa')
         .set('x-forwarded-for', '203.0.113.9')
-        .send({ mfaToken: challenge, code: String(100000 + i) });
+        .send({ mfaToken: challenge, code });
       statuses.push(guess.status);
     }
     // (the first failure counted above came from another address)
@@ -208,7 +206,7 @@ describe('second factor (TOTP)', () => {
     const wrong = await request(stack.url)
       .post('/api/v1/me/mfa/recovery-codes')
       .set('authorization', `Bearer ${clerk}`)
-      .send({ code: '000000' });
+      .send({ code: await wrongCode(secret) });
     expect(wrong.status).toBe(422);
     expect(wrong.body.code).toBe('MFA.INVALID_CODE');
     const malformed = await request(stack.url)

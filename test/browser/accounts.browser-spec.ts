@@ -12,6 +12,7 @@ import {
   registerResident,
 } from '../factories/accounts.factory.js';
 import { residentsCsv, syntheticFamilyWith } from '../factories/registry.factory.js';
+import { wrongCode } from '../factories/totp.factory.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { seriousViolations } from './support/axe.js';
 import {
@@ -94,7 +95,7 @@ describe('account pages in headless Chromium', () => {
     await page.getByLabel('NIK atau nama pengguna').fill('operator.dualangkah');
     await page.getByLabel('Kata sandi').fill(STAFF_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByLabel('Kode verifikasi').fill('000000');
+    await page.getByLabel('Kode verifikasi').fill(await wrongCode(secret));
     await page.getByRole('button', { name: 'Verifikasi' }).click();
     await page.getByText('Kode verifikasi salah.').waitFor();
     // A recovery code works in place of the app's code.
