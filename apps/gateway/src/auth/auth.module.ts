@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { acceptedBody } from '#lib/platform/rpc';
 import { AccessDeclarationsCheck } from './access-declarations.check.js';
 import { AgencyTokenController } from './agency-token.controller.js';
 import { AuthController } from './auth.controller.js';
@@ -34,7 +35,14 @@ export class AuthModule implements OnModuleInit {
       fastify.addContentTypeParser(
         'application/x-www-form-urlencoded',
         { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES },
-        (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+        (_request, body, done) => {
+          // The same checks as a JSON body (a U+0000 from `%00`: 400, not a database error).
+          try {
+            done(null, acceptedBody(Object.fromEntries(new URLSearchParams(body as string))));
+          } catch (refused) {
+            done(refused as Error, undefined);
+          }
+        },
       );
     }
   }

@@ -1,6 +1,7 @@
 import { RouteConfig, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest, RawServerDefault } from 'fastify';
 import { IDEMPOTENCY_KEY_HEADER } from '#lib/platform/core';
+import { acceptedBody, jsonObject } from '#lib/platform/rpc';
 
 /**
  * A JSON body kept as the bytes that arrived, for a route that relays it to the service that
@@ -37,8 +38,11 @@ function relays(request: FastifyRequest): boolean {
 
 /**
  * The gateway's JSON parser (in place of Nest's default one): reads the body as bytes, hands a
- * RelayedJson to the routes marked `@RelayJsonBody()`, and to every other route exactly what
- * Fastify's own parser gives (same poisoning rules, same errors, the same body limit).
+ * RelayedJson to the routes marked `@RelayJsonBody()`, and to every other route what Fastify's
+ * own parser gives (same poisoning rules, same errors, the same body limit), then only an object
+ * (every body of the API is one: `null`, a list or a string is a 400 here, before any route
+ * reads it), passed through `acceptedBody` (too deep or holding U+0000: 400; null properties
+ * removed). A relayed body gets the same treatment where it is parsed (`parseRelayedBody`).
  */
 export function useRelayingJsonParser(app: NestFastifyApplication, bodyLimit: number): void {
   const parseJson = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
@@ -47,6 +51,18 @@ export function useRelayingJsonParser(app: NestFastifyApplication, bodyLimit: nu
       done(null, new RelayedJson(body));
       return;
     }
-    void parseJson(request, body as unknown as string, done);
+    void parseJson(request, body as unknown as string, (error, parsed) => {
+      if (error !== null) {
+        done(error, undefined);
+        return;
+      }
+      try {
+        acceptedBody(jsonObject(parsed));
+      } catch (refused) {
+        done(refused as Error, undefined);
+        return;
+      }
+      done(null, parsed);
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '#lib/domain';
-import { parseRelayedBody, relayedPayload, splitRelayed } from './relayed-body.js';
+import { acceptedBody, MAX_BODY_DEPTH, parseRelayedBody, relayedPayload, splitRelayed } from './relayed-body.js';
 
 function refusal(text: string): { code: string; message: string } | undefined {
   try {
@@ -38,5 +38,53 @@ describe('a body relayed unparsed', () => {
   ])('refuses %j as the gateway does', (text, message) => {
     expect(refusal(text)).toEqual({ code: 'REQUEST.MALFORMED', message });
     expect(({} as { admin?: boolean }).admin).toBeUndefined();
+  });
+});
+
+describe('acceptedBody: a public body made fit for the routes', () => {
+  /** `levels` objects and lists inside each other around a number. */
+  const nested = (levels: number): unknown => {
+    let value: unknown = 1;
+    for (let i = 0; i < levels; i++) value = i % 2 === 0 ? [value] : { a: value };
+    return value;
+  };
+  const refused = (body: unknown): string | undefined => {
+    try {
+      acceptedBody(body);
+      return undefined;
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe('REQUEST.MALFORMED');
+      return (error as DomainError).message;
+    }
+  };
+
+  it(`takes ${MAX_BODY_DEPTH} levels and refuses one more, without recursing`, () => {
+    expect(refused({ a: nested(MAX_BODY_DEPTH - 1) })).toBeUndefined();
+    expect(refused({ a: nested(MAX_BODY_DEPTH) })).toBe(
+      'Isi permintaan bersarang terlalu dalam (paling banyak 32 tingkat)',
+    );
+    // Far deeper than the stack would take in a recursive walk.
+    expect(refused(nested(200_000))).toMatch(/terlalu dalam/);
+  });
+
+  it('refuses U+0000 in a value or a key, at any depth, and takes other control characters', () => {
+    const message = 'Isi permintaan memuat karakter NUL (\\u0000), yang tidak diterima';
+    expect(refused({ items: [{ purpose: 'a\u0000b' }] })).toBe(message);
+    expect(refused({ items: [{ ['x\u0000']: 'b' }] })).toBe(message);
+    expect(refused({ list: ['ok', '\u0000'] })).toBe(message);
+    expect(refused({ reason: 'baris satu\r\nbaris dua\t\u0007' })).toBeUndefined();
+  });
+
+  it('removes properties that are null, at any depth, and keeps null list items for validation', () => {
+    const body = { a: null, b: 'x', c: { d: null, e: [null, { f: null, g: 0 }] } };
+    expect(acceptedBody(body)).toEqual({ b: 'x', c: { e: [null, { g: 0 }] } });
+    expect(Object.keys(body)).toEqual(['b', 'c']);
+  });
+
+  it('applies to a relayed body too', () => {
+    expect(parseRelayedBody('{"items":[{"nik":"1","fullName":null}]}')).toEqual({ items: [{ nik: '1' }] });
+    expect(refusal('{"items":[{"purpose":"a\\u0000"}]}')?.message).toMatch(/NUL/);
+    expect(refusal(`${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`)?.message).toMatch(/terlalu dalam/);
   });
 });

@@ -45,7 +45,7 @@ export function parseRelayedBody(text: string): Record<string, unknown> {
     // Fastify says the same of a poisoned body as of one that is not JSON.
     throw new DomainError('REQUEST.MALFORMED', 'Isi permintaan bukan JSON yang sah');
   }
-  return jsonObject(body);
+  return acceptedBody(jsonObject(body));
 }
 
 /** A request body that must be a JSON object: 400 `REQUEST.MALFORMED` for anything else. */
@@ -54,6 +54,60 @@ export function jsonObject(body: unknown): Record<string, unknown> {
     throw new DomainError('REQUEST.MALFORMED', 'Isi permintaan harus berupa objek JSON');
   }
   return body as Record<string, unknown>;
+}
+
+/** Deeper than any body of the API (≤ 4 levels): refused before anything recurses over it. */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * A parsed public JSON body made fit for the routes, in one walk (API.md: bad input gets a 4xx):
+ * - nesting deeper than MAX_BODY_DEPTH is refused (class-transformer and the validators recurse:
+ *   a body nested 5,000 deep overflowed the stack, a 500);
+ * - a string or key holding U+0000 is refused (PostgreSQL cannot store it in text: a 500);
+ * - a property whose value is `null` is removed: the API has no field where null means anything
+ *   else than "not given", and the validation already reads it so (`@IsOptional()` passes null),
+ *   while the code after it expects a given field to have its type (a null name reached the name
+ *   comparison: a 500). A required field sent as null is then refused as missing.
+ * Elements of lists are kept as they are (a null item is refused by the item's validation).
+ * A list at the top is walked too (the route refuses it afterwards). Changes `body` in place and
+ * returns it.
+ */
+export function acceptedBody<T>(body: T): T {
+  if (typeof body !== 'object' || body === null) return body;
+  const pending: Array<{ value: object; depth: number }> = [{ value: body, depth: 1 }];
+  while (pending.length > 0) {
+    const { value, depth } = pending.pop() as { value: object; depth: number };
+    if (depth > MAX_BODY_DEPTH) {
+      throw new DomainError(
+        'REQUEST.MALFORMED',
+        `Isi permintaan bersarang terlalu dalam (paling banyak ${MAX_BODY_DEPTH} tingkat)`,
+      );
+    }
+    if (Array.isArray(value)) {
+      for (const element of value as unknown[]) visit(element, depth, pending);
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (key.includes('\u0000')) throw nulRefused();
+      const child = record[key];
+      if (child === null) delete record[key];
+      else visit(child, depth, pending);
+    }
+  }
+  return body;
+}
+
+function visit(value: unknown, depth: number, pending: Array<{ value: object; depth: number }>): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw nulRefused();
+  } else if (typeof value === 'object' && value !== null) {
+    pending.push({ value, depth: depth + 1 });
+  }
+}
+
+function nulRefused(): DomainError {
+  return new DomainError('REQUEST.MALFORMED', 'Isi permintaan memuat karakter NUL (\\u0000), yang tidak diterima');
 }
 
 const POISONED = new Error('prototype poisoning');
