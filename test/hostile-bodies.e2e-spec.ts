@@ -1,0 +1,314 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import request from 'supertest';
+import { agencyToken, createAgency, verification } from './factories/agencies.factory.js';
+import {
+  APPLICATIONS_TEST_ENV,
+  type ApplicationsWorld,
+  as,
+  birthBody,
+  buildApplicationsWorld,
+  daysAgo,
+  familyCardNewBody,
+  familyCardReplacementBody,
+  familyCardUpdateBody,
+} from './factories/applications.factory.js';
+import { RESIDENT_PASSWORD, STAFF_PASSWORD } from './factories/accounts.factory.js';
+import { startStack, type Stack } from './support/stack.js';
+
+/**
+ * Every JSON body route of the API, sent what a hostile or broken client sends: each field of a
+ * well-formed body (nested ones and list items included) replaced by a value of another type, an
+ * empty or 20,000-character string, control characters, SQL or markup, an impossible date, or
+ * left out; and whole bodies that are not JSON, not an object, nested 20,000 deep, poisoned, or
+ * not UTF-8. API.md: bad input gets a clear 4xx and loses nothing; a 5xx on client input is a
+ * bug. Every answer is also checked against docs/openapi.json (test/support/openapi-contract.setup.ts):
+ * a status the document does not list for the route fails here too.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const FIELD_VARIANTS: ReadonlyArray<readonly [string, Json]> = [
+  ['null', null],
+  ['zero', 0],
+  ['negative', -1],
+  ['fraction', 1.5],
+  ['huge number', 1e308],
+  ['boolean', true],
+  ['empty string', ''],
+  ['20,000 characters', 'A'.repeat(20_000)],
+  ['control characters', 'A\u0000\u0007\u001b[31m\r\n'],
+  ['SQL', "' OR 1=1; DROP TABLE person; --"],
+  ['markup', '<script>alert(1)</script>'],
+  ['astral and bidi', '𝔘 😀 \u202eKIRI'],
+  ['impossible date', '2024-02-30'],
+  ['list', ['A']],
+  ['operator object', { $gt: '' }],
+];
+
+const MISSING = Symbol('missing');
+
+/** Raw bodies sent as application/json. */
+const WHOLE_BODIES: ReadonlyArray<readonly [string, string | Buffer]> = [
+  ['empty', ''],
+  ['JSON null', 'null'],
+  ['a list', '[]'],
+  ['a string', '"teks"'],
+  ['a number', '42'],
+  ['cut off', '{"a":'],
+  ['trailing comma', '{"a":1,}'],
+  ['nested 20,000 deep', `${'['.repeat(20_000)}${']'.repeat(20_000)}`],
+  ['nested objects 5,000 deep', `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`],
+  ['__proto__', '{"__proto__":{"isAdmin":true}}'],
+  ['constructor.prototype', '{"constructor":{"prototype":{"isAdmin":true}}}'],
+  ['not UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])],
+];
+
+interface Route {
+  method: 'post' | 'put';
+  path: string;
+  token?: string;
+  body: Record<string, Json>;
+}
+
+interface Answer {
+  route: string;
+  what: string;
+  status: number | string;
+}
+
+/** Every way `body` is changed: each node (not the root) replaced by each variant or left out. */
+function* mutations(body: Json, where = ''): Generator<[string, (root: Json) => Json]> {
+  if (body === null || typeof body !== 'object') return;
+  const keys: Array<string | number> = Array.isArray(body) ? (body.length > 0 ? [0] : []) : Object.keys(body);
+  for (const key of keys) {
+    const here = `${where}${typeof key === 'number' ? `[${key}]` : `${where ? '.' : ''}${key}`}`;
+    const child = (body as Record<string | number, Json>)[key];
+    for (const [name, value] of [...FIELD_VARIANTS, ['missing', MISSING] as const]) {
+      yield [`${here}: ${name}`, (node) => replaced(node, here, value)];
+    }
+    yield* mutations(child, here);
+  }
+}
+
+/** A deep copy of `root` with the node at `path` (as mutations writes it) replaced or removed. */
+function replaced(root: Json, path: string, value: Json | typeof MISSING): Json {
+  const copy = structuredClone(root);
+  const steps = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+  let node = copy as Record<string | number, Json>;
+  steps.forEach((step, i) => {
+    const key = step.startsWith('[') ? Number(step.slice(1, -1)) : step;
+    if (i < steps.length - 1) {
+      node = node[key] as Record<string | number, Json>;
+    } else if (value === MISSING) {
+      if (Array.isArray(node)) node.splice(key as number, 1);
+      else delete node[key];
+    } else {
+      node[key] = value;
+    }
+  });
+  return copy;
+}
+
+/** Runs `tasks` with at most `width` at once. */
+async function inParallel(tasks: Array<() => Promise<void>>, width: number): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < tasks.length) await tasks[next++]();
+    }),
+  );
+}
+
+describe('hostile request bodies on every JSON route', () => {
+  let stack: Stack;
+  let world: ApplicationsWorld;
+  let routes: Route[];
+
+  beforeAll(async () => {
+    stack = await startStack({ env: APPLICATIONS_TEST_ENV });
+    world = await buildApplicationsWorld(stack.url);
+    const { tokens } = world;
+    const agency = await createAgency(stack.url, tokens.admin);
+    const agencyBearer = await agencyToken(stack.url, agency);
+    // A real application for the routes that act on one: a replacement card, submitted.
+    const submitted = await as(stack.url, tokens.father).post('/applications', familyCardReplacementBody(world));
+    expect(submitted.status).toBe(201);
+    const applicationId = submitted.body.id as string;
+    const subject = world.mother;
+    const death = {
+      type: 'DEATH_REGISTRATION',
+      familyCardNumber: world.birthFamily.familyCardNumber,
+      deceasedNik: world.father.nik,
+      dateOfDeath: daysAgo(4),
+      timeOfDeath: '04:30',
+      placeOfDeath: 'KAYUAGUNG',
+      cause: 'SAKIT_BIASA',
+      certifiedBy: 'DOKTER',
+      deathLetterNumber: 'SKK/RSUD-KAG/2026/0117',
+      newHeadNik: world.mother.nik,
+    };
+    // Routes that end or change a session come last, so the others keep their callers.
+    routes = [
+      { method: 'post', path: '/applications', token: tokens.mother, body: birthBody(world) as Record<string, Json> },
+      { method: 'post', path: '/applications', token: tokens.adultChild, body: familyCardNewBody(world) },
+      { method: 'post', path: '/applications', token: tokens.mother, body: familyCardUpdateBody(world) },
+      { method: 'post', path: '/applications', token: tokens.stranger, body: familyCardReplacementBody(world) },
+      { method: 'post', path: '/applications', token: tokens.mother, body: death },
+      {
+        method: 'put',
+        path: `/applications/${applicationId}`,
+        token: tokens.father,
+        body: familyCardReplacementBody(world, { reason: 'RUSAK' }),
+      },
+      {
+        method: 'post',
+        path: `/applications/${applicationId}/verify`,
+        token: tokens.clerk,
+        body: { note: 'Dokumen lengkap', message: 'Permohonan diteruskan' },
+      },
+      {
+        method: 'post',
+        path: `/applications/${applicationId}/return`,
+        token: tokens.clerk,
+        body: { reason: 'Foto tidak terbaca' },
+      },
+      {
+        method: 'post',
+        path: `/applications/${applicationId}/reject`,
+        token: tokens.clerk,
+        body: { reason: 'Bukan warga kabupaten ini' },
+      },
+      {
+        method: 'post',
+        path: '/verifications',
+        token: agencyBearer,
+        body: verification(subject.nik, { fullName: subject.fullName, birthDate: subject.birthDate }),
+      },
+      {
+        method: 'post',
+        path: '/verifications/batch',
+        token: agencyBearer,
+        body: { items: [verification(subject.nik, { fullName: subject.fullName, address: 'JL. MERDEKA' })] },
+      },
+      {
+        method: 'post',
+        path: '/admin/staff',
+        token: tokens.admin,
+        body: {
+          username: 'petugas.uji',
+          password: 'kata-sandi-uji-panjang-1',
+          fullName: 'PETUGAS UJI',
+          nip: '198501012010012009',
+          role: 'CLERK',
+          regencyCode: '16.02',
+        },
+      },
+      {
+        method: 'post',
+        path: '/admin/agencies',
+        token: tokens.admin,
+        body: { name: 'ASURANSI UJI', allowedFields: ['fullName', 'birthDate'], requestsPerMinute: 100 },
+      },
+      {
+        method: 'post',
+        path: `/admin/documents/${randomUUID()}/revoke`,
+        token: tokens.admin,
+        body: { reason: 'Diterbitkan berdasarkan data yang keliru' },
+      },
+      {
+        method: 'post',
+        path: '/auth/token',
+        body: { grant_type: 'client_credentials', client_id: agency.clientId, client_secret: agency.clientSecret },
+      },
+      {
+        method: 'post',
+        path: '/auth/register',
+        body: {
+          nik: world.strangerFamily.members[1].nik,
+          familyCardNumber: world.strangerFamily.familyCardNumber,
+          birthDate: world.strangerFamily.members[1].birthDate,
+          password: RESIDENT_PASSWORD,
+        },
+      },
+      { method: 'post', path: '/auth/login', body: { username: 'clerk2.oki', password: STAFF_PASSWORD } },
+      { method: 'post', path: '/auth/mfa', body: { mfaToken: 'a'.repeat(64), code: '123456' } },
+      { method: 'post', path: '/auth/refresh', body: { refreshToken: 'b'.repeat(64) } },
+      { method: 'post', path: '/me/mfa/confirm', token: tokens.clerk2, body: { code: '123456' } },
+      { method: 'post', path: '/me/mfa/recovery-codes', token: tokens.clerk2, body: { code: '123456' } },
+      {
+        method: 'post',
+        path: '/me/password',
+        token: tokens.otherRegencyResident,
+        body: { currentPassword: RESIDENT_PASSWORD, newPassword: 'kata-sandi-baru-yang-panjang-9' },
+      },
+      { method: 'post', path: '/auth/logout', token: tokens.stranger, body: { refreshToken: 'c'.repeat(64) } },
+    ];
+  }, 240_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  async function send(route: Route, body: string | Buffer | Json): Promise<number | string> {
+    let test = request(stack.url)[route.method](`/api/v1${route.path}`).set('content-type', 'application/json');
+    if (route.token !== undefined) test = test.set('authorization', `Bearer ${route.token}`);
+    try {
+      const response = await test.send(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
+      return response.status;
+    } catch (error) {
+      // The contract check (a status or body the document does not allow) or a broken connection.
+      return (error as Error).message.slice(0, 300);
+    }
+  }
+
+  const failed = (answers: Answer[]): Answer[] =>
+    answers.filter((answer) => typeof answer.status !== 'number' || answer.status >= 500);
+
+  it('covers every JSON body route the document lists', () => {
+    const documented = new Set<string>();
+    // Read here, so the list of routes cannot drift from the document.
+    const document = JSON.parse(readFileSync('docs/openapi.json', 'utf8')) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
+    };
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (operation.requestBody?.content['application/json'] !== undefined) {
+          documented.add(`${method} ${path.replace(/\{[^}]+\}/g, '{}')}`);
+        }
+      }
+    }
+    const swept = new Set(
+      routes.map(
+        (route) =>
+          `${route.method} /api/v1${route.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{}')}`,
+      ),
+    );
+    expect([...documented].filter((route) => !swept.has(route))).toEqual([]);
+  });
+
+  it('answers every changed field with a 4xx or a success, never a 5xx', async () => {
+    const answers: Answer[] = [];
+    for (const route of routes) {
+      const tasks = [...mutations(route.body)].map(([what, change]) => async () => {
+        answers.push({ route: `${route.method} ${route.path}`, what, status: await send(route, change(route.body)) });
+      });
+      await inParallel(tasks, 4);
+    }
+    expect(answers.length).toBeGreaterThan(1_000);
+    expect(failed(answers)).toEqual([]);
+  }, 600_000);
+
+  it('answers bodies that are not a JSON object with a 400', async () => {
+    const answers: Answer[] = [];
+    for (const route of routes) {
+      for (const [what, body] of WHOLE_BODIES) {
+        answers.push({ route: `${route.method} ${route.path}`, what, status: await send(route, body) });
+      }
+    }
+    expect(failed(answers)).toEqual([]);
+    // Not JSON, or not an object: refused before any route looks at it.
+    expect(answers.filter((answer) => answer.status !== 400 && answer.status !== 401)).toEqual([]);
+  }, 300_000);
+});
