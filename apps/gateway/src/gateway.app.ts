@@ -5,6 +5,7 @@ import { DomainError } from '#lib/domain';
 import { createLogger, createValidationPipe, Metrics, NestLoggerAdapter, type AppLogger } from '#lib/platform/core';
 import { registerAccessLog, registerHttpMetrics, registerMetricsRoute } from '#lib/platform/http';
 import { installIdnAreaRegions } from '#lib/platform/regions';
+import { acceptedBody } from '#lib/platform/rpc';
 import { trustProxyOf, type GatewayConfig } from './config/gateway.config.js';
 import { DOCS_PATH, setupOpenApi } from './docs/openapi.js';
 import { VERIFICATION_PAGE_PATH } from './documents/verification-page.controller.js';
@@ -78,6 +79,18 @@ export async function startGateway(
   app.useGlobalPipes(createValidationPipe());
   useRelayingJsonParser(app, config.BODY_LIMIT_BYTES);
   const fastify = app.getHttpAdapter().getInstance();
+  // A query string and path parameters get the checks of a body (`?q=%00` reached PostgreSQL,
+  // which cannot store U+0000: a 500), before any route reads them.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    try {
+      acceptedBody(request.query);
+      acceptedBody(request.params);
+    } catch (refused) {
+      done(refused as Error);
+      return;
+    }
+    done();
+  });
   registerSecurityHeaders(fastify, DOCS_PATH);
   // What Fastify raises before a route's handler (a body that is not JSON, empty, too large)
   // never reaches Nest's filters, and a route keeps the error handler set when it is registered:

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { ApplicationStatus, ApplicationType } from '#lib/domain';
 import { Principal } from '../identity/principal.js';
+import { PAGE_MAX_OFFSET } from '../identity/registry.messages.js';
 import {
   APPLICATION_INPUT_DISCRIMINATOR,
   type ApplicationInput,
@@ -99,7 +100,7 @@ export class ListApplicationsRequest {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(1_000_000)
+  @Max(PAGE_MAX_OFFSET)
   offset?: number;
 
   /** Extra: the start of an application number, or a part of the applicant's name. */

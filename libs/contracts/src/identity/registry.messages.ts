@@ -43,6 +43,12 @@ export class ReadOwnFamilyRequest {
 
 export const PAGE_DEFAULT_LIMIT = 20;
 export const PAGE_MAX_LIMIT = 100;
+/**
+ * The furthest a list can be paged: beyond any list a person reads page by page, and inside
+ * what PostgreSQL takes as an OFFSET (`?offset=1e308` passed @IsInt and reached the database: a
+ * 500).
+ */
+export const PAGE_MAX_OFFSET = 1_000_000;
 
 /** A page of a list the caller (`principal`) may read: `limit` (at most PAGE_MAX_LIMIT) and `offset`. */
 export class PagedListRequest {
@@ -59,6 +65,7 @@ export class PagedListRequest {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(PAGE_MAX_OFFSET)
   offset?: number;
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import request from 'supertest';
 import { agencyToken, createAgency, verification } from './factories/agencies.factory.js';
 import {
@@ -18,13 +19,16 @@ import { RESIDENT_PASSWORD, STAFF_PASSWORD } from './factories/accounts.factory.
 import { startStack, type Stack } from './support/stack.js';
 
 /**
- * Every JSON body route of the API, sent what a hostile or broken client sends: each field of a
+ * Every route of the API, sent what a hostile or broken client sends. Bodies: on every JSON body
+ * route, each field of a
  * well-formed body (nested ones and list items included) replaced by a value of another type, an
  * empty or 20,000-character string, control characters, SQL or markup, an impossible date, or
  * left out; and whole bodies that are not JSON, not an object, nested 20,000 deep, poisoned, or
- * not UTF-8. API.md: bad input gets a clear 4xx and loses nothing; a 5xx on client input is a
- * bug. Every answer is also checked against docs/openapi.json (test/support/openapi-contract.setup.ts):
- * a status the document does not list for the route fails here too.
+ * not UTF-8 (each answer also checked against docs/openapi.json by
+ * test/support/openapi-contract.setup.ts: a status the document does not list fails too). Path
+ * parameters, query strings and the Idempotency-Key header: on every route that takes them, as
+ * a caller allowed to use it. API.md: bad input gets a clear 4xx and loses nothing; a 5xx on
+ * client input is a bug.
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -121,21 +125,80 @@ async function inParallel(tasks: Array<() => Promise<void>>, width: number): Pro
   );
 }
 
-describe('hostile request bodies on every JSON route', () => {
+/** Path segments, already as they go on the wire. */
+const NASTY_SEGMENTS = [
+  '%00',
+  'x'.repeat(5_000),
+  '-1',
+  '0',
+  '99999999999999999999',
+  '1602%00',
+  "'%20OR%201=1--",
+  '%E2%80%AE',
+  '%2e%2e',
+  'null',
+  '__proto__',
+  'constructor',
+  '00000000-0000-0000-0000-00000000000g',
+  randomUUID(),
+  '%F0%9F%98%80',
+  '%ED%A0%80',
+  '%C0%AF',
+];
+
+/** Query values, already as they go on the wire. */
+const NASTY_QUERY_VALUES = [
+  '',
+  '%00',
+  '-1',
+  '1.5',
+  '1e308',
+  '99999999999999999999',
+  'abc',
+  '%20',
+  'x'.repeat(5_000),
+  '%ED%A0%80',
+  '%5B%5D',
+];
+
+/** A request as sent on the wire, path and query unchanged (no normalisation). */
+function raw(
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ hostname, port, path, method, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('hostile input on every route', () => {
   let stack: Stack;
   let world: ApplicationsWorld;
   let routes: Route[];
+  let applicationId: string;
+  let agencyBearer: string;
 
   beforeAll(async () => {
     stack = await startStack({ env: APPLICATIONS_TEST_ENV });
     world = await buildApplicationsWorld(stack.url);
     const { tokens } = world;
     const agency = await createAgency(stack.url, tokens.admin);
-    const agencyBearer = await agencyToken(stack.url, agency);
+    agencyBearer = await agencyToken(stack.url, agency);
     // A real application for the routes that act on one: a replacement card, submitted.
     const submitted = await as(stack.url, tokens.father).post('/applications', familyCardReplacementBody(world));
     expect(submitted.status).toBe(201);
-    const applicationId = submitted.body.id as string;
+    applicationId = submitted.body.id as string;
     const subject = world.mother;
     const death = {
       type: 'DEATH_REGISTRATION',
@@ -310,5 +373,87 @@ describe('hostile request bodies on every JSON route', () => {
     expect(failed(answers)).toEqual([]);
     // Not JSON, or not an object: refused before any route looks at it.
     expect(answers.filter((answer) => answer.status !== 400 && answer.status !== 401)).toEqual([]);
+  }, 300_000);
+  it('answers nasty path parameters, query strings and Idempotency-Keys with a 4xx or a success', async () => {
+    const { tokens } = world;
+    const id = applicationId;
+    // [method, path with {} for the parameter, caller, body]
+    const parameterised: Array<[string, string, string | undefined, object?]> = [
+      ['DELETE', '/me/sessions/{}', tokens.stranger],
+      ['POST', '/admin/staff/{}/disable', tokens.admin],
+      ['POST', '/admin/staff/{}/enable', tokens.admin],
+      ['POST', '/admin/staff/{}/reset-password', tokens.admin],
+      ['POST', '/admin/staff/{}/reset-mfa', tokens.admin],
+      ['GET', '/residents/{}', tokens.clerk],
+      ['GET', '/families/{}', tokens.clerk],
+      ['GET', '/families/{}', tokens.father],
+      ['GET', '/documents/{}', tokens.father],
+      ['GET', '/documents/{}/pdf', tokens.father],
+      ['POST', '/admin/documents/{}/revoke', tokens.admin, { reason: 'Diterbitkan berdasarkan data yang keliru' }],
+      ['GET', '/public/documents/{}', undefined],
+      ['GET', '/applications/{}', tokens.father],
+      ['GET', '/applications/{}', tokens.clerk],
+      ['PUT', '/applications/{}', tokens.father, familyCardReplacementBody(world)],
+      ['POST', '/applications/{}/cancel', tokens.stranger],
+      ['POST', '/applications/{}/verify', tokens.clerk, {}],
+      ['POST', '/applications/{}/return', tokens.clerk, { reason: 'Foto tidak terbaca' }],
+      ['POST', '/applications/{}/reject', tokens.clerk, { reason: 'Bukan warga kabupaten ini' }],
+      ['POST', '/applications/{}/approve', tokens.official],
+      ['GET', `/applications/${id}/attachments/{}`, tokens.father],
+      ['GET', '/applications/{}/attachments/' + randomUUID(), tokens.father],
+      ['POST', '/admin/agencies/{}/suspend', tokens.admin],
+      ['POST', '/admin/agencies/{}/resume', tokens.admin],
+      ['GET', '/regions/{}/children', undefined],
+    ];
+    // [path, caller, query parameters]
+    const queried: Array<[string, string, string[]]> = [
+      ['/me/sessions', tokens.father, ['limit', 'offset']],
+      ['/admin/staff', tokens.admin, ['limit', 'offset']],
+      ['/me/access-log', tokens.mother, ['limit', 'offset']],
+      ['/applications', tokens.father, ['status', 'type', 'limit', 'offset', 'q']],
+      ['/applications', tokens.clerk, ['status', 'type', 'limit', 'offset', 'q']],
+      ['/admin/agencies', tokens.admin, ['limit', 'offset']],
+    ];
+    const answers: Answer[] = [];
+    const tasks: Array<() => Promise<void>> = [];
+    const call = (method: string, path: string, token: string | undefined, body?: object, extra = {}) => {
+      tasks.push(async () => {
+        const headers: Record<string, string> = { ...extra };
+        if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
+        if (body !== undefined) headers['content-type'] = 'application/json';
+        const response = await raw(stack.url, method, `/api/v1${path}`, headers, body && JSON.stringify(body));
+        // Every refusal is a problem body with its stable code (API.md "Errors").
+        const coded = response.status < 400 || /"code":"[A-Z_.]+"/.test(response.body);
+        answers.push({
+          route: `${method} ${path.slice(0, 120)}`,
+          what: '',
+          status: coded ? response.status : 'no code',
+        });
+      });
+    };
+    for (const [method, template, token, body] of parameterised) {
+      for (const segment of NASTY_SEGMENTS) call(method, template.replace('{}', segment), token, body);
+    }
+    for (const [path, token, names] of queried) {
+      for (const name of names) {
+        for (const value of NASTY_QUERY_VALUES) call('GET', `${path}?${name}=${value}`, token);
+        call('GET', `${path}?${name}=1&${name}=2`, token);
+        call('GET', `${path}?${name}[a]=1`, token);
+      }
+      call('GET', `${path}?__proto__[x]=1&constructor[prototype][x]=1`, token);
+    }
+    for (const key of ['', ' ', 'x'.repeat(5_000), 'a\tb', '\u00e4', '%00']) {
+      call('POST', '/applications', tokens.stranger, familyCardReplacementBody(world), { 'idempotency-key': key });
+      call(
+        'POST',
+        '/verifications/batch',
+        agencyBearer,
+        { items: [verification(world.mother.nik)] },
+        { 'idempotency-key': key },
+      );
+    }
+    await inParallel(tasks, 4);
+    expect(answers.length).toBeGreaterThan(600);
+    expect(failed(answers)).toEqual([]);
   }, 300_000);
 });
