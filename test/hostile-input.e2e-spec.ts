@@ -16,6 +16,7 @@ import {
   familyCardUpdateBody,
 } from './factories/applications.factory.js';
 import { RESIDENT_PASSWORD, STAFF_PASSWORD } from './factories/accounts.factory.js';
+import { CSV_COLUMNS } from './factories/registry.factory.js';
 import { startStack, type Stack } from './support/stack.js';
 
 /**
@@ -125,6 +126,8 @@ async function inParallel(tasks: Array<() => Promise<void>>, width: number): Pro
   );
 }
 
+const CSV_HEADER = CSV_COLUMNS.join(',');
+
 /** Path segments, already as they go on the wire. */
 const NASTY_SEGMENTS = [
   '%00',
@@ -167,7 +170,7 @@ function raw(
   method: string,
   path: string,
   headers: Record<string, string>,
-  body?: string,
+  body?: string | Buffer,
 ): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
@@ -455,5 +458,147 @@ describe('hostile input on every route', () => {
     await inParallel(tasks, 4);
     expect(answers.length).toBeGreaterThan(600);
     expect(failed(answers)).toEqual([]);
+  }, 300_000);
+  it('answers broken CSV imports, uploads and Authorization headers with a 4xx or a success', async () => {
+    const { tokens } = world;
+    const answers: Answer[] = [];
+    const record = async (what: string, route: string, sent: Promise<{ status: number; body: string }>) => {
+      const response = await sent;
+      const coded = response.status < 400 || /"code":"[A-Z_.]+"/.test(response.body);
+      answers.push({ route, what, status: coded ? response.status : `no code (${response.status})` });
+    };
+    const header = CSV_HEADER;
+    const csvs: Array<[string, string | Buffer, string?]> = [
+      ['empty', ''],
+      ['header only', `${header}\n`],
+      ['U+0000 in a row', `${header}\n1602${'\u0000'.repeat(12)},X\n`],
+      ['not UTF-8', Buffer.concat([Buffer.from(`${header}\n`), Buffer.from([0xff, 0xfe, 0xc0, 0xaf, 0x0a])])],
+      ['an open quote', `${header}\n"1602010101010001,SITI\n`],
+      ['a line of 200,000 characters', `${header}\n${'A'.repeat(200_000)}\n`],
+      ['5,000 columns', `${header}\n${Array.from({ length: 5_000 }, (_, i) => i).join(',')}\n`],
+      ['a byte-order mark', `\ufeff${header}\n`],
+      ['carriage returns only', `${header}\r1602010101010001\r`],
+      ['a formula', `${header}\n=HYPERLINK("http://example.test"),@SUM(1)\n`],
+      ['another header', 'a,b,c\n1,2,3\n'],
+      ['a duplicated column', `${header},nik\n`],
+      ['Latin-1 declared', `${header}\n`, 'text/csv; charset=latin1'],
+      ['UTF-16 declared', `${header}\n`, 'text/csv; charset=utf-16'],
+    ];
+    for (const [what, csv, type] of csvs) {
+      await record(
+        what,
+        'POST /admin/residents/import',
+        raw(
+          stack.url,
+          'POST',
+          '/api/v1/admin/residents/import',
+          { authorization: `Bearer ${tokens.admin}`, 'content-type': type ?? 'text/csv' },
+          csv,
+        ),
+      );
+    }
+
+    // Uploads: multipart bodies written by hand, as a broken or hostile client sends them.
+    const boundary = 'batas-uji-123';
+    const part = (headers: string, content: string | Buffer): Buffer =>
+      Buffer.concat([Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), Buffer.from(content), Buffer.from('\r\n')]);
+    const kind = part('Content-Disposition: form-data; name="kind"', 'SURAT_KEHILANGAN');
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
+    const file = (filename: string, type = 'application/pdf', content: Buffer = pdf) =>
+      part(`Content-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}`, content);
+    const end = Buffer.from(`--${boundary}--\r\n`);
+    const uploads: Array<[string, Buffer, string?]> = [
+      ['empty body', Buffer.alloc(0)],
+      ['no closing boundary', Buffer.concat([kind, file('a.pdf')])],
+      ['kind missing', Buffer.concat([file('a.pdf'), end])],
+      [
+        'kind unknown',
+        Buffer.concat([part('Content-Disposition: form-data; name="kind"', 'RAHASIA'), file('a.pdf'), end]),
+      ],
+      [
+        'kind with U+0000',
+        Buffer.concat([part('Content-Disposition: form-data; name="kind"', 'A\u0000'), file('a.pdf'), end]),
+      ],
+      ['file missing', Buffer.concat([kind, end])],
+      ['two files', Buffer.concat([kind, file('a.pdf'), file('b.pdf'), end])],
+      ['a file name with U+0000', Buffer.concat([kind, file('a\u0000.pdf'), end])],
+      ['a file name climbing out', Buffer.concat([kind, file('../../../etc/passwd'), end])],
+      ['a file name of 5,000 characters', Buffer.concat([kind, file(`${'a'.repeat(5_000)}.pdf`), end])],
+      ['an empty file', Buffer.concat([kind, file('a.pdf', 'application/pdf', Buffer.alloc(0)), end])],
+      [
+        'HTML said to be a PDF',
+        Buffer.concat([kind, file('a.pdf', 'application/pdf', Buffer.from('<html><script>x</script>')), end]),
+      ],
+      ['a part without a name', Buffer.concat([kind, part('Content-Disposition: form-data', 'x'), end])],
+      [
+        'an unknown field',
+        Buffer.concat([kind, part('Content-Disposition: form-data; name="admin"', '1'), file('a.pdf'), end]),
+      ],
+      ['no boundary in the content type', Buffer.concat([kind, file('a.pdf'), end]), 'multipart/form-data'],
+      ['another boundary', Buffer.concat([kind, file('a.pdf'), end]), 'multipart/form-data; boundary=lain'],
+      [
+        'JSON said to be multipart',
+        Buffer.from('{"kind":"SURAT_KEHILANGAN"}'),
+        `multipart/form-data; boundary=${boundary}`,
+      ],
+    ];
+    for (const [what, body, type] of uploads) {
+      await record(
+        what,
+        'POST /applications/{id}/attachments',
+        raw(
+          stack.url,
+          'POST',
+          `/api/v1/applications/${applicationId}/attachments`,
+          {
+            authorization: `Bearer ${tokens.father}`,
+            'content-type': type ?? `multipart/form-data; boundary=${boundary}`,
+            'content-length': String(body.length),
+          },
+          body,
+        ),
+      );
+    }
+
+    // Authorization headers that are not a valid bearer token, on routes of each kind of caller.
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(
+      JSON.stringify({ sub: randomUUID(), role: 'ADMIN', exp: 4_102_444_800 }),
+    ).toString('base64url')}.`;
+    const authorizations = [
+      'Bearer',
+      'Bearer ',
+      `Bearer ${'x'.repeat(10_000)}`,
+      'Basic Zm9vOmJhcg==',
+      'Bearer a.b.c',
+      `Bearer ${unsigned}`,
+      `Bearer ${tokens.admin}x`,
+      `Bearer ${tokens.admin.split('.').slice(0, 2).join('.')}.`,
+      `Bearer ${tokens.admin} ${tokens.admin}`,
+      `bearer ${tokens.father}`,
+      'Bearer \u00e4\u00f6',
+    ];
+    for (const authorization of authorizations) {
+      for (const [method, path] of [
+        ['GET', '/api/v1/me'],
+        ['GET', '/api/v1/applications'],
+        ['GET', '/api/v1/admin/staff'],
+        ['POST', '/api/v1/verifications'],
+      ]) {
+        await record(
+          authorization.slice(0, 40),
+          `${method} ${path}`,
+          raw(
+            stack.url,
+            method,
+            path,
+            { authorization, 'content-type': 'application/json' },
+            method === 'POST' ? JSON.stringify(verification(world.mother.nik)) : undefined,
+          ),
+        );
+      }
+    }
+    expect(failed(answers)).toEqual([]);
+    // Not one of these is a valid bearer token of an administrator: none may list the staff.
+    expect(answers.filter((a) => a.route === 'GET /api/v1/admin/staff' && a.status === 200)).toEqual([]);
   }, 300_000);
 });
