@@ -601,4 +601,33 @@ describe('hostile input on every route', () => {
     // Not one of these is a valid bearer token of an administrator: none may list the staff.
     expect(answers.filter((a) => a.route === 'GET /api/v1/admin/staff' && a.status === 200)).toEqual([]);
   }, 300_000);
+  it('says which field is wrong: U+0000, a required field sent as null, a page too far', async () => {
+    const { tokens } = world;
+    const nul = await as(stack.url, tokens.stranger).post(
+      '/applications',
+      familyCardReplacementBody(world, { reason: 'HILANG\u0000' }),
+    );
+    expect({ status: nul.status, code: nul.body.code, errors: nul.body.errors }).toEqual({
+      status: 400,
+      code: 'VALIDATION.FAILED',
+      errors: [{ field: 'reason', message: 'tidak boleh memuat karakter NUL (\\u0000)' }],
+    });
+    const query = await raw(stack.url, 'GET', '/api/v1/applications?q=%00', {
+      authorization: `Bearer ${tokens.clerk}`,
+    });
+    expect(query.status).toBe(400);
+    expect(JSON.parse(query.body)).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ field: 'q' }] });
+    const required = await as(stack.url, tokens.clerk).post(`/applications/${applicationId}/return`, { reason: null });
+    expect(required.status).toBe(400);
+    expect(required.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    const optional = await request(stack.url)
+      .post('/api/v1/verifications')
+      .set('authorization', `Bearer ${agencyBearer}`)
+      .send({ ...verification(world.mother.nik), fullName: null, birthDate: world.mother.birthDate });
+    expect(optional.status).toBe(200);
+    expect(Object.keys(optional.body.fields)).toEqual(['birthDate']);
+    const far = await as(stack.url, tokens.mother).get('/me/access-log?offset=1000001');
+    expect(far.status).toBe(400);
+    expect(far.body.errors.map((e: { field: string }) => e.field)).toEqual(['offset']);
+  });
 });

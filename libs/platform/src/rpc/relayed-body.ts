@@ -63,7 +63,8 @@ export const MAX_BODY_DEPTH = 32;
  * A parsed public JSON body made fit for the routes, in one walk (API.md: bad input gets a 4xx):
  * - nesting deeper than MAX_BODY_DEPTH is refused (class-transformer and the validators recurse:
  *   a body nested 5,000 deep overflowed the stack, a 500);
- * - a string or key holding U+0000 is refused (PostgreSQL cannot store it in text: a 500);
+ * - a string or key holding U+0000 is refused, naming the field (PostgreSQL cannot store it in
+ *   text: a 500);
  * - a property whose value is `null` is removed: the API has no field where null means anything
  *   else than "not given", and the validation already reads it so (`@IsOptional()` passes null),
  *   while the code after it expects a given field to have its type (a null name reached the name
@@ -74,9 +75,10 @@ export const MAX_BODY_DEPTH = 32;
  */
 export function acceptedBody<T>(body: T): T {
   if (typeof body !== 'object' || body === null) return body;
-  const pending: Array<{ value: object; depth: number }> = [{ value: body, depth: 1 }];
+  const pending: Container[] = [{ value: body, depth: 1, parent: undefined, key: '' }];
   while (pending.length > 0) {
-    const { value, depth } = pending.pop() as { value: object; depth: number };
+    const container = pending.pop() as Container;
+    const { value, depth } = container;
     if (depth > MAX_BODY_DEPTH) {
       throw new DomainError(
         'REQUEST.MALFORMED',
@@ -84,30 +86,47 @@ export function acceptedBody<T>(body: T): T {
       );
     }
     if (Array.isArray(value)) {
-      for (const element of value as unknown[]) visit(element, depth, pending);
+      const list = value as unknown[];
+      for (let i = 0; i < list.length; i++) visit(list[i], container, i, pending);
       continue;
     }
     const record = value as Record<string, unknown>;
     for (const key in record) {
-      if (key.includes('\u0000')) throw nulRefused();
+      if (key.includes('\u0000')) throw nulRefused(container, key);
       const child = record[key];
       if (child === null) delete record[key];
-      else visit(child, depth, pending);
+      else visit(child, container, key, pending);
     }
   }
   return body;
 }
 
-function visit(value: unknown, depth: number, pending: Array<{ value: object; depth: number }>): void {
+/** An object or list still to walk, and where it is (the path is only spelled out for an error). */
+interface Container {
+  value: object;
+  depth: number;
+  parent: Container | undefined;
+  key: string | number;
+}
+
+function visit(value: unknown, parent: Container, key: string | number, pending: Container[]): void {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) throw nulRefused();
+    if (value.includes('\u0000')) throw nulRefused(parent, key);
   } else if (typeof value === 'object' && value !== null) {
-    pending.push({ value, depth: depth + 1 });
+    pending.push({ value, depth: parent.depth + 1, parent, key });
   }
 }
 
-function nulRefused(): DomainError {
-  return new DomainError('REQUEST.MALFORMED', 'Isi permintaan memuat karakter NUL (\\u0000), yang tidak diterima');
+/** 400 naming the field, as the validation names fields: `items[3].purpose`. */
+function nulRefused(parent: Container, key: string | number): DomainError {
+  let field = typeof key === 'number' ? `[${key}]` : key;
+  for (let at: Container | undefined = parent; at?.parent !== undefined; at = at.parent) {
+    const step = typeof at.key === 'number' ? `[${at.key}]` : at.key;
+    field = `${step}${field.startsWith('[') ? '' : '.'}${field}`;
+  }
+  return new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', {
+    errors: [{ field, message: 'tidak boleh memuat karakter NUL (\\u0000)' }],
+  });
 }
 
 const POISONED = new Error('prototype poisoning');
