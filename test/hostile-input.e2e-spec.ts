@@ -193,7 +193,8 @@ describe('hostile input on every route', () => {
   let agencyBearer: string;
 
   beforeAll(async () => {
-    stack = await startStack({ env: APPLICATIONS_TEST_ENV });
+    // TRUST_PROXY: the client's own X-Forwarded-For is believed, as behind a proxy that passes it on.
+    stack = await startStack({ env: { ...APPLICATIONS_TEST_ENV, TRUST_PROXY: 'true' } });
     world = await buildApplicationsWorld(stack.url);
     const { tokens } = world;
     const agency = await createAgency(stack.url, tokens.admin);
@@ -630,4 +631,36 @@ describe('hostile input on every route', () => {
     expect(far.status).toBe(400);
     expect(far.body.errors.map((e: { field: string }) => e.field)).toEqual(['offset']);
   });
+  it('answers junk X-Forwarded-For, User-Agent and Content-Type headers with a 4xx or a success', async () => {
+    const answers: Answer[] = [];
+    const junk = [
+      'x'.repeat(5_000),
+      'not-an-address',
+      '999.999.999.999',
+      '1.2.3.4, , ,',
+      '::ffff:999.1.1.1',
+      "' OR 1=1--",
+      '\u00e4\u00f6\u00fc',
+      '',
+    ];
+    const login = JSON.stringify({ username: 'clerk2.oki', password: 'bukan-kata-sandinya' });
+    for (const value of junk) {
+      for (const header of ['x-forwarded-for', 'user-agent', 'content-type', 'accept', 'accept-language']) {
+        const headers: Record<string, string> = { 'content-type': 'application/json', [header]: value };
+        const response = await raw(stack.url, 'POST', '/api/v1/auth/login', headers, login);
+        const coded = response.status < 400 || /"code":"[A-Z_.]+"/.test(response.body);
+        answers.push({
+          route: `POST /auth/login ${header}`,
+          what: value.slice(0, 30),
+          status: coded ? response.status : 'no code',
+        });
+        const refresh = await raw(stack.url, 'GET', '/api/v1/me', {
+          authorization: `Bearer ${world.tokens.clerk2}`,
+          [header]: value,
+        });
+        answers.push({ route: `GET /me ${header}`, what: value.slice(0, 30), status: refresh.status });
+      }
+    }
+    expect(failed(answers)).toEqual([]);
+  }, 120_000);
 });
