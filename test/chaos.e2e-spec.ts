@@ -52,7 +52,7 @@ function ensureServerBuilt(): void {
  * The short fault drill: `scripts/chaos.mjs` (the code of `npm run chaos`) with a few approvals
  * and one fault of each kind: each app SIGKILLed, NATS killed and restarted, its PostgreSQL
  * stopped at once and restarted. It checks its own results in SQL and through the API and exits
- * non-zero on any failed check.
+ * non-zero on any failed check; how fast it recovered is printed, not judged (CHAOS_TIMING_GOAL=0).
  */
 describe('fault drill (short)', () => {
   it('loses nothing and duplicates nothing while every part fails once', async () => {
@@ -70,6 +70,8 @@ describe('fault drill (short)', () => {
           CHAOS_FAULT_GAP_MS: '2500',
           CHAOS_TIMEOUT_S: '200',
           CHAOS_WRITE_DOCS: '0',
+          // Correctness only: the recovery time is a figure of `npm run chaos`, not a test's.
+          CHAOS_TIMING_GOAL: '0',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
