@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { NatsRecordBuilder } from '@nestjs/microservices';
 import { NatsRecordSerializer } from '@nestjs/microservices/serializers/nats-record.serializer.js';
 import request from 'supertest';
@@ -132,7 +132,7 @@ describe('admin scope and four-eyes', () => {
       // Straight onto the bus with the gateway's key and a correct caller assertion, as a
       // compromised gateway could: the body's principal says deployment-wide, the token does not.
       const me = (await as(stack.url, okiAdmin).get('/me')).body as { id: string };
-      const nc: NatsConnection = await connect({ servers: stack.natsUrl, ...stack.natsAs('gateway') });
+      const nc: NatsConnection = await stack.connectAs('gateway');
       try {
         const h = natsHeaders();
         const sent = stack.callerHeaders('gateway', IdentityPatterns.STAFF_CREATE, okiAdmin);

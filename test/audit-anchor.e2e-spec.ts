@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -49,7 +49,7 @@ describe('access log anchored outside the database', () => {
         .set('authorization', `Bearer ${clerk}`)
         .expect(200);
     }
-    nc = await connect({ servers: stack.natsUrl, ...stack.natsAs('identity') });
+    nc = await stack.connectAs('identity');
     db = new pg.Client({ connectionString: stack.databaseUrls.identity });
     await db.connect();
   }, 120_000);
@@ -88,7 +88,7 @@ describe('access log anchored outside the database', () => {
     expect((await auditAccessLog(stack.databaseUrls.identity)).findings).toEqual([]);
     expect((await auditAgainstAnchors(stack.databaseUrls.identity, anchors, key)).findings).toEqual([]);
     // The gateway's key may not publish an anchor.
-    const gateway = await connect({ servers: stack.natsUrl, ...stack.natsAs('gateway') });
+    const gateway = await stack.connectAs('gateway');
     const forged = { ...anchors[0], seq: '1' };
     await expect(gateway.request('audit.anchor.access-log', JSON.stringify(forged), { timeout: 1000 })).rejects.toThrow(
       /Permissions Violation|timeout|no responders/i,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { type NatsConnection } from '@nats-io/transport-node';
 import request from 'supertest';
 import { IdentityBroadcasts } from '#lib/contracts';
 import { RESIDENT_PASSWORD, STAFF_PASSWORD, createStaff, importCsv, login } from './factories/accounts.factory.js';
@@ -323,7 +323,7 @@ describe('sessions: refresh, sign-out, password change, staff administration, th
   it('lets only identity announce session changes, and only gateways hear them (a forged "all clear" cannot be sent)', async () => {
     const connections: NatsConnection[] = [];
     const as = async (user: 'gateway' | 'identity' | 'applications' | 'documents'): Promise<NatsConnection> => {
-      const nc = await connect({ servers: stack.natsUrl, ...stack.natsAs(user) });
+      const nc = await stack.connectAs(user);
       connections.push(nc);
       return nc;
     };

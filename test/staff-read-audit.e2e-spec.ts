@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { NatsRecordBuilder } from '@nestjs/microservices';
 import { NatsRecordSerializer } from '@nestjs/microservices/serializers/nats-record.serializer.js';
 import { IdentityPatterns } from '#lib/contracts';
@@ -111,7 +111,7 @@ describe('staff reads in the resident’s access log', () => {
   });
 
   async function natsAs(user: NatsUser): Promise<NatsConnection> {
-    const nc = await connect({ servers: stack.natsUrl, ...stack.natsAs(user) });
+    const nc = await stack.connectAs(user);
     connections.push(nc);
     return nc;
   }

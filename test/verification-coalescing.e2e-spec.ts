@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { NatsRecordBuilder } from '@nestjs/microservices';
 import { NatsRecordSerializer } from '@nestjs/microservices/serializers/nats-record.serializer.js';
 import pg from 'pg';
@@ -217,7 +217,7 @@ describe('verification: concurrent single checks coalesced by the gateway', () =
     let gateway: NatsConnection;
 
     beforeAll(async () => {
-      gateway = await connect({ servers: stack.natsUrl, ...stack.natsAs('gateway') });
+      gateway = await stack.connectAs('gateway');
     });
 
     afterAll(async () => {

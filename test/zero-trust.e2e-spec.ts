@@ -47,7 +47,7 @@ describe('zero trust inside: nobody on the bus is anybody', () => {
   const serializer = new NatsRecordSerializer();
 
   async function natsAs(user: NatsUser): Promise<NatsConnection> {
-    const nc = await connect({ servers: stack.natsUrl, ...stack.natsAs(user) });
+    const nc = await stack.connectAs(user);
     connections.push(nc);
     return nc;
   }

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { createUser } from '@nats-io/nkeys';
-import { nkeyAuthenticator, type Authenticator } from '@nats-io/transport-node';
+import { connect, nkeyAuthenticator, type Authenticator, type NatsConnection } from '@nats-io/transport-node';
 import { exportJWK, SignJWT } from 'jose';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +64,13 @@ export interface Stack {
   nats: NatsSetup;
   /** Connect options to act as `user` on this stack's NATS. */
   natsAs(user: NatsUser): NatsCredentials;
+  /**
+   * A connection to this stack's NATS as `user`, tried up to three times. A clean-clone CI run
+   * lost a test to a first connection that timed out while dialling; the likely cause is the
+   * apps running in the test's own process: while they keep its event loop busy, the client can
+   * miss the server's authentication window (2 s) and the handshake fails.
+   */
+  connectAs(user: NatsUser): Promise<NatsConnection>;
   /** An access token signed with this stack's identity key (as identity would sign it). */
   signToken(claims: TokenClaims, ttlSeconds?: number): Promise<string>;
   /** The environment a service of this stack was started with (to start another replica). */
@@ -243,6 +250,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     runtimeDatabaseUrls,
     nats: natsSetup,
     natsAs,
+    async connectAs(user) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await connect({ servers: natsUrl, timeout: 15_000, ...natsAs(user) });
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
+    },
     signToken,
     serviceEnv: (name) => ({ ...serviceEnvs[name] }),
     callerHeaders(app, subject, token) {
