@@ -233,12 +233,22 @@ describe('applications: birth registration end to end', () => {
     expect(early.status).toBe(409);
     expect(early.body.allowedActions).toEqual(['cancel']);
 
-    const returned = await clerk.post(`/applications/${id}/return`, {
-      reason: 'Lampirkan surat kehilangan dari kepolisian',
-    });
+    // The resident reads the reason: no hidden characters that show other text than is stored.
+    for (const reason of ['Lampirkan surat \u202enaigalihek', 'Lampirkan\u200b surat', ' \n\t ', 'Surat\u001b[8m']) {
+      const refused = await clerk.post(`/applications/${id}/return`, { reason });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    }
+    const hiddenMessage = await clerk.post(`/applications/${id}/verify`, { message: 'Berkas \u2066lengkap\u2069' });
+    expect(hiddenMessage.status).toBe(400);
+    expect(hiddenMessage.body.errors).toEqual([expect.objectContaining({ field: 'message' })]);
+    expect((await father.get(`/applications/${id}`)).body.status).toBe('SUBMITTED');
+
+    const reason = 'Lampirkan surat kehilangan dari kepolisian:\n- asli, bukan fotokopi';
+    const returned = await clerk.post(`/applications/${id}/return`, { reason });
     expect(returned.status).toBe(200);
     expect(returned.body.status).toBe('REVISION_REQUESTED');
-    expect(returned.body.history.at(-1)).toMatchObject({ reason: 'Lampirkan surat kehilangan dari kepolisian' });
+    expect(returned.body.history.at(-1)).toMatchObject({ reason });
 
     const otherType = await father.put(`/applications/${id}`, familyCardUpdateBody(world));
     expect(otherType.status).toBe(400);

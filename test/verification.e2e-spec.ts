@@ -600,5 +600,49 @@ describe('verification for agencies through the gateway', () => {
       await verify(stack.url, token, verification(subject.nik)).expect(200);
       expect(await total()).toBe(start + 1);
     });
+
+    it('refuses hidden characters in what the resident reads: an agency name, a purpose (400, nothing logged)', async () => {
+      const subject = family.members[2];
+      const resident = await login(stack.url, subject.nik, RESIDENT_PASSWORD);
+      const total = async (): Promise<number> =>
+        (await request(stack.url).get('/api/v1/me/access-log').set('authorization', `Bearer ${resident}`)).body
+          .total as number;
+      const start = await total();
+      const agencies = async (): Promise<number> =>
+        (await request(stack.url).get('/api/v1/admin/agencies').set('authorization', `Bearer ${admin}`)).body
+          .total as number;
+      const before = await agencies();
+      // A right-to-left override shows "BANK CONTOH" for what is stored as something else.
+      for (const name of ['KNAB\u202e HOTNOC', 'BANK\u200bCONTOH', 'BANK\nCONTOH', '   ', 'BANK \ud800']) {
+        const refused = await request(stack.url)
+          .post('/api/v1/admin/agencies')
+          .set('authorization', `Bearer ${admin}`)
+          .send({ name, allowedFields: ['fullName'], requestsPerMinute: 60 });
+        expect(refused.status).toBe(400);
+        expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'name' })]);
+      }
+      expect(await agencies()).toBe(before);
+      const hidden = 'Pembukaan rekening \u2067tabungan\u2069';
+      const single = await verify(stack.url, bankToken, { ...verification(subject.nik), purpose: hidden });
+      expect(single.status).toBe(400);
+      expect(single.body.errors).toEqual([expect.objectContaining({ field: 'purpose' })]);
+      const batch = await verifyBatch(stack.url, bankToken, [
+        verification(subject.nik),
+        { ...verification(subject.nik), purpose: 'Klaim\u202e' },
+        { ...verification(subject.nik), purpose: 'Klaim\u001b[2J' },
+      ]);
+      expect(batch.status).toBe(400);
+      expect(batch.body.errors).toEqual([
+        expect.objectContaining({ field: 'items[1].purpose' }),
+        expect.objectContaining({ field: 'items[2].purpose' }),
+      ]);
+      expect(await total()).toBe(start);
+      // Any visible punctuation is fine: it is escaped where it is shown.
+      await verify(stack.url, bankToken, {
+        ...verification(subject.nik),
+        purpose: 'KYC <nasabah> & "prioritas"',
+      }).expect(200);
+      expect(await total()).toBe(start + 1);
+    });
   });
 });

@@ -35,4 +35,5 @@ export * from './names/new-record-name.js';
 export * from './population/marriage-age.js';
 export * from './attachments/stored-file-name.js';
 export * from './text/document-text.js';
+export * from './text/readable-text.js';
 export * from './passwords/password-rules.js';

@@ -1,4 +1,4 @@
-import { DOCUMENT_TEXT_RULE, isDocumentText } from '#lib/domain';
+import { DOCUMENT_TEXT_RULE, READABLE_TEXT_RULE, isDocumentText, isReadableText } from '#lib/domain';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 /**
@@ -12,6 +12,28 @@ export function IsDocumentText(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isDocumentText(value),
         defaultMessage: () => DOCUMENT_TEXT_RULE,
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * Text a person reads on a screen (an agency's name, a purpose, a reason): libs/domain's
+ * `isReadableText` — no control or invisible characters (a bidirectional override, a zero-width
+ * space); with `multiline`, line breaks and tabs are allowed.
+ */
+export function IsReadableText(
+  textOptions: { multiline?: boolean } = {},
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isReadableText',
+      constraints: [textOptions.multiline === true],
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isReadableText(value, textOptions),
+        defaultMessage: () => READABLE_TEXT_RULE,
       },
     },
     options,

@@ -68,6 +68,14 @@ const CUSTOM_CONVERTERS: Record<string, (meta: ValidationMetadata) => SchemaObje
     description:
       'Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / \' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400',
   }),
+  isReadableText: (meta) => ({
+    type: 'string',
+    description:
+      'Text a person reads on a screen: any visible character, but no control character' +
+      (meta.constraints?.[0] === true ? ' other than a line break or tab' : '') +
+      ', no invisible or format character (bidirectional overrides and isolates, zero-width characters, soft hyphen), ' +
+      'no line or paragraph separator, private-use or unassigned code point, no lone surrogate; 400 otherwise',
+  }),
   isNotCommonPassword: () => ({
     type: 'string',
     description:

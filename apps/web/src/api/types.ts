@@ -1425,6 +1425,7 @@ export interface components {
     };
     CreateAgencyBody: {
       allowedFields: ('fullName' | 'birthDate' | 'birthPlace' | 'sex' | 'motherName' | 'address')[];
+      /** @description Text a person reads on a screen: any visible character, but no control character, no invisible or format character (bidirectional overrides and isolates, zero-width characters, soft hyphen), no line or paragraph separator, private-use or unassigned code point, no lone surrogate; 400 otherwise */
       name: string;
       /** Format: int32 */
       requestsPerMinute: number;
@@ -2270,6 +2271,7 @@ export interface components {
        * @example 1602054101900001
        */
       nik: string;
+      /** @description Text a person reads on a screen: any visible character, but no control character, no invisible or format character (bidirectional overrides and isolates, zero-width characters, soft hyphen), no line or paragraph separator, private-use or unassigned code point, no lone surrogate; 400 otherwise */
       purpose: string;
       /** @enum {string} */
       sex?: 'LAKI_LAKI' | 'PEREMPUAN';
@@ -2289,6 +2291,7 @@ export interface components {
        * @example 1602054101900001
        */
       nik: string;
+      /** @description Text a person reads on a screen: any visible character, but no control character, no invisible or format character (bidirectional overrides and isolates, zero-width characters, soft hyphen), no line or paragraph separator, private-use or unassigned code point, no lone surrogate; 400 otherwise */
       purpose: string;
       /** @enum {string} */
       sex?: 'LAKI_LAKI' | 'PEREMPUAN';

@@ -7,11 +7,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsReadableText } from '#lib/validation';
 import { ApplicationStatus, ApplicationType } from '#lib/domain';
 import { Principal } from '../identity/principal.js';
 import { PAGE_MAX_OFFSET } from '../identity/registry.messages.js';
@@ -57,12 +59,14 @@ export class VerifyApplicationRequest extends ApplicationActionRequest {
   @IsOptional()
   @IsString()
   @MaxLength(REASON_MAX_LENGTH)
+  @IsReadableText({ multiline: true })
   note?: string;
 
   /** Extra: a message the applicant reads in the history (the note is for the official only). */
   @IsOptional()
   @IsString()
   @MaxLength(REASON_MAX_LENGTH)
+  @IsReadableText({ multiline: true })
   message?: string;
 }
 
@@ -71,6 +75,8 @@ export class ReasonedActionRequest extends ApplicationActionRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(REASON_MAX_LENGTH)
+  @Matches(/\S/, { message: 'alasan wajib diisi' })
+  @IsReadableText({ multiline: true })
   reason: string;
 }
 

@@ -9,11 +9,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsReadableText } from '#lib/validation';
 import { Principal } from './principal.js';
 import { PagedListRequest } from './registry.messages.js';
 import { VERIFICATION_FIELDS, type VerificationField } from './verification.messages.js';
@@ -30,9 +32,12 @@ export class CreateAgencyRequest {
   @Type(() => Principal)
   principal: Principal;
 
+  /** A resident reads it in the access log of their NIK: no hidden characters (docs/security.md). */
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @Matches(/\S/, { message: 'nama instansi wajib diisi' })
+  @IsReadableText()
   name: string;
 
   /** The request fields the agreement (hak akses) lets the agency compare. */

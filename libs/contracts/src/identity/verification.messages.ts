@@ -8,11 +8,12 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { Sex, type PersonStatus } from '#lib/domain';
-import { IsNik, IsPastDate } from '#lib/validation';
+import { IsNik, IsPastDate, IsReadableText } from '#lib/validation';
 import { Principal } from './principal.js';
 
 /**
@@ -34,9 +35,12 @@ export class VerificationItem {
   @IsNik()
   nik: string;
 
+  /** A resident reads it in the access log of their NIK: no hidden characters (docs/security.md). */
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
+  @Matches(/\S/, { message: 'tujuan pemeriksaan wajib diisi' })
+  @IsReadableText()
   purpose: string;
 
   @IsOptional()
