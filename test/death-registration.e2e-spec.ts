@@ -16,7 +16,7 @@ import {
   TEST_ADMIN,
 } from './factories/accounts.factory.js';
 import { agencyToken, createAgency, verification, verify } from './factories/agencies.factory.js';
-import { as, daysAgo } from './factories/applications.factory.js';
+import { as, daysAgo, deathReportBody } from './factories/applications.factory.js';
 import { residentsCsv, syntheticFamilies } from './factories/registry.factory.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -115,19 +115,11 @@ describe('death registration', () => {
   });
 
   /** The head's death as the spouse reports it, the grown-up child named to head the family. */
-  const report = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
-    type: 'DEATH_REGISTRATION',
-    familyCardNumber: family.familyCardNumber,
-    deceasedNik: head.nik,
-    dateOfDeath: daysAgo(4),
-    timeOfDeath: '04:30',
-    placeOfDeath: 'KAYUAGUNG',
-    cause: 'SAKIT_BIASA',
-    certifiedBy: 'DOKTER',
-    deathLetterNumber: 'SKK/RSUD-KAG/2026/0117',
-    newHeadNik: adultChild.nik,
-    ...overrides,
-  });
+  const report = (overrides: Record<string, unknown> = {}): Record<string, unknown> =>
+    deathReportBody(
+      { familyCardNumber: family.familyCardNumber, deceasedNik: head.nik, newHeadNik: adultChild.nik },
+      overrides,
+    );
 
   async function refused(body: Record<string, unknown>, token = tokens.spouse): Promise<Problem> {
     const response = await as(stack.url, token).post('/applications', body);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import http from 'node:http';
 import request from 'supertest';
 import { ServiceName } from '#lib/contracts';
 import { ensureWebBuilt } from './browser/support/browser.js';
+import { rawRequest } from './support/raw-http.js';
 import { startStack, type Stack } from './support/stack.js';
 
 /**
@@ -13,18 +13,13 @@ import { startStack, type Stack } from './support/stack.js';
  * The path exactly as given, byte for byte (no URL normalisation of `..` or `%2e`, as fetch
  * would do); only characters outside ASCII are percent-encoded, as a client must send them.
  */
+/** A GET with the path as written (non-ASCII and spaces percent-encoded, nothing else). */
 function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(url);
-  const wire = path.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
-  return new Promise((resolve, reject) => {
-    const req = http.get({ hostname, port, path: wire }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-  });
+  return rawRequest(
+    url,
+    'GET',
+    path.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c)),
+  );
 }
 
 describe('headers and exposure', () => {

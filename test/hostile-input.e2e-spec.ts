@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import request from 'supertest';
 import { agencyToken, createAgency, verification } from './factories/agencies.factory.js';
 import {
@@ -10,13 +9,14 @@ import {
   as,
   birthBody,
   buildApplicationsWorld,
-  daysAgo,
+  deathReportBody,
   familyCardNewBody,
   familyCardReplacementBody,
   familyCardUpdateBody,
 } from './factories/applications.factory.js';
 import { RESIDENT_PASSWORD, STAFF_PASSWORD } from './factories/accounts.factory.js';
 import { CSV_COLUMNS } from './factories/registry.factory.js';
+import { rawRequest as raw } from './support/raw-http.js';
 import { startStack, type Stack } from './support/stack.js';
 
 /**
@@ -164,27 +164,6 @@ const NASTY_QUERY_VALUES = [
   '%5B%5D',
 ];
 
-/** A request as sent on the wire, path and query unchanged (no normalisation). */
-function raw(
-  url: string,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: string | Buffer,
-): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = http.request({ hostname, port, path, method, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 describe('hostile input on every route', () => {
   let stack: Stack;
   let world: ApplicationsWorld;
@@ -204,18 +183,11 @@ describe('hostile input on every route', () => {
     expect(submitted.status).toBe(201);
     applicationId = submitted.body.id as string;
     const subject = world.mother;
-    const death = {
-      type: 'DEATH_REGISTRATION',
+    const death = deathReportBody({
       familyCardNumber: world.birthFamily.familyCardNumber,
       deceasedNik: world.father.nik,
-      dateOfDeath: daysAgo(4),
-      timeOfDeath: '04:30',
-      placeOfDeath: 'KAYUAGUNG',
-      cause: 'SAKIT_BIASA',
-      certifiedBy: 'DOKTER',
-      deathLetterNumber: 'SKK/RSUD-KAG/2026/0117',
       newHeadNik: world.mother.nik,
-    };
+    }) as Record<string, Json>;
     // Routes that end or change a session come last, so the others keep their callers.
     routes = [
       { method: 'post', path: '/applications', token: tokens.mother, body: birthBody(world) as Record<string, Json> },

@@ -238,6 +238,29 @@ export function familyCardReplacementBody(world: ApplicationsWorld, overrides: R
 }
 
 /** A client of the API as one caller. */
+/**
+ * A death report (DEATH_REGISTRATION) of `deceasedNik`, a member of the family with the card,
+ * certified by a doctor four days ago; `newHeadNik` names who heads the family when the head died.
+ */
+export function deathReportBody(
+  who: { familyCardNumber: string; deceasedNik: string; newHeadNik?: string },
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    type: 'DEATH_REGISTRATION',
+    familyCardNumber: who.familyCardNumber,
+    deceasedNik: who.deceasedNik,
+    dateOfDeath: daysAgo(4),
+    timeOfDeath: '04:30',
+    placeOfDeath: 'KAYUAGUNG',
+    cause: 'SAKIT_BIASA',
+    certifiedBy: 'DOKTER',
+    deathLetterNumber: 'SKK/RSUD-KAG/2026/0117',
+    ...(who.newHeadNik === undefined ? {} : { newHeadNik: who.newHeadNik }),
+    ...overrides,
+  };
+}
+
 export function as(url: string, token: string) {
   const auth = (test: request.Test) => test.set('authorization', `Bearer ${token}`);
   return {

@@ -3,9 +3,14 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DomainError } from '#lib/domain';
 import { createLogger, createValidationPipe, Metrics, NestLoggerAdapter, type AppLogger } from '#lib/platform/core';
-import { registerAccessLog, registerHttpMetrics, registerMetricsRoute } from '#lib/platform/http';
+import {
+  acceptedBody,
+  inputRefusal,
+  registerAccessLog,
+  registerHttpMetrics,
+  registerMetricsRoute,
+} from '#lib/platform/http';
 import { installIdnAreaRegions } from '#lib/platform/regions';
-import { acceptedBody } from '#lib/platform/rpc';
 import { trustProxyOf, type GatewayConfig } from './config/gateway.config.js';
 import { DOCS_PATH, setupOpenApi } from './docs/openapi.js';
 import { VERIFICATION_PAGE_PATH } from './documents/verification-page.controller.js';
@@ -82,14 +87,12 @@ export async function startGateway(
   // A query string and path parameters get the checks of a body (`?q=%00` reached PostgreSQL,
   // which cannot store U+0000: a 500), before any route reads them.
   fastify.addHook('preValidation', (request, _reply, done) => {
-    try {
-      acceptedBody(request.query);
-      acceptedBody(request.params);
-    } catch (refused) {
-      done(refused as Error);
-      return;
-    }
-    done();
+    done(
+      inputRefusal(() => {
+        acceptedBody(request.query);
+        acceptedBody(request.params);
+      }),
+    );
   });
   registerSecurityHeaders(fastify, DOCS_PATH);
   // What Fastify raises before a route's handler (a body that is not JSON, empty, too large)

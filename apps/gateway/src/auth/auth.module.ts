@@ -1,7 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { acceptedBody } from '#lib/platform/rpc';
+import { acceptedBody, inputRefusal } from '#lib/platform/http';
 import { AccessDeclarationsCheck } from './access-declarations.check.js';
 import { AgencyTokenController } from './agency-token.controller.js';
 import { AuthController } from './auth.controller.js';
@@ -37,11 +37,9 @@ export class AuthModule implements OnModuleInit {
         { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES },
         (_request, body, done) => {
           // The same checks as a JSON body (a U+0000 from `%00`: 400, not a database error).
-          try {
-            done(null, acceptedBody(Object.fromEntries(new URLSearchParams(body as string))));
-          } catch (refused) {
-            done(refused as Error, undefined);
-          }
+          const form = Object.fromEntries(new URLSearchParams(body as string));
+          const refused = inputRefusal(() => acceptedBody(form));
+          done(refused ?? null, refused === undefined ? form : undefined);
         },
       );
     }

@@ -1,7 +1,7 @@
 import { RouteConfig, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest, RawServerDefault } from 'fastify';
 import { IDEMPOTENCY_KEY_HEADER } from '#lib/platform/core';
-import { acceptedBody, jsonObject } from '#lib/platform/rpc';
+import { acceptedBody, inputRefusal, jsonObject } from '#lib/platform/http';
 
 /**
  * A JSON body kept as the bytes that arrived, for a route that relays it to the service that
@@ -56,13 +56,8 @@ export function useRelayingJsonParser(app: NestFastifyApplication, bodyLimit: nu
         done(error, undefined);
         return;
       }
-      try {
-        acceptedBody(jsonObject(parsed));
-      } catch (refused) {
-        done(refused as Error, undefined);
-        return;
-      }
-      done(null, parsed);
+      const refused = inputRefusal(() => acceptedBody(jsonObject(parsed)));
+      done(refused ?? null, refused === undefined ? parsed : undefined);
     });
   });
 }

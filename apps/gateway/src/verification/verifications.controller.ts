@@ -11,7 +11,8 @@ import {
   VerifyBatchRequest,
   VerifyRequest,
 } from '#lib/contracts';
-import { jsonObject, RpcClient, type RawJson } from '#lib/platform/rpc';
+import { jsonObject } from '#lib/platform/http';
+import { RpcClient, type RawJson } from '#lib/platform/rpc';
 import { Role } from '#lib/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import { IdempotentAction } from '../http/idempotency.js';
