@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: the whole system on one machine (demo data with `--demo` or DEMO_DATA=1).
+// `npm start`: the whole system on one machine, with demo data (not with `--no-demo` or DEMO_DATA=0;
+// with NODE_ENV=production only when asked: `--demo` or DEMO_DATA=1).
 //  1. builds dist/;
 //  2. writes the NATS configuration (scripts/nats-config.mjs: an nkey per app, subject
 //     permissions) under .data/nats-auth/ and starts its own nats-server with it — unless
@@ -11,7 +12,7 @@
 //  4. makes development keys under .data/dev/ (token signing key and its public JWKS, document
 //     signing certificate, database role passwords);
 //  5. starts identity, applications, documents and the gateway as separate processes with
-//     prefixed, interleaved logs; waits for /api/v1/health; loads the demo data when asked;
+//     prefixed, interleaved logs; waits for /api/v1/health; loads the demo data (see above);
 //  6. an app that crashes is started again after a short pause (scripts/lib/supervisor.mjs);
 //     Ctrl-C stops everything, private servers included, and so does an app that keeps crashing.
 import { spawnSync } from 'node:child_process';
@@ -188,7 +189,12 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const demoData = process.argv.includes('--demo') || process.env.DEMO_DATA === '1';
+// Demo data in development unless declined; in production only when asked for (issue #12: its
+// accounts have published passwords).
+const production = process.env.NODE_ENV === 'production';
+const demoAsked = process.argv.includes('--demo') || process.env.DEMO_DATA === '1';
+const demoDeclined = process.argv.includes('--no-demo') || process.env.DEMO_DATA === '0';
+const demoData = demoAsked || (!production && !demoDeclined);
 const natsSetup = writeNatsSetup({ dir: path.join(dataDir, 'nats-auth') });
 const natsUrl = await findNats(natsSetup);
 const databaseUrl = await findPostgres();
@@ -261,7 +267,12 @@ if (demoData && existsSync(demo)) {
   });
   for (const line of `${seeded.stdout}${seeded.stderr}`.split('\n').filter(Boolean)) say('start', line);
 } else if (!demoData) {
-  say('start', 'no demo data (start with `npm start -- --demo` or DEMO_DATA=1 for the demo staff and residents)');
+  say(
+    'start',
+    production
+      ? 'no demo data (NODE_ENV=production: only with `npm start -- --demo` or DEMO_DATA=1)'
+      : 'no demo data (asked with --no-demo or DEMO_DATA=0)',
+  );
 }
 
 say('start', `\x1b[1mThe system is up: http://localhost:${port}/\x1b[0m`);
