@@ -585,12 +585,16 @@ describe('verification for agencies through the gateway', () => {
       ]);
     });
 
+    /** How many lines the resident holding `token` reads in their access log. */
+    async function accessLogTotal(token: string): Promise<number> {
+      const response = await request(stack.url).get('/api/v1/me/access-log').set('authorization', `Bearer ${token}`);
+      return response.body.total as number;
+    }
+
     it('logs nothing for a refused check or an unknown NIK', async () => {
       const subject = family.members[2];
       const resident = await login(stack.url, subject.nik, RESIDENT_PASSWORD);
-      const total = async (): Promise<number> =>
-        (await request(stack.url).get('/api/v1/me/access-log').set('authorization', `Bearer ${resident}`)).body
-          .total as number;
+      const total = (): Promise<number> => accessLogTotal(resident);
       const start = await total();
       const limited = await createAgency(stack.url, admin, { allowedFields: [] });
       const token = await agencyToken(stack.url, limited);
@@ -604,9 +608,7 @@ describe('verification for agencies through the gateway', () => {
     it('refuses hidden characters in what the resident reads: an agency name, a purpose (400, nothing logged)', async () => {
       const subject = family.members[2];
       const resident = await login(stack.url, subject.nik, RESIDENT_PASSWORD);
-      const total = async (): Promise<number> =>
-        (await request(stack.url).get('/api/v1/me/access-log').set('authorization', `Bearer ${resident}`)).body
-          .total as number;
+      const total = (): Promise<number> => accessLogTotal(resident);
       const start = await total();
       const agencies = async (): Promise<number> =>
         (await request(stack.url).get('/api/v1/admin/agencies').set('authorization', `Bearer ${admin}`)).body
