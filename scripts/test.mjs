@@ -3,7 +3,7 @@
 // whole-system tests need PostgreSQL (found, or started privately under .data/) and the
 // nats-server binary (each test stack starts a private NATS server).
 import { spawnSync } from 'node:child_process';
-import { totalmem } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import path from 'node:path';
 import {
   canConnect,
@@ -46,6 +46,18 @@ if (!unitOnly) {
   }
 }
 
-const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', ...args], { stdio: 'inherit', env });
+const runJest = (jestArgs) =>
+  spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', ...jestArgs], { stdio: 'inherit', env }).status ?? 1;
+let status;
+if (args.length === 0) {
+  // The whole suite in two runs. The unit tier is CPU-bound and keeps no shared state, so it runs
+  // on every core (on 2 cores jest would otherwise run it in band: 77 s against 46 s here). The
+  // tiers that start PostgreSQL databases, NATS servers and browsers keep jest's default.
+  const unit = runJest(['--selectProjects', 'unit', `--maxWorkers=${Math.max(2, availableParallelism())}`]);
+  const rest = runJest(['--selectProjects', 'integration', 'e2e', 'browser']);
+  status = unit !== 0 ? unit : rest;
+} else {
+  status = runJest(args);
+}
 privatePostgres?.stop();
-process.exit(jest.status ?? 1);
+process.exit(status);
