@@ -35,6 +35,12 @@ const common = {
 };
 
 export default {
+  // Every suite of the servers' tiers starts the whole system in the test process, and jest's ESM
+  // module registries are not freed between suites: run in band, the process grew by about
+  // 100 MB a suite, past 6 GB by the end, and a collection of such a heap can stall the apps in
+  // it beyond an RPC deadline. With a limit, jest runs the suites in a worker process and starts
+  // a fresh one once a suite leaves it above the limit.
+  workerIdleMemoryLimit: '2GB',
   coverageProvider: 'v8',
   collectCoverageFrom: ['libs/domain/src/**/*.ts', '!libs/domain/src/**/*.spec.ts', '!libs/domain/src/**/index.ts'],
   coverageThreshold: {
