@@ -2,6 +2,24 @@ import { DOCUMENT_TEXT_RULE, READABLE_TEXT_RULE, isDocumentText, isReadableText 
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 /**
+ * A string with at least one character that is not white space: an empty value, or one of spaces
+ * and line breaks only, is refused with one error (`message`, e.g. "alasan wajib diisi").
+ */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && NOT_BLANK.test(value),
+        defaultMessage: () => 'wajib diisi',
+      },
+    },
+    options,
+  );
+}
+const NOT_BLANK = /\S/;
+
+/**
  * Text that reaches a document (an address, a place of birth or death): libs/domain's
  * `isDocumentText` — letters, digits, spaces and `. , - / ' ( ) # :` only.
  */

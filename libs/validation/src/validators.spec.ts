@@ -7,6 +7,7 @@ import { IsPastDate } from './date.validators.js';
 import { IsApplicationNumber, IsBirthCertificateNumber, IsFamilyCardNumber, IsNik } from './identifier.validators.js';
 import { IsOneOfLabels } from './label.validators.js';
 import { IsRegionCode, IsVillageCode } from './region.validators.js';
+import { IsNotBlank } from './text.validators.js';
 import { validationErrorsToFieldErrors } from './validation-pipe.options.js';
 
 // Synthetic identifiers only.
@@ -35,6 +36,11 @@ class LabelsDto {
   @IsOptional() @IsOneOfLabels(EDUCATION_LIST) education?: unknown;
   @IsOptional() @IsOneOfLabels(OCCUPATION_LIST, { each: true }) occupations?: unknown;
   @IsOptional() @IsOneOfLabels(['HILANG', 'RUSAK']) reason?: unknown;
+}
+
+class ReasonDto {
+  @IsNotBlank({ message: 'alasan wajib diisi' }) reason?: unknown;
+  @IsOptional() @IsNotBlank() note?: unknown;
 }
 
 async function fieldErrors(cls: new () => object, plain: Record<string, unknown>) {
@@ -151,6 +157,22 @@ describe('IsOneOfLabels', () => {
         message: 'harus salah satu isian daftar resmi jenis pekerjaan, misalnya "BELUM/TIDAK BEKERJA"',
       },
       { field: 'reason', message: 'harus salah satu isian daftar yang diizinkan, misalnya "HILANG"' },
+    ]);
+  });
+});
+
+describe('IsNotBlank', () => {
+  it.each([['x'], ['  Dokumen hilang  '], ['baris\nkedua']])('accepts %p', async (reason) => {
+    expect(await fieldErrors(ReasonDto, { reason })).toEqual([]);
+  });
+
+  it.each([[''], ['   '], ['\n\t \r'], [undefined], [0], [['alasan']]])('refuses %p with one error', async (reason) => {
+    expect(await fieldErrors(ReasonDto, { reason })).toEqual([{ field: 'reason', message: 'alasan wajib diisi' }]);
+  });
+
+  it('says "wajib diisi" unless told otherwise', async () => {
+    expect(await fieldErrors(ReasonDto, { reason: 'x', note: ' ' })).toEqual([
+      { field: 'note', message: 'wajib diisi' },
     ]);
   });
 });

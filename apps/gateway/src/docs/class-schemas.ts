@@ -68,6 +68,8 @@ const CUSTOM_CONVERTERS: Record<string, (meta: ValidationMetadata) => SchemaObje
     description:
       'Text that reaches a document: letters (any script, with accents), digits, spaces and `. , - / \' ( ) # :` only; `<`, `>`, `"`, `;`, `{`, control characters are 400',
   }),
+  // No description: it would replace the one of the field's text rule (the last converter wins).
+  isNotBlank: () => ({ type: 'string', minLength: 1, pattern: '\\S' }),
   isReadableText: (meta) => ({
     type: 'string',
     description:

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ServiceConfig } from '#lib/platform/core';
-import { IsDocumentText } from '#lib/validation';
+import { IsDocumentText, IsNotBlank } from '#lib/validation';
 
 /** Environment of the identity service, validated once at start-up. */
 export class IdentityConfig extends ServiceConfig {
@@ -99,7 +99,7 @@ export class IdentityConfig extends ServiceConfig {
   /** Printed under what the first ADMIN signs, like any staff name: the document-text rule. */
   @IsString()
   @MaxLength(100)
-  @Matches(/\S/)
+  @IsNotBlank()
   @IsDocumentText()
   ADMIN_FULL_NAME: string = 'Administrator Sistem';
 

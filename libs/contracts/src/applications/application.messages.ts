@@ -2,18 +2,16 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsReadableText } from '#lib/validation';
+import { IsNotBlank, IsReadableText } from '#lib/validation';
 import { ApplicationStatus, ApplicationType } from '#lib/domain';
 import { Principal } from '../identity/principal.js';
 import { PAGE_MAX_OFFSET } from '../identity/registry.messages.js';
@@ -73,9 +71,8 @@ export class VerifyApplicationRequest extends ApplicationActionRequest {
 /** Return and reject: the resident is told why. */
 export class ReasonedActionRequest extends ApplicationActionRequest {
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank({ message: 'alasan wajib diisi' })
   @MaxLength(REASON_MAX_LENGTH)
-  @Matches(/\S/, { message: 'alasan wajib diisi' })
   @IsReadableText({ multiline: true })
   reason: string;
 }

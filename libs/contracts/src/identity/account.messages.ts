@@ -5,6 +5,7 @@ import {
   IsDocumentText,
   IsFamilyCardNumber,
   IsNik,
+  IsNotBlank,
   IsNotCommonPassword,
   IsPastDate,
   IsRegionCode,
@@ -115,9 +116,8 @@ export class CreateStaffRequest {
 
   /** Printed under what an official signs: the document-text rule of the registry's names. */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank({ message: 'nama lengkap wajib diisi' })
   @MaxLength(100)
-  @Matches(/\S/, { message: 'nama lengkap wajib diisi' })
   @IsDocumentText({ message: `nama lengkap ${DOCUMENT_TEXT_RULE}` })
   fullName: string;
 

@@ -9,13 +9,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsReadableText } from '#lib/validation';
+import { IsNotBlank, IsReadableText } from '#lib/validation';
 import { Principal } from './principal.js';
 import { PagedListRequest } from './registry.messages.js';
 import { VERIFICATION_FIELDS, type VerificationField } from './verification.messages.js';
@@ -34,9 +33,8 @@ export class CreateAgencyRequest {
 
   /** A resident reads it in the access log of their NIK: no hidden characters (docs/security.md). */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank({ message: 'nama instansi wajib diisi' })
   @MaxLength(200)
-  @Matches(/\S/, { message: 'nama instansi wajib diisi' })
   @IsReadableText()
   name: string;
 

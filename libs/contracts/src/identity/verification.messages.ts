@@ -8,12 +8,11 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { Sex, type PersonStatus } from '#lib/domain';
-import { IsNik, IsPastDate, IsReadableText } from '#lib/validation';
+import { IsNik, IsNotBlank, IsPastDate, IsReadableText } from '#lib/validation';
 import { Principal } from './principal.js';
 
 /**
@@ -37,9 +36,8 @@ export class VerificationItem {
 
   /** A resident reads it in the access log of their NIK: no hidden characters (docs/security.md). */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank({ message: 'tujuan pemeriksaan wajib diisi' })
   @MaxLength(500)
-  @Matches(/\S/, { message: 'tujuan pemeriksaan wajib diisi' })
   @IsReadableText()
   purpose: string;
 
