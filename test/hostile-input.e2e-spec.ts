@@ -574,7 +574,7 @@ describe('hostile input on every route', () => {
     // Not one of these is a valid bearer token of an administrator: none may list the staff.
     expect(answers.filter((a) => a.route === 'GET /api/v1/admin/staff' && a.status === 200)).toEqual([]);
   }, 300_000);
-  it('says which field is wrong: U+0000, a required field sent as null, a page too far', async () => {
+  it('says which field is wrong: U+0000, a bidi override, a required field sent as null, a page too far', async () => {
     const { tokens } = world;
     const nul = await as(stack.url, tokens.stranger).post(
       '/applications',
@@ -590,6 +590,24 @@ describe('hostile input on every route', () => {
     });
     expect(query.status).toBe(400);
     expect(JSON.parse(query.body)).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ field: 'q' }] });
+    // A bidirectional override (U+202E), in a field that has no text rule of its own: refused too.
+    const bidi = await raw(stack.url, 'GET', '/api/v1/applications?q=%E2%80%AEKIRI', {
+      authorization: `Bearer ${tokens.clerk}`,
+    });
+    expect({ status: bidi.status, ...JSON.parse(bidi.body) }).toMatchObject({
+      status: 400,
+      code: 'VALIDATION.FAILED',
+      errors: [
+        { field: 'q', message: 'tidak boleh memuat karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069)' },
+      ],
+    });
+    // …but not in a password, which is never shown: a wrong one is refused as any other wrong
+    // password (401, or 429 once the sweep above has tripped the login throttle), not as input.
+    const password = await request(stack.url)
+      .post('/api/v1/auth/login')
+      .send({ username: 'clerk2.oki', password: 'bukan-kata-sandinya\u202e' });
+    expect([401, 429]).toContain(password.status);
+    expect(password.body.code).not.toBe('VALIDATION.FAILED');
     const required = await as(stack.url, tokens.clerk).post(`/applications/${applicationId}/return`, { reason: null });
     expect(required.status).toBe(400);
     expect(required.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);

@@ -633,8 +633,21 @@ describe('verification for agencies through the gateway', () => {
         { ...verification(subject.nik), purpose: 'Klaim\u202e' },
         { ...verification(subject.nik), purpose: 'Klaim\u001b[2J' },
       ]);
+      // A bidirectional override is refused before validation, in any field (the first one met).
       expect(batch.status).toBe(400);
       expect(batch.body.errors).toEqual([
+        {
+          field: 'items[1].purpose',
+          message: 'tidak boleh memuat karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069)',
+        },
+      ]);
+      const controls = await verifyBatch(stack.url, bankToken, [
+        verification(subject.nik),
+        { ...verification(subject.nik), purpose: 'Klaim\u200b' },
+        { ...verification(subject.nik), purpose: 'Klaim\u001b[2J' },
+      ]);
+      expect(controls.status).toBe(400);
+      expect(controls.body.errors).toEqual([
         expect.objectContaining({ field: 'items[1].purpose' }),
         expect.objectContaining({ field: 'items[2].purpose' }),
       ]);

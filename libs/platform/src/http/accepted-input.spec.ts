@@ -50,6 +50,32 @@ describe('acceptedBody: a public body made fit for the routes', () => {
     expect(nulFields({ reason: 'baris satu\r\nbaris dua\t\u0007' })).toBeUndefined();
   });
 
+  it('refuses bidirectional controls in a value or a key at any depth, except in a password', () => {
+    const bidiFields = (body: unknown): string[] | undefined => {
+      const error = refusedAs(body);
+      if (error === undefined) return undefined;
+      expect(error.code).toBe('VALIDATION.FAILED');
+      expect(error.errors.map((e) => e.message)).toEqual([
+        'tidak boleh memuat karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069)',
+      ]);
+      return error.errors.map((e) => e.field);
+    };
+    // Every embedding, override and isolate, alone or inside text.
+    for (const code of [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]) {
+      expect(bidiFields({ name: `Bank ${String.fromCharCode(code)}Sejahtera` })).toEqual(['name']);
+    }
+    expect(bidiFields({ items: [{ nik: '1' }, { purpose: 'KREDIT \u202e0001' }] })).toEqual(['items[1].purpose']);
+    expect(bidiFields({ ['a\u2066b']: 'x' })).toEqual(['a\\u2066b']);
+    expect(bidiFields({ q: ['x', '\u2067'] })).toEqual(['q[1]']);
+    // A password is never shown: only U+0000 is refused there.
+    const passwords = { password: 'a\u202eb', currentPassword: '\u2066', newPassword: 'c\u2069' };
+    expect(refusedAs({ ...passwords })).toBeUndefined();
+    expect(nulFields({ newPassword: 'a\u0000' })).toEqual(['newPassword']);
+    expect(bidiFields({ passwordHint: '\u202e' })).toEqual(['passwordHint']);
+    // Marks and joiners that are not controls stay allowed here (`@IsReadableText()` is stricter).
+    expect(refusedAs({ name: 'ZWJ 👩\u200d💻, LRM \u200e, RLM \u200f, Ar \u0627' })).toBeUndefined();
+  });
+
   it('removes properties that are null, at any depth, and keeps null list items for validation', () => {
     const body = { a: null, b: 'x', c: { d: null, e: [null, { f: null, g: 0 }] } };
     expect(acceptedBody(body)).toEqual({ b: 'x', c: { e: [null, { g: 0 }] } });

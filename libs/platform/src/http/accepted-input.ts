@@ -24,6 +24,12 @@ export const MAX_BODY_DEPTH = 32;
  *   a body nested 5,000 deep overflowed the stack, a 500);
  * - a string or key holding U+0000 is refused, naming the field (PostgreSQL cannot store it in
  *   text: a 500);
+ * - a string or key holding a bidirectional embedding, override or isolate (U+202A–U+202E,
+ *   U+2066–U+2069) is refused, naming the field: they make a text show something else than it
+ *   holds ("Trojan Source", CVE-2021-42574) and no field of the API needs them, so a new free-text
+ *   field is covered before it opts into the stricter `@IsReadableText()`. A password is exempt
+ *   (a field whose name ends in `password`): it is never shown, only compared as a hash, and one
+ *   chosen before this rule must still sign in;
  * - a property whose value is `null` is removed: the API has no field where null means anything
  *   else than "not given", and the validation already reads it so (`@IsOptional()` passes null),
  *   while the code after it expects a given field to have its type (a null name reached the name
@@ -51,10 +57,12 @@ export function acceptedBody<T>(body: T): T {
     }
     const record = value as Record<string, unknown>;
     for (const key in record) {
-      if (key.includes('\u0000')) throw nulRefused(container, key);
+      if (REFUSED_ANYWHERE.test(key)) throw refusedText(container, key, key);
       const child = record[key];
       if (child === null) delete record[key];
-      else visit(child, container, key, pending);
+      else if (typeof child === 'string' && SECRET_FIELD.test(key)) {
+        if (child.includes('\u0000')) throw refusedText(container, key, child);
+      } else visit(child, container, key, pending);
     }
   }
   return body;
@@ -68,26 +76,41 @@ interface Container {
   key: string | number;
 }
 
+/** U+0000, and the bidirectional embeddings, overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- U+0000 is what is refused
+const REFUSED_ANYWHERE = /[\u0000\u202a-\u202e\u2066-\u2069]/;
+/** A field holding a password: only U+0000 is refused in it (see `acceptedBody`). */
+const SECRET_FIELD = /password$/i;
+
 function visit(value: unknown, parent: Container, key: string | number, pending: Container[]): void {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) throw nulRefused(parent, key);
+    if (REFUSED_ANYWHERE.test(value)) throw refusedText(parent, key, value);
   } else if (typeof value === 'object' && value !== null) {
     pending.push({ value, depth: parent.depth + 1, parent, key });
   }
 }
 
-/** 400 naming the field, as the validation names fields: `items[3].purpose`. */
-function nulRefused(parent: Container, key: string | number): DomainError {
+/**
+ * 400 naming the field, as the validation names fields: `items[3].purpose`; `text` is the string
+ * that holds the refused character (the value or the key).
+ */
+function refusedText(parent: Container, key: string | number, text: string): DomainError {
   let field = typeof key === 'number' ? `[${key}]` : key;
   for (let at: Container | undefined = parent; at?.parent !== undefined; at = at.parent) {
     const step = typeof at.key === 'number' ? `[${at.key}]` : at.key;
     field = `${step}${field.startsWith('[') ? '' : '.'}${field}`;
   }
+  const message = text.includes('\u0000')
+    ? 'tidak boleh memuat karakter NUL (\\u0000)'
+    : 'tidak boleh memuat karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069)';
   return new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', {
-    // A key holding U+0000 is named with it written out, not echoed.
-    errors: [{ field: field.replaceAll('\u0000', '\\u0000'), message: 'tidak boleh memuat karakter NUL (\\u0000)' }],
+    // A key holding a refused character is named with it written out, not echoed.
+    errors: [{ field: field.replace(REFUSED_ANYWHERE_ALL, escapedCodePoint), message }],
   });
 }
+
+const REFUSED_ANYWHERE_ALL = new RegExp(REFUSED_ANYWHERE.source, 'g');
+const escapedCodePoint = (character: string): string => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
  * For a Fastify parser or hook, which must not throw: runs the checks above (`acceptedBody`,
