@@ -10,6 +10,16 @@ import pg from 'pg';
 import { databaseNameOf, ensureDatabase, withDatabase } from '#lib/platform/db';
 import { auditAccessLog } from '../src/access-log/access-log-audit.runner.js';
 import { seedPopulation } from '../src/seed/seed-population.js';
+import {
+  addPauses,
+  gcDuring,
+  gcPausesOf,
+  missedGoals,
+  number,
+  ratio,
+  type Figures,
+  type GcPauses,
+} from './goal-report.js';
 import { installIdnAreaRegions } from '#lib/platform/regions';
 
 // libs/domain does no I/O: this process hands it the idn-area-data regions first.
@@ -108,16 +118,21 @@ function previousFigures(file: string): Map<string, { requestsPerSecond: number;
   return figures;
 }
 
-interface Figures {
-  name: string;
-  requestsPerSecond: number;
-  niksPerSecond: number;
-  p50: number;
-  p99: number;
-  requests: number;
-  failures: number;
-  /** CPU milliseconds per request during the measured seconds, by process (from /proc). */
-  cpuPerRequest?: Record<string, number>;
+/** The `/metrics` addresses of the apps under test, by app (set once they have ports). */
+let metricsSources: () => Record<string, string[]> = () => ({});
+
+/** The GC histogram of every app, summed over its replicas; an app that cannot be read counts nothing. */
+async function gcSnapshot(): Promise<Record<string, GcPauses>> {
+  const snapshot: Record<string, GcPauses> = {};
+  for (const [app, urls] of Object.entries(metricsSources())) {
+    for (const url of urls) {
+      const text = await fetch(`${url}/metrics`)
+        .then((response) => (response.ok ? response.text() : ''))
+        .catch(() => '');
+      snapshot[app] = addPauses(snapshot[app], gcPausesOf(text));
+    }
+  }
+  return snapshot;
 }
 
 /**
@@ -252,9 +267,11 @@ async function loadWith(
       ],
     });
   if (WARMUP_SECONDS > 0) await run(WARMUP_SECONDS);
+  const gcBefore = await gcSnapshot();
   const cpuBefore = await cpuSnapshot();
   const result = await run(SECONDS);
   const cpuAfter = await cpuSnapshot();
+  const gcAfter = await gcSnapshot();
   const figures: Figures = {
     name,
     requestsPerSecond: result.requests.average,
@@ -269,11 +286,19 @@ async function loadWith(
         ((seconds - (cpuBefore[process] ?? 0)) * 1000) / Math.max(1, result.requests.total),
       ]),
     ),
+    gc: gcDuring(gcBefore, gcAfter),
   };
   say(
     `${name}: ${Math.round(figures.requestsPerSecond)} req/s, ${Math.round(figures.niksPerSecond)} NIK/s, ` +
       `p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.failures} failed of ${figures.requests}`,
   );
+  for (const [app, gc] of Object.entries(figures.gc ?? {})) {
+    if (gc.pauses === 0) continue;
+    say(
+      `${name}: ${app} GC ${gc.pauses} pauses, ${Math.round(gc.milliseconds)} ms, ` +
+        `${gc.over10} over 10 ms, ${gc.over100} over 100 ms`,
+    );
+  }
   return figures;
 }
 
@@ -287,9 +312,6 @@ function machine(postgresVersion: string): string[] {
     `- Node.js ${process.version}; ${postgresVersion.split(',')[0]}; ${nats || 'nats-server'}`,
   ];
 }
-
-const number = (value: number): string => Math.round(value).toLocaleString('en-US');
-const ratio = (value: number): string => value.toFixed(2);
 
 function report(
   figures: { single: Figures; batch: Figures; baseline: Figures },
@@ -354,6 +376,12 @@ function report(
     `| (a) p99 ≤ 50 ms | ${single.p99} ms | ${verdict(single.p99 <= 50)} |`,
     `| (b)/(a) ≥ 20 (NIKs/s) | ${ratio(ba)} | ${verdict(ba >= 20)} |`,
     '',
+    ...missedGoals(figures, {
+      connections: CONNECTIONS,
+      measuredSeconds: SECONDS,
+      batchSize: BATCH_SIZE,
+      cores: os.cpus().length,
+    }),
     ...cpuTable(figures),
     ...comparison(figures, context.previous),
     `Access log after the run: ${context.audit}`,
@@ -680,6 +708,12 @@ async function main(): Promise<void> {
       gatewayPorts.push(await infra.freePort());
       identityPorts.push(await infra.freePort());
     }
+    const gatewayMetricsPorts: number[] = [];
+    for (let i = 0; i < REPLICAS; i++) gatewayMetricsPorts.push(await infra.freePort());
+    metricsSources = () => ({
+      gateway: gatewayMetricsPorts.map((port) => `http://127.0.0.1:${port}`),
+      identity: identityPorts.map((port) => `http://127.0.0.1:${port}`),
+    });
     const gatewayPort = gatewayPorts[0];
     const baselinePort = await infra.freePort();
     children.push(
@@ -748,6 +782,7 @@ async function main(): Promise<void> {
           NATS_NKEY_SEED_FILE: natsSetup.seedFiles['gateway'],
           PORT: String(gatewayPorts[i]),
           HOST: '127.0.0.1',
+          METRICS_PORT: String(gatewayMetricsPorts[i]),
           INSTANCE_ID: replicaName('gateway', i),
         },
         true,
