@@ -96,6 +96,24 @@ export const ratio = (value: number): string => value.toFixed(2);
 const percent = (value: number): string => `${(value * 100).toFixed(0)} %`;
 
 /**
+ * The p99 as a multiple of the p50, for the full path and the bare lookup: when they are alike the
+ * tail has the shape of the load on this machine, not of the path, and the goal becomes a
+ * throughput: at that shape a p99 of 50 ms needs a p50 of 50 ÷ shape, hence connections ÷ that
+ * many requests a second.
+ */
+function tailShape(single: Figures, baseline: Figures, run: RunShape): string {
+  if (single.p50 <= 0 || baseline.p50 <= 0) return '';
+  const shape = single.p99 / single.p50;
+  const needed = run.connections / (50 / shape / 1000);
+  return (
+    `The p99 is ${shape.toFixed(1)} × the p50 on the full path and ${(baseline.p99 / baseline.p50).toFixed(1)} × on ` +
+    `the bare lookup: at the full path's shape, a p99 of 50 ms needs a p50 of ${(50 / shape).toFixed(0)} ms, that is ` +
+    `${number(needed)} requests/s through ${run.connections} connections (${ratio(needed / single.requestsPerSecond)} × ` +
+    'this run’s). '
+  );
+}
+
+/**
  * For each goal this run missed: by how much, and what this same run measured about why. Where
  * each cost sits inside a process is for a CPU profile (BENCH_CPU_PROF) and the rounds written by
  * hand in docs/benchmarks.md; these lines are the run's own evidence. Nothing when every goal is
@@ -139,6 +157,7 @@ export function missedGoals(figures: { single: Figures; batch: Figures; baseline
         (baseline.p99 > 50
           ? ", so at this machine's speed in this run the goal is below what one query per request reached. "
           : ', within the goal: the rest of the tail is the full path’s. ') +
+        tailShape(single, baseline, run) +
         'Garbage collection stops a process with every request it holds: ' +
         (pauses.length > 0 ? `${pauses.join('; ')}.` : 'not measured in this run.'),
     );

@@ -292,7 +292,8 @@ async function loadWith(
     `${name}: ${Math.round(figures.requestsPerSecond)} req/s, ${Math.round(figures.niksPerSecond)} NIK/s, ` +
       `p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.failures} failed of ${figures.requests}`,
   );
-  for (const [app, gc] of Object.entries(figures.gc ?? {})) {
+  // The apps' pauses belong to (a) and (b); during (c), run without their token, they idle.
+  for (const [app, gc] of Object.entries(token === undefined ? {} : (figures.gc ?? {}))) {
     if (gc.pauses === 0) continue;
     say(
       `${name}: ${app} GC ${gc.pauses} pauses, ${Math.round(gc.milliseconds)} ms, ` +
