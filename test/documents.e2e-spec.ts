@@ -289,6 +289,15 @@ describe('documents: issuing, reading, checking and revoking', () => {
       .set(...auth(admin))
       .send({})
       .expect(400);
+    // Anyone who checks the QR code reads the reason: nothing hidden in it, and not blank.
+    for (const reason of ['Data kelahiran\u200b keliru', 'Data\u0007 keliru', '  \n ']) {
+      const hidden = await request(stack.url)
+        .post(`/api/v1/admin/documents/${akta().id}/revoke`)
+        .set(...auth(admin))
+        .send({ reason })
+        .expect(400);
+      expect(hidden.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    }
     const revoked = await request(stack.url)
       .post(`/api/v1/admin/documents/${akta().id}/revoke`)
       .set(...auth(admin))

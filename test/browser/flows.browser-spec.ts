@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { RESIDENT_PASSWORD } from '../factories/accounts.factory.js';
 import { DESKTOP, personAt, PHONE, signIn } from './support/browser.js';
-import { act, applyForBirth, openFromQueue, registerResident } from './support/pages.js';
+import { act, applyForBirth, chooseAction, openFromQueue, registerResident } from './support/pages.js';
 import { daysAgo, headOf, browserSuite } from './support/world.js';
 
 jest.setTimeout(180_000);
@@ -78,6 +78,18 @@ describe('web pages in headless Chromium', () => {
     const clerk = await personAt(suite.chromium.browser, suite.stack.url, DESKTOP);
     await signIn(clerk.page, suite.world.clerk.username, suite.world.clerk.password);
     await openFromQueue(clerk.page, number);
+    // A reason with a hidden character is named on the page, before anything is sent.
+    const confirm = await chooseAction(clerk.page, 'Kembalikan untuk perbaikan');
+    const posted: string[] = [];
+    const onRequest = (sent: { method(): string; url(): string }): void => {
+      if (sent.method() === 'POST') posted.push(sent.url());
+    };
+    clerk.page.on('request', onRequest);
+    await clerk.page.getByRole('textbox').last().fill('Nomor surat \u202eterbaca');
+    await confirm.click();
+    await clerk.page.getByText('Alasan tidak boleh memuat karakter kendali', { exact: false }).first().waitFor();
+    clerk.page.off('request', onRequest);
+    expect(posted).toEqual([]);
     await act(clerk.page, 'Kembalikan untuk perbaikan', 'Nomor surat keterangan lahir tidak terbaca');
 
     await resident.page.reload();

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { RESIDENT_PASSWORD } from '../../factories/accounts.factory.js';
 import { EVIDENCE_PDF } from './world.js';
 
@@ -112,6 +112,14 @@ export async function openFromQueue(page: Page, number: string, status?: string)
 }
 
 export async function act(page: Page, action: string, reason?: string): Promise<void> {
+  const confirm = await chooseAction(page, action);
+  if (reason !== undefined) await page.getByRole('textbox').last().fill(reason);
+  await confirm.click();
+  await page.locator('.alert-success').waitFor();
+}
+
+/** Opens the panel of a staff action on the review page; gives its confirmation button. */
+export async function chooseAction(page: Page, action: string): Promise<Locator> {
   const choice = page.getByRole('group', { name: 'Pilih tindakan' }).getByRole('button', { name: action });
   const confirm = page.getByRole('button', { name: `Konfirmasi: ${action}` });
   // The evidence above the panel may still be loading and move it while the click lands: click
@@ -120,7 +128,5 @@ export async function act(page: Page, action: string, reason?: string): Promise<
     await choice.click();
     await confirm.waitFor({ timeout: 5_000 }).catch(() => undefined);
   }
-  if (reason !== undefined) await page.getByRole('textbox').last().fill(reason);
-  await confirm.click();
-  await page.locator('.alert-success').waitFor();
+  return confirm;
 }

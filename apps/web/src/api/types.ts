@@ -2140,7 +2140,10 @@ export interface components {
       temporaryPassword: string;
     };
     RevokeDocumentBody: {
-      /** @example Diterbitkan berdasarkan data yang keliru */
+      /**
+       * @description Text a person reads on a screen: any visible character, but no control character other than a line break or tab, no invisible or format character (bidirectional overrides and isolates, zero-width characters, soft hyphen), no line or paragraph separator, private-use or unassigned code point, no lone surrogate; 400 otherwise
+       * @example Diterbitkan berdasarkan data yang keliru
+       */
       reason: string;
     };
     /** @description Open sessions, most recently used first */

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { DocumentKind, DocumentStatus } from '#lib/domain';
+import { IsNotBlank, IsReadableText } from '#lib/validation';
 import { Principal } from '../identity/principal.js';
 
 /** `documents.document.get` (API.md `GET /documents/{id}`): the family's members and staff of its regency. */
@@ -52,9 +53,11 @@ export class RevokeDocumentRequest {
   @IsUUID()
   id: string;
 
+  /** Shown to anyone who checks the document's QR code: no hidden characters (docs/security.md). */
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank({ message: 'alasan pencabutan wajib diisi' })
   @MaxLength(500)
+  @IsReadableText({ multiline: true })
   reason: string;
 }
 

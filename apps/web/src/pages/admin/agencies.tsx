@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { post } from '../../api/client';
 import { VERIFICATION_FIELD_LABELS } from '../../domain/labels';
+import { checkReadableText } from '../../domain/text-rules';
 import { ErrorBox, Notice, TextField } from '../../ui/form';
 
 /** The fields an agency may ask to compare (API.md "Verification for agencies"). */
@@ -23,7 +24,7 @@ export function AgenciesPage(): ReactNode {
   const [tried, setTried] = useState(false);
 
   const checks = {
-    name: name.trim() ? {} : { error: 'Nama lembaga wajib diisi.' },
+    name: checkReadableText(name, 'Nama lembaga'),
     rate:
       /^\d+$/.test(rate) && Number(rate) >= 1 ? {} : { error: 'Kuota berupa angka permintaan per menit, minimal 1.' },
   };

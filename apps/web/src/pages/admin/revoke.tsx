@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { post } from '../../api/client';
 import type { DocumentView } from '../../api/types';
 import { DOCUMENT_KIND_LABELS } from '../../domain/labels';
+import { checkReadableText } from '../../domain/text-rules';
 import { ErrorBox, Notice, TextAreaField, TextField } from '../../ui/form';
 
 export function RevokePage(): ReactNode {
@@ -12,7 +13,7 @@ export function RevokePage(): ReactNode {
   const [tried, setTried] = useState(false);
   const checks = {
     id: /^[0-9a-f-]{36}$/i.test(id.trim()) ? {} : { error: 'ID dokumen berupa UUID.' },
-    reason: reason.trim() ? {} : { error: 'Alasan pencabutan wajib diisi.' },
+    reason: checkReadableText(reason, 'Alasan pencabutan', { multiline: true }),
   };
   const submit = (event: FormEvent): void => {
     event.preventDefault();

@@ -8,6 +8,7 @@ import {
   TYPE_SHORT_LABELS,
   PERSON_STATUS_LABELS,
 } from '../../domain/labels';
+import { checkReadableText } from '../../domain/text-rules';
 import { Link } from '../../router';
 import { ErrorBox, Notice, TextAreaField } from '../../ui/form';
 import { formatAge, formatDate, formatDateTime, formatSize } from '../../ui/format';
@@ -200,13 +201,19 @@ function ActionForms({
   }, [active]);
 
   const spec = active ? ACTION_TEXT[active] : undefined;
-  const missing = spec?.needsReason && text.trim() === '';
+  // Read by the applicant or the official: the API's rule, checked here to name the field at once.
+  const textCheck = spec?.field
+    ? checkReadableText(text, spec.needsReason ? 'Alasan' : 'Catatan', {
+        multiline: true,
+        required: spec.needsReason,
+      })
+    : {};
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (!active || !spec) return;
     setTried(true);
-    if (missing) return;
+    if (textCheck.error) return;
     setBusy(true);
     setError(undefined);
     const body =
@@ -297,7 +304,7 @@ function ActionForms({
               onValue={setText}
               rows={3}
               maxLength={1000}
-              check={missing ? { error: 'Alasan wajib diisi.' } : {}}
+              check={textCheck}
               showError={tried}
             />
           ) : (
