@@ -13,7 +13,7 @@ import { installIdnAreaRegions } from '#lib/platform/regions';
 installIdnAreaRegions();
 
 /**
- * `npm run bench:import [-- --rows 200000]`: the registry import as a client sees it. Starts a
+ * `npm run bench:import [-- --rows 1000000]`: the registry import as a client sees it. Starts a
  * private NATS, a fresh database, the identity service and the gateway as separate processes
  * (as in production, each its own process), generates synthetic rows, posts them as one CSV
  * through `POST /api/v1/admin/residents/import`, and prints rows per second — for a first
@@ -61,7 +61,8 @@ function postWithoutDeadline(
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const rows = positiveInteger(args, 'rows', 200_000);
+  // Issue #16's goal is stated for a first import of 1M rows: that is what the plain command measures.
+  const rows = positiveInteger(args, 'rows', 1_000_000);
   const regencyCode = args.get('regency') ?? '16.02';
   const root = process.cwd();
   const infra = (await import(pathToFileURL(path.join(root, 'scripts/lib/infra.mjs')).href)) as Infra;
