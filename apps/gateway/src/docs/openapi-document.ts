@@ -63,7 +63,10 @@ password (\`POST /auth/register\`, \`POST /me/password\`, \`POST /admin/staff\`)
 of the 10,000 most common passwords or a common Indonesian one (compared case-insensitively, with
 digits, symbols and look-alike characters around a word undone), or is built from the person's own
 NIK, No. KK, NIP, birth date, name or username; a staff \`fullName\` keeps to the document-text rule
-(it is printed under what an official signs).
+(it is printed under what an official signs); no string or key of a body, query or path may hold
+U+0000 or a bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069; a password
+excepted); free text another person reads (an agency's \`name\`, a \`purpose\`, a staff \`reason\`,
+\`note\` or \`message\`, a revocation \`reason\`) holds no control or invisible character either.
 
 All examples are synthetic: no NIK in this document belongs to a real person.`;
 
