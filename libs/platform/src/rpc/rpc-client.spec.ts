@@ -212,12 +212,51 @@ describe('RpcClient over a real NATS server', () => {
     }).toThrow(`DriftedHandler.echo handles ${ECHO.subject}, whose request class is EchoRequest`);
   });
 
-  it('names NATS when there is no connection to it', async () => {
+  it('connects while the app starts, so that its first call does not wait for the connection', async () => {
+    const transport = ClientProxyFactory.create(natsClientOptions(natsUrl, `rpc-test-${suffix}-boot`));
+    let connections = 0;
+    const connect = transport.connect.bind(transport);
+    transport.connect = () =>
+      connect().then((connection) => {
+        connections += 1;
+        return connection;
+      });
+    const booted = new RpcClient(transport, {
+      timeoutMs: 2000,
+      logger,
+      metrics,
+      headerSource: { headersFor: () => ({}) },
+    });
+    try {
+      expect(connections).toBe(0);
+      await booted.onApplicationBootstrap();
+      // Up before any call was made (documents' first staff read used to pay for it: a 503 under load).
+      expect(connections).toBe(1);
+      expect((await booted.call(ECHO, { text: 'sudah tersambung' })).text).toBe('sudah tersambung');
+    } finally {
+      await booted.onApplicationShutdown();
+    }
+  });
+
+  it('names NATS when there is no connection to it, and starts without one', async () => {
     nats?.kill('SIGTERM');
     await new Promise((resolve) => nats?.once('exit', resolve));
     nats = undefined;
-    const fresh = clientOf(natsUrl);
+    const warnings: string[] = [];
+    const fresh = new RpcClient(ClientProxyFactory.create(natsClientOptions(natsUrl, `rpc-test-${suffix}-down`)), {
+      timeoutMs: 300,
+      logger: createLogger({
+        app: 'rpc-test',
+        level: 'warn',
+        destination: { write: (line: string) => warnings.push(line) },
+      }),
+      metrics,
+      headerSource: { headersFor: () => ({}) },
+    });
     try {
+      // The app still starts: the connection is tried again by the first call.
+      await fresh.onApplicationBootstrap();
+      expect(warnings.join('')).toContain('NATS connection for requests not made at start');
       const error = await failureOf(fresh.call(ECHO, { text: 'x' }));
       expect(error.code).toBe('SERVICE.UNAVAILABLE');
       expect(error.details).toEqual({ service: 'nats' });
