@@ -15,13 +15,13 @@ import type { RendererName } from './renderers.js';
  */
 const WORKER = `
 import { parentPort, threadId } from 'node:worker_threads';
-parentPort.on('message', async (job) => {
+parentPort.on('message', async ({ id, job }) => {
   const { action, text, ms } = job.model;
   if (action === 'die') process.exit(3);
   if (action === 'hang') for (;;);
-  if (action === 'sign-fails') return parentPort.postMessage({ id: job.id, error: { name: 'SigningError', message: 'expired' } });
+  if (action === 'sign-fails') return parentPort.postMessage({ id, error: { name: 'SigningError', message: 'expired' } });
   await new Promise((r) => setTimeout(r, ms ?? 0));
-  parentPort.postMessage({ id: job.id, pdf: Buffer.from(text + '@' + threadId + '@' + job.signingTime.toISOString()) });
+  parentPort.postMessage({ id, result: Buffer.from(text + '@' + threadId + '@' + job.signingTime.toISOString()) });
 });
 parentPort.postMessage({ ready: true });
 `;

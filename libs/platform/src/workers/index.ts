@@ -1,0 +1,2 @@
+export * from './worker-pool.js';
+export * from './worker-side.js';
