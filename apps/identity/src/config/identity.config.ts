@@ -44,6 +44,17 @@ export class IdentityConfig extends ServiceConfig {
   @Type(() => Number)
   ACCESS_LOG_ANCHOR_INTERVAL_SECONDS: number = 300;
 
+  /**
+   * Worker threads that read and check the chunks of a registry import; default one per core, at
+   * most four. 0 checks them in the service's main thread.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(32)
+  @Type(() => Number)
+  IMPORT_CHECK_WORKERS?: number;
+
   /** Access tokens live at most 15 minutes (API.md); a refresh token gets the next one. */
   @IsInt()
   @Min(60)

@@ -6,8 +6,7 @@ import copyStreams from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import type { ImportRejection } from '#lib/contracts';
 import { DomainError } from '#lib/domain';
-import { copyLine } from './copy-text.js';
-import type { ResidentRow } from './resident-row.js';
+import { STAGE_COLUMNS } from './chunk-check.js';
 
 export interface ImportSessionRow {
   id: string;
@@ -26,68 +25,16 @@ export interface ImportCounts {
 /** A chunk staged now, or one staged before (sent twice: it counts once). */
 export type ChunkOutcome = { staged: true } | { staged: false };
 
-const STAGE_COLUMNS = [
-  'line',
-  'nik',
-  'full_name',
-  'sex',
-  'birth_place',
-  'birth_date',
-  'religion',
-  'education',
-  'occupation',
-  'blood_type',
-  'marital_status',
-  'marriage_date',
-  'relationship',
-  'citizenship',
-  'passport_number',
-  'kitap_number',
-  'father_name',
-  'mother_name',
-  'status',
-  'family_card_number',
-  'address',
-  'rt',
-  'rw',
-  'village_code',
-  'regency_code',
-  'postal_code',
-];
+/** A chunk's rows to stage, as lines of COPY text (chunk-check.ts), and its rejected lines. */
+export interface ChunkToStage {
+  /** Some row has no postal code (a SIAK export): the merge supplies them. */
+  withoutPostalCode: boolean;
+  copyLines: readonly string[];
+  rejections: readonly ImportRejection[];
+}
 
 const POSTAL_CODE_UNKNOWN =
   'Ekspor SIAK tidak memuat kode pos dan belum ada keluarga terdaftar di desa/kelurahan ini: tambahkan kolom "Kode Pos"';
-
-function stageLine(row: ResidentRow): string {
-  return copyLine([
-    row.line,
-    row.nik,
-    row.fullName,
-    row.sex,
-    row.birthPlace,
-    row.birthDate,
-    row.religion,
-    row.education,
-    row.occupation,
-    row.bloodType,
-    row.maritalStatus,
-    row.marriageDate,
-    row.relationship,
-    row.citizenship,
-    row.passportNumber,
-    row.kitapNumber,
-    row.fatherName,
-    row.motherName,
-    row.status,
-    row.familyCardNumber,
-    row.address,
-    row.rt,
-    row.rw,
-    row.villageCode,
-    row.regencyCode,
-    row.postalCode,
-  ]);
-}
 
 const PERSON_VALUES = `full_name, sex, birth_place, birth_date, religion, education, occupation, blood_type,
   marital_status, marriage_date, citizenship, passport_number, kitap_number, father_name, mother_name, status`;
@@ -190,12 +137,8 @@ export class ImportRepository {
    * `import_chunk`, in one transaction. Chunks of a session do not wait for each other (the
    * session row is only share-locked, so that a finish waits for the chunks being staged).
    */
-  async stageChunk(
-    importId: string,
-    seq: number,
-    rows: readonly ResidentRow[],
-    rejections: readonly ImportRejection[],
-  ): Promise<ChunkOutcome> {
+  async stageChunk(importId: string, seq: number, chunk: ChunkToStage): Promise<ChunkOutcome> {
+    const { rejections } = chunk;
     const session = sessionLiteral(importId);
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
@@ -221,8 +164,8 @@ export class ImportRepository {
         [
           importId,
           seq,
-          rows.length,
-          rows.some((row) => row.postalCode === null),
+          chunk.copyLines.length,
+          chunk.withoutPostalCode,
           rejections.map((r) => r.line),
           rejections.map((r) => JSON.stringify(r.errors)),
         ],
@@ -231,13 +174,13 @@ export class ImportRepository {
         await client.query('ROLLBACK');
         return { staged: false };
       }
-      if (rows.length > 0) {
+      if (chunk.copyLines.length > 0) {
         const copy = client.query(
           copyStreams.from(`COPY import_stage (import_id, ${STAGE_COLUMNS.join(', ')}) FROM STDIN`),
         );
         const prefix = `${importId}\t`;
         let data = '';
-        for (const row of rows) data += prefix + stageLine(row);
+        for (const line of chunk.copyLines) data += prefix + line;
         await pipeline(Readable.from([data]), copy);
       }
       await client.query('COMMIT');

@@ -14,19 +14,10 @@ import type {
 } from '#lib/contracts';
 import { DomainError, isDeploymentAdmin, Role } from '#lib/domain';
 import { adminMayManage } from '../accounts/admin-scope.js';
-import { readCsv } from './csv-reader.js';
-import { decodeLayout, encodeLayout, readImportHeader, type ImportLayout } from './import-layout.js';
+import type { CheckedChunk } from './chunk-check.js';
+import { ChunkChecker } from './chunk-checker.js';
+import { decodeLayout, encodeLayout, readImportHeader } from './import-layout.js';
 import { ImportRepository, type ImportSessionRow } from './import.repository.js';
-import {
-  IMPORT_COLUMNS,
-  validateResidentRow,
-  type ImportColumn,
-  type ResidentRow,
-  type RowResult,
-} from './resident-row.js';
-import { siakFieldErrors, siakRowToImport } from './siak-row.js';
-
-const KNOWN_COLUMNS: ReadonlySet<string> = new Set(IMPORT_COLUMNS);
 
 /**
  * `POST /admin/residents/import`: rows are validated with the domain's rules chunk by chunk as
@@ -36,7 +27,10 @@ const KNOWN_COLUMNS: ReadonlySet<string> = new Set(IMPORT_COLUMNS);
  */
 @Injectable()
 export class ImportService {
-  constructor(private readonly imports: ImportRepository) {}
+  constructor(
+    private readonly imports: ImportRepository,
+    private readonly checker: ChunkChecker,
+  ) {}
 
   async start({ principal, header }: StartImportRequest): Promise<StartImportReply> {
     requireAdmin(principal);
@@ -48,25 +42,22 @@ export class ImportService {
 
   async chunk(request: ImportChunkRequest): Promise<ImportChunkReply> {
     const session = await this.ownSession(request.principal, request.importId);
-    const layout = decodeLayout(session.columns);
-    const { records, faults } = readCsv(request.text, request.firstLine, layout.delimiter);
-    const rows: ResidentRow[] = [];
-    const rejections: ImportRejection[] = faults.map((fault) => ({
-      line: fault.line,
-      errors: [{ field: 'row', message: fault.message }],
-    }));
-    for (const record of records) {
-      const result = validateRecord(layout, record.cells, record.line, request.principal);
-      if (result.ok) rows.push(result.row);
-      else rejections.push({ line: record.line, errors: result.errors });
-    }
-    const inScope = await this.withinScope(request.principal, rows);
-    rows.splice(0, rows.length, ...inScope.rows);
-    rejections.push(...inScope.rejections);
+    const checked = await this.checker.check({
+      layout: decodeLayout(session.columns),
+      text: request.text,
+      firstLine: request.firstLine,
+      regencyCode: request.principal.regencyCode,
+    });
+    const kept = await this.withinScope(request.principal, checked);
+    const rejections = [...checked.rejections, ...kept.rejections];
     // Staged now, merged by `finish`: chunks of a session go in parallel and in any order (the
     // line numbers decide which row of a NIK wins); a chunk sent twice is staged once.
-    await this.imports.stageChunk(request.importId, request.seq, rows, rejections);
-    return { rows: rows.length, rejected: rejections.length };
+    await this.imports.stageChunk(request.importId, request.seq, {
+      withoutPostalCode: kept.rows.some((i) => checked.withoutPostalCode[i]),
+      copyLines: kept.rows.map((i) => checked.copyLines[i]),
+      rejections,
+    });
+    return { rows: kept.rows.length, rejected: rejections.length };
   }
 
   async finish({ principal, importId, chunks }: FinishImportRequest): Promise<FinishImportReply> {
@@ -88,40 +79,38 @@ export class ImportService {
    */
   private async withinScope(
     principal: Principal,
-    rows: ResidentRow[],
-  ): Promise<{ rows: ResidentRow[]; rejections: ImportRejection[] }> {
-    if (isDeploymentAdmin(principal) || rows.length === 0) return { rows, rejections: [] };
-    const where = await this.imports.currentRegencies(
-      rows.map((row) => row.nik),
-      [...new Set(rows.map((row) => row.familyCardNumber))],
-    );
-    const kept: ResidentRow[] = [];
+    checked: CheckedChunk,
+  ): Promise<{ rows: number[]; rejections: ImportRejection[] }> {
+    const all = checked.lines.map((_, i) => i);
+    if (isDeploymentAdmin(principal) || all.length === 0) return { rows: all, rejections: [] };
+    const where = await this.imports.currentRegencies(checked.niks, [...new Set(checked.familyCardNumbers)]);
+    const kept: number[] = [];
     const rejections: ImportRejection[] = [];
     const own = principal.regencyCode ?? '-';
-    for (const row of rows) {
+    for (const i of all) {
       const errors: ImportRejection['errors'] = [];
-      if (!adminMayManage(principal, row.regencyCode)) {
+      if (!adminMayManage(principal, checked.regencyCodes[i])) {
         errors.push({
           field: 'villageCode',
-          message: `Desa/kelurahan ${row.villageCode} berada di luar wilayah administrator (${own}); baris ini tidak diimpor`,
+          message: `Desa/kelurahan ${checked.villageCodes[i]} berada di luar wilayah administrator (${own}); baris ini tidak diimpor`,
         });
       }
-      const personRegency = where.byNik.get(row.nik);
+      const personRegency = where.byNik.get(checked.niks[i]);
       if (personRegency !== undefined && !adminMayManage(principal, personRegency)) {
         errors.push({
           field: 'nik',
           message: `Penduduk ini terdaftar di kabupaten/kota lain (${personRegency}); hanya administrator wilayah itu yang dapat mengubahnya`,
         });
       }
-      const familyRegency = where.byFamily.get(row.familyCardNumber);
+      const familyRegency = where.byFamily.get(checked.familyCardNumbers[i]);
       if (familyRegency !== undefined && !adminMayManage(principal, familyRegency)) {
         errors.push({
           field: 'familyCardNumber',
           message: `KK ini terdaftar di kabupaten/kota lain (${familyRegency}); hanya administrator wilayah itu yang dapat mengubahnya`,
         });
       }
-      if (errors.length === 0) kept.push(row);
-      else rejections.push({ line: row.line, errors });
+      if (errors.length === 0) kept.push(i);
+      else rejections.push({ line: checked.lines[i], errors });
     }
     return { rows: kept, rejections };
   }
@@ -134,18 +123,6 @@ export class ImportService {
     }
     return session;
   }
-}
-
-function validateRecord(layout: ImportLayout, cells: string[], line: number, principal: Principal): RowResult {
-  if (layout.format === 'api') {
-    const columns = layout.columns.filter((c): c is ImportColumn => KNOWN_COLUMNS.has(c));
-    return validateResidentRow(columns, cells, line);
-  }
-  // Names of districts and villages are resolved within the importing administrator's regency.
-  const converted = siakRowToImport(layout.headers, cells, principal.regencyCode);
-  if (!converted.ok) return converted;
-  const result = validateResidentRow(converted.columns, converted.cells, line, { postalCodeOptional: true });
-  return result.ok ? result : { ok: false, errors: siakFieldErrors(result.errors) };
 }
 
 function requireAdmin(principal: Principal): void {
