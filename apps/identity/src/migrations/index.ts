@@ -9,6 +9,7 @@ import { AccessLogBatchRows1768400000000 } from './1768400000000-access-log-batc
 import { ImportStaging1768450000000 } from './1768450000000-import-staging.js';
 import { SessionDevices1768500000000 } from './1768500000000-session-devices.js';
 import { AccessLogCompactBatchRows1768600000000 } from './1768600000000-access-log-compact-batch-rows.js';
+import { MembershipParentsByStatement1768700000000 } from './1768700000000-membership-parents-by-statement.js';
 
 /** Every migration of the identity database, oldest first. */
 export const identityMigrations = [
@@ -23,4 +24,5 @@ export const identityMigrations = [
   ImportStaging1768450000000,
   SessionDevices1768500000000,
   AccessLogCompactBatchRows1768600000000,
+  MembershipParentsByStatement1768700000000,
 ];
