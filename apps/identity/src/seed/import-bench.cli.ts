@@ -107,15 +107,15 @@ async function main(): Promise<void> {
     ADMIN_PASSWORD: 'bench-admin-password',
   };
   const start = (app: string, extra: Record<string, string>): void => {
-    // BENCH_CPU_PROF=<dir>: a V8 CPU profile per app (read with scripts/cpu-profile-summary.mjs).
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile per thread of each app, in <dir>/<app> (identity's
+    // import workers write their own); read each with scripts/cpu-profile-summary.mjs <dir>/<app>.
     const profile = process.env['BENCH_CPU_PROF'];
     const nodeArgs =
       profile === undefined
         ? []
         : [
             '--cpu-prof',
-            `--cpu-prof-dir=${path.resolve(profile)}`,
-            `--cpu-prof-name=${app}.cpuprofile`,
+            `--cpu-prof-dir=${path.resolve(profile, app)}`,
             `--import=${pathToFileURL(path.join(root, 'scripts/lib/exit-on-sigterm.mjs')).href}`,
           ];
     const child = spawn(process.execPath, [...nodeArgs, `dist/apps/${app}/src/main.js`], {
