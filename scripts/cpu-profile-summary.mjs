@@ -10,13 +10,19 @@ const args = process.argv.slice(2);
 const top = Number(args[args.indexOf('--top') + 1] || 0) || 15;
 const markdown = args.includes('--markdown');
 const inputs = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--top');
-const files = inputs.flatMap((input) =>
-  statSync(input).isDirectory()
-    ? readdirSync(input)
-        .filter((name) => name.endsWith('.cpuprofile'))
-        .map((name) => path.join(input, name))
-    : [input],
-);
+// A directory is read with its subdirectories: the benches write a directory per app, in which
+// each thread of the app (its worker threads too) writes a profile of its own.
+const profilesUnder = (dir) =>
+  readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? profilesUnder(path.join(dir, entry.name))
+        : entry.name.endsWith('.cpuprofile')
+          ? [path.join(dir, entry.name)]
+          : [],
+    );
+const files = inputs.flatMap((input) => (statSync(input).isDirectory() ? profilesUnder(input) : [input]));
 
 function packageOf(url, functionName) {
   if (functionName === '(garbage collector)') return '(garbage collector)';
@@ -75,7 +81,8 @@ for (const file of files) {
   const { total, busy, functions, packages } = summarise(file);
   const fnRows = [...functions].sort((a, b) => b[1].micros - a[1].micros).slice(0, top);
   const pkgRows = [...packages].sort((a, b) => b[1] - a[1]).slice(0, top);
-  const name = path.basename(file);
+  // With its app's directory when there is one (gateway/CPU.….0.001.cpuprofile: the main thread).
+  const name = path.join(path.basename(path.dirname(file)), path.basename(file));
   if (markdown) {
     console.log(`**${name}**: ${ms(total)} profiled, busy ${ms(busy)} (${pct(busy, total)}).\n`);
     console.log('| self time by package | share of busy |\n|---|---:|');

@@ -171,8 +171,9 @@ function say(text: string): void {
 }
 
 /**
- * BENCH_CPU_PROF=<dir>: the gateway and identity write a V8 CPU profile each (`--cpu-prof`) into
- * <dir>, for the measured scenarios; `node scripts/cpu-profile-summary.mjs <dir>` reads them.
+ * BENCH_CPU_PROF=<dir>: the gateway and identity write V8 CPU profiles (`--cpu-prof`) into
+ * <dir>/<app>, one per thread (identity's idle import workers too; the main thread's name has
+ * thread id 0), for the measured scenarios; `node scripts/cpu-profile-summary.mjs <dir>` reads them.
  */
 const CPU_PROF_DIR = process.env['BENCH_CPU_PROF'];
 
@@ -186,8 +187,7 @@ function start(name: string, script: string, env: Record<string, string>, profil
   if (profile && CPU_PROF_DIR !== undefined) {
     nodeArgs.push(
       '--cpu-prof',
-      `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR)}`,
-      `--cpu-prof-name=${name}.cpuprofile`,
+      `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR, name)}`,
       `--import=${pathToFileURL(path.join(root, 'scripts/lib/exit-on-sigterm.mjs')).href}`,
     );
   }

@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   };
   const start = (app: string, extra: Record<string, string>): void => {
     // BENCH_CPU_PROF=<dir>: a V8 CPU profile per thread of each app, in <dir>/<app> (identity's
-    // import workers write their own); read each with scripts/cpu-profile-summary.mjs <dir>/<app>.
+    // import workers write their own); scripts/cpu-profile-summary.mjs <dir> reads them all.
     const profile = process.env['BENCH_CPU_PROF'];
     const nodeArgs =
       profile === undefined
