@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, APP_LOGGER, type AppLogger } from '#lib/platform/core';
+import { BackgroundStart } from '#lib/platform/workers';
 import type { DocumentsConfig } from '../config/documents.config.js';
 import type { IssuanceDetails } from '../rendering/document-models.js';
 import { ensureDevCertificate } from '../signing/dev-certificate.js';
@@ -28,14 +29,14 @@ const RENDER_WORKER = new URL('./render.worker.js', import.meta.url);
 export class SignedPdfFactory implements OnModuleInit, OnApplicationShutdown {
   private signer?: DocumentSigner;
   private footnoteIssuer?: string;
-  private pool?: RenderPool;
-  /** The pool being started or running: what shutdown closes. */
-  private starting?: RenderPool;
+  private readonly workers: BackgroundStart<RenderPool>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: DocumentsConfig,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
-  ) {}
+  ) {
+    this.workers = new BackgroundStart(logger, 'Render workers');
+  }
 
   async onModuleInit(): Promise<void> {
     const production = this.config.NODE_ENV === 'production';
@@ -66,10 +67,10 @@ export class SignedPdfFactory implements OnModuleInit, OnApplicationShutdown {
       'Signing certificate loaded',
     );
     // In the background: the service is ready meanwhile and renders in this thread until they are.
-    void this.startWorkers(passphrase);
+    this.startWorkers(passphrase);
   }
 
-  private async startWorkers(passphrase: string): Promise<void> {
+  private startWorkers(passphrase: string): void {
     const size = this.config.DOCUMENT_RENDER_WORKERS ?? Math.min(4, availableParallelism());
     if (size === 0 || !existsSync(fileURLToPath(RENDER_WORKER))) return;
     const pool = new RenderPool(
@@ -78,25 +79,11 @@ export class SignedPdfFactory implements OnModuleInit, OnApplicationShutdown {
       { p12Path: this.config.SIGNING_P12_PATH, passphrase, tsaUrl: this.config.SIGNING_TSA_URL },
       (error) => this.logger.warn({ err: error }, 'A render worker stopped; starting another'),
     );
-    this.starting = pool;
-    try {
-      await pool.start();
-      if (this.starting !== pool) return;
-      this.pool = pool;
-      this.logger.info({ workers: size }, 'Render workers started');
-    } catch (error) {
-      await pool.close();
-      if (this.starting === pool) {
-        this.logger.warn({ err: error }, 'Render workers could not start; rendering in the main thread');
-      }
-    }
+    this.workers.start(pool, size);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    const pool = this.starting;
-    this.starting = undefined;
-    this.pool = undefined;
-    await pool?.close();
+  onApplicationShutdown(): Promise<void> {
+    return this.workers.close();
   }
 
   /**
@@ -111,7 +98,8 @@ export class SignedPdfFactory implements OnModuleInit, OnApplicationShutdown {
     const complete = { ...model, certificateIssuer: model.certificateIssuer ?? this.footnoteIssuer };
     const name = rendererName(render);
     // While a dead worker is being replaced and none is left, this thread renders.
-    if (this.pool && this.pool.ready > 0 && name) return this.pool.run(name, complete, signingTime);
+    const pool = this.workers.current;
+    if (pool !== undefined && name) return pool.run(name, complete, signingTime);
     const pdf = await render(complete);
     return this.sign(pdf, signingTime);
   }

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, APP_LOGGER, type AppLogger } from '#lib/platform/core';
-import { WorkerLostError, WorkerPool } from '#lib/platform/workers';
+import { BackgroundStart, WorkerLostError, WorkerPool } from '#lib/platform/workers';
 import type { IdentityConfig } from '../config/identity.config.js';
 import { checkChunk, type ChunkCheckJob, type CheckedChunk } from './chunk-check.js';
 
@@ -19,21 +19,16 @@ export const CHUNK_CHECK_WORKER = new URL('./chunk-check.worker.js', import.meta
  */
 @Injectable()
 export class ChunkChecker implements OnModuleInit, OnApplicationShutdown {
-  private pool?: WorkerPool<ChunkCheckJob, CheckedChunk>;
-  /** The pool being started or running: what shutdown closes. */
-  private starting?: WorkerPool<ChunkCheckJob, CheckedChunk>;
+  private readonly workers: BackgroundStart<WorkerPool<ChunkCheckJob, CheckedChunk>>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: IdentityConfig,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
-  ) {}
-
-  onModuleInit(): void {
-    // In the background: identity is ready meanwhile and checks in this thread until they are.
-    void this.startWorkers();
+  ) {
+    this.workers = new BackgroundStart(logger, 'Import workers');
   }
 
-  private async startWorkers(): Promise<void> {
+  onModuleInit(): void {
     const size = this.config.IMPORT_CHECK_WORKERS ?? Math.min(4, availableParallelism());
     if (size === 0 || !existsSync(fileURLToPath(CHUNK_CHECK_WORKER))) return;
     const pool = new WorkerPool<ChunkCheckJob, CheckedChunk>(CHUNK_CHECK_WORKER, size, {
@@ -41,39 +36,22 @@ export class ChunkChecker implements OnModuleInit, OnApplicationShutdown {
       // A chunk is at most a few MB of text: its rows fit many times over.
       resourceLimits: { maxOldGenerationSizeMb: 512 },
     });
-    this.starting = pool;
-    try {
-      await pool.start();
-      if (this.starting !== pool) return;
-      this.pool = pool;
-      this.logger.info({ workers: size }, 'Import workers started');
-    } catch (error) {
-      await pool.close();
-      if (this.starting === pool) {
-        this.logger.warn({ err: error }, 'Import workers could not start; checking imports in the main thread');
-      }
-    }
+    // In the background: identity is ready meanwhile and checks in this thread until they are.
+    this.workers.start(pool, size);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    const pool = this.starting;
-    this.starting = undefined;
-    this.pool = undefined;
-    await pool?.close();
-  }
-
-  /** Workers ready now (0 while they start, or when there are none). */
-  get workers(): number {
-    return this.pool?.ready ?? 0;
+  onApplicationShutdown(): Promise<void> {
+    return this.workers.close();
   }
 
   async check(job: ChunkCheckJob): Promise<CheckedChunk> {
-    const pool = this.pool;
-    if (pool === undefined || pool.ready === 0) return checkChunk(job);
+    const pool = this.workers.current;
+    if (pool === undefined) return checkChunk(job);
     try {
       return await pool.run(job);
     } catch (error) {
-      if (!(error instanceof WorkerLostError) || this.pool === undefined) throw error;
+      // The worker died with the chunk in hand (it is being replaced): checked here instead.
+      if (!(error instanceof WorkerLostError) || !this.workers.running) throw error;
       return checkChunk(job);
     }
   }

@@ -159,3 +159,70 @@ export class WorkerPool<J, R> {
     }
   }
 }
+
+/** A pool of workers as `BackgroundStart` starts it (a `WorkerPool`, or a wrapper of one). */
+export interface StartablePool {
+  start(): Promise<void>;
+  close(): Promise<void>;
+  readonly ready: number;
+}
+
+/** What a `BackgroundStart` says in the log (its caller's logger: pino's `(object, message)`). */
+export interface BackgroundStartLog {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+}
+
+/**
+ * Starts a service's worker pool in the background, so that the service is ready meanwhile and
+ * does the work in its own thread until the workers are (`current` is undefined until then, and
+ * while no worker is left); a pool that cannot start is closed and the work stays in the thread.
+ */
+export class BackgroundStart<P extends StartablePool> {
+  private pool?: P;
+  /** The pool being started or running: what `close` closes. */
+  private starting?: P;
+
+  constructor(
+    private readonly log: BackgroundStartLog,
+    /** What the workers are, for the log: "Render workers", "Import workers". */
+    private readonly what: string,
+  ) {}
+
+  start(pool: P, size: number): void {
+    void this.run(pool, size);
+  }
+
+  /** The pool, when it has a worker ready. */
+  get current(): P | undefined {
+    const pool = this.pool;
+    return pool !== undefined && pool.ready > 0 ? pool : undefined;
+  }
+
+  /** Whether the pool is running (a dead worker being replaced included). */
+  get running(): boolean {
+    return this.pool !== undefined;
+  }
+
+  async close(): Promise<void> {
+    const pool = this.starting;
+    this.starting = undefined;
+    this.pool = undefined;
+    await pool?.close();
+  }
+
+  private async run(pool: P, size: number): Promise<void> {
+    this.starting = pool;
+    try {
+      await pool.start();
+      if (this.starting !== pool) return;
+      this.pool = pool;
+      this.log.info({ workers: size }, `${this.what} started`);
+    } catch (error) {
+      await pool.close();
+      if (this.starting === pool) {
+        this.log.warn({ err: error }, `${this.what} could not start; working in the main thread`);
+      }
+    }
+  }
+}
