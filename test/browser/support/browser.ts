@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildOnce, newestUnder } from '../../support/build-once.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const WEB_INDEX = path.join(ROOT, 'dist/web/index.html');
@@ -12,47 +12,25 @@ const SOURCES = [path.join(ROOT, 'apps/web'), path.join(ROOT, 'libs/domain/src')
 /** Debian's Chromium (the bundled-browser download is not available here); CHROMIUM_PATH overrides. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 /**
- * The gateway serves dist/web; build it when missing or older than its sources. Spec files run
- * in parallel, so one builds while the others wait on a lock directory.
+ * The gateway serves dist/web; build it when missing or older than its sources, one spec file at
+ * a time.
  */
 export function ensureWebBuilt(): void {
-  const fresh = (): boolean =>
-    existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= Math.max(...SOURCES.map(newestSource));
-  if (fresh()) return;
-  const lock = path.join(tmpdir(), 'disduk-web-build.lock');
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
-      spawnSync('sleep', ['0.5']);
-      if (fresh()) return;
-    }
-  }
-  try {
-    if (fresh()) return;
-    const build = spawnSync(
-      process.execPath,
-      ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mjs', '--logLevel', 'warn'],
-      { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
-    );
-    if (build.status !== 0) throw new Error('vite build of apps/web failed');
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  buildOnce({
+    fresh: () =>
+      existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= Math.max(...SOURCES.map((dir) => newestUnder(dir))),
+    lockName: 'disduk-web-build.lock',
+    timeoutMs: 120_000,
+    build: () => {
+      const build = spawnSync(
+        process.execPath,
+        ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mjs', '--logLevel', 'warn'],
+        { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
+      );
+      if (build.status !== 0) throw new Error('vite build of apps/web failed');
+    },
+  });
 }
 
 export interface BrowserSession {
