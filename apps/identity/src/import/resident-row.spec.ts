@@ -2,33 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '#lib/domain';
 import { decodeLayout, encodeLayout, readImportHeader } from './import-layout.js';
 import { IMPORT_COLUMNS, validateResidentRow } from './resident-row.js';
+import { SYNTHETIC_IMPORT_ROW } from './testing/import-rows.js';
 
-const good: Record<string, string> = {
-  nik: '1602054101900001',
-  fullName: 'Siti  Aminah',
-  sex: 'PEREMPUAN',
-  birthPlace: 'Kayu Agung',
-  birthDate: '1990-01-01',
-  religion: 'ISLAM',
-  education: 'slta / sederajat',
-  occupation: 'Mengurus Rumah Tangga',
-  bloodType: 'TIDAK_TAHU',
-  maritalStatus: 'KAWIN_TERCATAT',
-  marriageDate: '2012-05-05',
-  relationship: 'ISTRI',
-  citizenship: 'WNI',
-  passportNumber: '',
-  kitapNumber: '',
-  fatherName: 'AHMAD',
-  motherName: 'FATIMAH',
-  status: 'ACTIVE',
-  familyCardNumber: '1602050505120001',
-  address: 'JL. MERDEKA NO. 1',
-  rt: '3',
-  rw: '002',
-  villageCode: '16.02.05.1002',
-  postalCode: '30611',
-};
+const good = SYNTHETIC_IMPORT_ROW;
 
 const columns = [...IMPORT_COLUMNS];
 const cells = (values: Record<string, string>): string[] => columns.map((column) => values[column] ?? '');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dropTestDatabase, ensureDatabase, withDatabase } from '#lib/platform/db';
+import { dropTestDatabase, ensureDatabase, runMigrationStep, withDatabase } from '#lib/platform/db';
 import { identityMigrations } from './index.js';
 import { AccessLogCompactBatchRows1768600000000 } from './1768600000000-access-log-compact-batch-rows.js';
 
@@ -16,14 +16,7 @@ describe('migration AccessLogCompactBatchRows1768600000000', () => {
   const migration = new AccessLogCompactBatchRows1768600000000();
   const NIK = '1602054101900001';
 
-  const run = async (step: 'up' | 'down'): Promise<void> => {
-    const runner = db.createQueryRunner();
-    try {
-      await migration[step](runner);
-    } finally {
-      await runner.release();
-    }
-  };
+  const run = (step: 'up' | 'down'): Promise<void> => runMigrationStep(db, migration, step);
   const indexes = async (): Promise<string[]> =>
     (
       await db.query<Array<{ indexname: string }>>(

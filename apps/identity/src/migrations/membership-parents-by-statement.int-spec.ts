@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dropTestDatabase, ensureDatabase, withDatabase } from '#lib/platform/db';
+import { dropTestDatabase, ensureDatabase, runMigrationStep, withDatabase } from '#lib/platform/db';
 import { identityMigrations } from './index.js';
 import { MembershipParentsByStatement1768700000000 } from './1768700000000-membership-parents-by-statement.js';
 
@@ -23,14 +23,7 @@ describe('migration MembershipParentsByStatement1768700000000', () => {
   const UNKNOWN_NIK = '1602054101900099';
   const UNKNOWN_KK = '1602050505120099';
 
-  const run = async (step: 'up' | 'down'): Promise<void> => {
-    const runner = db.createQueryRunner();
-    try {
-      await migration[step](runner);
-    } finally {
-      await runner.release();
-    }
-  };
+  const run = (step: 'up' | 'down'): Promise<void> => runMigrationStep(db, migration, step);
   const codeOf = (statement: string, params: unknown[] = []): Promise<string | undefined> =>
     db.query(statement, params).then(
       () => undefined,

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { DataSource, MigrationInterface } from 'typeorm';
 
 /** The database name of a connection URL. */
 export function databaseNameOf(url: string): string {
@@ -49,5 +50,19 @@ export async function dropTestDatabase(url: string): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await admin.end();
+  }
+}
+
+/** Runs one migration's `up` or `down` on its own query runner (tests of a migration's two ways). */
+export async function runMigrationStep(
+  db: DataSource,
+  migration: MigrationInterface,
+  step: 'up' | 'down',
+): Promise<void> {
+  const runner = db.createQueryRunner();
+  try {
+    await migration[step](runner);
+  } finally {
+    await runner.release();
   }
 }
