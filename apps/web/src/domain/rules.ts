@@ -6,16 +6,13 @@ import { tryParseFamilyCardNumber } from '../../../../libs/domain/src/identifier
 import { parseIsoDate, todayIso } from '../../../../libs/domain/src/calendar/calendar-date.js';
 import { installRegionDirectory } from '../../../../libs/domain/src/region/installed-region-directory.js';
 import { browserRegionDirectory } from './browser-region-directory';
+import type { Check } from './required';
 
 // libs/domain does no I/O: the pages hand it the region lists the build bundled. Here, beside
 // the only rules that need them, so the first screen (login) never downloads the lists.
 installRegionDirectory(browserRegionDirectory());
 
-export interface Check {
-  error?: string;
-  /** Not a rejection: e.g. a district code split or renamed after the NIK was issued. */
-  warning?: string;
-}
+export { checkRequired, type Check } from './required';
 
 const OK: Check = {};
 
@@ -52,10 +49,6 @@ export function checkDate(value: string, options: { required?: boolean; allowFut
   if (parseIsoDate(value) === undefined) return { error: 'Tanggal tidak valid.' };
   if (!options.allowFuture && value > todayIso()) return { error: 'Tanggal tidak boleh di masa depan.' };
   return OK;
-}
-
-export function checkRequired(value: string, label: string): Check {
-  return value.trim() === '' ? { error: `${label} wajib diisi.` } : OK;
 }
 
 export function checkPassword(value: string): Check {

@@ -2,10 +2,7 @@
 // readable-text), with its own words. The server checks again; this only saves a round trip and
 // names the field as the person types.
 import { isReadableText, READABLE_TEXT_RULE } from '../../../../libs/domain/src/text/readable-text.js';
-
-export interface TextCheck {
-  error?: string;
-}
+import { checkRequired, type Check } from './required';
 
 /**
  * `label` is how the form names the field ("Alasan"); a value of spaces only counts as empty.
@@ -15,7 +12,8 @@ export function checkReadableText(
   value: string,
   label: string,
   options: { multiline?: boolean; required?: boolean } = {},
-): TextCheck {
-  if (value.trim() === '') return options.required === false ? {} : { error: `${label} wajib diisi.` };
+): Check {
+  const required = checkRequired(value, label);
+  if (required.error !== undefined) return options.required === false ? {} : required;
   return isReadableText(value, options) ? {} : { error: `${label} ${READABLE_TEXT_RULE}.` };
 }
