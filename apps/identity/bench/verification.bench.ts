@@ -12,6 +12,7 @@ import { auditAccessLog } from '../src/access-log/access-log-audit.runner.js';
 import { seedPopulation } from '../src/seed/seed-population.js';
 import {
   addPauses,
+  cpuTotal,
   gcDuring,
   gcPausesOf,
   missedGoals,
@@ -400,9 +401,10 @@ function cpuTable(figures: { single: Figures; batch: Figures; baseline: Figures 
       ['(c) baseline', figures.baseline, 1],
     ] as const
   ).flatMap(([label, f, niks]) => {
-    if (f.cpuPerRequest === undefined || f.requests === 0) return [];
+    const perRequest = cpuTotal(f);
+    if (perRequest === undefined) return [];
     const cells = processes.map((p) => (f.cpuPerRequest?.[p] ?? 0) / niks);
-    const total = cells.reduce((sum, ms) => sum + ms, 0);
+    const total = perRequest / niks;
     // A batch NIK costs a few hundredths of a millisecond: one more digit tells changes apart.
     const digits = niks > 1 ? 4 : 3;
     return [
