@@ -15,9 +15,10 @@ function pool(): StartablePool & { settle: (error?: Error) => void; closed: bool
       settle(error);
     },
     start: () => started,
-    close: async () => {
+    close: () => {
       p.closed = true;
       p.ready = 0;
+      return Promise.resolve();
     },
   };
   return p;
