@@ -583,7 +583,7 @@ describe('hostile input on every route', () => {
     expect({ status: nul.status, code: nul.body.code, errors: nul.body.errors }).toEqual({
       status: 400,
       code: 'VALIDATION.FAILED',
-      errors: [{ field: 'reason', message: 'tidak boleh memuat karakter NUL (\\u0000)' }],
+      errors: [{ field: 'reason', message: 'tidak boleh memuat karakter NUL (\\u0000): ada pada karakter ke-7' }],
     });
     const query = await raw(stack.url, 'GET', '/api/v1/applications?q=%00', {
       authorization: `Bearer ${tokens.clerk}`,
@@ -598,7 +598,11 @@ describe('hostile input on every route', () => {
       status: 400,
       code: 'VALIDATION.FAILED',
       errors: [
-        { field: 'q', message: 'tidak boleh memuat karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069)' },
+        {
+          field: 'q',
+          message:
+            'tidak boleh memuat karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069): U+202E pada karakter ke-1',
+        },
       ],
     });
     // …but not in a password, which is never shown: a wrong one is refused as any other wrong

@@ -638,7 +638,8 @@ describe('verification for agencies through the gateway', () => {
       expect(batch.body.errors).toEqual([
         {
           field: 'items[1].purpose',
-          message: 'tidak boleh memuat karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069)',
+          message:
+            'tidak boleh memuat karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069): U+202E pada karakter ke-6',
         },
       ]);
       const controls = await verifyBatch(stack.url, bankToken, [

@@ -28,9 +28,22 @@ describe('acceptedBody: a public body made fit for the routes', () => {
     const error = refusedAs(body);
     if (error === undefined) return undefined;
     expect(error.code).toBe('VALIDATION.FAILED');
-    expect(error.errors.map((e) => e.message)).toEqual(['tidak boleh memuat karakter NUL (\\u0000)']);
+    expect(error.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^tidak boleh memuat karakter NUL \(\\u0000\): ada pada karakter ke-\d+$/),
+    ]);
     return error.errors.map((e) => e.field);
   };
+  const messageOf = (body: unknown): string | undefined => refusedAs(body)?.errors[0]?.message;
+
+  it('says which character is refused and where, counted in code points (an emoji outside the BMP is one)', () => {
+    expect(messageOf({ reason: 'ab\u0000' })).toBe('tidak boleh memuat karakter NUL (\\u0000): ada pada karakter ke-3');
+    expect(messageOf({ name: '💻 Bank \u202eX' })).toBe(
+      'tidak boleh memuat karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069): U+202E pada karakter ke-8',
+    );
+    expect(messageOf({ newPassword: 'a\u202eb\u0000' })).toBe(
+      'tidak boleh memuat karakter NUL (\\u0000): ada pada karakter ke-4',
+    );
+  });
 
   it(`takes ${MAX_BODY_DEPTH} levels and refuses one more, without recursing`, () => {
     expect(refused({ a: nested(MAX_BODY_DEPTH - 1) })).toBeUndefined();
@@ -56,7 +69,9 @@ describe('acceptedBody: a public body made fit for the routes', () => {
       if (error === undefined) return undefined;
       expect(error.code).toBe('VALIDATION.FAILED');
       expect(error.errors.map((e) => e.message)).toEqual([
-        'tidak boleh memuat karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069)',
+        expect.stringMatching(
+          /^tidak boleh memuat karakter pengubah arah teks \(U\+202A–U\+202E, U\+2066–U\+2069\): U\+20(2[A-E]|6[6-9]) pada karakter ke-\d+$/,
+        ),
       ]);
       return error.errors.map((e) => e.field);
     };

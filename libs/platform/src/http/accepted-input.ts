@@ -61,7 +61,7 @@ export function acceptedBody<T>(body: T): T {
       const child = record[key];
       if (child === null) delete record[key];
       else if (typeof child === 'string' && SECRET_FIELD.test(key)) {
-        if (child.includes('\u0000')) throw refusedText(container, key, child);
+        if (child.includes('\u0000')) throw refusedText(container, key, child, true);
       } else visit(child, container, key, pending);
     }
   }
@@ -92,17 +92,24 @@ function visit(value: unknown, parent: Container, key: string | number, pending:
 
 /**
  * 400 naming the field, as the validation names fields: `items[3].purpose`; `text` is the string
- * that holds the refused character (the value or the key).
+ * that holds the refused character (the value or the key), `nulOnly` for a password. The message
+ * says which character and where (counted in code points from 1), so that the person can find an
+ * invisible one.
  */
-function refusedText(parent: Container, key: string | number, text: string): DomainError {
+function refusedText(parent: Container, key: string | number, text: string, nulOnly = false): DomainError {
   let field = typeof key === 'number' ? `[${key}]` : key;
   for (let at: Container | undefined = parent; at?.parent !== undefined; at = at.parent) {
     const step = typeof at.key === 'number' ? `[${at.key}]` : at.key;
     field = `${step}${field.startsWith('[') ? '' : '.'}${field}`;
   }
-  const message = text.includes('\u0000')
-    ? 'tidak boleh memuat karakter NUL (\\u0000)'
-    : 'tidak boleh memuat karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069)';
+  const index = nulOnly ? text.indexOf('\u0000') : text.search(REFUSED_ANYWHERE);
+  const position = [...text.slice(0, index)].length + 1;
+  const code = text.charCodeAt(index);
+  const message =
+    code === 0
+      ? `tidak boleh memuat karakter NUL (\\u0000): ada pada karakter ke-${position}`
+      : 'tidak boleh memuat karakter pengubah arah teks (U+202A–U+202E, U+2066–U+2069): ' +
+        `U+${code.toString(16).toUpperCase()} pada karakter ke-${position}`;
   return new DomainError('VALIDATION.FAILED', 'Data yang dikirim tidak valid', {
     // A key holding a refused character is named with it written out, not echoed.
     errors: [{ field: field.replace(REFUSED_ANYWHERE_ALL, escapedCodePoint), message }],
