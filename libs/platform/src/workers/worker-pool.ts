@@ -18,8 +18,11 @@ export interface WorkerPoolOptions {
   onWorkerExit?: (error: Error) => void;
   /** A job running longer than this ends its worker (it is replaced, the job fails). */
   jobTimeoutMs?: number;
-  /** The error a job fails with when its worker stops, or when the pool is closed. */
-  lostError?: (message: string) => Error;
+  /**
+   * The error a job fails with when its worker stops (`timedOut`: ended for taking longer than
+   * `jobTimeoutMs`), or when the pool is closed.
+   */
+  lostError?: (message: string, timedOut: boolean) => Error;
   /** Turns an error a worker answered with back into the caller's kind of error. */
   reviveError?: (error: { name: string; message: string }) => Error;
   /** Limits of each worker's heap (`Worker`'s `resourceLimits`). */
@@ -38,6 +41,7 @@ interface Slot<J, R> {
   busy?: Pending<J, R>;
   /** Ends a worker stuck on one job (it is replaced, the job fails). */
   deadline?: NodeJS.Timeout;
+  timedOut?: boolean;
 }
 
 /** Far above any job's time even on a starved machine. */
@@ -46,6 +50,14 @@ const JOB_TIMEOUT_MS = 60_000;
 /** A worker stopped (crashed, ran out of memory) with a job in hand, or the pool is closed. */
 export class WorkerLostError extends Error {
   override readonly name: string = 'WorkerLostError';
+}
+
+/**
+ * A job took longer than the pool's `jobTimeoutMs`: its worker was ended. Unlike a crash, the job
+ * itself is the likely cause, so running it again elsewhere would likely hang there too.
+ */
+export class WorkerTimeoutError extends WorkerLostError {
+  override readonly name: string = 'WorkerTimeoutError';
 }
 
 function defaultRevive(error: { name: string; message: string }): Error {
@@ -66,14 +78,16 @@ export class WorkerPool<J, R> {
   private nextId = 1;
   private closed = false;
   private started = false;
-  private readonly lostError: (message: string) => Error;
+  private readonly lostError: (message: string, timedOut: boolean) => Error;
 
   constructor(
     private readonly file: URL,
     private readonly size: number,
     private readonly options: WorkerPoolOptions = {},
   ) {
-    this.lostError = options.lostError ?? ((message) => new WorkerLostError(message));
+    this.lostError =
+      options.lostError ??
+      ((message, timedOut) => (timedOut ? new WorkerTimeoutError(message) : new WorkerLostError(message)));
   }
 
   /** Starts the workers; resolves once each has said it is ready. */
@@ -90,7 +104,7 @@ export class WorkerPool<J, R> {
   }
 
   run(job: J): Promise<R> {
-    if (this.closed) return Promise.reject(this.lostError('The workers are stopped'));
+    if (this.closed) return Promise.reject(this.lostError('The workers are stopped', false));
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ message: { id: this.nextId++, job }, resolve, reject });
       this.dispatch();
@@ -99,7 +113,7 @@ export class WorkerPool<J, R> {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.queue.splice(0)) pending.reject(this.lostError('The workers are stopped'));
+    for (const pending of this.queue.splice(0)) pending.reject(this.lostError('The workers are stopped', false));
     await Promise.all([...this.slots].map((slot) => slot.worker.terminate()));
     this.slots.clear();
   }
@@ -128,7 +142,7 @@ export class WorkerPool<J, R> {
         this.dispatch();
       });
       worker.on('error', (error) => this.lost(slot, error, failed));
-      worker.on('exit', (code) => this.lost(slot, this.lostError(`A worker exited (${code})`), failed));
+      worker.on('exit', (code) => this.lost(slot, this.lostError(`A worker exited (${code})`, false), failed));
     });
   }
 
@@ -136,7 +150,14 @@ export class WorkerPool<J, R> {
     if (!this.slots.delete(slot)) return;
     clearTimeout(slot.deadline);
     if (!slot.ready) failedToStart(error);
-    slot.busy?.reject(this.lostError(`A worker stopped while working: ${error.message}`));
+    slot.busy?.reject(
+      slot.timedOut === true
+        ? this.lostError(
+            `A job took longer than ${this.options.jobTimeoutMs ?? JOB_TIMEOUT_MS} ms; its worker was ended`,
+            true,
+          )
+        : this.lostError(`A worker stopped while working: ${error.message}`, false),
+    );
     if (this.closed || !this.started) return;
     this.options.onWorkerExit?.(error);
     // Replaced, after a pause so that a worker that cannot start does not spin.
@@ -153,6 +174,7 @@ export class WorkerPool<J, R> {
       slot.busy = pending;
       slot.deadline = setTimeout(() => {
         // 'exit' follows: the job fails and the worker is replaced.
+        slot.timedOut = true;
         void slot.worker.terminate();
       }, this.options.jobTimeoutMs ?? JOB_TIMEOUT_MS).unref();
       slot.worker.postMessage(pending.message);
