@@ -1,4 +1,5 @@
 import {
+  isValidNik,
   tryParseApplicationNumber,
   tryParseBirthCertificateNumber,
   tryParseFamilyCardNumber,
@@ -28,12 +29,13 @@ function identifierDecorator(
   tryParse: TryParse,
   fallback: string,
   options?: ValidationOptions,
+  isValid: (value: unknown) => boolean = (value) => tryParse(value).ok,
 ): PropertyDecorator {
   return ValidateBy(
     {
       name,
       validator: {
-        validate: (value: unknown) => tryParse(value).ok,
+        validate: isValid,
         defaultMessage: (args?: ValidationArguments) => firstFailure(args?.value, tryParse) ?? fallback,
       },
     },
@@ -52,7 +54,13 @@ export interface IsNikOptions {
 /** A valid NIK: 16 ASCII digits, known province and regency, real birth date, serial not 0000. */
 export function IsNik(nikOptions: IsNikOptions = {}, options?: ValidationOptions): PropertyDecorator {
   const parseOptions = { requireKnownDistrict: nikOptions.requireKnownDistrict === true };
-  return identifierDecorator('isNik', (value) => tryParseNik(value, parseOptions), 'harus NIK yang sah', options);
+  return identifierDecorator(
+    'isNik',
+    (value) => tryParseNik(value, parseOptions),
+    'harus NIK yang sah',
+    options,
+    (value) => isValidNik(value, parseOptions),
+  );
 }
 
 /** A valid No. KK: 16 ASCII digits, known province and regency, real issue date, serial not 0000. */

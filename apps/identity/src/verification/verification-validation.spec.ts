@@ -63,6 +63,13 @@ const VALUES: unknown[] = [
   'x'.repeat(301),
   'x'.repeat(500),
   'x'.repeat(501),
+  // Longer in UTF-16 units than in characters: MaxLength counts a surrogate pair, and a character
+  // with a variation selector, as one (the compiled check's shortcut must fall back to counting).
+  '😀'.repeat(200),
+  '😀'.repeat(201),
+  'x'.repeat(199) + '😀',
+  '✔\uFE0F'.repeat(150),
+  '✔\uFE0F'.repeat(151),
   0,
   42,
   true,

@@ -14,6 +14,7 @@ import {
   resolveCentury,
   todayIso,
   todayKey,
+  atOneInstant,
   twoDigits,
 } from './calendar-date.js';
 
@@ -91,6 +92,25 @@ describe('calendar dates', () => {
     expect(todayKey(Date.UTC(2026, 10, 28, 15, 0))).toBe(20261129);
     expect(todayKey(Date.UTC(2020, 0, 1, 0, 0))).toBe(20200101);
     expect(referenceDateKey(undefined)).toBe(todayKey());
+  });
+
+  it('answers for one instant inside atOneInstant, and for the clock again after it', () => {
+    const beforeMidnight = Date.UTC(2026, 10, 28, 14, 59, 59, 999);
+    const judged = atOneInstant(() => [todayKey(), todayIso(), referenceDateKey(undefined)], beforeMidnight);
+    expect(judged).toEqual([20261128, '2026-11-28', 20261128]);
+    // An explicit instant still wins, and the held one is restored after a nested call.
+    expect(
+      atOneInstant(
+        () => [todayKey(Date.UTC(2020, 0, 1)), atOneInstant(() => todayKey(), 0), todayKey()],
+        beforeMidnight,
+      ),
+    ).toEqual([20200101, 19700101, 20261128]);
+    expect(() =>
+      atOneInstant(() => {
+        throw new Error('refused');
+      }, 0),
+    ).toThrow('refused');
+    expect(todayKey()).toBe(todayKey(Date.now()));
   });
 
   it('resolves reference dates given as text or Date', () => {

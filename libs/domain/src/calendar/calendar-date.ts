@@ -92,12 +92,30 @@ export function indonesianDateOf(instantMs: number): CalendarDate {
 
 let cachedTodayKey = 0;
 let cachedTodayValidUntil = -Infinity;
+/** The instant `atOneInstant` holds while its function runs. */
+let heldNowMs: number | undefined;
+
+/**
+ * Runs `judge` with the clock read once: every `todayKey()` and `todayIso()` without an explicit
+ * instant inside it (every date and NIK of one message, judged by the compiled validation)
+ * answers for the same instant. A batch of 1,000 checks asked the clock 2,000 times (≈ 0.2 µs
+ * each on a virtual machine), and a batch that crossed midnight was judged by two different days.
+ */
+export function atOneInstant<T>(judge: () => T, nowMs: number = Date.now()): T {
+  const outer = heldNowMs;
+  heldNowMs = nowMs;
+  try {
+    return judge();
+  } finally {
+    heldNowMs = outer;
+  }
+}
 
 /**
  * Today's date key (`YYYYMMDD`) in Indonesia. Cached until the next local midnight because
  * identifier parsers ask for it on every call and must not allocate a `Date` each time.
  */
-export function todayKey(nowMs: number = Date.now()): number {
+export function todayKey(nowMs: number = heldNowMs ?? Date.now()): number {
   if (nowMs >= cachedTodayValidUntil || nowMs < cachedTodayValidUntil - MS_PER_DAY) {
     const today = indonesianDateOf(nowMs);
     cachedTodayKey = dateKey(today.year, today.month, today.day);
@@ -108,7 +126,7 @@ export function todayKey(nowMs: number = Date.now()): number {
 }
 
 /** Today in Indonesia as `YYYY-MM-DD`. */
-export function todayIso(nowMs: number = Date.now()): string {
+export function todayIso(nowMs: number = heldNowMs ?? Date.now()): string {
   const key = todayKey(nowMs);
   return formatIsoDate(Math.floor(key / 10000), Math.floor(key / 100) % 100, key % 100);
 }

@@ -214,6 +214,25 @@ describe('NIK properties', () => {
     );
   });
 
+  it('says valid (isValidNik) exactly when it parses (tryParseNik)', () => {
+    const nearlyNik = fc.oneof(
+      validNik.map(({ nik }) => nik),
+      validNik.chain(({ nik }) =>
+        fc
+          .tuple(fc.integer({ min: 0, max: 15 }), fc.constantFrom(...'0123456789x '.split('')))
+          .map(([at, char]) => nik.slice(0, at) + char + nik.slice(at + 1)),
+      ),
+      fc.string({ minLength: 15, maxLength: 17 }),
+    );
+    fc.assert(
+      fc.property(nearlyNik, fc.boolean(), (value, requireKnownDistrict) => {
+        const given = { ...options, requireKnownDistrict };
+        expect(isValidNik(value, given)).toBe(tryParseNik(value, given).ok);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('never accepts serial 0000', () => {
     fc.assert(
       fc.property(validNik, ({ nik }) => {

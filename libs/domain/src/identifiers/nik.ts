@@ -60,10 +60,12 @@ export function nikErrorMessage(code: NikErrorCode): string {
   return MESSAGES[code.slice(4) as PopulationNumberFault];
 }
 
-/** Reads a NIK without throwing: the form for validators and bulk imports. */
-export function tryParseNik(value: unknown, options: NikParseOptions = {}): NikParseResult {
-  const regions = options.regions ?? regionDirectory();
-  const fault = decodePopulationNumber(
+function nikFault(
+  value: unknown,
+  options: NikParseOptions,
+  regions: RegionDirectory,
+): PopulationNumberFault | undefined {
+  return decodePopulationNumber(
     value,
     {
       femaleDayOffset: true,
@@ -73,6 +75,12 @@ export function tryParseNik(value: unknown, options: NikParseOptions = {}): NikP
     },
     regions,
   );
+}
+
+/** Reads a NIK without throwing: the form for bulk imports and for a refusal's message. */
+export function tryParseNik(value: unknown, options: NikParseOptions = {}): NikParseResult {
+  const regions = options.regions ?? regionDirectory();
+  const fault = nikFault(value, options, regions);
   if (fault !== undefined) return { ok: false, code: `NIK.${fault}`, message: MESSAGES[fault] };
   const d = lastDecoded();
   const nik = value as string;
@@ -97,9 +105,12 @@ export function parseNik(value: unknown, options?: NikParseOptions): NikParts {
   return result.value;
 }
 
-/** Whether a value is a valid NIK under the given options. */
-export function isValidNik(value: unknown, options?: NikParseOptions): boolean {
-  return tryParseNik(value, options).ok;
+/**
+ * Whether a value is a valid NIK under the given options: the same rules as `tryParseNik`,
+ * without writing out its parts (validators ask this of every NIK of a batch).
+ */
+export function isValidNik(value: unknown, options: NikParseOptions = {}): boolean {
+  return nikFault(value, options, options.regions ?? regionDirectory()) === undefined;
 }
 
 export interface NikFields {
