@@ -10,6 +10,7 @@ import { ImportStaging1768450000000 } from './1768450000000-import-staging.js';
 import { SessionDevices1768500000000 } from './1768500000000-session-devices.js';
 import { AccessLogCompactBatchRows1768600000000 } from './1768600000000-access-log-compact-batch-rows.js';
 import { MembershipParentsByStatement1768700000000 } from './1768700000000-membership-parents-by-statement.js';
+import { PersonKeyCoversVerification1768800000000 } from './1768800000000-person-key-covers-verification.js';
 
 /** Every migration of the identity database, oldest first. */
 export const identityMigrations = [
@@ -25,4 +26,5 @@ export const identityMigrations = [
   SessionDevices1768500000000,
   AccessLogCompactBatchRows1768600000000,
   MembershipParentsByStatement1768700000000,
+  PersonKeyCoversVerification1768800000000,
 ];
