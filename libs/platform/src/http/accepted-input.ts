@@ -36,9 +36,12 @@ export const MAX_BODY_DEPTH = 32;
  *   comparison: a 500). A required field sent as null is then refused as missing.
  * Elements of lists are kept as they are (a null item is refused by the item's validation).
  * A list at the top is walked too (the route refuses it afterwards). Changes `body` in place and
- * returns it.
+ * returns it. `fromCleanText`: the body was parsed from a JSON text in which
+ * `jsonTextMayHoldRefused` found nothing, so no string or key of it can hold a refused
+ * character and only the depth and the nulls are looked at (a relayed batch of 1,000 checks
+ * has some 11,000 strings and keys: one scan of its text instead of a test of each).
  */
-export function acceptedBody<T>(body: T): T {
+export function acceptedBody<T>(body: T, { fromCleanText = false }: { fromCleanText?: boolean } = {}): T {
   if (typeof body !== 'object' || body === null) return body;
   const pending: Container[] = [{ value: body, depth: 1, parent: undefined, key: '' }];
   while (pending.length > 0) {
@@ -52,10 +55,25 @@ export function acceptedBody<T>(body: T): T {
     }
     if (Array.isArray(value)) {
       const list = value as unknown[];
-      for (let i = 0; i < list.length; i++) visit(list[i], container, i, pending);
+      for (let i = 0; i < list.length; i++) {
+        const element = list[i];
+        if (!fromCleanText) visit(element, container, i, pending);
+        else if (typeof element === 'object' && element !== null) {
+          pending.push({ value: element, depth: depth + 1, parent: container, key: i });
+        }
+      }
       continue;
     }
     const record = value as Record<string, unknown>;
+    if (fromCleanText) {
+      for (const key in record) {
+        const child = record[key];
+        if (child === null) delete record[key];
+        else if (typeof child === 'object')
+          pending.push({ value: child as object, depth: depth + 1, parent: container, key });
+      }
+      continue;
+    }
     for (const key in record) {
       if (REFUSED_ANYWHERE.test(key)) throw refusedText(container, key, key);
       const child = record[key];
@@ -66,6 +84,15 @@ export function acceptedBody<T>(body: T): T {
     }
   }
   return body;
+}
+
+/**
+ * Whether a JSON text may hold, in some string or key, a character `acceptedBody` refuses: one
+ * written as it is (a bidirectional control; U+0000 cannot be, JSON.parse refuses a raw control
+ * character) or as an escape (`\\u…`, any of them, without reading which). False: none can.
+ */
+export function jsonTextMayHoldRefused(text: string): boolean {
+  return text.includes('\\u') || REFUSED_ANYWHERE.test(text);
 }
 
 /** An object or list still to walk, and where it is (the path is only spelled out for an error). */

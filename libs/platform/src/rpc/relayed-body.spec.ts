@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '#lib/domain';
+import { jsonTextMayHoldRefused } from '../http/accepted-input.js';
 import { parseRelayedBody, relayedPayload, splitRelayed } from './relayed-body.js';
 
 function refusal(text: string): { code: string; message: string } | undefined {
@@ -51,5 +52,29 @@ describe('parseRelayedBody and acceptedBody', () => {
       }),
     );
     expect(refusal(`${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`)?.message).toMatch(/terlalu dalam/);
+  });
+
+  // A text with no escape and no bidirectional control is walked for depth and nulls only: the
+  // same verdicts whichever way a refused character is written, in a value, a key or a list.
+  it.each([
+    ['{"items":[{"purpose":"a\\u202eb"}]}', 'items[0].purpose'],
+    ['{"items":[{"purpose":"a\\u202Eb"}]}', 'items[0].purpose'],
+    ['{"items":[{"purpose":"a\u202eb"}]}', 'items[0].purpose'],
+    ['{"items":[{"p\u2066":"x"}]}', 'items[0].p\\u2066'],
+    ['{"items":[{"nik":"1"},"\\u0000"]}', 'items[1]'],
+    ['{"newPassword":"\\u0000"}', 'newPassword'],
+  ])('refuses %j naming %s', (text, field) => {
+    expect(() => parseRelayedBody(text)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION.FAILED', errors: [expect.objectContaining({ field })] }),
+    );
+  });
+
+  it('walks a clean text for depth and nulls alone, with the same result', () => {
+    const text = JSON.stringify({ items: [{ nik: '1', fullName: null, list: [null, { a: null, b: 'é' }] }], x: null });
+    expect(jsonTextMayHoldRefused(text)).toBe(false);
+    expect(parseRelayedBody(text)).toEqual({ items: [{ nik: '1', list: [null, { b: 'é' }] }] });
+    expect(refusal(`{"items":${'['.repeat(40)}${']'.repeat(40)}}`)?.message).toMatch(/terlalu dalam/);
+    expect(jsonTextMayHoldRefused('{"a":"\\u0041"}')).toBe(true);
+    expect(jsonTextMayHoldRefused('{"a":"⁩"}')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { DomainError } from '#lib/domain';
-import { acceptedBody, jsonObject } from '../http/accepted-input.js';
+import { acceptedBody, jsonObject, jsonTextMayHoldRefused } from '../http/accepted-input.js';
 
 /**
  * A request whose HTTP body the gateway relays as it arrived, unparsed (a batch of 1,000 checks:
@@ -46,7 +46,7 @@ export function parseRelayedBody(text: string): Record<string, unknown> {
     // Fastify says the same of a poisoned body as of one that is not JSON.
     throw new DomainError('REQUEST.MALFORMED', 'Isi permintaan bukan JSON yang sah');
   }
-  return acceptedBody(jsonObject(body));
+  return acceptedBody(jsonObject(body), { fromCleanText: !jsonTextMayHoldRefused(text) });
 }
 
 const POISONED = new Error('prototype poisoning');
