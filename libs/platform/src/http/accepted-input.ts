@@ -70,7 +70,7 @@ export function acceptedBody<T>(body: T, { fromCleanText = false }: { fromCleanT
         const child = record[key];
         if (child === null) delete record[key];
         else if (typeof child === 'object')
-          pending.push({ value: child as object, depth: depth + 1, parent: container, key });
+          pending.push({ value: child, depth: depth + 1, parent: container, key });
       }
       continue;
     }
