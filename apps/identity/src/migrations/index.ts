@@ -11,6 +11,7 @@ import { SessionDevices1768500000000 } from './1768500000000-session-devices.js'
 import { AccessLogCompactBatchRows1768600000000 } from './1768600000000-access-log-compact-batch-rows.js';
 import { MembershipParentsByStatement1768700000000 } from './1768700000000-membership-parents-by-statement.js';
 import { PersonKeyCoversVerification1768800000000 } from './1768800000000-person-key-covers-verification.js';
+import { AccessLogNiksLz41768900000000 } from './1768900000000-access-log-niks-lz4.js';
 
 /** Every migration of the identity database, oldest first. */
 export const identityMigrations = [
@@ -27,4 +28,5 @@ export const identityMigrations = [
   AccessLogCompactBatchRows1768600000000,
   MembershipParentsByStatement1768700000000,
   PersonKeyCoversVerification1768800000000,
+  AccessLogNiksLz41768900000000,
 ];
