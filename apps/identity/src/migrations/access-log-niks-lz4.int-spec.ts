@@ -17,10 +17,10 @@ describe('migration AccessLogNiksLz41768900000000', () => {
   const run = (step: 'up' | 'down'): Promise<void> => runMigrationStep(db, migration, step);
   const columnCompression = async (): Promise<string> =>
     (
-      (await db.query(
+      await db.query<Array<{ method: string }>>(
         `SELECT attcompression AS method FROM pg_attribute
           WHERE attrelid = 'access_log'::regclass AND attname = 'subject_niks'`,
-      )) as Array<{ method: string }>
+      )
     )[0].method;
 
   beforeAll(async () => {
@@ -54,10 +54,10 @@ describe('migration AccessLogNiksLz41768900000000', () => {
                '5b0f4a8e-7c1d-4f5e-9a3b-2c6d8e0f1000', $1, '{Uji}', '{fullName}', $2, $3)`,
       [niks, '0'.repeat(64), '1'.repeat(64)],
     );
-    const [row] = (await db.query(
+    const [row] = await db.query<Array<{ method: string; same: boolean }>>(
       `SELECT pg_column_compression(subject_niks) AS method, subject_niks = $1::text[] AS same FROM access_log`,
       [niks],
-    )) as Array<{ method: string; same: boolean }>;
+    );
     expect(row).toEqual({ method: 'lz4', same: true });
   });
 

@@ -20,10 +20,10 @@ describe('migration PersonKeyCoversVerification1768800000000', () => {
   const run = (step: 'up' | 'down'): Promise<void> => runMigrationStep(db, migration, step);
   const keyDefinition = async (): Promise<string> =>
     (
-      (await db.query(
+      await db.query<Array<{ definition: string }>>(
         `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint
           WHERE conrelid = 'person'::regclass AND contype = 'p'`,
-      )) as Array<{ definition: string }>
+      )
     )[0].definition;
   const insertPerson = (nik: string): Promise<unknown> =>
     db.query(
