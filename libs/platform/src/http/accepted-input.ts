@@ -69,8 +69,7 @@ export function acceptedBody<T>(body: T, { fromCleanText = false }: { fromCleanT
       for (const key in record) {
         const child = record[key];
         if (child === null) delete record[key];
-        else if (typeof child === 'object')
-          pending.push({ value: child, depth: depth + 1, parent: container, key });
+        else if (typeof child === 'object') pending.push({ value: child, depth: depth + 1, parent: container, key });
       }
       continue;
     }
