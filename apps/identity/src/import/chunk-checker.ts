@@ -28,6 +28,9 @@ const CHUNK_TIMEOUT_MS = 20_000;
 export class ChunkChecker implements OnApplicationShutdown {
   private readonly workers: BackgroundStart<WorkerPool<ChunkCheckJob, CheckedChunk>>;
   private started = false;
+  /** The workers' script and a chunk's time limit (chunk-checker.spec.ts runs a worker of its own). */
+  protected readonly workerScript: URL = CHUNK_CHECK_WORKER;
+  protected readonly chunkTimeoutMs: number = CHUNK_TIMEOUT_MS;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: IdentityConfig,
@@ -62,10 +65,10 @@ export class ChunkChecker implements OnApplicationShutdown {
   private startWorkers(): void {
     this.started = true;
     const size = this.config.IMPORT_CHECK_WORKERS ?? Math.min(4, availableParallelism());
-    if (size === 0 || !existsSync(fileURLToPath(CHUNK_CHECK_WORKER))) return;
-    const pool = new WorkerPool<ChunkCheckJob, CheckedChunk>(CHUNK_CHECK_WORKER, size, {
+    if (size === 0 || !existsSync(fileURLToPath(this.workerScript))) return;
+    const pool = new WorkerPool<ChunkCheckJob, CheckedChunk>(this.workerScript, size, {
       onWorkerExit: (error) => this.logger.warn({ err: error }, 'An import worker stopped; starting another'),
-      jobTimeoutMs: CHUNK_TIMEOUT_MS,
+      jobTimeoutMs: this.chunkTimeoutMs,
       // A chunk is at most a few MB of text: its rows fit many times over.
       resourceLimits: { maxOldGenerationSizeMb: 512 },
     });
