@@ -7,7 +7,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * registry of 1M: 8.6–9.2 ms → 5.4–6.9 ms (docs/benchmarks.md, "Eleventh round").
  *
  * The price, written down in docs/scaling.md: the key grows from ≈ 51 to ≈ 99 MB per million
- * residents; an update of a covered column (a name corrected, a death) is no longer a HOT update;
+ * residents; a first import is ≈ 10–17 % slower (its merge writes the wider entries; three
+ * alternated runs, docs/benchmarks.md); an update of a covered column (a name corrected, a
+ * death) is no longer a HOT update;
  * a page changed since the last VACUUM is read from the heap as before (autovacuum marks it
  * all-visible again). Nothing references the key (memberships check their person by trigger,
  * migration 1768700000000), so it is replaced in place. On a registry already in production,
