@@ -55,31 +55,17 @@ export function acceptedBody<T>(body: T, { fromCleanText = false }: { fromCleanT
     }
     if (Array.isArray(value)) {
       const list = value as unknown[];
-      for (let i = 0; i < list.length; i++) {
-        const element = list[i];
-        if (!fromCleanText) visit(element, container, i, pending);
-        else if (typeof element === 'object' && element !== null) {
-          pending.push({ value: element, depth: depth + 1, parent: container, key: i });
-        }
-      }
+      for (let i = 0; i < list.length; i++) visit(list[i], container, i, pending, fromCleanText);
       continue;
     }
     const record = value as Record<string, unknown>;
-    if (fromCleanText) {
-      for (const key in record) {
-        const child = record[key];
-        if (child === null) delete record[key];
-        else if (typeof child === 'object') pending.push({ value: child, depth: depth + 1, parent: container, key });
-      }
-      continue;
-    }
     for (const key in record) {
-      if (REFUSED_ANYWHERE.test(key)) throw refusedText(container, key, key);
+      if (!fromCleanText && REFUSED_ANYWHERE.test(key)) throw refusedText(container, key, key);
       const child = record[key];
       if (child === null) delete record[key];
-      else if (typeof child === 'string' && SECRET_FIELD.test(key)) {
+      else if (typeof child === 'string' && !fromCleanText && SECRET_FIELD.test(key)) {
         if (child.includes('\u0000')) throw refusedText(container, key, child, true);
-      } else visit(child, container, key, pending);
+      } else visit(child, container, key, pending, fromCleanText);
     }
   }
   return body;
@@ -108,9 +94,10 @@ const REFUSED_ANYWHERE = /[\u0000\u202a-\u202e\u2066-\u2069]/;
 /** A field holding a password: only U+0000 is refused in it (see `acceptedBody`). */
 const SECRET_FIELD = /password$/i;
 
-function visit(value: unknown, parent: Container, key: string | number, pending: Container[]): void {
+/** `clean`: the body's text holds no refused character (`fromCleanText`): strings are not tested. */
+function visit(value: unknown, parent: Container, key: string | number, pending: Container[], clean: boolean): void {
   if (typeof value === 'string') {
-    if (REFUSED_ANYWHERE.test(value)) throw refusedText(parent, key, value);
+    if (!clean && REFUSED_ANYWHERE.test(value)) throw refusedText(parent, key, value);
   } else if (typeof value === 'object' && value !== null) {
     pending.push({ value, depth: parent.depth + 1, parent, key });
   }
