@@ -100,9 +100,11 @@ describe('registry import: staged chunks and one merge (real PostgreSQL)', () =>
     const importId = await start();
     const family = syntheticFamilyWith({ regencyCode: '16.02', members: 2, seed: 701 });
     const [first, second] = family.members;
-    // Line 2-3: the family as first written; line 4: the first member again, renamed.
-    const renamed = csvLine(rowOf({ ...first, fullName: 'NAMA DIPERBAIKI' }, family));
-    await stage(importId, 1, 4, `${renamed}\n`);
+    // Lines 2 to 1 + members: the family as first written; the line after: the first member
+    // again, renamed, and the family with another address (the later line of a No. KK wins as
+    // that of a NIK does).
+    const renamed = csvLine(rowOf({ ...first, fullName: 'NAMA DIPERBAIKI' }, { ...family, address: 'JL. BARU NO. 9' }));
+    await stage(importId, 1, 2 + family.members.length, `${renamed}\n`);
     await stage(importId, 0, 2, [family]);
     await stage(importId, 0, 2, [family]);
     expect((await people([first.nik, second.nik])).size).toBe(0); // staged, not merged yet
@@ -113,6 +115,11 @@ describe('registry import: staged chunks and one merge (real PostgreSQL)', () =>
     const after = await people([first.nik, second.nik]);
     expect(after.get(first.nik)).toBe('NAMA DIPERBAIKI');
     expect(after.get(second.nik)).toBe(second.fullName);
+    const { rows: families } = await db.query<{ address: string }>(
+      'SELECT address FROM family WHERE family_card_number = $1',
+      [family.familyCardNumber],
+    );
+    expect(families.map((row) => row.address)).toEqual(['JL. BARU NO. 9']);
     // One membership each, none opened and closed within the file.
     expect(await count('family_membership WHERE nik = ANY($1::char(16)[])', [[first.nik, second.nik]])).toBe(2);
     expect(await count('import_stage WHERE import_id = $1', [importId])).toBe(0);

@@ -12,6 +12,7 @@ import { AccessLogCompactBatchRows1768600000000 } from './1768600000000-access-l
 import { MembershipParentsByStatement1768700000000 } from './1768700000000-membership-parents-by-statement.js';
 import { PersonKeyCoversVerification1768800000000 } from './1768800000000-person-key-covers-verification.js';
 import { AccessLogNiksLz41768900000000 } from './1768900000000-access-log-niks-lz4.js';
+import { MembershipParentsCheckPlan1769000000000 } from './1769000000000-membership-parents-check-plan.js';
 
 /** Every migration of the identity database, oldest first. */
 export const identityMigrations = [
@@ -29,4 +30,5 @@ export const identityMigrations = [
   MembershipParentsByStatement1768700000000,
   PersonKeyCoversVerification1768800000000,
   AccessLogNiksLz41768900000000,
+  MembershipParentsCheckPlan1769000000000,
 ];
