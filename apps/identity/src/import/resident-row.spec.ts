@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '#lib/domain';
+import { DomainError, installRegionDirectory, RegionDirectory } from '#lib/domain';
 import { decodeLayout, encodeLayout, readImportHeader } from './import-layout.js';
 import { IMPORT_COLUMNS, validateResidentRow } from './resident-row.js';
 import { SYNTHETIC_IMPORT_ROW } from './testing/import-rows.js';
@@ -58,6 +58,25 @@ describe('validateResidentRow', () => {
     ]);
     const short = validateResidentRow(columns, ['1602054101900001'], 5);
     expect(!short.ok && short.errors[0].field).toBe('row');
+  });
+
+  it('reads a village against the region directory in use, not one it read before', () => {
+    expect(validateResidentRow(columns, cells(good), 2).ok).toBe(true);
+    // The same village again, after a release that no longer lists it (its regency still there).
+    const withoutVillage = RegionDirectory.fromCsv({
+      provinces: 'code,name\n16,Sumatera Selatan\n',
+      regencies: 'code,province_code,name\n16.02,16,Kabupaten Ogan Komering Ilir\n',
+      districts: 'code,regency_code,name\n16.02.05,16.02,Kayu Agung\n',
+      villages: () => 'code,district_code,name\n16.02.05.1001,16.02.05,Kedaton\n',
+    });
+    const previous = installRegionDirectory(withoutVillage);
+    try {
+      const moved = validateResidentRow(columns, cells(good), 3);
+      expect(!moved.ok && moved.errors.map((e) => e.field)).toEqual(['villageCode']);
+    } finally {
+      installRegionDirectory(previous);
+    }
+    expect(validateResidentRow(columns, cells(good), 4).ok).toBe(true);
   });
 });
 

@@ -28,6 +28,7 @@ import {
   type FieldError,
   type FamilyCardNumberErrorCode,
   type NikErrorCode,
+  type RegionDirectory,
 } from '#lib/domain';
 import { FAMILY_FIELDS, PERSON_FIELDS } from '#lib/contracts';
 
@@ -147,7 +148,116 @@ const KK_MESSAGES: Record<FamilyCardNumberErrorCode, string> = {
 
 const NAME = /^[\p{L}][\p{L}\p{M} .,'`-]*$/u;
 const DIGITS = /^\d+$/;
+const POSTAL_CODE = /^\d{5}$/;
 const DOCUMENT_NUMBER = /^[A-Z0-9][A-Z0-9./-]{3,29}$/;
+/** Whitespace other than single spaces: only then does collapsing runs of it change a text. */
+const NOT_ONE_SPACE = /[^\S ]| {2}/;
+
+/**
+ * The regency of each village code seen (idn-area-data's dotted form), for the directory it was
+ * read from: a chunk names the same few hundred villages over and over. Bounded by the number of
+ * villages (≈ 84,000); a code that is no village's is not kept.
+ */
+let villageRegencies: { directory: RegionDirectory; byVillage: Map<string, string> } | undefined;
+
+/** The regency of a village given by its dotted code, or `undefined` when it is not one. */
+function regencyOfVillage(villageText: string): string | undefined {
+  const directory = regionDirectory();
+  if (villageRegencies?.directory !== directory) villageRegencies = { directory, byVillage: new Map() };
+  const known = villageRegencies.byVillage.get(villageText);
+  if (known !== undefined) return known;
+  const village = directory.find(villageText, 'village');
+  if (village === undefined || village.code !== villageText) return undefined;
+  const regency = directory.regencyOf(village.code)?.code;
+  if (regency !== undefined) villageRegencies.byVillage.set(villageText, regency);
+  return regency;
+}
+
+/** Each import column's position in {@link IMPORT_COLUMNS}. */
+const COLUMN_INDEX = new Map<ImportColumn, number>(IMPORT_COLUMNS.map((column, index) => [column, index]));
+const AT = Object.fromEntries(IMPORT_COLUMNS.map((column, index) => [column, index])) as Record<ImportColumn, number>;
+
+/** Where each header position's values go, for the last header seen (a chunk's rows share one). */
+let lastHeader: { columns: readonly ImportColumn[]; slots: Int8Array } | undefined;
+
+function slotsOf(columns: readonly ImportColumn[]): Int8Array {
+  if (lastHeader?.columns !== columns) {
+    lastHeader = { columns, slots: Int8Array.from(columns, (column) => COLUMN_INDEX.get(column) ?? -1) };
+  }
+  return lastHeader.slots;
+}
+
+/**
+ * One row's check: its trimmed non-empty values by column and the faults found so far, with the
+ * rules as methods (one object a row, where closures over the row were nine; an import checks
+ * millions of rows).
+ */
+class RowCheck {
+  errors: FieldError[] | undefined;
+
+  constructor(private readonly raw: ReadonlyArray<string | undefined>) {}
+
+  value(field: ImportColumn): string | undefined {
+    return this.raw[AT[field]];
+  }
+
+  fail(field: ImportColumn, message: string): undefined {
+    (this.errors ??= []).push({ field, message });
+    return undefined;
+  }
+
+  required(field: ImportColumn): string | undefined {
+    return this.raw[AT[field]] ?? this.fail(field, 'Wajib diisi');
+  }
+
+  text(field: ImportColumn, max: number, pattern?: RegExp, patternMessage?: string): string | undefined {
+    const value = this.required(field);
+    if (value === undefined) return undefined;
+    const collapsed = NOT_ONE_SPACE.test(value) ? value.replace(/\s+/g, ' ') : value;
+    if (collapsed.length > max) return this.fail(field, `Paling banyak ${max} karakter`);
+    if (pattern !== undefined && !pattern.test(collapsed))
+      return this.fail(field, patternMessage ?? 'Isinya tidak sah');
+    return collapsed.toUpperCase();
+  }
+
+  name(field: ImportColumn): string | undefined {
+    return this.text(field, 100, NAME, "Hanya boleh berisi huruf, spasi, dan tanda . , ' -");
+  }
+
+  choice<V>(field: ImportColumn, find: (input: string) => V | undefined, what: string): V | undefined {
+    const value = this.required(field);
+    if (value === undefined) return undefined;
+    return find(value) ?? this.fail(field, `Bukan ${what} yang dikenal`);
+  }
+
+  pastDate(field: ImportColumn, value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    const date = parseIsoDate(value);
+    if (date === undefined) return this.fail(field, 'Harus tanggal yang sah dengan format YYYY-MM-DD');
+    if (dateKey(date.year, date.month, date.day) > todayKey()) return this.fail(field, 'Tidak boleh di masa depan');
+    return value;
+  }
+
+  smallNumber(field: ImportColumn, width: number): string | undefined {
+    const value = this.required(field);
+    if (value === undefined) return undefined;
+    if (!DIGITS.test(value) || value.length > width || Number(value) === 0) {
+      return this.fail(field, `Harus angka 1 sampai ${'9'.repeat(width)}`);
+    }
+    return value.padStart(width, '0');
+  }
+
+  documentNumber(field: ImportColumn): string | null {
+    const value = this.raw[AT[field]]?.toUpperCase();
+    if (value === undefined) return null;
+    return DOCUMENT_NUMBER.test(value)
+      ? value
+      : (this.fail(field, 'Nomor dokumen tidak sah (4–30 huruf/angka)') ?? null);
+  }
+}
+
+const matchEducation = (input: string): string | undefined => EDUCATION_LIST.match(input);
+const matchOccupation = (input: string): string | undefined => OCCUPATION_LIST.match(input);
 
 /** Validates one record against the header's columns. */
 export function validateResidentRow(
@@ -156,7 +266,6 @@ export function validateResidentRow(
   line: number,
   options: RowOptions = {},
 ): RowResult {
-  const errors: FieldError[] = [];
   if (cells.length !== columns.length) {
     return {
       ok: false,
@@ -165,117 +274,76 @@ export function validateResidentRow(
       ],
     };
   }
-  const raw: Partial<Record<ImportColumn, string>> = {};
-  for (let i = 0; i < columns.length; i++) {
+  const slots = slotsOf(columns);
+  const raw = new Array<string | undefined>(IMPORT_COLUMNS.length).fill(undefined);
+  for (let i = 0; i < cells.length; i++) {
     const value = cells[i].trim();
-    if (value !== '') raw[columns[i]] = value;
+    if (value !== '' && slots[i] >= 0) raw[slots[i]] = value;
   }
-  const fail = (field: ImportColumn, message: string): undefined => {
-    errors.push({ field, message });
-    return undefined;
-  };
-  const required = (field: ImportColumn): string | undefined => raw[field] ?? fail(field, 'Wajib diisi');
+  const check = new RowCheck(raw);
 
-  const text = (field: ImportColumn, max: number, pattern?: RegExp, patternMessage?: string): string | undefined => {
-    const value = required(field);
-    if (value === undefined) return undefined;
-    const collapsed = value.replace(/\s+/g, ' ');
-    if (collapsed.length > max) return fail(field, `Paling banyak ${max} karakter`);
-    if (pattern !== undefined && !pattern.test(collapsed)) return fail(field, patternMessage ?? 'Isinya tidak sah');
-    return collapsed.toUpperCase();
-  };
-  const name = (field: ImportColumn): string | undefined =>
-    text(field, 100, NAME, "Hanya boleh berisi huruf, spasi, dan tanda . , ' -");
-  const choice = <V>(field: ImportColumn, find: (input: string) => V | undefined, what: string): V | undefined => {
-    const value = required(field);
-    if (value === undefined) return undefined;
-    return find(value) ?? fail(field, `Bukan ${what} yang dikenal`);
-  };
-  const pastDate = (field: ImportColumn, value: string | undefined): string | undefined => {
-    if (value === undefined) return undefined;
-    const date = parseIsoDate(value);
-    if (date === undefined) return fail(field, 'Harus tanggal yang sah dengan format YYYY-MM-DD');
-    if (dateKey(date.year, date.month, date.day) > todayKey()) return fail(field, 'Tidak boleh di masa depan');
-    return value;
-  };
-  const smallNumber = (field: ImportColumn, width: number): string | undefined => {
-    const value = required(field);
-    if (value === undefined) return undefined;
-    if (!DIGITS.test(value) || value.length > width || Number(value) === 0) {
-      return fail(field, `Harus angka 1 sampai ${'9'.repeat(width)}`);
-    }
-    return value.padStart(width, '0');
-  };
-  const documentNumber = (field: ImportColumn): string | null => {
-    const value = raw[field]?.toUpperCase();
-    if (value === undefined) return null;
-    return DOCUMENT_NUMBER.test(value) ? value : (fail(field, 'Nomor dokumen tidak sah (4–30 huruf/angka)') ?? null);
-  };
-
-  const nikText = required('nik');
-  const fullName = name('fullName');
-  const sex = choice('sex', SEX, 'jenis kelamin (LAKI_LAKI atau PEREMPUAN)');
-  const birthPlace = text('birthPlace', 100, DOCUMENT_TEXT, `Tempat lahir ${DOCUMENT_TEXT_RULE}`);
-  const birthDate = pastDate('birthDate', required('birthDate'));
-  const religion = choice('religion', RELIGION, 'agama');
-  const education = choice('education', (v) => EDUCATION_LIST.match(v), 'pendidikan dalam daftar SIAK');
-  const occupation = choice('occupation', (v) => OCCUPATION_LIST.match(v), 'pekerjaan dalam daftar SIAK');
-  const bloodType = choice('bloodType', BLOOD_TYPE, 'golongan darah (A, B, AB, O dengan +/- atau TIDAK_TAHU)');
-  const maritalStatus = choice('maritalStatus', MARITAL_STATUS, 'status perkawinan');
-  const marriageDate = pastDate('marriageDate', raw.marriageDate) ?? null;
-  const relationship = choice('relationship', RELATIONSHIP, 'status hubungan dalam keluarga');
-  const citizenship = choice('citizenship', CITIZENSHIP, 'kewarganegaraan (WNI atau WNA)');
-  const passportNumber = documentNumber('passportNumber');
-  const kitapNumber = documentNumber('kitapNumber');
-  const fatherName = name('fatherName');
-  const motherName = name('motherName');
-  const status = choice('status', STATUS, 'status penduduk (ACTIVE, DECEASED, MOVED_OUT)');
-  const kkText = required('familyCardNumber');
-  const address = text('address', 200, DOCUMENT_TEXT, `Alamat ${DOCUMENT_TEXT_RULE}`);
-  const rt = smallNumber('rt', 3);
-  const rw = smallNumber('rw', 3);
-  const villageText = required('villageCode');
-  const postalCode = options.postalCodeOptional ? raw.postalCode : required('postalCode');
-
+  const nikText = check.required('nik');
+  const fullName = check.name('fullName');
+  const sex = check.choice('sex', SEX, 'jenis kelamin (LAKI_LAKI atau PEREMPUAN)');
+  const birthPlace = check.text('birthPlace', 100, DOCUMENT_TEXT, `Tempat lahir ${DOCUMENT_TEXT_RULE}`);
+  const birthDate = check.pastDate('birthDate', check.required('birthDate'));
+  const religion = check.choice('religion', RELIGION, 'agama');
+  const education = check.choice('education', matchEducation, 'pendidikan dalam daftar SIAK');
+  const occupation = check.choice('occupation', matchOccupation, 'pekerjaan dalam daftar SIAK');
+  const bloodType = check.choice('bloodType', BLOOD_TYPE, 'golongan darah (A, B, AB, O dengan +/- atau TIDAK_TAHU)');
+  const maritalStatus = check.choice('maritalStatus', MARITAL_STATUS, 'status perkawinan');
+  const marriageDate = check.pastDate('marriageDate', check.value('marriageDate')) ?? null;
+  const relationship = check.choice('relationship', RELATIONSHIP, 'status hubungan dalam keluarga');
+  const citizenship = check.choice('citizenship', CITIZENSHIP, 'kewarganegaraan (WNI atau WNA)');
+  const passportNumber = check.documentNumber('passportNumber');
+  const kitapNumber = check.documentNumber('kitapNumber');
+  const fatherName = check.name('fatherName');
+  const motherName = check.name('motherName');
+  const status = check.choice('status', STATUS, 'status penduduk (ACTIVE, DECEASED, MOVED_OUT)');
+  const kkText = check.required('familyCardNumber');
+  const address = check.text('address', 200, DOCUMENT_TEXT, `Alamat ${DOCUMENT_TEXT_RULE}`);
+  const rt = check.smallNumber('rt', 3);
+  const rw = check.smallNumber('rw', 3);
+  const villageText = check.required('villageCode');
+  const postalCode = options.postalCodeOptional ? check.value('postalCode') : check.required('postalCode');
   let nik: string | undefined;
   if (nikText !== undefined) {
     const birthYear = birthDate === undefined ? undefined : Number(birthDate.slice(0, 4));
     const parsed = tryParseNik(nikText, { birthYear });
-    if (!parsed.ok) fail('nik', NIK_MESSAGES[parsed.code]);
+    if (!parsed.ok) check.fail('nik', NIK_MESSAGES[parsed.code]);
     else {
       nik = nikText;
       if (birthDate !== undefined && parsed.value.birthDate !== birthDate) {
-        fail('birthDate', 'Tidak sesuai dengan tanggal lahir yang tertulis pada NIK');
+        check.fail('birthDate', 'Tidak sesuai dengan tanggal lahir yang tertulis pada NIK');
       }
       if (sex !== undefined && parsed.value.sex !== sex) {
-        fail('sex', 'Tidak sesuai dengan NIK (tanggal lahir perempuan pada NIK ditambah 40)');
+        check.fail('sex', 'Tidak sesuai dengan NIK (tanggal lahir perempuan pada NIK ditambah 40)');
       }
     }
   }
   if (marriageDate !== null && birthDate !== undefined && marriageDate < birthDate) {
-    fail('marriageDate', 'Tidak boleh sebelum tanggal lahir');
+    check.fail('marriageDate', 'Tidak boleh sebelum tanggal lahir');
   }
   if (marriageDate !== null && maritalStatus === MaritalStatus.BELUM_KAWIN) {
-    fail('marriageDate', 'Tidak boleh diisi untuk status BELUM KAWIN');
+    check.fail('marriageDate', 'Tidak boleh diisi untuk status BELUM KAWIN');
   }
   let familyCardNumber: string | undefined;
   if (kkText !== undefined) {
     const parsed = tryParseFamilyCardNumber(kkText);
     if (parsed.ok) familyCardNumber = kkText;
-    else fail('familyCardNumber', KK_MESSAGES[parsed.code]);
+    else check.fail('familyCardNumber', KK_MESSAGES[parsed.code]);
   }
   let regencyCode: string | undefined;
   if (villageText !== undefined) {
-    const village = regionDirectory().find(villageText, 'village');
-    if (village === undefined || village.code !== villageText) {
-      fail('villageCode', 'Bukan kode desa/kelurahan idn-area-data, contoh "16.02.05.1002"');
-    } else {
-      regencyCode = regionDirectory().regencyOf(village.code)?.code;
+    regencyCode = regencyOfVillage(villageText);
+    if (regencyCode === undefined) {
+      check.fail('villageCode', 'Bukan kode desa/kelurahan idn-area-data, contoh "16.02.05.1002"');
     }
   }
-  if (postalCode !== undefined && !/^\d{5}$/.test(postalCode)) fail('postalCode', 'Kode pos harus 5 digit angka');
+  if (postalCode !== undefined && !POSTAL_CODE.test(postalCode))
+    check.fail('postalCode', 'Kode pos harus 5 digit angka');
 
-  if (errors.length > 0) return { ok: false, errors };
+  if (check.errors !== undefined) return { ok: false, errors: check.errors };
   return {
     ok: true,
     row: {

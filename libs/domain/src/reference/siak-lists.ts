@@ -32,7 +32,10 @@ export class LabelList<L extends string = string> {
 
   /** The canonical label an input stands for, or `undefined`. */
   match(input: unknown): L | undefined {
-    return typeof input === 'string' ? this.byNormalizedLabel.get(normalizeLabel(input))?.label : undefined;
+    if (typeof input !== 'string') return undefined;
+    // An input already in its normalized form (as exports usually write it) is found as it is:
+    // normalizing it again would give the same text (normalizeLabel is idempotent).
+    return (this.byNormalizedLabel.get(input) ?? this.byNormalizedLabel.get(normalizeLabel(input)))?.label;
   }
 
   /** The canonical label an input stands for; throws `LABEL.UNKNOWN` otherwise. */
