@@ -28,7 +28,6 @@ import {
   type FieldError,
   type FamilyCardNumberErrorCode,
   type NikErrorCode,
-  type RegionDirectory,
 } from '#lib/domain';
 import { FAMILY_FIELDS, PERSON_FIELDS } from '#lib/contracts';
 
@@ -153,28 +152,15 @@ const DOCUMENT_NUMBER = /^[A-Z0-9][A-Z0-9./-]{3,29}$/;
 /** Whitespace other than single spaces: only then does collapsing runs of it change a text. */
 const NOT_ONE_SPACE = /[^\S ]| {2}/;
 
-/**
- * The regency of each village code seen (idn-area-data's dotted form), for the directory it was
- * read from: a chunk names the same few hundred villages over and over. Bounded by the number of
- * villages (≈ 84,000); a code that is no village's is not kept.
- */
-let villageRegencies: { directory: RegionDirectory; byVillage: Map<string, string> } | undefined;
-
 /** The regency of a village given by its dotted code, or `undefined` when it is not one. */
 function regencyOfVillage(villageText: string): string | undefined {
   const directory = regionDirectory();
-  if (villageRegencies?.directory !== directory) villageRegencies = { directory, byVillage: new Map() };
-  const known = villageRegencies.byVillage.get(villageText);
-  if (known !== undefined) return known;
   const village = directory.find(villageText, 'village');
   if (village === undefined || village.code !== villageText) return undefined;
-  const regency = directory.regencyOf(village.code)?.code;
-  if (regency !== undefined) villageRegencies.byVillage.set(villageText, regency);
-  return regency;
+  return directory.regencyOf(village.code)?.code;
 }
 
 /** Each import column's position in {@link IMPORT_COLUMNS}. */
-const COLUMN_INDEX = new Map<ImportColumn, number>(IMPORT_COLUMNS.map((column, index) => [column, index]));
 const AT = Object.fromEntries(IMPORT_COLUMNS.map((column, index) => [column, index])) as Record<ImportColumn, number>;
 
 /** Where each header position's values go, for the last header seen (a chunk's rows share one). */
@@ -182,7 +168,7 @@ let lastHeader: { columns: readonly ImportColumn[]; slots: Int8Array } | undefin
 
 function slotsOf(columns: readonly ImportColumn[]): Int8Array {
   if (lastHeader?.columns !== columns) {
-    lastHeader = { columns, slots: Int8Array.from(columns, (column) => COLUMN_INDEX.get(column) ?? -1) };
+    lastHeader = { columns, slots: Int8Array.from(columns, (column) => AT[column] ?? -1) };
   }
   return lastHeader.slots;
 }
@@ -207,7 +193,7 @@ class RowCheck {
   }
 
   required(field: ImportColumn): string | undefined {
-    return this.raw[AT[field]] ?? this.fail(field, 'Wajib diisi');
+    return this.value(field) ?? this.fail(field, 'Wajib diisi');
   }
 
   text(field: ImportColumn, max: number, pattern?: RegExp, patternMessage?: string): string | undefined {
@@ -248,7 +234,7 @@ class RowCheck {
   }
 
   documentNumber(field: ImportColumn): string | null {
-    const value = this.raw[AT[field]]?.toUpperCase();
+    const value = this.value(field)?.toUpperCase();
     if (value === undefined) return null;
     return DOCUMENT_NUMBER.test(value)
       ? value

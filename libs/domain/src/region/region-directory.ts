@@ -83,6 +83,8 @@ function* csvRows(
  */
 export class RegionDirectory {
   private readonly byCompactCode = new Map<string, Region>();
+  /** The same regions by their dotted code, the form stored and imported: found without parsing. */
+  private readonly byDottedCode = new Map<string, Region>();
   private readonly byLevel: Record<RegionLevel, Region[]> = { province: [], regency: [], district: [], village: [] };
   private readonly childrenByParentCode = new Map<string, Region[]>();
   private readonly knownProvinces = new Uint8Array(100);
@@ -117,6 +119,7 @@ export class RegionDirectory {
         parentCode: row.parentCode,
       };
       this.byCompactCode.set(region.compactCode, region);
+      this.byDottedCode.set(region.code, region);
       this.byLevel[level].push(region);
       if (row.parentCode !== null) {
         const siblings = this.childrenByParentCode.get(row.parentCode);
@@ -144,6 +147,8 @@ export class RegionDirectory {
 
   /** The region of a code, dotted or compact, at any level; `undefined` when unknown. */
   get(code: string): Region | undefined {
+    const dotted = this.byDottedCode.get(code);
+    if (dotted !== undefined) return dotted;
     const normalized = normalizeRegionCode(code);
     if (normalized === undefined) return undefined;
     if (normalized.level === RegionLevel.VILLAGE) this.loadVillages();
@@ -193,7 +198,9 @@ export class RegionDirectory {
 
   /** The regency/city a regency, district or village belongs to. */
   regencyOf(code: string): Region | undefined {
-    return this.lineage(code)?.regency;
+    const region = this.get(code);
+    if (region === undefined || region.level === RegionLevel.PROVINCE) return undefined;
+    return this.byCompactCode.get(ancestorCompactCode(region.compactCode, RegionLevel.REGENCY));
   }
 
   /** The province any known region belongs to. */
