@@ -1,8 +1,7 @@
 import { parseArgs, positiveInteger } from '../src/seed/cli-args.js';
-import { PopulationGenerator } from '../src/seed/population-generator.js';
+import { syntheticImportCsv } from '../src/seed/synthetic-import.js';
 import { checkChunk, type ChunkCheckJob } from '../src/import/chunk-check.js';
 import { readImportHeader } from '../src/import/import-layout.js';
-import { IMPORT_COLUMNS } from '../src/import/resident-row.js';
 import { installIdnAreaRegions } from '#lib/platform/regions';
 
 /**
@@ -15,35 +14,27 @@ installIdnAreaRegions();
 
 const CHUNK_BYTES = 384 * 1024;
 
-function chunksOf(rows: number): Array<Omit<ChunkCheckJob, 'layout'>> {
-  const generator = new PopulationGenerator({ regencyCode: '16.02', seed: 4242 });
+/** The file's lines cut into chunks of about the gateway's size, each with its first line's number. */
+function chunksOf(lines: readonly string[]): Array<Omit<ChunkCheckJob, 'layout'>> {
   const chunks: Array<Omit<ChunkCheckJob, 'layout'>> = [];
-  let lines: string[] = [];
+  let start = 0;
   let bytes = 0;
-  let firstLine = 2;
-  let line = 2;
-  for (const family of generator.families(rows)) {
-    for (const person of family.members) {
-      const values: Record<string, string | undefined> = { ...person, ...family, members: undefined };
-      const text = IMPORT_COLUMNS.map((column) => values[column] ?? '').join(',');
-      lines.push(text);
-      bytes += text.length + 1;
-      line++;
-      if (bytes >= CHUNK_BYTES) {
-        chunks.push({ text: `${lines.join('\n')}\n`, firstLine });
-        firstLine = line;
-        lines = [];
-        bytes = 0;
-      }
+  for (let i = 0; i < lines.length; i++) {
+    bytes += lines[i].length + 1;
+    if (bytes >= CHUNK_BYTES || i === lines.length - 1) {
+      // Line 1 is the header: the file's line numbers of its rows start at 2.
+      chunks.push({ text: `${lines.slice(start, i + 1).join('\n')}\n`, firstLine: start + 2 });
+      start = i + 1;
+      bytes = 0;
     }
   }
-  if (lines.length > 0) chunks.push({ text: `${lines.join('\n')}\n`, firstLine });
   return chunks;
 }
 
 const rows = positiveInteger(parseArgs(process.argv.slice(2)), 'rows', 200_000);
-const layout = readImportHeader(IMPORT_COLUMNS.join(','));
-const chunks = chunksOf(rows);
+const { header, lines } = syntheticImportCsv(rows, '16.02');
+const layout = readImportHeader(header);
+const chunks = chunksOf(lines);
 for (let round = 1; round <= 4; round++) {
   const started = performance.now();
   let valid = 0;

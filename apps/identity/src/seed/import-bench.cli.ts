@@ -4,9 +4,8 @@ import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { IMPORT_COLUMNS } from '../import/resident-row.js';
 import { parseArgs, positiveInteger } from './cli-args.js';
-import { PopulationGenerator } from './population-generator.js';
+import { syntheticImportCsv } from './synthetic-import.js';
 import { installIdnAreaRegions } from '#lib/platform/regions';
 
 // libs/domain does no I/O: this process hands it the idn-area-data regions first.
@@ -19,27 +18,10 @@ installIdnAreaRegions();
  * through `POST /api/v1/admin/residents/import`, and prints rows per second — for a first
  * import (all inserts) and for the same file again (all updates, nothing changes).
  */
-/** Every import column; the synthetic people have no passport or KITAP, so those cells stay empty. */
-const COLUMNS = IMPORT_COLUMNS;
-
 interface Infra {
   freePort(): Promise<number>;
   startNats(options: { port: number; dataDir: string; configFile?: string }): Promise<ChildProcess>;
   waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void>;
-}
-
-function csvOf(rows: number, regencyCode: string): { csv: string; count: number } {
-  const generator = new PopulationGenerator({ regencyCode, seed: 4242 });
-  const lines: string[] = [COLUMNS.join(',')];
-  let count = 0;
-  for (const family of generator.families(rows)) {
-    for (const person of family.members) {
-      const values: Record<string, string | undefined> = { ...person, ...family, members: undefined };
-      lines.push(COLUMNS.map((column) => values[column] ?? '').join(','));
-      count++;
-    }
-  }
-  return { csv: `${lines.join('\n')}\n`, count };
 }
 
 function postWithoutDeadline(
@@ -126,7 +108,9 @@ async function main(): Promise<void> {
   };
   try {
     process.stdout.write(`Generating ${rows} synthetic rows…\n`);
-    const { csv, count } = csvOf(rows, regencyCode);
+    const { header, lines } = syntheticImportCsv(rows, regencyCode);
+    const csv = `${header}\n${lines.join('\n')}\n`;
+    const count = lines.length;
     start('identity', {
       DATABASE_URL: databaseUrl,
       HTTP_PORT: '0',
