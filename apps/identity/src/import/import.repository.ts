@@ -245,11 +245,11 @@ export class ImportRepository {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       if ((error as { code?: string }).code === '23505') {
-        // Another session (or a registration) inserted one of these people meanwhile: nothing of
-        // this merge stays, and the next finish merges over what that one wrote.
+        // Another session (or a registration) inserted one of these people or families meanwhile:
+        // nothing of this merge stays, and the next finish merges over what that one wrote.
         throw new DomainError(
           'IMPORT.OUT_OF_ORDER',
-          'Penduduk yang sama sedang disimpan oleh proses lain; kirim ulang berkasnya',
+          'Penduduk atau KK yang sama sedang disimpan oleh proses lain; kirim ulang berkasnya',
         );
       }
       throw error;
